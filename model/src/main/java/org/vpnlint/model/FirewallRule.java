@@ -1,0 +1,25 @@
+package org.vpnlint.model;
+
+import java.util.Set;
+
+/**
+ * One firewall rule. {@code states} empty means any state. {@code jumpTarget} is set for JUMP.
+ * {@code inbound}/{@code outbound} are interface conditions (1.4 base chains; synthesized from 1.3 attachments).
+ */
+public record FirewallRule(
+        int number,
+        FirewallAction action,
+        String jumpTarget,
+        PacketMatch match,
+        InterfaceMatch inbound,
+        InterfaceMatch outbound,
+        Set<ConnectionState> states,
+        IpsecMatch ipsec,
+        boolean disabled,
+        String path,
+        SourceLocation location) {
+
+    public FirewallRule {
+        states = Set.copyOf(states);
+    }
+}

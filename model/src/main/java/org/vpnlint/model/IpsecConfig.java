@@ -1,0 +1,32 @@
+package org.vpnlint.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The router's {@code vpn ipsec} configuration. {@code ikeInterfaces} is {@code ipsec-interfaces}/{@code interface}.
+ * {@code autoFirewallNatExclude} is EdgeOS {@code auto-firewall-nat-exclude enable}; {@code routeAutoinstall} is false
+ * with {@code options disable-route-autoinstall}; {@code natTraversal} is null when unset.
+ */
+public record IpsecConfig(
+        List<IpsecPeer> peers,
+        Map<String, IkeGroup> ikeGroups,
+        Map<String, EspGroup> espGroups,
+        List<PskEntry> presharedKeys,
+        List<String> ikeInterfaces,
+        boolean autoFirewallNatExclude,
+        boolean routeAutoinstall,
+        Boolean natTraversal) {
+
+    public static final IpsecConfig NONE =
+            new IpsecConfig(List.of(), Map.of(), Map.of(), List.of(), List.of(), false, true, null);
+
+    public IpsecConfig {
+        peers = List.copyOf(peers);
+        ikeGroups = java.util.Collections.unmodifiableMap(new TreeMap<>(ikeGroups)); // sorted: output must be deterministic
+        espGroups = java.util.Collections.unmodifiableMap(new TreeMap<>(espGroups)); // sorted: output must be deterministic
+        presharedKeys = List.copyOf(presharedKeys);
+        ikeInterfaces = List.copyOf(ikeInterfaces);
+    }
+}

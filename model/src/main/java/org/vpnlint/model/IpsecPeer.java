@@ -1,0 +1,35 @@
+package org.vpnlint.model;
+
+import java.util.List;
+
+/**
+ * A {@code site-to-site peer}. {@code name} is the tag as written (an address, {@code @id} or a 1.4 name).
+ * {@code remoteAddresses} are what strongSwan uses as remote_addrs (1.2/1.3: the tag itself when it is an
+ * address; {@code any} or empty = %any). {@code localAddress} is an address, "any", or null when
+ * {@code dhcp-interface} is used. {@code localId}/{@code remoteId} are null when unset. {@code connectionType} is
+ * null when unset. {@code vtiInterface} is set for route-based peers ({@code vti bind vtiN}).
+ */
+public record IpsecPeer(
+        String name,
+        List<String> remoteAddresses,
+        String localAddress,
+        AuthenticationMode authenticationMode,
+        String localId,
+        String remoteId,
+        PresharedKey presharedKey,
+        ConnectionType connectionType,
+        String ikeGroup,
+        String defaultEspGroup,
+        List<IpsecTunnel> tunnels,
+        String vtiInterface,
+        String vtiEspGroup,
+        boolean forceUdpEncapsulation,
+        boolean disabled,
+        String path,
+        SourceLocation location) {
+
+    public IpsecPeer {
+        remoteAddresses = List.copyOf(remoteAddresses);
+        tunnels = List.copyOf(tunnels);
+    }
+}

@@ -1,0 +1,19 @@
+package org.vpnlint.model;
+
+/**
+ * A source or destination NAT rule. Rules of one direction are evaluated in ascending {@code number}; the first
+ * match decides (NAT chains see only the first packet of a connection). {@code interfaceMatch} is the
+ * outbound interface for SOURCE rules and the inbound interface for DESTINATION rules. {@code path} is the
+ * rule's node as the configuration names it, e.g. "nat source rule 10" or "service nat rule 5010".
+ */
+public record NatRule(
+        NatDirection direction,
+        int number,
+        InterfaceMatch interfaceMatch,
+        PacketMatch match,
+        NatTranslation translation,
+        boolean disabled,
+        String description,
+        String path,
+        SourceLocation location) {
+}

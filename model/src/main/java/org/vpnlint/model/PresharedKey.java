@@ -1,0 +1,57 @@
+package org.vpnlint.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+/**
+ * A pre-shared key, kept only as a salted SHA-256 fingerprint. Two keys can be compared for equality within one
+ * run; the secret itself is never stored, and nothing (toString included) can print it or its fingerprint.
+ * The salt is random per process, so a fingerprint is useless outside the run that made it.
+ */
+public final class PresharedKey {
+    private static final byte[] SALT = newSalt();
+
+    private final byte[] fingerprint;
+
+    private PresharedKey(byte[] fingerprint) {
+        this.fingerprint = fingerprint;
+    }
+
+    public static PresharedKey of(String secret) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(SALT);
+            return new PresharedKey(sha256.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    public boolean sameSecretAs(PresharedKey other) {
+        return other != null && MessageDigest.isEqual(fingerprint, other.fingerprint);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PresharedKey key && sameSecretAs(key);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(fingerprint);
+    }
+
+    @Override
+    public String toString() {
+        return "PresharedKey[redacted]";
+    }
+
+    private static byte[] newSalt() {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        return salt;
+    }
+}

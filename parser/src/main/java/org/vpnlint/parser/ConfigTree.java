@@ -1,0 +1,16 @@
+package org.vpnlint.parser;
+
+import java.util.List;
+import org.vpnlint.model.Diagnostic;
+
+/**
+ * A parsed configuration file: the root of its word tree, the version footer if there was one
+ * (e.g. {@code "firewall@5:ipsec@5:nat@5"}, null when absent), the release line if any, and what went wrong
+ * while reading it. A tree with error diagnostics may be partial.
+ */
+public record ConfigTree(String file, ConfigNode root, String componentVersions, String releaseVersion,
+                         SourceFormat format, List<Diagnostic> diagnostics) {
+
+    /** The two ways a VyOS/EdgeOS configuration is written down. */
+    public enum SourceFormat { CURLY, COMMANDS }
+}
