@@ -1,0 +1,11 @@
+package org.vpnlint.checks;
+
+import org.vpnlint.model.SourceLocation;
+
+/**
+ * One step of a witness packet's way through the router: the stage (e.g. {@code postrouting-snat}), what happened
+ * ({@code rule 10: src 192.168.10.100 → 203.0.113.134}), the configuration line that acted (null when the kernel
+ * acted on its own, e.g. routing by a connected route), and the header after the step.
+ */
+public record TraceStep(String stage, String detail, SourceLocation location, String header) {
+}

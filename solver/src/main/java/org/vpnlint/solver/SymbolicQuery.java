@@ -1,0 +1,22 @@
+package org.vpnlint.solver;
+
+/**
+ * One satisfiability question: build terms with {@link #algebra()}, state hard facts with {@link #require},
+ * readability wishes with {@link #prefer} (kept only when they can hold), then {@link #check} whether the goal
+ * can hold. A witness gives the value of every fresh variable.
+ */
+public interface SymbolicQuery<B, V> extends AutoCloseable {
+
+    SymbolicAlgebra<B, V> algebra();
+
+    void require(B fact);
+
+    /** A soft constraint: the witness satisfies it if it can; earlier preferences weigh more. */
+    void prefer(B wish);
+
+    /** Proved when the goal cannot hold, Witness when it can, Unknown on timeout or solver limits. */
+    QueryResult check(B goal);
+
+    @Override
+    void close();
+}
