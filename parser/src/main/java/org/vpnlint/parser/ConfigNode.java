@@ -17,7 +17,7 @@ import org.vpnlint.model.SourceLocation;
  */
 public final class ConfigNode {
     private final String word;
-    private final SourceLocation location;
+    private SourceLocation location;
     private final Map<String, ConfigNode> children = new LinkedHashMap<>();
     private final List<String> comments = new ArrayList<>();
     private ConfigNode parent;
@@ -33,6 +33,14 @@ public final class ConfigNode {
 
     public SourceLocation location() {
         return location;
+    }
+
+    /**
+     * Records where the statement that introduced this node ends: a block's closing brace, or the end of a
+     * leaf's last word. {@code endColumn} is the column just after the last character, as in SARIF regions.
+     */
+    public void endsAt(int endLine, int endColumn) {
+        location = location.withEnd(endLine, endColumn);
     }
 
     public ConfigNode parent() {

@@ -2,6 +2,7 @@ package org.vpnlint.parser;
 
 import java.util.List;
 import org.vpnlint.model.Diagnostic;
+import org.vpnlint.model.Level;
 
 /**
  * A parsed configuration file: the root of its word tree, the version footer if there was one
@@ -10,6 +11,11 @@ import org.vpnlint.model.Diagnostic;
  */
 public record ConfigTree(String file, ConfigNode root, String componentVersions, String releaseVersion,
                          SourceFormat format, List<Diagnostic> diagnostics) {
+
+    /** Whether reading met an error, so that the tree may be partial (the CLI's exit code 2). */
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(diagnostic -> diagnostic.level() == Level.ERROR);
+    }
 
     /** The two ways a VyOS/EdgeOS configuration is written down. */
     public enum SourceFormat { CURLY, COMMANDS }

@@ -1,0 +1,33 @@
+package org.vpnlint.parser.dialect;
+
+import java.util.List;
+import java.util.Set;
+import org.vpnlint.parser.ConfigNode;
+
+/**
+ * The path of a node as a user would type it, for messages ("nat source rule 10 translation address").
+ * A path stops at a secret-bearing word, so the value below {@code pre-shared-secret} (or a password, a private
+ * key) can never reach a message even if a caller passes a node under it.
+ */
+final class NodePath {
+    private static final Set<String> SECRET_WORDS = Set.of("pre-shared-secret", "secret", "private-key",
+            "preshared-key", "password", "plaintext-password", "encrypted-password", "shared-secret-key");
+
+    private NodePath() {
+    }
+
+    static String of(ConfigNode node) {
+        StringBuilder text = new StringBuilder();
+        List<String> words = node.path();
+        for (String word : words) {
+            if (!text.isEmpty()) text.append(' ');
+            text.append(word.isEmpty() || word.contains(" ") ? "'" + word + "'" : word);
+            if (SECRET_WORDS.contains(word)) break;
+        }
+        return text.toString();
+    }
+
+    static boolean isSecretWord(String word) {
+        return SECRET_WORDS.contains(word);
+    }
+}
