@@ -1,0 +1,87 @@
+/*
+ * Negative (VyOS 1.3): the article's advice for a NATed router: local-address any (charon picks the source
+ * address from the route to the peer, 10.0.1.2) and an FQDN id so the other side can find it. The blackhole
+ * route for 10.103.0.0/24 keeps the SA-down case quiet. No findings.
+ */
+
+interfaces {
+    ethernet eth0 {
+        address 10.0.1.2/24
+        description WAN
+    }
+    ethernet eth1 {
+        address 10.104.0.1/24
+        description LAN
+    }
+    loopback lo {
+    }
+}
+protocols {
+    static {
+        route 0.0.0.0/0 {
+            next-hop 10.0.1.1 {
+            }
+        }
+        route 10.103.0.0/24 {
+            blackhole {
+                distance 254
+            }
+        }
+    }
+}
+system {
+    host-name branch
+    time-zone UTC
+}
+vpn {
+    ipsec {
+        esp-group ESP-AES256 {
+            compression disable
+            lifetime 3600
+            mode tunnel
+            pfs enable
+            proposal 1 {
+                encryption aes256
+                hash sha256
+            }
+        }
+        ike-group IKE-AES256 {
+            ikev2-reauth no
+            key-exchange ikev2
+            lifetime 28800
+            proposal 1 {
+                dh-group 14
+                encryption aes256
+                hash sha256
+            }
+        }
+        ipsec-interfaces {
+            interface eth0
+        }
+        nat-traversal enable
+        site-to-site {
+            peer 203.0.113.1 {
+                authentication {
+                    id @branch
+                    mode pre-shared-secret
+                    pre-shared-secret s3cret-one
+                }
+                connection-type initiate
+                default-esp-group ESP-AES256
+                ike-group IKE-AES256
+                local-address any
+                tunnel 1 {
+                    local {
+                        prefix 10.104.0.0/24
+                    }
+                    remote {
+                        prefix 10.103.0.0/24
+                    }
+                }
+            }
+        }
+    }
+}
+// Warning: Do not remove the following line.
+// vyos-config-version: "broadcast-relay@1:cluster@1:config-management@1:conntrack@3:conntrack-sync@2:dhcp-relay@2:dhcp-server@6:dhcpv6-server@1:dns-forwarding@3:firewall@5:https@2:interfaces@22:ipoe-server@1:ipsec@5:isis@1:l2tp@3:lldp@1:mdns@1:nat@5:ntp@1:pppoe-server@5:pptp@2:qos@1:quagga@8:rpki@1:salt@1:snmp@2:ssh@2:sstp@3:system@21:vrrp@2:vyos-accel-ppp@2:wanloadbalance@3:webproxy@2:zone-policy@1"
+// Release version: 1.3.8

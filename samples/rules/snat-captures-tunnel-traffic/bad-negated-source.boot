@@ -1,0 +1,112 @@
+/*
+ * Positive (VyOS 1.4): "everything except the lab network" is translated. The negated source !192.168.20.0/24
+ * includes 192.168.10.0/24, so 192.168.10.100 -> 10.10.10.200 is translated to 203.0.113.134 and leaves eth0
+ * in cleartext. The blackhole route for the remote prefix keeps the SA-down case quiet (dropped, not routed
+ * out).
+ */
+
+interfaces {
+    ethernet eth0 {
+        address 203.0.113.134/24
+        description WAN
+    }
+    ethernet eth1 {
+        address 192.168.10.1/24
+        description LAN
+    }
+    ethernet eth2 {
+        address 192.168.20.1/24
+        description LAB
+    }
+    loopback lo {
+    }
+}
+nat {
+    source {
+        /* EXPECT: snat-captures-tunnel-traffic */
+        rule 100 {
+            outbound-interface {
+                name eth0
+            }
+            source {
+                address !192.168.20.0/24
+            }
+            translation {
+                address 203.0.113.134
+            }
+        }
+    }
+}
+protocols {
+    static {
+        route 0.0.0.0/0 {
+            next-hop 203.0.113.1 {
+            }
+        }
+        route 10.10.10.0/24 {
+            blackhole {
+                distance 254
+            }
+        }
+    }
+}
+system {
+    host-name branch
+    time-zone UTC
+}
+vpn {
+    ipsec {
+        authentication {
+            psk PARTNER {
+                id 203.0.113.134
+                id 192.0.2.150
+                secret s3cret-one
+            }
+        }
+        esp-group ESP-AES256 {
+            lifetime 3600
+            mode tunnel
+            pfs dh-group14
+            proposal 1 {
+                encryption aes256
+                hash sha256
+            }
+        }
+        ike-group IKE-AES256 {
+            close-action none
+            key-exchange ikev2
+            lifetime 28800
+            proposal 1 {
+                dh-group 14
+                encryption aes256
+                hash sha256
+            }
+        }
+        interface eth0
+        site-to-site {
+            peer PARTNER {
+                authentication {
+                    local-id 203.0.113.134
+                    mode pre-shared-secret
+                    remote-id 192.0.2.150
+                }
+                connection-type initiate
+                default-esp-group ESP-AES256
+                ike-group IKE-AES256
+                local-address 203.0.113.134
+                remote-address 192.0.2.150
+                tunnel 1 {
+                    local {
+                        prefix 192.168.10.0/24
+                    }
+                    remote {
+                        prefix 10.10.10.0/24
+                    }
+                }
+            }
+        }
+    }
+}
+// Warning: Do not remove the following line.
+// vyos-config-version: "bgp@5:broadcast-relay@1:cluster@2:config-management@1:conntrack@5:conntrack-sync@2:container@2:dhcp-relay@2:dhcp-server@8:dhcpv6-server@1:dns-dynamic@4:dns-forwarding@4:firewall@15:flow-accounting@1:https@6:ids@1:interfaces@32:ipoe-server@3:ipsec@13:isis@3:l2tp@9:lldp@2:mdns@1:monitoring@1:nat@8:nat66@3:ntp@3:openconnect@3:ospf@2:pim@1:policy@8:pppoe-server@10:pptp@5:qos@2:quagga@11:rip@1:rpki@2:salt@1:snmp@3:ssh@2:sstp@6:system@27:vrf@3:vrrp@4:vyos-accel-ppp@2:wanloadbalance@3:webproxy@2"
+// Release version: 1.4.0

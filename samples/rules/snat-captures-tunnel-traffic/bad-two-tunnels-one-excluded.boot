@@ -1,0 +1,119 @@
+/*
+ * Positive (VyOS 1.3): the peer has two tunnels, 10.10.10.0/24 and 10.20.20.0/24. Rule 5 excludes only the
+ * first, so traffic to 10.20.20.0/24 is translated by rule 10 and leaves eth0 in cleartext; the finding is for
+ * tunnel 2 only. Blackhole routes for both remote prefixes keep the SA-down case quiet.
+ */
+
+interfaces {
+    ethernet eth0 {
+        address 203.0.113.134/24
+        description WAN
+    }
+    ethernet eth1 {
+        address 192.168.10.1/24
+        description LAN
+    }
+    loopback lo {
+    }
+}
+nat {
+    source {
+        rule 5 {
+            destination {
+                address 10.10.10.0/24
+            }
+            exclude
+            outbound-interface eth0
+        }
+        /* EXPECT: snat-captures-tunnel-traffic */
+        rule 10 {
+            outbound-interface eth0
+            source {
+                address 192.168.10.0/24
+            }
+            translation {
+                address 203.0.113.134
+            }
+        }
+    }
+}
+protocols {
+    static {
+        route 0.0.0.0/0 {
+            next-hop 203.0.113.1 {
+            }
+        }
+        route 10.10.10.0/24 {
+            blackhole {
+                distance 254
+            }
+        }
+        route 10.20.20.0/24 {
+            blackhole {
+                distance 254
+            }
+        }
+    }
+}
+system {
+    host-name branch
+    time-zone UTC
+}
+vpn {
+    ipsec {
+        esp-group ESP-AES256 {
+            compression disable
+            lifetime 3600
+            mode tunnel
+            pfs enable
+            proposal 1 {
+                encryption aes256
+                hash sha256
+            }
+        }
+        ike-group IKE-AES256 {
+            ikev2-reauth no
+            key-exchange ikev2
+            lifetime 28800
+            proposal 1 {
+                dh-group 14
+                encryption aes256
+                hash sha256
+            }
+        }
+        ipsec-interfaces {
+            interface eth0
+        }
+        site-to-site {
+            peer 192.0.2.150 {
+                authentication {
+                    mode pre-shared-secret
+                    pre-shared-secret s3cret-one
+                }
+                connection-type initiate
+                default-esp-group ESP-AES256
+                ike-group IKE-AES256
+                local-address 203.0.113.134
+                tunnel 1 {
+                    local {
+                        prefix 192.168.10.0/24
+                    }
+                    remote {
+                        prefix 10.10.10.0/24
+                    }
+                }
+                tunnel 2 {
+                    local {
+                        prefix 192.168.10.0/24
+                    }
+                    remote {
+                        prefix 10.20.20.0/24
+                    }
+                }
+            }
+        }
+    }
+}
+// Warning: Do not remove the following line.
+// vyos-config-version: "broadcast-relay@1:cluster@1:config-management@1:conntrack@3:conntrack-sync@2:dhcp-relay@2:dhcp-server@6:dhcpv6-server@1:dns-forwarding@3:firewall@5:https@2:interfaces@22:ipoe-server@1:ipsec@5:isis@1:l2tp@3:lldp@1:mdns@1:nat@5:ntp@1:pppoe-server@5:pptp@2:qos@1:quagga@8:rpki@1:salt@1:snmp@2:ssh@2:sstp@3:system@21:vrrp@2:vyos-accel-ppp@2:wanloadbalance@3:webproxy@2:zone-policy@1"
+// Release version: 1.3.8
