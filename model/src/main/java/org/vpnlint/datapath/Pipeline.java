@@ -1,0 +1,538 @@
+package org.vpnlint.datapath;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.vpnlint.model.InterfaceKind;
+import org.vpnlint.model.NetInterface;
+import org.vpnlint.model.ProtocolMatch;
+
+/**
+ * The Linux data path for one packet, written once over the header algebra (linux-datapath.md "Rules the model
+ * must encode"):
+ * <pre>
+ * forwarded: PREROUTING DNAT → route → fwd policy check (arrival addresses) → lookup 1 (post-DNAT, pre-SNAT)
+ *            → FORWARD filter → POSTROUTING SNAT → lookup 2 if source-NATed (it decides) → encrypt | transmit
+ * local:     route (socket) + lookup 1 at route time → OUTPUT DNAT → OUTPUT filter → POSTROUTING SNAT → lookup 2 → ...
+ * decrypted: inner PREROUTING DNAT (iif = the ESP's interface) → route → fwd/in check (NAT undone) → as forwarded
+ * to a local address: INPUT filter → in policy check → delivered
+ * encrypted: outer packet → OUTPUT filter → POSTROUTING SNAT (e.g. masquerade) → leaves towards the peer
+ * </pre>
+ * Every stage runs for every packet as terms; a packet that already has its verdict just ignores the later
+ * stages ({@code pending} is false). Each step is reported to the sink with the condition under which the
+ * packet takes it, so a concrete run records exactly the path its packet took.
+ */
+final class Pipeline<B, V> {
+
+    private final HeaderAlgebra<B, V> algebra;
+    private final CompiledRouter router;
+    private final AddressFamily family;
+    private final PacketInput<B, V> input;
+    private final StepSink<B, V> sink;
+    private final PolicyLookup<B, V> policies;
+    private final RouteLookup<B, V> routes;
+
+    // what the stages learn about the packet, in the order they learn it
+    private final Header<V> arrival;
+    private final B generatedLocally;
+    private B decrypted;
+    private B decryptedByPolicy;
+    private V decryptedBy;
+    private V arrivedOn;
+    private HeaderPredicates<B, V> arrivalMatch;
+    private Header<V> routed;
+    private HeaderPredicates<B, V> routedMatch;
+    private B localDestination;
+    private B forwarded;
+    private V routeEgress;
+    private PolicyHit<B, V> inbound;
+    private PolicyHit<B, V> first;
+    private Header<V> translated;
+    private B sourceNatted;
+    private B encrypted;
+    private V encryptingTunnel;
+    private V outerEgress;
+    private Header<V> outerFinal;
+
+    // the packet's fate so far
+    private B pending;
+    private V verdict;
+    private V dropReason;
+    private V fateTunnel;
+    private V fateEgress;
+    private Header<V> fateHeader;
+
+    Pipeline(HeaderAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> input, StepSink<B, V> sink) {
+        if (input.saUp().size() != router.tunnels().size()) {
+            throw new IllegalArgumentException("need one SA state per tunnel: " + router.tunnels().size());
+        }
+        this.algebra = algebra;
+        this.router = router;
+        this.family = router.family();
+        this.input = input;
+        this.sink = sink;
+        this.policies = new PolicyLookup<>(algebra, router, input.saUp());
+        this.routes = new RouteLookup<>(algebra, router, policies, input.saUp());
+        this.pending = algebra.bool(true);
+        this.verdict = algebra.bits(Verdict.DROPPED.code(), Verdict.WIDTH);
+        this.dropReason = algebra.bits(DropReason.NONE.code(), DropReason.WIDTH);
+        this.fateTunnel = index(0);
+        this.fateEgress = index(0);
+        this.fateHeader = input.header();
+        this.arrival = input.header();
+        this.generatedLocally = algebra.eq(input.ingress(), index(0));
+    }
+
+    Outcome<B, V> run() {
+        decrypt();
+        prerouting();
+        route();
+        inboundPolicyCheck(forwarded, Stage.POLICY_CHECK_FWD);
+        firstLookup();
+        outputHook();
+        forwardFilter();
+        localDelivery();
+        postrouting();
+        secondLookup();
+        encrypt();
+        transmit();
+        return new Outcome<>(verdict, dropReason, fateTunnel, fateEgress, fateHeader, outerFinal, routed, first,
+                sourceNatted, translated, wellFormed());
+    }
+
+    // ---- the stages, in kernel order ---------------------------------------------------------------------------
+
+    /** Ingress n+k means "decrypted by tunnel k": the ESP packet arrived on the interface facing that peer. */
+    private void decrypt() {
+        int interfaceCount = router.interfaces().size();
+        V tunnelIndex = index(0);
+        V inboundInterface = input.ingress();
+        B byAnyTunnel = algebra.bool(false);
+        B saUp = algebra.bool(false);
+        B byAnyPolicyTunnel = algebra.bool(false);
+        for (CompiledTunnel tunnel : router.tunnels()) {
+            B byThis = algebra.eq(input.ingress(), index(interfaceCount + tunnel.index()));
+            byAnyTunnel = algebra.or(byAnyTunnel, byThis);
+            saUp = algebra.or(saUp, algebra.and(byThis, input.saUp().get(tunnel.index() - 1)));
+            tunnelIndex = algebra.ifBits(byThis, index(tunnel.index()), tunnelIndex);
+            // a VTI's packets come out of the VTI interface; policy-based ones re-enter on the ESP's interface
+            int interfaceIndex = tunnel.vtiInterface() == null ? tunnel.outerEgress() : router.interfaceIndex(tunnel.vtiInterface());
+            inboundInterface = algebra.ifBits(byThis, index(interfaceIndex), inboundInterface);
+            if (tunnel.vtiInterface() == null) byAnyPolicyTunnel = algebra.or(byAnyPolicyTunnel, byThis);
+        }
+        decrypted = byAnyTunnel;
+        decryptedByPolicy = byAnyPolicyTunnel;
+        decryptedBy = tunnelIndex;
+        arrivedOn = inboundInterface;
+        sink.step(active(decrypted), Stage.DECRYPT, arrival, () -> explainDecrypt(decryptedBy, arrivedOn));
+        end(algebra.and(decrypted, algebra.not(saUp)), Verdict.DROPPED, DropReason.NO_INBOUND_SA, arrival, arrivedOn,
+                decryptedBy);
+    }
+
+    /** PREROUTING destination NAT on the inbound interface; the router's own packets do not pass PREROUTING. */
+    private void prerouting() {
+        arrivalMatch = new HeaderPredicates<>(algebra, family, arrival);
+        NatOutcome<B, V> dnat = NatChain.evaluate(algebra, family, router.destinationNat(), arrivalMatch,
+                new InterfacePredicates<>(algebra, router, arrivedOn), algebra.bits(family.unknownAddress(), family.width()));
+        routed = Header.choose(algebra, generatedLocally, arrival, dnat.header());
+        routedMatch = new HeaderPredicates<>(algebra, family, routed);
+        sink.step(active(algebra.not(generatedLocally)), Stage.PREROUTING_DNAT, routed,
+                () -> explainNat(router.destinationNat(), dnat, arrival, "destination NAT"));
+    }
+
+    /** The FIB lookup on the post-DNAT destination (for the router's own packets: at socket time). */
+    private void route() {
+        RouteDecision<B, V> route = routes.lookup(routedMatch);
+        sink.step(pending, Stage.ROUTE, routed, () -> explainRoute(route, routed));
+        localDestination = routeKind(route, RouteEntry.Kind.LOCAL);
+        forwarded = algebra.and(algebra.not(generatedLocally), algebra.not(localDestination));
+        routeEgress = route.egress();
+        end(algebra.eq(route.kind(), algebra.bits(RouteLookup.NONE, RouteLookup.KIND_WIDTH)), Verdict.UNREACHABLE,
+                DropReason.NO_ROUTE, routed, index(0), index(0));
+        end(routeKind(route, RouteEntry.Kind.BLACKHOLE), Verdict.DROPPED, DropReason.BLACKHOLE_ROUTE, routed, index(0), index(0));
+        end(routeKind(route, RouteEntry.Kind.REJECT), Verdict.DROPPED, DropReason.REJECT_ROUTE, routed, index(0), index(0));
+    }
+
+    /**
+     * The fwd (before FORWARD) or in (after INPUT) policy check, on the addresses as the packet arrived (NAT
+     * undone): a cleartext packet matching an inbound policy is dropped; a decrypted one must match a policy of
+     * the tunnel that decrypted it. Reported when it decides something: for decrypted packets, and for cleartext
+     * ones that match a policy.
+     */
+    private void inboundPolicyCheck(B applies, Stage stage) {
+        if (inbound == null) inbound = policies.inbound(arrivalMatch);
+        PolicyHit<B, V> hit = inbound;
+        sink.step(active(algebra.and(applies, algebra.or(decryptedByPolicy, hit.matched()))), stage, routed,
+                () -> explainInboundCheck(hit, arrival, decryptedBy));
+        V egress = stage == Stage.POLICY_CHECK_FWD ? routeEgress : index(0);
+        end(algebra.and(applies, algebra.and(algebra.not(decrypted), hit.matched())), Verdict.DROPPED,
+                DropReason.CLEARTEXT_MATCHES_INBOUND_POLICY, routed, egress, hit.tunnel());
+        // a VTI's SA is checked by its own catch-all policies (if_id), which the model does not list
+        end(algebra.and(applies, algebra.and(decryptedByPolicy, algebra.not(hit.matched()))), Verdict.DROPPED,
+                DropReason.DECRYPTED_WITHOUT_POLICY, routed, egress, decryptedBy);
+        end(algebra.and(applies, algebra.and(decryptedByPolicy, algebra.not(algebra.eq(hit.tunnel(), decryptedBy)))),
+                Verdict.DROPPED, DropReason.DECRYPTED_BY_WRONG_SA, routed, egress, decryptedBy);
+    }
+
+    /**
+     * Lookup 1, post-DNAT and pre-SNAT (for the router's own packets at route time). A policy without SA drops
+     * the packet here, before FORWARD and SNAT; a socket gets a blackhole route instead (same effect).
+     */
+    private void firstLookup() {
+        first = policies.outbound(routedMatch);
+        B leaving = algebra.not(localDestination);
+        sink.step(active(leaving), Stage.POLICY_LOOKUP, routed, () -> explainLookup(first, routed, null));
+        B withoutState = algebra.and(leaving, algebra.and(first.matched(), algebra.not(first.withState())));
+        end(algebra.and(withoutState, generatedLocally), Verdict.DROPPED, DropReason.SOCKET_POLICY_WITHOUT_SA, routed,
+                routeEgress, first.tunnel());
+        end(withoutState, Verdict.DROPPED, DropReason.POLICY_WITHOUT_SA, routed, routeEgress, first.tunnel());
+    }
+
+    /** The router's own packets: OUTPUT destination NAT (none: VyOS renders none) and the OUTPUT filter. */
+    private void outputHook() {
+        B destinationRulesExist = algebra.bool(!router.destinationNat().isEmpty());
+        sink.step(active(algebra.and(generatedLocally, destinationRulesExist)), Stage.OUTPUT_DNAT, routed, () -> Explanation.of(
+                "no destination NAT for the router's own packets (VyOS renders destination rules in PREROUTING only)"));
+        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router.firewall(), routedMatch, null,
+                new InterfacePredicates<>(algebra, router, routeEgress), algebra.bool(false));
+        FilterOutcome<V> outcome = filter.output();
+        sink.step(active(generatedLocally), Stage.OUTPUT_FILTER, routed, () -> explainFilter(outcome));
+        end(algebra.and(generatedLocally, algebra.not(filter.accepted(outcome))), Verdict.DROPPED, DropReason.OUTPUT_FILTER,
+                routed, routeEgress, index(0));
+    }
+
+    private void forwardFilter() {
+        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router.firewall(), routedMatch,
+                new InterfacePredicates<>(algebra, router, arrivedOn), new InterfacePredicates<>(algebra, router, routeEgress),
+                decrypted);
+        FilterOutcome<V> outcome = filter.forward();
+        sink.step(active(forwarded), Stage.FORWARD_FILTER, routed, () -> explainFilter(outcome));
+        end(algebra.and(forwarded, algebra.not(filter.accepted(outcome))), Verdict.DROPPED, DropReason.FORWARD_FILTER,
+                routed, routeEgress, index(0));
+    }
+
+    /** To one of the router's addresses: INPUT filter, in policy check, delivered. */
+    private void localDelivery() {
+        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router.firewall(), routedMatch,
+                new InterfacePredicates<>(algebra, router, arrivedOn), null, decrypted);
+        FilterOutcome<V> outcome = filter.input();
+        sink.step(active(localDestination), Stage.INPUT_FILTER, routed, () -> explainFilter(outcome));
+        end(algebra.and(localDestination, algebra.not(filter.accepted(outcome))), Verdict.DROPPED, DropReason.INPUT_FILTER,
+                routed, index(0), index(0));
+        inboundPolicyCheck(algebra.and(localDestination, algebra.not(generatedLocally)), Stage.POLICY_CHECK_IN);
+        sink.step(active(localDestination), Stage.DELIVER, routed, () -> Explanation.of("delivered to the router itself"));
+        end(localDestination, Verdict.LOCAL, DropReason.NONE, routed, index(0), index(0));
+    }
+
+    /** POSTROUTING source NAT on the outbound interface; the kernel looks up policies again if the source changed. */
+    private void postrouting() {
+        NatOutcome<B, V> snat = NatChain.evaluate(algebra, family, router.sourceNat(), routedMatch,
+                new InterfacePredicates<>(algebra, router, routeEgress), interfaceAddress(routeEgress));
+        translated = snat.header();
+        sink.step(pending, Stage.POSTROUTING_SNAT, translated, () -> explainNat(router.sourceNat(), snat, routed, "source NAT"));
+        sourceNatted = algebra.and(snat.translating(), algebra.not(algebra.and(
+                algebra.eq(translated.src(), routed.src()), algebra.eq(translated.srcPort(), routed.srcPort()))));
+    }
+
+    /** Lookup 2 on the translated header (nf_xfrm_me_harder): when it runs, it decides. */
+    private void secondLookup() {
+        PolicyHit<B, V> second = policies.outbound(new HeaderPredicates<>(algebra, family, translated));
+        sink.step(active(sourceNatted), Stage.POLICY_LOOKUP_AFTER_SNAT, translated, () -> explainLookup(second, translated, first));
+        end(algebra.and(sourceNatted, algebra.and(second.matched(), algebra.not(second.withState()))), Verdict.DROPPED,
+                DropReason.POLICY_WITHOUT_SA_AFTER_SNAT, translated, routeEgress, second.tunnel());
+        B policyBundle = algebra.ifBool(sourceNatted, second.matched(), first.matched());
+        V policyTunnel = algebra.ifBits(sourceNatted, second.tunnel(), first.tunnel());
+
+        // route-based: leaving through a VTI means its SA encrypts (its routes exist only while the SA is up)
+        V vtiTunnel = index(0);
+        for (CompiledTunnel tunnel : router.tunnels()) {
+            if (tunnel.vtiInterface() == null) continue;
+            int vti = router.interfaceIndex(tunnel.vtiInterface());
+            if (vti != 0) vtiTunnel = algebra.ifBits(algebra.eq(routeEgress, index(vti)), index(tunnel.index()), vtiTunnel);
+        }
+        encrypted = algebra.or(policyBundle, algebra.not(algebra.eq(vtiTunnel, index(0))));
+        encryptingTunnel = algebra.ifBits(policyBundle, policyTunnel, vtiTunnel);
+    }
+
+    /** The ESP packet goes through OUTPUT and POSTROUTING of its own (a masquerade rule may rewrite it). */
+    private void encrypt() {
+        Header<V> outer = outerHeader(encryptingTunnel);
+        outerEgress = tunnelValue(encryptingTunnel, CompiledTunnel::outerEgress);
+        sink.step(active(encrypted), Stage.ENCRYPT, outer, () -> explainEncrypt(encryptingTunnel, outer));
+        HeaderPredicates<B, V> outerMatch = new HeaderPredicates<>(algebra, family, outer);
+        InterfacePredicates<B, V> outerOutbound = new InterfacePredicates<>(algebra, router, outerEgress);
+        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router.firewall(), outerMatch, null, outerOutbound,
+                algebra.bool(false));
+        FilterOutcome<V> outcome = filter.output();
+        sink.step(active(encrypted), Stage.OUTER_OUTPUT, outer, () -> explainFilter(outcome));
+        end(algebra.and(encrypted, algebra.not(filter.accepted(outcome))), Verdict.DROPPED,
+                DropReason.OUTER_OUTPUT_FILTER, translated, outerEgress, encryptingTunnel);
+        NatOutcome<B, V> snat = NatChain.evaluate(algebra, family, router.sourceNat(), outerMatch, outerOutbound,
+                interfaceAddress(outerEgress));
+        outerFinal = snat.header();
+        sink.step(active(encrypted), Stage.OUTER_POSTROUTING, outerFinal,
+                () -> explainNat(router.sourceNat(), snat, outer, "source NAT"));
+    }
+
+    private void transmit() {
+        B discarding = algebra.and(algebra.not(encrypted), discardingInterface(routeEgress));
+        sink.step(pending, Stage.TRANSMIT, translated, () -> explainTransmit(discarding));
+        end(discarding, Verdict.DROPPED, DropReason.DISCARD_INTERFACE, translated, routeEgress, index(0));
+        end(encrypted, Verdict.ENCRYPTED, DropReason.NONE, translated, outerEgress, encryptingTunnel);
+        end(algebra.bool(true), Verdict.CLEARTEXT, DropReason.NONE, translated, routeEgress, index(0));
+    }
+
+    // ---- the packet's fate -------------------------------------------------------------------------------------
+
+    /** The condition for a step: the packet is still on its way and takes this branch. */
+    private B active(B branch) {
+        return algebra.and(pending, branch);
+    }
+
+    /** Ends the packet's way here when {@code when} holds and nothing ended it earlier. */
+    private void end(B when, Verdict outcome, DropReason reason, Header<V> header, V egress, V tunnel) {
+        B now = active(when);
+        verdict = algebra.ifBits(now, algebra.bits(outcome.code(), Verdict.WIDTH), verdict);
+        dropReason = algebra.ifBits(now, algebra.bits(reason.code(), DropReason.WIDTH), dropReason);
+        fateTunnel = algebra.ifBits(now, tunnel, fateTunnel);
+        fateEgress = algebra.ifBits(now, egress, fateEgress);
+        fateHeader = Header.choose(algebra, now, header, fateHeader);
+        pending = algebra.and(pending, algebra.not(when));
+    }
+
+    private B wellFormed() {
+        Header<V> header = input.header();
+        B ingressValid = algebra.ule(input.ingress(), index(router.ingressCount() - 1));
+        B portsValid = algebra.or(header.hasPorts(algebra), algebra.and(
+                algebra.eq(header.srcPort(), algebra.bits(0, Header.PORT_WIDTH)),
+                algebra.eq(header.dstPort(), algebra.bits(0, Header.PORT_WIDTH))));
+        return algebra.and(ingressValid, portsValid);
+    }
+
+    // ---- per-interface and per-tunnel values -----------------------------------------------------------------
+
+    /** The address masquerade uses on this interface: its primary address, or the unknown marker if dynamic. */
+    private V interfaceAddress(V interfaceIndex) {
+        V address = algebra.bits(family.unknownAddress(), family.width());
+        for (int i = router.interfaces().size(); i >= 1; i--) {
+            var primary = router.primaryAddress(i);
+            if (primary.isPresent()) {
+                address = algebra.ifBits(algebra.eq(interfaceIndex, index(i)),
+                        algebra.bits(family.valueOf(primary.get()), family.width()), address);
+            }
+        }
+        return address;
+    }
+
+    private B discardingInterface(V interfaceIndex) {
+        B discarding = algebra.bool(false);
+        for (int i = 1; i <= router.interfaces().size(); i++) {
+            InterfaceKind kind = router.interfaceAt(i).kind();
+            if (kind == InterfaceKind.DUMMY || kind == InterfaceKind.LOOPBACK) {
+                discarding = algebra.or(discarding, algebra.eq(interfaceIndex, index(i)));
+            }
+        }
+        return discarding;
+    }
+
+    private V tunnelValue(V tunnelIndex, java.util.function.ToIntFunction<CompiledTunnel> value) {
+        V result = index(0);
+        for (CompiledTunnel tunnel : router.tunnels()) {
+            result = algebra.ifBits(algebra.eq(tunnelIndex, index(tunnel.index())), index(value.applyAsInt(tunnel)), result);
+        }
+        return result;
+    }
+
+    /**
+     * The ESP packet: local-address → peer, protocol esp, or UDP 4500 both ways with forced UDP encapsulation.
+     * An endpoint the configuration does not fix (or of the other family) is the unknown marker; with
+     * {@code local-address any} the kernel picks the outbound interface's address.
+     */
+    private Header<V> outerHeader(V tunnelIndex) {
+        V unknown = algebra.bits(family.unknownAddress(), family.width());
+        Header<V> outer = new Header<>(unknown, unknown, algebra.bits(ProtocolMatch.ESP, Header.PROTOCOL_WIDTH),
+                algebra.bits(0, Header.PORT_WIDTH), algebra.bits(0, Header.PORT_WIDTH));
+        for (CompiledTunnel tunnel : router.tunnels()) {
+            V src = tunnel.localEndpoint() != null && family.contains(tunnel.localEndpoint())
+                    ? algebra.bits(family.valueOf(tunnel.localEndpoint()), family.width())
+                    : router.primaryAddress(tunnel.outerEgress())
+                            .map(a -> algebra.bits(family.valueOf(a), family.width())).orElse(unknown);
+            V dst = tunnel.remoteEndpoint() != null && family.contains(tunnel.remoteEndpoint())
+                    ? algebra.bits(family.valueOf(tunnel.remoteEndpoint()), family.width()) : unknown;
+            int protocol = tunnel.udpEncapsulation() ? ProtocolMatch.UDP : ProtocolMatch.ESP;
+            int port = tunnel.udpEncapsulation() ? 4500 : 0;
+            Header<V> esp = new Header<>(src, dst, algebra.bits(protocol, Header.PROTOCOL_WIDTH),
+                    algebra.bits(port, Header.PORT_WIDTH), algebra.bits(port, Header.PORT_WIDTH));
+            outer = Header.choose(algebra, algebra.eq(tunnelIndex, index(tunnel.index())), esp, outer);
+        }
+        return outer;
+    }
+
+    private B routeKind(RouteDecision<B, V> route, RouteEntry.Kind kind) {
+        return algebra.eq(route.kind(), algebra.bits(RouteLookup.code(kind), RouteLookup.KIND_WIDTH));
+    }
+
+    private V index(int value) {
+        return algebra.bits(value, CompiledRouter.INDEX_WIDTH);
+    }
+
+    // ---- explanations (concrete runs only: they read values) ---------------------------------------------------
+
+    private int valueOf(V term) {
+        BigInteger value = algebra.valueOf(term);
+        return value == null ? -1 : value.intValue();
+    }
+
+    private String address(V term) {
+        BigInteger value = algebra.valueOf(term);
+        return value == null ? "?" : family.format(value);
+    }
+
+    private String flow(Header<V> header) {
+        return address(header.src()) + " → " + address(header.dst());
+    }
+
+    /** E.g. {@code udp 203.0.113.134:40000 → 10.10.10.200:5555}. */
+    private String headerText(Header<V> header) {
+        int protocol = valueOf(header.protocol());
+        String name = ProtocolMatch.name(protocol);
+        if (protocol != ProtocolMatch.TCP && protocol != ProtocolMatch.UDP) return name + " " + flow(header);
+        return name + " " + address(header.src()) + ":" + valueOf(header.srcPort()) + " → " + address(header.dst()) + ":"
+                + valueOf(header.dstPort());
+    }
+
+    private Explanation explainDecrypt(V tunnelIndex, V arrivedOn) {
+        CompiledTunnel tunnel = router.tunnelAt(valueOf(tunnelIndex));
+        String peer = tunnel.remoteEndpoint() == null ? tunnel.ref().peer() : tunnel.remoteEndpoint().toCompressedString();
+        String detail = tunnel.vtiInterface() == null
+                ? "ESP from " + peer + " decrypted by " + tunnel.ref() + "; the inner packet enters PREROUTING again on "
+                        + router.interfaceName(valueOf(arrivedOn))
+                : "ESP from " + peer + " decrypted by " + tunnel.ref() + "; the inner packet enters PREROUTING on "
+                        + tunnel.vtiInterface();
+        boolean up = algebra.truthOf(input.saUp().get(tunnel.index() - 1));
+        if (!up) detail = "no SA for " + tunnel.ref() + ": the ESP packet is dropped (XfrmInNoStates)";
+        return new Explanation(detail, tunnel.location());
+    }
+
+    private Explanation explainNat(List<CompiledNatRule> rules, NatOutcome<B, V> outcome, Header<V> before, String what) {
+        int position = valueOf(outcome.rule());
+        if (position <= 0) return Explanation.of("no " + what + " rule matches");
+        CompiledNatRule rule = rules.get(position - 1);
+        Header<V> after = outcome.header();
+        if (!Boolean.TRUE.equals(algebra.truthOf(outcome.translating()))) {
+            return new Explanation(rule.label() + ": exclude, no " + what, rule.rule().location());
+        }
+        List<String> changes = new ArrayList<>();
+        change(changes, "src", before.src(), after.src());
+        change(changes, "dst", before.dst(), after.dst());
+        portChange(changes, "sport", before.srcPort(), after.srcPort());
+        portChange(changes, "dport", before.dstPort(), after.dstPort());
+        String detail = rule.label() + ": " + (changes.isEmpty() ? "translates to the same address" : String.join(", ", changes));
+        return new Explanation(detail, rule.rule().location());
+    }
+
+    private void change(List<String> changes, String field, V before, V after) {
+        if (!java.util.Objects.equals(algebra.valueOf(before), algebra.valueOf(after))) {
+            changes.add(field + " " + address(before) + " → " + address(after));
+        }
+    }
+
+    private void portChange(List<String> changes, String field, V before, V after) {
+        if (valueOf(before) != valueOf(after)) changes.add(field + " " + valueOf(before) + " → " + valueOf(after));
+    }
+
+    private Explanation explainRoute(RouteDecision<B, V> route, Header<V> header) {
+        int position = valueOf(route.entry());
+        if (position <= 0) return Explanation.of("no route to " + address(header.dst()));
+        RouteEntry entry = router.routes().get(position - 1);
+        String prefix = entry.prefix().toCompressedString();
+        String detail = switch (entry.table()) {
+            case LOCAL -> address(header.dst()) + " is " + entry.via();
+            case IPSEC -> address(header.dst()) + " " + entry.via() + " (" + prefix + " in " + entry.origin()
+                    + ", rule pref 220 before main)";
+            case MAIN -> address(header.dst()) + " " + entry.via() + " (" + entry.origin() + " " + prefix + ")";
+        };
+        return new Explanation(detail, entry.location());
+    }
+
+    private Explanation explainInboundCheck(PolicyHit<B, V> hit, Header<V> arrival, V decryptedBy) {
+        int decrypting = valueOf(decryptedBy);
+        String addresses = flow(arrival) + " as it arrived";
+        if (!Boolean.TRUE.equals(algebra.truthOf(hit.matched()))) {
+            return decrypting > 0
+                    ? new Explanation("no inbound policy matches " + addresses + " (" + router.tunnelAt(decrypting).describe()
+                            + " decrypted it)", router.tunnelAt(decrypting).location())
+                    : Explanation.of("no inbound policy matches " + addresses);
+        }
+        PolicyEntry entry = router.policies().get(valueOf(hit.entry()) - 1);
+        CompiledTunnel tunnel = entry.tunnel();
+        if (decrypting == 0) {
+            return new Explanation(addresses + " arrived unencrypted but matches the inbound policy of " + tunnel.describe()
+                    + ", which requires ESP", tunnel.location());
+        }
+        if (decrypting != tunnel.index()) {
+            return new Explanation(addresses + " matches the inbound policy of " + tunnel.describe() + ", but "
+                    + router.tunnelAt(decrypting).ref() + " decrypted it", tunnel.location());
+        }
+        return new Explanation(addresses + " matches the inbound policy of " + tunnel.describe(), tunnel.location());
+    }
+
+    private Explanation explainLookup(PolicyHit<B, V> hit, Header<V> header, PolicyHit<B, V> earlier) {
+        if (!Boolean.TRUE.equals(algebra.truthOf(hit.matched()))) {
+            String detail = "no policy matches " + flow(header);
+            if (earlier != null && Boolean.TRUE.equals(algebra.truthOf(earlier.matched()))) {
+                CompiledTunnel before = router.policies().get(valueOf(earlier.entry()) - 1).tunnel();
+                detail += "; the earlier match of " + before.describe() + " is discarded";
+                return new Explanation(detail, before.location());
+            }
+            return Explanation.of(detail);
+        }
+        PolicyEntry entry = router.policies().get(valueOf(hit.entry()) - 1);
+        CompiledTunnel tunnel = entry.tunnel();
+        if (entry.trap()) {
+            return new Explanation(flow(header) + " matches the trap policy of " + tunnel.describe() + ", kept while the SA is "
+                    + "down by " + String.join(", ", tunnel.lifecycle().trapSettings()), tunnel.location());
+        }
+        return new Explanation(flow(header) + " matches " + tunnel.describe(), tunnel.location());
+    }
+
+    private Explanation explainFilter(FilterOutcome<V> outcome) {
+        FilterRuleRef rule = router.firewall().ref(valueOf(outcome.rule()));
+        String verdictText = switch (valueOf(outcome.code())) {
+            case FilterEvaluation.ACCEPT -> "accepted";
+            case FilterEvaluation.DROP -> "dropped";
+            default -> "rejected";
+        };
+        return new Explanation(verdictText + " (" + rule.label() + ")", rule.location());
+    }
+
+    private Explanation explainEncrypt(V tunnelIndex, Header<V> outer) {
+        CompiledTunnel tunnel = router.tunnelAt(valueOf(tunnelIndex));
+        String how = tunnel.udpEncapsulation() ? "ESP in UDP 4500 (forced encapsulation)" : "ESP";
+        return new Explanation("encrypted by " + tunnel.describe() + " into " + how + " " + flow(outer), tunnel.location());
+    }
+
+    private Explanation explainTransmit(B discarding) {
+        if (Boolean.TRUE.equals(algebra.truthOf(discarding))) {
+            NetInterface discarder = router.interfaceAt(valueOf(routeEgress));
+            return new Explanation(discarder.name() + " is a " + discarder.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " interface: the packet is discarded", discarder.location());
+        }
+        if (Boolean.TRUE.equals(algebra.truthOf(encrypted))) {
+            return Explanation.of("leaves " + router.interfaceName(valueOf(outerEgress)) + " as " + headerText(outerFinal)
+                    + " carrying " + headerText(translated) + " (" + router.tunnelAt(valueOf(encryptingTunnel)).ref() + ")");
+        }
+        int egress = valueOf(routeEgress);
+        NetInterface out = router.interfaceAt(egress);
+        if (out.tunnel() != null) {
+            // the model ends at the tunnel interface; the encapsulated packet is the router's own, replayed separately
+            var settings = out.tunnel();
+            String endpoints = (settings.localAddress() == null ? "?" : settings.localAddress().toCompressedString()) + " → "
+                    + (settings.remoteAddress() == null ? "?" : settings.remoteAddress().toCompressedString());
+            return new Explanation("enters " + out.name() + " as " + headerText(translated) + " and is encapsulated in "
+                    + ProtocolMatch.name(settings.outerProtocol()) + " " + endpoints
+                    + " (a packet of the router itself: replay it with ingress local)", out.location());
+        }
+        return Explanation.of("leaves " + out.name() + " in cleartext as " + headerText(translated));
+    }
+}

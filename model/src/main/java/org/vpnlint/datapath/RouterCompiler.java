@@ -1,0 +1,128 @@
+package org.vpnlint.datapath;
+
+import inet.ipaddr.IPAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.vpnlint.model.AddressMatch;
+import org.vpnlint.model.FirewallConfig;
+import org.vpnlint.model.FirewallFamily;
+import org.vpnlint.model.InterfaceMatch;
+import org.vpnlint.model.IpsecConfig;
+import org.vpnlint.model.NatConfig;
+import org.vpnlint.model.NatDirection;
+import org.vpnlint.model.NatRule;
+import org.vpnlint.model.NatTranslation;
+import org.vpnlint.model.PacketMatch;
+import org.vpnlint.model.PortMatch;
+import org.vpnlint.model.PortRange;
+import org.vpnlint.model.ProtocolMatch;
+import org.vpnlint.model.Router;
+
+/**
+ * Turns a {@link Router} into a {@link CompiledRouter} for one address family: routes ({@link RouteCompiler}),
+ * tunnels and policies ({@link TunnelCompiler}), NAT chains and filter chains (here).
+ */
+final class RouterCompiler {
+
+    private final Router router;
+    private final AddressFamily family;
+    private final IpsecConfig ipsec;
+    private final List<String> notes = new ArrayList<>();
+
+    RouterCompiler(Router router, AddressFamily family) {
+        this.router = router;
+        this.family = family;
+        this.ipsec = router.ipsec() == null ? IpsecConfig.NONE : router.ipsec();
+    }
+
+    CompiledRouter compile() {
+        RouteCompiler routeCompiler = new RouteCompiler(router, family, notes);
+        List<CompiledTunnel> tunnels = new TunnelCompiler(router, family, ipsec, routeCompiler, notes).tunnels();
+        List<PolicyEntry> policies = TunnelCompiler.policies(tunnels);
+        List<RouteEntry> routes = routeCompiler.routes(tunnels);
+
+        NatConfig nat = router.nat() == null ? NatConfig.NONE : router.nat();
+        List<CompiledNatRule> destinationNat = new ArrayList<>();
+        for (NatRule rule : nat.destinationRules()) {
+            if (!rule.disabled() && familyOf(rule) == family) destinationNat.add(new CompiledNatRule(rule, "rule " + rule.number()));
+        }
+        List<CompiledNatRule> sourceNat = new ArrayList<>(autoNatExcludes(tunnels));
+        for (NatRule rule : nat.sourceRules()) {
+            if (!rule.disabled() && familyOf(rule) == family) sourceNat.add(new CompiledNatRule(rule, "rule " + rule.number()));
+        }
+        return new CompiledRouter(router, family, router.interfaces(), tunnels, routes, policies, destinationNat,
+                sourceNat, firewall(tunnels), notes);
+    }
+
+    // ---- NAT and firewall --------------------------------------------------------------------------------------
+
+    /** EdgeOS auto-firewall-nat-exclude: accept (= no SNAT) local → remote of each tunnel with both prefixes, first. */
+    private List<CompiledNatRule> autoNatExcludes(List<CompiledTunnel> tunnels) {
+        List<CompiledNatRule> rules = new ArrayList<>();
+        if (!ipsec.autoFirewallNatExclude()) return rules;
+        for (CompiledTunnel tunnel : bothPrefixTunnels(tunnels)) {
+            for (IPAddress local : tunnel.localSelectors()) {
+                for (IPAddress remote : tunnel.remoteSelectors()) {
+                    PacketMatch match = new PacketMatch(prefixMatch(local), prefixMatch(remote), ProtocolMatch.ANY,
+                            PortMatch.ANY, PortMatch.ANY);
+                    NatRule rule = new NatRule(NatDirection.SOURCE, 0, InterfaceMatch.ANY, match, NatTranslation.EXCLUDE,
+                            false, null, "vpn ipsec auto-firewall-nat-exclude", tunnel.location());
+                    rules.add(new CompiledNatRule(rule, "auto-firewall-nat-exclude for " + tunnel.ref()));
+                }
+            }
+        }
+        return rules;
+    }
+
+    private CompiledFirewall firewall(List<CompiledTunnel> tunnels) {
+        FirewallConfig config = router.firewall() == null ? FirewallConfig.OPEN : router.firewall();
+        FirewallFamily chains = family == AddressFamily.IPV4 ? config.ipv4() : config.ipv6();
+        if (chains == null) chains = FirewallFamily.OPEN;
+        List<AutoAccept> forward = new ArrayList<>();
+        List<AutoAccept> input = new ArrayList<>();
+        if (ipsec.autoFirewallNatExclude()) {
+            for (CompiledTunnel tunnel : bothPrefixTunnels(tunnels)) {
+                for (IPAddress local : tunnel.localSelectors()) {
+                    for (IPAddress remote : tunnel.remoteSelectors()) {
+                        forward.add(new AutoAccept(new PacketMatch(prefixMatch(remote), prefixMatch(local), ProtocolMatch.ANY,
+                                PortMatch.ANY, PortMatch.ANY), "auto-firewall-nat-exclude accept for " + tunnel.ref(),
+                                tunnel.location()));
+                    }
+                }
+            }
+            if (!ipsec.peers().isEmpty()) {
+                input.add(new AutoAccept(new PacketMatch(AddressMatch.ANY, AddressMatch.ANY, ProtocolMatch.of(ProtocolMatch.UDP),
+                        PortMatch.ANY, new PortMatch(List.of(PortRange.of(500), PortRange.of(4500)), false)),
+                        "auto-firewall-nat-exclude accept IKE", null));
+                input.add(new AutoAccept(new PacketMatch(AddressMatch.ANY, AddressMatch.ANY, ProtocolMatch.of(ProtocolMatch.ESP),
+                        PortMatch.ANY, PortMatch.ANY), "auto-firewall-nat-exclude accept ESP", null));
+            }
+        }
+        return new CompiledFirewall(chains, forward, input);
+    }
+
+    /** Tunnels whose configuration names both a local and a remote prefix (what auto-firewall-nat-exclude covers). */
+    private List<CompiledTunnel> bothPrefixTunnels(List<CompiledTunnel> tunnels) {
+        return tunnels.stream()
+                .filter(t -> t.hasPolicies() && !t.transportMode())
+                .filter(t -> t.peer().tunnels().stream().anyMatch(c -> c.number() == t.ref().tunnel()
+                        && !c.localPrefixes().isEmpty() && !c.remotePrefixes().isEmpty()))
+                .toList();
+    }
+
+    /** nat66 rules are IPv6, nat rules IPv4; addresses decide when the path does not say. */
+    static AddressFamily familyOf(NatRule rule) {
+        NatTranslation translation = rule.translation();
+        if (translation != null && translation.addresses() != null) {
+            return translation.addresses().getLower().isIPv4() ? AddressFamily.IPV4 : AddressFamily.IPV6;
+        }
+        for (AddressMatch match : List.of(rule.match().source(), rule.match().destination())) {
+            if (!match.ranges().isEmpty()) return match.ranges().get(0).getLower().isIPv4() ? AddressFamily.IPV4 : AddressFamily.IPV6;
+        }
+        return rule.path() != null && rule.path().contains("nat66") ? AddressFamily.IPV6 : AddressFamily.IPV4;
+    }
+
+    private static AddressMatch prefixMatch(IPAddress prefix) {
+        return new AddressMatch(List.of(prefix.toPrefixBlock().toSequentialRange()), false, prefix.toCompressedString());
+    }
+}

@@ -1,0 +1,33 @@
+package org.vpnlint.datapath;
+
+/** The steps of the data path, in the order the kernel runs them (linux-datapath.md "Rules the model must encode"). */
+public enum Stage {
+    DECRYPT("decrypt"),
+    PREROUTING_DNAT("prerouting-dnat"),
+    ROUTE("route"),
+    POLICY_CHECK_FWD("policy-check-fwd"),
+    POLICY_LOOKUP("policy-lookup"),
+    OUTPUT_DNAT("output-dnat"),
+    OUTPUT_FILTER("output-filter"),
+    FORWARD_FILTER("forward-filter"),
+    INPUT_FILTER("input-filter"),
+    POLICY_CHECK_IN("policy-check-in"),
+    DELIVER("deliver"),
+    POSTROUTING_SNAT("postrouting-snat"),
+    POLICY_LOOKUP_AFTER_SNAT("policy-lookup-after-snat"),
+    ENCRYPT("encrypt"),
+    OUTER_OUTPUT("outer-output"),
+    OUTER_POSTROUTING("outer-postrouting"),
+    TRANSMIT("transmit");
+
+    private final String id;
+
+    Stage(String id) {
+        this.id = id;
+    }
+
+    /** The stable id used in traces and JSON, e.g. {@code postrouting-snat}. */
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,31 @@
+/**
+ * The executable Linux data path: how a packet crosses a VyOS/EdgeOS router with NAT, routing, XFRM (IPsec)
+ * policies and the filter, written once over {@link org.vpnlint.datapath.HeaderAlgebra} so that the concrete
+ * replay ({@link org.vpnlint.datapath.Datapath#replay}) and the Z3 formula (module solver, via
+ * {@link org.vpnlint.datapath.Datapath#evaluate}) are the same computation.
+ *
+ * <p>Facts encoded, with their sources in the project references:
+ * <ul>
+ *   <li>Order of the kernel (linux-datapath.md A1, A2, "Rules the model must encode"): DNAT before routing; the fwd
+ *       policy check on the addresses as they arrived; outbound lookup 1 post-DNAT/pre-SNAT before FORWARD, a policy
+ *       without SA drops there; SNAT in POSTROUTING, then lookup 2 on the translated header, which decides; the
+ *       encrypted packet passes OUTPUT and POSTROUTING itself. The router's own packets: route and lookup at socket
+ *       time (no route ⇒ unreachable before any policy), OUTPUT, POSTROUTING. Decrypted packets pass PREROUTING
+ *       again with the ESP's interface as input interface.</li>
+ *   <li>strongSwan (linux-datapath.md A3, vyos.md §4): policy priorities from kernel-netlink get_priority, the
+ *       regular SA beating its trap; table-220 routes (looked up before main) only for tunnel-mode selectors without
+ *       protocol or port, only with a local address inside local_ts, gone with the policies, none with
+ *       {@code disable-route-autoinstall}; no prefixes ⇒ the IKE endpoints with all protocols; transport mode ⇒
+ *       local-address/remote-address with the protocol. What "SA down" means: {@link org.vpnlint.datapath.SaLifecycle}.</li>
+ *   <li>VyOS/EdgeOS rendering (vyos.md §5, §6): NAT first match by rule number, exclude stops NAT, destination rules
+ *       only in PREROUTING, masquerade takes the outbound interface's address; EdgeOS auto-firewall-nat-exclude.</li>
+ * </ul>
+ *
+ * <p>Simplifications, each chosen to keep the model exact for the questions vpnlint asks:
+ * every packet is the first of its connection (state new; NAT rules see it); a range translation takes its lowest
+ * address and port; a DHCP/PPPoE address is the unknown marker of {@link org.vpnlint.datapath.AddressFamily};
+ * runtime NAT-T detection is not modelled (only forced UDP encapsulation gives UDP 4500); a forwarded packet routed
+ * into a GRE interface ends there (its GRE packet is replayed as the router's own); equal policy priorities are
+ * ordered by configuration, where the kernel orders them by installation time.
+ */
+package org.vpnlint.datapath;
