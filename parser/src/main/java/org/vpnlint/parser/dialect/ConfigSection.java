@@ -47,7 +47,16 @@ final class ConfigSection {
     /** The single value of a leaf child, or null when the leaf is absent or valueless. */
     String value(String word) {
         ConfigNode leaf = leaf(word);
-        return leaf == null ? null : leaf.value();
+        return leaf == null ? null : valueOf(leaf);
+    }
+
+    /**
+     * The value of a single-value leaf: the last one written. A command script that sets a leaf twice leaves
+     * two values in the tree (the reader does not know which leaves are single-valued); VyOS keeps the last.
+     */
+    static String valueOf(ConfigNode leaf) {
+        List<String> values = leaf.values();
+        return values.isEmpty() ? null : values.get(values.size() - 1);
     }
 
     /** All values of a multi-value leaf child, empty when absent. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,10 +33,30 @@ import org.vpnlint.parser.ConfigTree;
 public final class DialectDetector {
     private static final List<Dialect> TIE_ORDER =
             List.of(Dialect.VYOS_1_4, Dialect.VYOS_1_3, Dialect.VYOS_1_5, Dialect.VYOS_1_2, Dialect.EDGEOS);
-    private static final Pattern COMPONENT = Pattern.compile("([A-Za-z0-9_-]+)@(\\d+)");
-    private static final Pattern VYOS_RELEASE = Pattern.compile("^(\\d+)\\.(\\d+)");
+    private static final Pattern COMPONENT = Pattern.compile("([A-Za-z0-9_-]+)@(\\d{1,6})\\b");
+    private static final Pattern VYOS_RELEASE = Pattern.compile("^(\\d{1,4})\\.(\\d{1,4})");
 
     private DialectDetector() {
+    }
+
+    /** The names {@code --dialect} accepts, in the order they are listed in help texts. */
+    public static final List<String> OPTION_NAMES = List.of("vyos-1.2", "vyos-1.3", "vyos-1.4", "vyos-1.5", "edgeos");
+
+    /**
+     * The dialect a {@code --dialect} value names ({@code vyos-1.3}, {@code 1.3}, {@code edgeos}, any case),
+     * or empty when it names none.
+     */
+    public static Optional<Dialect> fromOption(String name) {
+        String text = name.strip().toLowerCase(Locale.ROOT);
+        if (text.startsWith("vyos-")) text = text.substring("vyos-".length());
+        return switch (text) {
+            case "1.2" -> Optional.of(Dialect.VYOS_1_2);
+            case "1.3" -> Optional.of(Dialect.VYOS_1_3);
+            case "1.4" -> Optional.of(Dialect.VYOS_1_4);
+            case "1.5" -> Optional.of(Dialect.VYOS_1_5);
+            case "edgeos" -> Optional.of(Dialect.EDGEOS);
+            default -> Optional.empty();
+        };
     }
 
     /** {@code override} may be null. */

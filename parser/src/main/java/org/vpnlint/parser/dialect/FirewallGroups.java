@@ -41,7 +41,7 @@ final class FirewallGroups {
             ConfigNode typeNode = section.leaf(type.getKey());
             if (typeNode != null) {
                 for (ConfigNode group : typeNode.children()) {
-                    resolved.put(group.word(), addressMembers(typeNode, group, type.getValue(), new LinkedHashSet<>(), problems));
+                    resolved.put(group.word(), members(typeNode, group, type.getValue(), ADDRESS_MEMBER, new LinkedHashSet<>(), problems));
                 }
             }
             groups.addressGroups.put(type.getKey(), resolved);
@@ -49,13 +49,14 @@ final class FirewallGroups {
         ConfigNode portNode = section.leaf("port-group");
         if (portNode != null) {
             for (ConfigNode group : portNode.children()) {
-                groups.portGroups.put(group.word(), portMembers(portNode, group, new LinkedHashSet<>(), problems));
+                groups.portGroups.put(group.word(), members(portNode, group, "port", PORT_MEMBER, new LinkedHashSet<>(), problems));
             }
         }
         ConfigNode interfaceNode = section.leaf("interface-group");
         if (interfaceNode != null) {
             for (ConfigNode group : interfaceNode.children()) {
-                groups.interfaceGroups.put(group.word(), interfaceMembers(interfaceNode, group, new LinkedHashSet<>(), problems));
+                groups.interfaceGroups.put(group.word(),
+                        members(interfaceNode, group, "interface", INTERFACE_MEMBER, new LinkedHashSet<>(), problems));
             }
         }
         section.finish();
@@ -75,70 +76,41 @@ final class FirewallGroups {
         return interfaceGroups.get(name);
     }
 
-    private static List<IPAddressSeqRange> addressMembers(ConfigNode typeNode, ConfigNode group, String memberWord,
-                                                          Set<String> visiting, MappingProblems problems) {
-        List<IPAddressSeqRange> ranges = new ArrayList<>();
-        if (!visiting.add(group.word())) return ranges; // a cycle; VyOS rejects it at commit
-        ConfigSection section = new ConfigSection(group, problems);
-        ConfigNode members = section.leaf(memberWord);
-        boolean report = visiting.size() == 1; // members of included groups are reported where they are defined
-        if (members != null) {
-            for (String member : members.values()) {
-                try {
-                    ranges.add(AddressSyntax.range(member));
-                } catch (InvalidValue e) {
-                    if (report) problems.invalidValue(members, member, e.getMessage());
-                }
-            }
-        }
-        for (String included : section.values("include")) {
-            ConfigNode other = typeNode.child(included);
-            if (other != null) ranges.addAll(addressMembers(typeNode, other, memberWord, visiting, problems));
-            else if (report) problems.invalidValue(section.leaf("include"), included, "no such group");
-        }
-        section.ignore("description");
-        if (report) section.finish();
-        return ranges;
+    /** How one member value of a group type becomes what the group stands for. */
+    private interface MemberSyntax<T> {
+        List<T> parse(String member) throws InvalidValue;
     }
 
-    private static List<PortRange> portMembers(ConfigNode typeNode, ConfigNode group, Set<String> visiting,
-                                               MappingProblems problems) {
-        List<PortRange> ranges = new ArrayList<>();
-        if (!visiting.add(group.word())) return ranges;
-        ConfigSection section = new ConfigSection(group, problems);
-        ConfigNode members = section.leaf("port");
+    private static final MemberSyntax<IPAddressSeqRange> ADDRESS_MEMBER = member -> List.of(AddressSyntax.range(member));
+    private static final MemberSyntax<PortRange> PORT_MEMBER = member -> PortSyntax.match(member).ranges();
+    private static final MemberSyntax<String> INTERFACE_MEMBER = List::of;
+
+    /**
+     * The members of {@code group} and of the groups it includes. Problems are reported only for the group
+     * being resolved ({@code visiting} has one element), so an included group's are not repeated; a cycle,
+     * which VyOS rejects at commit, ends the recursion.
+     */
+    private static <T> List<T> members(ConfigNode typeNode, ConfigNode group, String memberWord, MemberSyntax<T> syntax,
+                                       Set<String> visiting, MappingProblems problems) {
+        List<T> members = new ArrayList<>();
+        if (!visiting.add(group.word())) return members;
         boolean report = visiting.size() == 1;
-        if (members != null) {
-            for (String member : members.values()) {
-                try {
-                    ranges.addAll(PortSyntax.match(member).ranges());
-                } catch (InvalidValue e) {
-                    if (report) problems.invalidValue(members, member, e.getMessage());
-                }
+        ConfigSection section = new ConfigSection(group, problems);
+        ConfigNode leaf = section.leaf(memberWord);
+        for (String member : leaf == null ? List.<String>of() : leaf.values()) {
+            try {
+                members.addAll(syntax.parse(member));
+            } catch (InvalidValue e) {
+                if (report) problems.invalidValue(leaf, member, e.getMessage());
             }
         }
         for (String included : section.values("include")) {
             ConfigNode other = typeNode.child(included);
-            if (other != null) ranges.addAll(portMembers(typeNode, other, visiting, problems));
-            else if (report) problems.invalidValue(section.leaf("include"), included, "no such group");
+            if (other != null) members.addAll(members(typeNode, other, memberWord, syntax, visiting, problems));
+            else if (report) problems.invalidValue(group.child("include"), included, "no such group");
         }
         section.ignore("description");
         if (report) section.finish();
-        return ranges;
-    }
-
-    private static List<String> interfaceMembers(ConfigNode typeNode, ConfigNode group, Set<String> visiting,
-                                                 MappingProblems problems) {
-        List<String> names = new ArrayList<>();
-        if (!visiting.add(group.word())) return names;
-        ConfigSection section = new ConfigSection(group, problems);
-        names.addAll(section.values("interface"));
-        for (String included : section.values("include")) {
-            ConfigNode other = typeNode.child(included);
-            if (other != null) names.addAll(interfaceMembers(typeNode, other, visiting, problems));
-        }
-        section.ignore("description");
-        if (visiting.size() == 1) section.finish();
-        return names;
+        return members;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.vpnlint.model.ConnectionState;
@@ -63,12 +64,10 @@ final class FirewallMapper {
         ConfigSection ipv6 = section.section("ipv6");
         FirewallFamily v4 = ipv4 == null ? FirewallFamily.OPEN : family(ipv4, false);
         FirewallFamily v6 = ipv6 == null ? FirewallFamily.OPEN : family(ipv6, true);
-        ConfigSection global = section.section("global-options");
-        if (global != null) {
-            ConfigNode statePolicy = global.leaf("state-policy");
-            if (statePolicy != null) context.problems().unsupported(statePolicy);
-            for (ConfigNode option : global.node().children()) global.ignore(option.word()); // sysctls
-        }
+        // global-options are sysctls (all-ping, syn-cookies, ...), except state-policy, which adds filter rules
+        ConfigNode statePolicy = firewall.at("global-options", "state-policy");
+        if (statePolicy != null) context.problems().unsupported(statePolicy);
+        section.ignore("global-options");
         section.ignore("group"); // read by FirewallGroups
         section.finish();
         return new FirewallConfig(v4, v6);
@@ -172,8 +171,8 @@ final class FirewallMapper {
     private void jump(ConfigSection hook, String word, String interfaceName, String direction,
                       Map<String, FirewallChain> named, Attachments attachments) {
         ConfigNode reference = hook.leaf(word);
-        if (reference == null || reference.value() == null) return;
-        String target = reference.value();
+        if (reference == null || ConfigSection.valueOf(reference) == null) return;
+        String target = ConfigSection.valueOf(reference);
         if (!named.containsKey(target)) {
             context.problems().invalidValue(reference, target, "no such ruleset; the attachment is ignored");
             return;
@@ -200,9 +199,15 @@ final class FirewallMapper {
                                 boolean legacyRuleset) {
         ConfigNode defaultNode = chain.leaf("default-action");
         FirewallAction fallback = defaultAction;
-        if (defaultNode != null && defaultNode.value() != null) {
-            FirewallAction written = action(defaultNode, defaultNode.value());
-            if (written != null) fallback = written;
+        String written = defaultNode == null ? null : ConfigSection.valueOf(defaultNode);
+        if (written != null) {
+            FirewallAction action = action(defaultNode, written);
+            if (action == FirewallAction.JUMP) {
+                context.problems().unsupported(defaultNode, "'" + NodePath.of(defaultNode) + " jump' is not supported"
+                        + " by vpnlint; the chain is read with default-action " + fallback.name().toLowerCase(Locale.ROOT));
+            } else if (action != null) {
+                fallback = action;
+            }
         }
         if (legacyRuleset && fallback == FirewallAction.ACCEPT) fallback = FirewallAction.RETURN;
         List<FirewallRule> rules = new ArrayList<>();
@@ -218,7 +223,7 @@ final class FirewallMapper {
     private FirewallRule rule(ConfigSection rule, boolean ipv6, boolean legacyRuleset) {
         Integer number = rule.number();
         ConfigNode actionNode = rule.leaf("action");
-        FirewallAction action = actionNode == null || actionNode.value() == null ? null : action(actionNode, actionNode.value());
+        FirewallAction action = actionNode == null || ConfigSection.valueOf(actionNode) == null ? null : action(actionNode, ConfigSection.valueOf(actionNode));
         if (legacyRuleset && action == FirewallAction.ACCEPT) action = FirewallAction.RETURN;
         String jumpTarget = rule.value("jump-target");
         InterfaceMatch inbound = matches.interfaceMatch(rule, "inbound-interface");

@@ -26,7 +26,7 @@ final class InterfaceMapper {
             "default-route-distance", "name-server", "no-peer-dns", "connect-on-demand", "idle-timeout",
             "service-name", "access-concentrator", "holdoff", "host-uniq", "mru", "local-address", "remote-address",
             "ipv6-address", "egress-qos", "ingress-qos", "vlan-protocol", "ethertype", "kernel-options",
-            "dhcp-interface", "physical-address");
+            "dhcp-interface", "physical-address", "source-interface");
     /** Children that name other interfaces or belong to other mappers. */
     private static final Set<String> READ_ELSEWHERE = Set.of("vif", "vif-s", "vif-c", "pppoe", "firewall");
 
@@ -93,7 +93,7 @@ final class InterfaceMapper {
         ConfigNode dhcpOptions = section.leaf("dhcp-options");
         if (dhcpOptions == null) return false;
         ConfigNode defaultRoute = dhcpOptions.child("default-route");
-        return dhcpOptions.has("no-default-route") || (defaultRoute != null && "no-update".equals(defaultRoute.value()));
+        return dhcpOptions.has("no-default-route") || (defaultRoute != null && "no-update".equals(ConfigSection.valueOf(defaultRoute)));
     }
 
     private TunnelSettings tunnel(ConfigSection section) {
@@ -128,25 +128,25 @@ final class InterfaceMapper {
     private IPAddress endpoint(ConfigSection section, String word, String oldWord) {
         ConfigNode node = section.leaf(word);
         if (node == null) node = section.leaf(oldWord);
-        if (node == null || node.value() == null) return null;
+        if (node == null || ConfigSection.valueOf(node) == null) return null;
         try {
-            return AddressSyntax.host(node.value());
+            return AddressSyntax.host(ConfigSection.valueOf(node));
         } catch (InvalidValue e) {
-            context.problems().invalidValue(node, node.value(), e.getMessage());
+            context.problems().invalidValue(node, ConfigSection.valueOf(node), e.getMessage());
             return null;
         }
     }
 
     private Integer key(ConfigSection ip) {
         ConfigNode node = ip.leaf("key");
-        if (node == null || node.value() == null) return null;
+        if (node == null || ConfigSection.valueOf(node) == null) return null;
         try {
-            long key = Long.parseLong(node.value());
+            long key = Long.parseLong(ConfigSection.valueOf(node));
             if (key >= 0 && key <= 0xFFFFFFFFL) return (int) key;
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        context.problems().invalidValue(node, node.value(), "not a GRE key (0 to 4294967295)");
+        context.problems().invalidValue(node, ConfigSection.valueOf(node), "not a GRE key (0 to 4294967295)");
         return null;
     }
 

@@ -86,14 +86,14 @@ final class IpsecMapper {
         ConfigSection authentication = peer.section("authentication");
         PeerIdentity identity = peerSyntax.read(peer, authentication);
         String localAddress = peer.value("local-address");
-        peer.value("dhcp-interface"); // the address is dynamic: localAddress stays null
+        peer.ignore("dhcp-interface"); // the local address is whatever DHCP gives: localAddress stays null
         AuthenticationMode mode = null;
         PresharedKey key = null;
         if (authentication != null) {
             mode = authenticationMode(authentication);
             ConfigNode secret = authentication.leaf("pre-shared-secret");
-            if (secret != null && secret.value() != null) {
-                key = PresharedKey.of(secret.value());
+            if (secret != null && ConfigSection.valueOf(secret) != null) {
+                key = PresharedKey.of(ConfigSection.valueOf(secret));
                 keys.add(new PskEntry(name, peerSyntax.inlineKeyIds(name, localAddress, identity), key, secret.location()));
             }
             authentication.ignore("rsa-key-name", "rsa", "x509", "use-x509-id", "id", "local-id", "remote-id");
@@ -123,8 +123,9 @@ final class IpsecMapper {
             vti.finish();
         }
         boolean disabled = peer.flag("disable");
-        peer.ignore("description", "ikev2-reauth", "replay-window", "force-encapsulation", "force-udp-encapsulation",
-                "remote-address");
+        peer.ignore("description", "ikev2-reauth", "replay-window");
+        // the other generation's spelling of UDP encapsulation and remote address: the detector warned already
+        peer.ignore("force-encapsulation", "force-udp-encapsulation", "remote-address");
         peer.finish();
         return new IpsecPeer(name, identity.remoteAddresses(), localAddress, mode, identity.localId(),
                 identity.remoteId(), key, connectionType, ikeGroup, defaultEspGroup, tunnels, vtiInterface, vtiEspGroup,
@@ -133,13 +134,13 @@ final class IpsecMapper {
 
     private AuthenticationMode authenticationMode(ConfigSection authentication) {
         ConfigNode node = authentication.leaf("mode");
-        if (node == null || node.value() == null) return null;
-        return switch (node.value()) {
+        if (node == null || ConfigSection.valueOf(node) == null) return null;
+        return switch (ConfigSection.valueOf(node)) {
             case "pre-shared-secret" -> AuthenticationMode.PRE_SHARED_SECRET;
             case "rsa" -> AuthenticationMode.RSA;
             case "x509" -> AuthenticationMode.X509;
             default -> {
-                context.problems().invalidValue(node, node.value(), "not an authentication mode (pre-shared-secret, rsa, x509)");
+                context.problems().invalidValue(node, ConfigSection.valueOf(node), "not an authentication mode (pre-shared-secret, rsa, x509)");
                 yield null;
             }
         };
@@ -147,13 +148,13 @@ final class IpsecMapper {
 
     private ConnectionType connectionType(ConfigSection peer) {
         ConfigNode node = peer.leaf("connection-type");
-        if (node == null || node.value() == null) return null;
-        return switch (node.value()) {
+        if (node == null || ConfigSection.valueOf(node) == null) return null;
+        return switch (ConfigSection.valueOf(node)) {
             case "initiate" -> ConnectionType.INITIATE;
             case "respond" -> ConnectionType.RESPOND;
             case "none" -> ConnectionType.NONE;
             default -> {
-                context.problems().invalidValue(node, node.value(), "not a connection type (initiate, respond, none)");
+                context.problems().invalidValue(node, ConfigSection.valueOf(node), "not a connection type (initiate, respond, none)");
                 yield null;
             }
         };
@@ -168,11 +169,11 @@ final class IpsecMapper {
         Integer remotePort = selectorSide(tunnel.section("remote"), remotePrefixes);
         Integer protocol = null;
         ConfigNode protocolNode = tunnel.leaf("protocol");
-        if (protocolNode != null && protocolNode.value() != null) {
+        if (protocolNode != null && ConfigSection.valueOf(protocolNode) != null) {
             try {
-                protocol = ProtocolSyntax.single(protocolNode.value());
+                protocol = ProtocolSyntax.single(ConfigSection.valueOf(protocolNode));
             } catch (InvalidValue e) {
-                context.problems().invalidValue(protocolNode, protocolNode.value(), e.getMessage());
+                context.problems().invalidValue(protocolNode, ConfigSection.valueOf(protocolNode), e.getMessage());
             }
         }
         boolean disabled = tunnel.flag("disable");
@@ -199,11 +200,11 @@ final class IpsecMapper {
         }
         Integer port = null;
         ConfigNode portNode = side.leaf("port");
-        if (portNode != null && portNode.value() != null) {
+        if (portNode != null && ConfigSection.valueOf(portNode) != null) {
             try {
-                port = PortSyntax.port(portNode.value());
+                port = PortSyntax.port(ConfigSection.valueOf(portNode));
             } catch (InvalidValue e) {
-                context.problems().invalidValue(portNode, portNode.value(), e.getMessage());
+                context.problems().invalidValue(portNode, ConfigSection.valueOf(portNode), e.getMessage());
             }
         }
         side.finish();
@@ -238,13 +239,13 @@ final class IpsecMapper {
         if (dpd == null) return null;
         DpdAction action = context.legacySyntax() ? DpdAction.HOLD : DpdAction.CLEAR;
         ConfigNode actionNode = dpd.leaf("action");
-        if (actionNode != null && actionNode.value() != null) {
-            switch (actionNode.value()) {
+        if (actionNode != null && ConfigSection.valueOf(actionNode) != null) {
+            switch (ConfigSection.valueOf(actionNode)) {
                 case "hold" -> action = DpdAction.HOLD;
                 case "clear" -> action = DpdAction.CLEAR;
                 case "restart" -> action = DpdAction.RESTART;
                 case "trap" -> action = DpdAction.TRAP;
-                default -> context.problems().invalidValue(actionNode, actionNode.value(),
+                default -> context.problems().invalidValue(actionNode, ConfigSection.valueOf(actionNode),
                         "not a dead-peer-detection action (hold, clear, restart, trap)");
             }
         }
@@ -256,8 +257,8 @@ final class IpsecMapper {
     }
 
     private CloseAction closeAction(ConfigNode node) {
-        if (node == null || node.value() == null) return null;
-        return switch (node.value()) {
+        if (node == null || ConfigSection.valueOf(node) == null) return null;
+        return switch (ConfigSection.valueOf(node)) {
             case "none" -> CloseAction.NONE;
             case "hold" -> CloseAction.HOLD;
             case "clear" -> CloseAction.CLEAR;
@@ -265,7 +266,7 @@ final class IpsecMapper {
             case "trap" -> CloseAction.TRAP;
             case "start" -> CloseAction.START;
             default -> {
-                context.problems().invalidValue(node, node.value(), "not a close-action");
+                context.problems().invalidValue(node, ConfigSection.valueOf(node), "not a close-action");
                 yield null;
             }
         };
@@ -291,7 +292,7 @@ final class IpsecMapper {
     /** 1.4 {@code vpn ipsec authentication psk TAG id ... secret ...}. */
     private PskEntry pskBlock(ConfigSection psk) {
         ConfigNode secret = psk.leaf("secret");
-        PresharedKey key = secret == null || secret.value() == null ? null : PresharedKey.of(secret.value());
+        PresharedKey key = secret == null || ConfigSection.valueOf(secret) == null ? null : PresharedKey.of(ConfigSection.valueOf(secret));
         if (key == null) {
             context.problems().invalid(psk.node(), "'" + psk.path() + "' has no secret");
         }
@@ -302,14 +303,14 @@ final class IpsecMapper {
     }
 
     private Integer seconds(ConfigNode node) {
-        if (node == null || node.value() == null) return null;
+        if (node == null || ConfigSection.valueOf(node) == null) return null;
         try {
-            int seconds = Integer.parseInt(node.value());
+            int seconds = Integer.parseInt(ConfigSection.valueOf(node));
             if (seconds >= 0) return seconds;
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        context.problems().invalidValue(node, node.value(), "not a number of seconds");
+        context.problems().invalidValue(node, ConfigSection.valueOf(node), "not a number of seconds");
         return null;
     }
 }

@@ -98,12 +98,18 @@ final class NatMapper {
         if (number == null) return null;
         if (exclude) translation = NatTranslation.EXCLUDE;
         if (translation == null) {
-            context.problems().invalid(rule.node(), "'" + rule.path()
-                    + "' has no translation and is not an exclude rule (VyOS rejects it); vpnlint ignores it");
+            if (!writesTranslation(translationSection)) {
+                context.problems().invalid(rule.node(), "'" + rule.path()
+                        + "' has no translation and is not an exclude rule (VyOS rejects it); vpnlint ignores it");
+            } // else the bad value is already reported
             return null;
         }
         return new NatRule(direction, number, interfaces, match, translation, disabled, description, rule.path(),
                 rule.location());
+    }
+
+    private static boolean writesTranslation(ConfigSection translation) {
+        return translation != null && (translation.node().has("address") || translation.node().has("port"));
     }
 
     /** {@code translation address <masquerade|A|A-B|P/len>} and {@code translation port <N|N-M>}. */
@@ -111,7 +117,7 @@ final class NatMapper {
         ConfigNode address = translation.leaf("address");
         ConfigNode port = translation.leaf("port");
         PortRange portRange = port == null ? null : portRange(port);
-        if (address == null || address.value() == null) {
+        if (address == null || ConfigSection.valueOf(address) == null) {
             // port-only translation (1.4 allows it): the address is kept, which the model writes as null
             return portRange == null ? null : new NatTranslation(NatTranslation.Kind.ADDRESS, null, null, portRange);
         }
@@ -119,7 +125,7 @@ final class NatMapper {
     }
 
     private NatTranslation addressTranslation(ConfigNode address, NatDirection direction, PortRange port) {
-        String value = address.value();
+        String value = ConfigSection.valueOf(address);
         if (value.equals("masquerade")) {
             if (direction == NatDirection.SOURCE) return NatTranslation.MASQUERADE;
             context.problems().invalidValue(address, value, "masquerade is a source NAT translation");
@@ -147,11 +153,11 @@ final class NatMapper {
     }
 
     private PortRange portRange(ConfigNode port) {
-        if (port.value() == null) return null;
+        if (ConfigSection.valueOf(port) == null) return null;
         try {
-            return PortSyntax.range(port.value());
+            return PortSyntax.range(ConfigSection.valueOf(port));
         } catch (InvalidValue e) {
-            context.problems().invalidValue(port, port.value(), e.getMessage());
+            context.problems().invalidValue(port, ConfigSection.valueOf(port), e.getMessage());
             return null;
         }
     }
@@ -171,17 +177,21 @@ final class NatMapper {
         rule.ignore("log");
         rule.finish();
         if (number == null) return;
-        if (external == null || external.value() == null || internal == null || internal.value() == null) {
+        if (external == null || ConfigSection.valueOf(external) == null || internal == null || ConfigSection.valueOf(internal) == null) {
             context.problems().invalid(rule.node(), "'" + rule.path()
                     + "' needs both destination address and translation address; vpnlint ignores it");
             return;
         }
         NatTranslation toInternal = addressTranslation(internal, NatDirection.DESTINATION, null);
-        NatTranslation toExternal = addressTranslation(external, NatDirection.SOURCE, null);
+        NatTranslation toExternal = ConfigSection.valueOf(external).equals("masquerade") ? null
+                : addressTranslation(external, NatDirection.SOURCE, null);
+        if (ConfigSection.valueOf(external).equals("masquerade")) {
+            context.problems().invalidValue(external, ConfigSection.valueOf(external), "a static rule maps addresses, not masquerade");
+        }
         if (toInternal == null || toExternal == null) return;
-        PacketMatch inbound = new PacketMatch(AddressMatch.ANY, matchOf(toExternal, external.value()),
+        PacketMatch inbound = new PacketMatch(AddressMatch.ANY, matchOf(toExternal, ConfigSection.valueOf(external)),
                 ProtocolMatch.ANY, PortMatch.ANY, PortMatch.ANY);
-        PacketMatch outbound = new PacketMatch(matchOf(toInternal, internal.value()), AddressMatch.ANY,
+        PacketMatch outbound = new PacketMatch(matchOf(toInternal, ConfigSection.valueOf(internal)), AddressMatch.ANY,
                 ProtocolMatch.ANY, PortMatch.ANY, PortMatch.ANY);
         destinationRules.add(new NatRule(NatDirection.DESTINATION, number, interfaces, inbound, toInternal, disabled,
                 description, rule.path(), rule.location()));
@@ -222,6 +232,7 @@ final class NatMapper {
         if (exclude) translation = NatTranslation.EXCLUDE;
         else if (type.equals("masquerade")) translation = NatTranslation.MASQUERADE;
         if (translation == null) {
+            if (writesTranslation(target)) return; // the bad value is already reported
             String needed = direction == NatDirection.SOURCE ? "outside-address" : "inside-address";
             context.problems().invalid(rule.node(), "'" + rule.path() + "' has no " + needed
                     + " and is not an exclude rule; vpnlint ignores it");

@@ -43,7 +43,7 @@ final class PacketMatchReader {
         ConfigNode group = node.child("group");
         boolean structured = (name != null && !name.isLeafWord()) || (interfaceName != null && !interfaceName.isLeafWord())
                 || (group != null && !group.isLeafWord());
-        if (!structured) return interfaceByName(node.value());
+        if (!structured) return interfaceByName(ConfigSection.valueOf(node));
         ConfigSection section = new ConfigSection(node, rule.problems());
         String byName = section.value("name");
         if (byName == null) byName = section.value("interface-name");
@@ -57,6 +57,10 @@ final class PacketMatchReader {
             rule.problems().invalidValue(node.child("group"), byGroup, "no such interface-group; the rule is read as matching any interface");
             return InterfaceMatch.ANY;
         }
+        if (members.isEmpty()) {
+            // an empty group matches no interface; "*" matches every name, so "not *" is "no interface"
+            return negated ? InterfaceMatch.ANY : new InterfaceMatch(List.of("*"), true);
+        }
         return new InterfaceMatch(members, negated);
     }
 
@@ -68,11 +72,11 @@ final class PacketMatchReader {
 
     private ProtocolMatch protocol(ConfigSection rule) {
         ConfigNode node = rule.leaf("protocol");
-        if (node == null || node.value() == null) return ProtocolMatch.ANY;
+        if (node == null || ConfigSection.valueOf(node) == null) return ProtocolMatch.ANY;
         try {
-            return ProtocolSyntax.match(node.value());
+            return ProtocolSyntax.match(ConfigSection.valueOf(node));
         } catch (InvalidValue e) {
-            rule.problems().invalidValue(node, node.value(), e.getMessage() + "; the rule is read as matching any protocol");
+            rule.problems().invalidValue(node, ConfigSection.valueOf(node), e.getMessage() + "; the rule is read as matching any protocol");
             return ProtocolMatch.ANY;
         }
     }
@@ -86,19 +90,19 @@ final class PacketMatchReader {
         List<PortMatch> ports = new ArrayList<>();
         for (String word : List.of("address", "prefix")) {
             ConfigNode node = side.leaf(word);
-            if (node == null || node.value() == null) continue;
+            if (node == null || ConfigSection.valueOf(node) == null) continue;
             try {
-                addresses.add(AddressSyntax.match(node.value()));
+                addresses.add(AddressSyntax.match(ConfigSection.valueOf(node)));
             } catch (InvalidValue e) {
-                side.problems().invalidValue(node, node.value(), e.getMessage() + "; the rule is read as matching any address");
+                side.problems().invalidValue(node, ConfigSection.valueOf(node), e.getMessage() + "; the rule is read as matching any address");
             }
         }
         ConfigNode port = side.leaf("port");
-        if (port != null && port.value() != null) {
+        if (port != null && ConfigSection.valueOf(port) != null) {
             try {
-                ports.add(PortSyntax.match(port.value()));
+                ports.add(PortSyntax.match(ConfigSection.valueOf(port)));
             } catch (InvalidValue e) {
-                side.problems().invalidValue(port, port.value(), e.getMessage() + "; the rule is read as matching any port");
+                side.problems().invalidValue(port, ConfigSection.valueOf(port), e.getMessage() + "; the rule is read as matching any port");
             }
         }
         ConfigSection group = side.section("group");
@@ -114,8 +118,8 @@ final class PacketMatchReader {
     private void groupReferences(ConfigSection group, boolean ipv6, List<AddressMatch> addresses, List<PortMatch> ports) {
         for (String type : List.of("address-group", "network-group", "ipv6-address-group", "ipv6-network-group")) {
             ConfigNode node = group.leaf(type);
-            if (node == null || node.value() == null) continue;
-            String reference = node.value();
+            if (node == null || ConfigSection.valueOf(node) == null) continue;
+            String reference = ConfigSection.valueOf(node);
             boolean negated = reference.startsWith("!");
             String name = negated ? reference.substring(1) : reference;
             List<IPAddressSeqRange> ranges = ipv6 && !type.startsWith("ipv6-") ? groups.addresses("ipv6-" + type, name) : null;
@@ -128,8 +132,8 @@ final class PacketMatchReader {
                     : new AddressMatch(ranges, negated, type + " " + reference));
         }
         ConfigNode portGroup = group.leaf("port-group");
-        if (portGroup != null && portGroup.value() != null) {
-            String reference = portGroup.value();
+        if (portGroup != null && ConfigSection.valueOf(portGroup) != null) {
+            String reference = ConfigSection.valueOf(portGroup);
             boolean negated = reference.startsWith("!");
             List<PortRange> ranges = groups.ports(negated ? reference.substring(1) : reference);
             if (ranges == null) {

@@ -3,7 +3,8 @@ package org.vpnlint.parser.dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.vpnlint.model.Diagnostic;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.FirewallConfig;
@@ -37,42 +38,29 @@ public final class RouterMapper {
     public static MappedRouter map(ConfigTree tree, Dialect override) {
         MappingProblems problems = new MappingProblems();
         ConfigNode root = tree.root();
-        DialectDecision decision = DialectDetector.detect(tree, override);
-        Dialect dialect = decision.dialect();
-        problems.add(new Diagnostic(root.location(), Level.NOTE, DiagnosticCodes.DIALECT,
-                "read as " + dialect.displayName() + ": " + decision.reason()));
-        decision.diagnostics().forEach(problems::add);
+        Dialect dialect = detect(tree, override, problems);
 
         FirewallGroups groups = guarded(problems, root.at("firewall", "group"), FirewallGroups.NONE,
-                () -> FirewallGroups.read(root.at("firewall", "group"), problems));
+                node -> FirewallGroups.read(node, problems));
         MappingContext context = new MappingContext(dialect, problems, groups);
 
         ConfigNode interfacesNode = root.child("interfaces");
         List<NetInterface> interfaces = guarded(problems, interfacesNode, List.of(),
-                () -> new InterfaceMapper(context).map(interfacesNode));
-        ConfigNode staticNode = root.at("protocols", "static");
-        List<StaticRoute> routes = guarded(problems, staticNode, List.of(),
-                () -> new StaticRouteMapper(problems).map(staticNode));
+                node -> new InterfaceMapper(context).map(node));
+        List<StaticRoute> routes = guarded(problems, root.at("protocols", "static"), List.of(),
+                node -> new StaticRouteMapper(problems).map(node));
 
         NatMapper nat = new NatMapper(context);
-        guarded(problems, root.child("nat"), null, () -> {
-            nat.readVyos(root.child("nat"), false);
-            return null;
-        });
-        guarded(problems, root.child("nat66"), null, () -> {
-            nat.readVyos(root.child("nat66"), true);
-            return null;
-        });
-        guarded(problems, root.at("service", "nat"), null, () -> {
-            nat.readEdgeos(root.at("service", "nat"));
-            return null;
-        });
+        guardedReading(problems, root.child("nat"), node -> nat.readVyos(node, false));
+        guardedReading(problems, root.child("nat66"), node -> nat.readVyos(node, true));
+        guardedReading(problems, root.at("service", "nat"), nat::readEdgeos);
 
+        // before 1.4, rulesets are defined under firewall and attached under interfaces
         ConfigNode firewallNode = root.child("firewall");
-        FirewallConfig firewall = guarded(problems, firewallNode != null ? firewallNode : root, FirewallConfig.OPEN,
-                () -> new FirewallMapper(context).map(firewallNode, interfacesNode));
-        ConfigNode ipsecNode = root.at("vpn", "ipsec");
-        IpsecConfig ipsec = guarded(problems, ipsecNode, IpsecConfig.NONE, () -> new IpsecMapper(context).map(ipsecNode));
+        FirewallConfig firewall = guarded(problems, firewallNode != null ? firewallNode : interfacesNode,
+                FirewallConfig.OPEN, node -> new FirewallMapper(context).map(firewallNode, interfacesNode));
+        IpsecConfig ipsec = guarded(problems, root.at("vpn", "ipsec"), IpsecConfig.NONE,
+                node -> new IpsecMapper(context).map(node));
 
         reportOtherFamilies(root, problems);
         Router router = new Router(routerName(tree), tree.file(), dialect, interfaces, routes, nat.result(), firewall, ipsec);
@@ -81,19 +69,42 @@ public final class RouterMapper {
         return new MappedRouter(router, dialect, diagnostics);
     }
 
+    /** The dialect, with a note saying why and the detector's wrong-version warnings. */
+    private static Dialect detect(ConfigTree tree, Dialect override, MappingProblems problems) {
+        DialectDecision decision;
+        try {
+            decision = DialectDetector.detect(tree, override);
+        } catch (RuntimeException bug) {
+            problems.internalError(tree.root(), bug);
+            decision = new DialectDecision(override != null ? override : Dialect.VYOS_1_4, "dialect detection failed", List.of());
+        }
+        problems.add(new Diagnostic(tree.root().location(), Level.NOTE, DiagnosticCodes.DIALECT,
+                "read as " + decision.dialect().displayName() + ": " + decision.reason()));
+        decision.diagnostics().forEach(problems::add);
+        return decision.dialect();
+    }
+
     /**
-     * Runs one family's mapper; a bug in it becomes an internal-error diagnostic and {@code fallback}.
-     * An absent family node (null) is simply not mapped.
+     * Runs one family's mapper on its node; a bug in it becomes an internal-error diagnostic and {@code fallback}.
+     * An absent family (null node) is simply not mapped.
      */
-    private static <T> T guarded(MappingProblems problems, ConfigNode family, T fallback, Supplier<T> mapper) {
+    static <T> T guarded(MappingProblems problems, ConfigNode family, T fallback, Function<ConfigNode, T> mapper) {
         if (family == null) return fallback;
         try {
-            T result = mapper.get();
+            T result = mapper.apply(family);
             return result == null ? fallback : result;
         } catch (RuntimeException bug) {
             problems.internalError(family, bug);
             return fallback;
         }
+    }
+
+    /** The same for a mapper that collects its results itself. */
+    private static void guardedReading(MappingProblems problems, ConfigNode family, Consumer<ConfigNode> mapper) {
+        guarded(problems, family, null, node -> {
+            mapper.accept(node);
+            return null;
+        });
     }
 
     private static void reportOtherFamilies(ConfigNode root, MappingProblems problems) {
@@ -128,7 +139,7 @@ public final class RouterMapper {
     /** {@code system host-name}, else the file name without directory and extension. */
     static String routerName(ConfigTree tree) {
         ConfigNode hostName = tree.root().at("system", "host-name");
-        if (hostName != null && hostName.value() != null) return hostName.value();
+        if (hostName != null && ConfigSection.valueOf(hostName) != null) return ConfigSection.valueOf(hostName);
         String file = tree.file();
         int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
         String base = file.substring(slash + 1);

@@ -105,14 +105,14 @@ final class StaticRouteMapper {
 
     private int distance(ConfigSection section) {
         ConfigNode node = section.leaf("distance");
-        if (node == null || node.value() == null) return DEFAULT_DISTANCE;
+        if (node == null || ConfigSection.valueOf(node) == null) return DEFAULT_DISTANCE;
         try {
-            int distance = Integer.parseInt(node.value());
+            int distance = Integer.parseInt(ConfigSection.valueOf(node));
             if (distance >= 1 && distance <= 255) return distance;
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        problems.invalidValue(node, node.value(), "not a distance between 1 and 255; vpnlint uses 1");
+        problems.invalidValue(node, ConfigSection.valueOf(node), "not a distance between 1 and 255; vpnlint uses 1");
         return DEFAULT_DISTANCE;
     }
 }
