@@ -6,7 +6,8 @@ import java.util.List;
  * A {@code site-to-site peer}. {@code name} is the tag as written (an address, {@code @id} or a 1.4 name).
  * {@code remoteAddresses} are what strongSwan uses as remote_addrs (1.2/1.3: the tag itself when it is an
  * address; {@code any} or empty = %any). {@code localAddress} is an address, "any", or null when
- * {@code dhcp-interface} is used. {@code localId}/{@code remoteId} are null when unset. {@code connectionType} is
+ * {@code dhcp-interface} is used. {@code localId}/{@code remoteId} are null when unset; a 1.2/1.3 peer tagged
+ * {@code @id} has {@code remoteId} "@id", as VyOS renders {@code rightid=@id}. {@code connectionType} is
  * null when unset. {@code vtiInterface} is set for route-based peers ({@code vti bind vtiN}).
  */
 public record IpsecPeer(
