@@ -1,0 +1,113 @@
+package org.vpnlint.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.vpnlint.cli.analysis.Analysis;
+import org.vpnlint.cli.analysis.AnalysisRequest;
+import org.vpnlint.cli.analysis.AnalysisResult;
+
+/**
+ * {@code bench/run}: prints two tables.
+ *
+ * <ol>
+ *   <li>Start-up, whole process: {@code ./vpnlint check} on a seed sample against the floor the issue sets, a JVM
+ *       that only creates a Z3 context and checks one formula (native library already unpacked, AppCDS on).
+ *       Both are measured in the same run, so the ratio is meaningful on any machine.</li>
+ *   <li>Scaling, in one warm JVM: synthetic routers with N tunnels, M NAT rules and K firewall rules, end to end
+ *       (read, map, prove, replay), so the growth with N and M shows.</li>
+ * </ol>
+ * Benchmarks are not tests: nothing here asserts a time.
+ */
+public final class Benchmark {
+    private static final PrintStream OUT = System.out;
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        Path repository = Path.of("").toAbsolutePath();
+        int runs = quick ? 5 : 15;
+        startUp(repository, runs);
+        OUT.println();
+        scaling(quick);
+    }
+
+    private static void startUp(Path repository, int runs) throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("vpnlint-bench");
+        Path floorArchive = work.resolve("floor.jsa");
+        String classPath = System.getProperty("java.class.path");
+        List<String> floorBase = List.of("java", "-XX:TieredStopAtLevel=1", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-cp", classPath, Z3Floor.class.getName());
+        // The floor gets its own class-data archive, as the launcher does for vpnlint.
+        ProcessTiming.run(withOption(floorBase, "-XX:ArchiveClassesAtExit=" + floorArchive));
+        List<String> floor = withOption(floorBase, "-XX:SharedArchiveFile=" + floorArchive);
+
+        String sample = "samples/seed/snat-without-exclude.boot";
+        List<String> check = List.of(repository.resolve("vpnlint").toString(), "check", "--fail-on", "never", sample);
+        List<String> checkClean = List.of(repository.resolve("vpnlint").toString(), "check", "--fail-on", "never",
+                "samples/seed/snat-with-exclude.boot");
+
+        ProcessTiming floorTiming = ProcessTiming.measure(floor, runs);
+        ProcessTiming checkTiming = ProcessTiming.measure(check, runs);
+        ProcessTiming cleanTiming = ProcessTiming.measure(checkClean, runs);
+
+        OUT.println("Start-up, whole process (" + runs + " runs each after warm-up; ms)");
+        OUT.printf(Locale.ROOT, "%-58s %8s %8s %8s%n", "command", "min", "median", "ratio");
+        row("floor: JVM + Z3 context + one check (AppCDS, cached lib)", floorTiming, floorTiming);
+        row("vpnlint check " + sample + " (finding)", checkTiming, floorTiming);
+        row("vpnlint check samples/seed/snat-with-exclude.boot (clean)", cleanTiming, floorTiming);
+        OUT.println("ratio = median / floor median; the goal is at most 2.0 and never over 1000 ms.");
+    }
+
+    private static List<String> withOption(List<String> command, String option) {
+        List<String> with = new ArrayList<>(command);
+        with.add(1, option);
+        return with;
+    }
+
+    private static void row(String name, ProcessTiming timing, ProcessTiming floor) {
+        OUT.printf(Locale.ROOT, "%-58s %8.0f %8.0f %8.2f%n", name, timing.minMillis(), timing.medianMillis(),
+                timing.medianMillis() / floor.medianMillis());
+    }
+
+    private static void scaling(boolean quick) throws IOException {
+        int[][] sizes = quick
+                ? new int[][] {{10, 50, 20}, {100, 500, 100}, {1000, 5000, 500}}
+                : new int[][] {{10, 50, 20}, {100, 50, 20}, {1000, 50, 20}, {10, 500, 20}, {10, 5000, 20},
+                        {100, 500, 100}, {1000, 1000, 200}, {1000, 5000, 500}};
+        Analysis analysis = Analysis.withAllRules();
+        Path work = Files.createTempDirectory("vpnlint-bench-scaling");
+        // One warm-up run so that class loading and Z3 start-up are not charged to the first size.
+        analyse(analysis, work, 10, 10, 10);
+
+        OUT.println("Scaling, one warm JVM, end to end (read, map, prove, replay)");
+        OUT.printf(Locale.ROOT, "%8s %8s %8s %10s %10s %10s%n", "tunnels", "nat", "filter", "lines", "findings", "ms");
+        for (int[] size : sizes) {
+            long start = System.nanoTime();
+            Run run = analyse(analysis, work, size[0], size[1], size[2]);
+            double millis = (System.nanoTime() - start) / 1e6;
+            OUT.printf(Locale.ROOT, "%8d %8d %8d %10d %10d %10.0f%n", size[0], size[1], size[2], run.lines(),
+                    run.findings(), millis);
+        }
+        OUT.println("goal: 1,000 tunnels with 5,000 NAT rules in under 10,000 ms.");
+    }
+
+    private record Run(long lines, int findings) {
+    }
+
+    private static Run analyse(Analysis analysis, Path work, int tunnels, int natRules, int firewallRules)
+            throws IOException {
+        String text = SyntheticRouter.write(tunnels, natRules, firewallRules);
+        Path file = work.resolve("bench-" + tunnels + "-" + natRules + "-" + firewallRules + ".set");
+        Files.writeString(file, text);
+        AnalysisResult result = analysis.run(AnalysisRequest.of(work, List.of(file)));
+        return new Run(text.lines().count(), result.findings().size());
+    }
+}
