@@ -1,0 +1,140 @@
+package org.vpnlint.checks.filter;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.vpnlint.datapath.AddressFamily;
+import org.vpnlint.datapath.ConcreteBits;
+import org.vpnlint.model.ConnectionState;
+import org.vpnlint.solver.QueryResult;
+import org.vpnlint.solver.Solver;
+import org.vpnlint.solver.SymbolicQuery;
+
+/**
+ * Finds the rules of one chain that never act because earlier rules take every packet they would match. For rule
+ * j the solver is asked for a packet that j matches and no earlier terminal rule matches; when there is none
+ * (UNSAT), j is shadowed. Then it looks for the single earlier rule that covers j on its own, else names the
+ * earlier rules that overlap j, and replays an example packet of j through the chain to show which rule takes it.
+ */
+final class ShadowedRules {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** A chain to examine: its entries in evaluation order (disabled rules already left out). */
+    record Chain(String name, ChainHook hook, AddressFamily family, List<ChainEntry> entries, InterfaceNames interfaces) {
+        Chain {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** A result for one rule: shadowed (with the rules that shadow it), or undecided within the solver's limits. */
+    sealed interface Verdict {
+        ChainEntry rule();
+    }
+
+    /**
+     * @param covering the one earlier rule that matches everything this one would, else all earlier rules that
+     *                 overlap it (together they cover it)
+     * @param example  a packet this rule would match, and the earlier rule that takes it instead
+     */
+    record Shadowed(ChainEntry rule, List<ChainEntry> covering, RulePacket.Values example, ChainEntry takenBy)
+            implements Verdict {
+        Shadowed {
+            covering = List.copyOf(covering);
+        }
+
+        boolean singleCause() {
+            return covering.size() == 1;
+        }
+    }
+
+    record Undecided(ChainEntry rule, String reason) implements Verdict {
+    }
+
+    private final Solver solver;
+    private final String purpose;
+
+    ShadowedRules(Solver solver, String purpose) {
+        this.solver = solver;
+        this.purpose = purpose;
+    }
+
+    List<Verdict> examine(Chain chain) {
+        List<Verdict> verdicts = new ArrayList<>();
+        List<ChainEntry> entries = chain.entries();
+        for (int j = 1; j < entries.size(); j++) {
+            ChainEntry rule = entries.get(j);
+            if (!rule.configured() || rule.location() == null) continue;   // inserted rules are not the user's to fix
+            List<ChainEntry> earlier = entries.subList(0, j).stream()
+                    .filter(ChainEntry::terminal)
+                    .filter(candidate -> !DisjointRules.obviously(candidate, rule))
+                    .toList();
+            if (earlier.isEmpty()) continue;
+            Verdict verdict = examine(chain, rule, earlier);
+            if (verdict != null) verdicts.add(verdict);
+        }
+        return verdicts;
+    }
+
+    private Verdict examine(Chain chain, ChainEntry rule, List<ChainEntry> earlier) {
+        QueryResult reachable = ask(chain, rule, earlier, List.of());
+        if (reachable instanceof QueryResult.Unknown unknown) return new Undecided(rule, unknown.reason());
+        if (reachable instanceof QueryResult.Witness) return null;
+        QueryResult matchesAnything = ask(chain, rule, List.of(), List.of());
+        if (!(matchesAnything instanceof QueryResult.Witness example)) return null;   // matches no packet at all
+        List<ChainEntry> covering = coveringRules(chain, rule, earlier);
+        RulePacket.Values values = RulePacket.decode(example.values());
+        return new Shadowed(rule, covering, values, firstMatch(chain, rule, earlier, values));
+    }
+
+    /** The first earlier rule that covers the rule alone, else every earlier rule that overlaps it. */
+    private List<ChainEntry> coveringRules(Chain chain, ChainEntry rule, List<ChainEntry> earlier) {
+        for (ChainEntry candidate : earlier) {
+            if (ask(chain, rule, List.of(candidate), List.of()) instanceof QueryResult.Proved) return List.of(candidate);
+        }
+        List<ChainEntry> overlapping = new ArrayList<>();
+        for (ChainEntry candidate : earlier) {
+            if (!(ask(chain, rule, List.of(), List.of(candidate)) instanceof QueryResult.Proved)) overlapping.add(candidate);
+        }
+        return overlapping;
+    }
+
+    /**
+     * Replays the example through the earlier rules with known values and the same conditions; the solver proved
+     * that one of them matches, so finding none is an internal error.
+     */
+    private static ChainEntry firstMatch(Chain chain, ChainEntry rule, List<ChainEntry> earlier, RulePacket.Values values) {
+        RulePacket<Boolean, ConcreteBits> packet = RulePacket.concrete(chain.family(), values);
+        RuleConditions<Boolean, ConcreteBits> conditions = new RuleConditions<>(
+                org.vpnlint.datapath.ConcreteAlgebra.INSTANCE, chain.family(), packet, chain.interfaces());
+        for (ChainEntry candidate : earlier) {
+            if (conditions.entry(candidate)) return candidate;
+        }
+        throw new IllegalStateException("solver and replay disagree: no earlier rule of " + chain.name()
+                + " matches the example packet of " + rule.label());
+    }
+
+    /** Is there a packet at the chain's hook that {@code rule} and all of {@code alsoMatching} match, and none of {@code excluded}? */
+    private QueryResult ask(Chain chain, ChainEntry rule, List<ChainEntry> excluded, List<ChainEntry> alsoMatching) {
+        try (SymbolicQuery<?, ?> query = solver.newQuery(purpose + ": " + rule.label(), TIMEOUT)) {
+            return ask(query, chain, rule, excluded, alsoMatching);
+        }
+    }
+
+    private static <B, V> QueryResult ask(SymbolicQuery<B, V> query, Chain chain, ChainEntry rule, List<ChainEntry> excluded,
+                                          List<ChainEntry> alsoMatching) {
+        var algebra = query.algebra();
+        RulePacket<B, V> packet = RulePacket.fresh(algebra, chain.family());
+        RuleConditions<B, V> conditions = new RuleConditions<>(algebra, chain.family(), packet, chain.interfaces());
+        query.require(conditions.wellFormed());
+        query.require(chain.hook().condition(conditions));
+        // readable examples: the first packet of a flow, not from an IPsec SA
+        query.prefer(algebra.eq(packet.state(), algebra.bits(ConnectionState.NEW.ordinal(), RulePacket.STATE_WIDTH)));
+        query.prefer(algebra.not(packet.decrypted()));
+        ReadableExample.prefer(query, packet.header(), chain.family());
+        B goal = conditions.entry(rule);
+        for (ChainEntry other : alsoMatching) goal = algebra.and(goal, conditions.entry(other));
+        for (ChainEntry other : excluded) goal = algebra.and(goal, algebra.not(conditions.entry(other)));
+        return query.check(goal);
+    }
+}

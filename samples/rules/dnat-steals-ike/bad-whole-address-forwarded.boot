@@ -1,0 +1,81 @@
+/*
+ * Positive (VyOS 1.3, curly): destination rule 10 forwards everything addressed to 203.0.113.134 on eth0 (no
+ * protocol, no port) to the server 192.168.10.20, and that is also the local-address of the IPsec peer
+ * 192.0.2.150. The partner's IKE, NAT-T and ESP are rewritten in PREROUTING and forwarded to the server. The
+ * peer responds (trap), so the SA-down case is quiet.
+ */
+interfaces {
+    ethernet eth0 {
+        address 203.0.113.134/24
+    }
+    ethernet eth1 {
+        address 192.168.10.1/24
+    }
+}
+nat {
+    destination {
+        /* EXPECT: dnat-steals-ike */
+        rule 10 {
+            description "everything to the server"
+            destination {
+                address 203.0.113.134
+            }
+            inbound-interface eth0
+            translation {
+                address 192.168.10.20
+            }
+        }
+    }
+}
+protocols {
+    static {
+        route 0.0.0.0/0 {
+            next-hop 203.0.113.1 {
+            }
+        }
+    }
+}
+vpn {
+    ipsec {
+        esp-group ESP-AES256 {
+            proposal 1 {
+                encryption aes256
+                hash sha256
+            }
+        }
+        ike-group IKE-AES256 {
+            key-exchange ikev2
+            proposal 1 {
+                dh-group 14
+                encryption aes256
+                hash sha256
+            }
+        }
+        ipsec-interfaces {
+            interface eth0
+        }
+        site-to-site {
+            peer 192.0.2.150 {
+                authentication {
+                    mode pre-shared-secret
+                    pre-shared-secret s3cret-one
+                }
+                connection-type respond
+                default-esp-group ESP-AES256
+                ike-group IKE-AES256
+                local-address 203.0.113.134
+                tunnel 1 {
+                    local {
+                        prefix 192.168.10.0/24
+                    }
+                    remote {
+                        prefix 10.10.10.0/24
+                    }
+                }
+            }
+        }
+    }
+}
+// Warning: Do not remove the following line.
+// vyos-config-version: "broadcast-relay@1:cluster@1:config-management@1:conntrack@1:conntrack-sync@1:dhcp-relay@2:dhcp-server@5:dhcpv6-server@1:dns-forwarding@3:firewall@5:https@2:interfaces@22:ipoe-server@1:ipsec@5:isis@1:l2tp@3:lldp@1:mdns@1:nat@5:ntp@1:pppoe-server@5:pptp@2:qos@1:quagga@8:rpki@1:salt@1:snmp@2:ssh@2:sstp@3:system@21:vrrp@2:vyos-accel-ppp@2:wanloadbalance@3:webproxy@2:zone-policy@1"
+// Release version: 1.3.8
