@@ -1,0 +1,29 @@
+package org.vpnlint.oracle.differential;
+
+import java.util.List;
+import org.vpnlint.model.Diagnostic;
+import org.vpnlint.model.Dialect;
+import org.vpnlint.model.Level;
+import org.vpnlint.model.Router;
+import org.vpnlint.parser.ConfigReader;
+import org.vpnlint.parser.dialect.MappedRouter;
+import org.vpnlint.parser.dialect.RouterMapper;
+
+/** Reads a test configuration with vpnlint's own parser and mapper, refusing anything they did not understand. */
+final class ConfigText {
+
+    private ConfigText() {
+    }
+
+    static Router read(String name, String text, Dialect dialect) {
+        MappedRouter mapped = RouterMapper.map(ConfigReader.read(name, text), dialect);
+        List<Diagnostic> problems = mapped.diagnostics().stream()
+                .filter(d -> d.level() != Level.NOTE || d.code().equals("unsupported-syntax"))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(name + ": the test configuration does not map cleanly: " + problems
+                    + "\n" + text);
+        }
+        return mapped.router();
+    }
+}

@@ -1,0 +1,71 @@
+package org.vpnlint.oracle.differential;
+
+import inet.ipaddr.IPAddress;
+import java.util.List;
+import java.util.Optional;
+import org.vpnlint.datapath.Datapath;
+import org.vpnlint.datapath.PacketTrace;
+import org.vpnlint.datapath.Stage;
+import org.vpnlint.oracle.KernelOracle;
+import org.vpnlint.oracle.Observation;
+import org.vpnlint.oracle.Origin;
+
+/** Replays cases through the model's concrete datapath and the kernel oracle, and compares them. */
+final class DifferentialRun {
+
+    /** A case with its kernel rendering and its model trace, ready to be observed. */
+    record PreparedCase(DifferentialCase differentialCase, RenderedScenario rendered, PacketTrace trace) {
+    }
+
+    private final KernelOracle oracle;
+
+    DifferentialRun(KernelOracle oracle) {
+        this.oracle = oracle;
+    }
+
+    /** Renders and replays the case through the model; {@link UnsupportedCase} if the kernel cannot replay it. */
+    static PreparedCase prepare(DifferentialCase differentialCase, ScenarioRenderer renderer) {
+        RenderedScenario rendered = renderer.render(differentialCase);
+        PacketTrace trace = Datapath.replay(differentialCase.router(), differentialCase.packet(), differentialCase.saStates());
+        VerdictCorrespondence.expected(trace);   // refuses model outcomes the kernel replay cannot show
+        return new PreparedCase(differentialCase, rendered, trace);
+    }
+
+    CaseResult run(DifferentialCase differentialCase, ScenarioRenderer renderer) {
+        return run(prepare(differentialCase, renderer));
+    }
+
+    CaseResult run(PreparedCase prepared) {
+        Observation seen;
+        try {
+            seen = oracle.observe(prepared.rendered().scenario());
+        } catch (RuntimeException kernelRefused) {
+            // e.g. a policy or route the kernel rejects: a renderer bug, reported like a disagreement
+            return new CaseResult(prepared.differentialCase(), prepared.rendered(), prepared.trace(), null,
+                    List.of("the kernel replay failed: " + kernelRefused.getMessage()));
+        }
+        return new CaseResult(prepared.differentialCase(), prepared.rendered(), prepared.trace(), seen,
+                VerdictCorrespondence.differences(prepared.trace(), seen, prepared.rendered()));
+    }
+
+    /**
+     * Whether the kernel oracle can see where this packet goes: it reads arrivals only on the side opposite the
+     * sender, so a packet routed back out of the interface it came in on (a lan packet DNATed to a lan host, a wan
+     * packet to an address routed back to the wan) would look lost. Decided from the post-DNAT destination.
+     */
+    static boolean observable(PreparedCase prepared) {
+        Origin origin = prepared.rendered().scenario().probe().origin();
+        if (origin == Origin.ROUTER) return true;
+        Optional<IPAddress> routedDestination = prepared.trace().steps().stream()
+                .filter(step -> step.stage() == Stage.ROUTE)
+                .map(step -> step.header().dst())
+                .findFirst();
+        if (routedDestination.isEmpty()) return true;
+        IPAddress destination = routedDestination.get();
+        boolean routerOwned = prepared.differentialCase().router().interfaceWithAddress(destination).isPresent();
+        boolean onLan = LayoutRenderer.onSubnet(
+                InterfaceMapping.firstIpv4(prepared.rendered().interfaces().lan()).orElseThrow(), destination);
+        Origin towards = routerOwned ? Origin.ROUTER : onLan ? Origin.LAN : Origin.WAN;
+        return towards != origin;
+    }
+}

@@ -1,0 +1,123 @@
+package org.vpnlint.oracle.differential;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.vpnlint.oracle.KernelOracle;
+
+/**
+ * The executable datapath model against the real Linux kernel: every seed-article scenario and
+ * {@value #GENERATED_CASES} random ones (seed {@value #DEFAULT_SEED}, or {@code -Dvpnlint.differential.seed=N}) are
+ * rendered into what VyOS and strongSwan would install ({@link ScenarioRenderer}), replayed in network namespaces
+ * ({@link KernelOracle}) and through {@code Datapath.replay}, and compared ({@link VerdictCorrespondence}).
+ * Each disagreement is printed with the model trace and the kernel evidence; the tally line is
+ * {@code differential: N passed, M failed}. Disagreements explained by a {@link KnownModelGap} (a model bug reported
+ * to the lead) are counted as failed but do not fail the test; any other disagreement does.
+ */
+@Tag("kernel")
+class KernelDatapathDifferentialTest {
+
+    static final int GENERATED_CASES = 320;
+    static final long DEFAULT_SEED = 20261127L;
+    /** Candidates drawn at most (some are unobservable hairpins or not replayable); bounds a broken generator. */
+    private static final int MAX_CANDIDATES = 4 * GENERATED_CASES;
+
+    private static KernelOracle oracle;
+    private static int passed;
+    private static int failed;
+    private static int knownGaps;
+    private static long started;
+
+    @BeforeAll
+    static void startOracle() {
+        KernelPrerequisites.assumeAvailable();
+        oracle = new KernelOracle();
+        started = System.nanoTime();
+    }
+
+    @AfterAll
+    static void stopOracle() {
+        if (oracle != null) {
+            oracle.close();
+            System.out.printf("differential: %d passed, %d failed (%d of them known model gaps; %.1f s, %d topologies)%n",
+                    passed, failed, knownGaps, (System.nanoTime() - started) / 1e9, oracle.topologiesBuilt());
+        }
+    }
+
+    @Test
+    void seedArticleScenariosAgreeWithTheKernel() {
+        ScenarioRenderer renderer = new ScenarioRenderer(SeedCases.HOSTS);
+        DifferentialRun run = new DifferentialRun(oracle);
+        List<String> disagreements = new ArrayList<>();
+        for (DifferentialCase seed : SeedCases.all()) {
+            tally(run.run(seed, renderer), disagreements);
+        }
+        assertEquals(List.of(), disagreements);
+    }
+
+    @Test
+    void minimalCasesOfTheReportedModelGapsAreExplained() {
+        ScenarioRenderer renderer = new ScenarioRenderer(CaseGenerator.HOSTS);
+        DifferentialRun run = new DifferentialRun(oracle);
+        List<String> disagreements = new ArrayList<>();
+        for (DifferentialCase minimal : MinimalCases.all()) {
+            tally(run.run(minimal, renderer), disagreements);
+        }
+        assertEquals(List.of(), disagreements);
+    }
+
+    @Test
+    void generatedCasesAgreeWithTheKernel() {
+        long seed = Long.getLong("vpnlint.differential.seed", DEFAULT_SEED);
+        System.out.println("differential: generated cases from seed " + seed);
+        CaseGenerator generator = new CaseGenerator(seed);
+        ScenarioRenderer renderer = new ScenarioRenderer(CaseGenerator.HOSTS);
+        DifferentialRun run = new DifferentialRun(oracle);
+        List<String> disagreements = new ArrayList<>();
+        int compared = 0;
+        int unobservable = 0;
+        int unsupported = 0;
+        for (int candidate = 1; compared < GENERATED_CASES && candidate <= MAX_CANDIDATES; candidate++) {
+            DifferentialRun.PreparedCase prepared;
+            try {
+                prepared = DifferentialRun.prepare(generator.next(candidate), renderer);
+            } catch (UnsupportedCase notReplayable) {
+                unsupported++;
+                continue;
+            }
+            if (!DifferentialRun.observable(prepared)) {
+                unobservable++;
+                continue;
+            }
+            tally(run.run(prepared), disagreements);
+            compared++;
+        }
+        System.out.println("differential: generated candidates skipped: " + unobservable
+                + " routed back to their sender, " + unsupported + " not replayable");
+        assertEquals(GENERATED_CASES, compared, "the generator produced too few observable cases");
+        assertEquals(List.of(), disagreements);
+    }
+
+    /** Counts the result; an unexplained disagreement goes to {@code disagreements}, which fails the test. */
+    private static void tally(CaseResult result, List<String> disagreements) {
+        System.out.println(result.summary());
+        if (result.agrees()) {
+            passed++;
+            return;
+        }
+        failed++;
+        System.out.println(result.report());
+        var gap = KnownModelGap.explaining(result);
+        if (gap.isPresent()) {
+            knownGaps++;
+            System.out.println("  known model gap " + gap.get() + ": " + gap.get().summary() + "\n");
+            return;
+        }
+        disagreements.add(result.differentialCase().describe() + ": " + String.join("; ", result.differences()));
+    }
+}

@@ -1,0 +1,166 @@
+package org.vpnlint.oracle.differential;
+
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressSeqRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.vpnlint.model.FirewallAction;
+import org.vpnlint.model.FirewallChain;
+import org.vpnlint.model.FirewallConfig;
+import org.vpnlint.model.FirewallFamily;
+import org.vpnlint.model.FirewallRule;
+import org.vpnlint.model.IpsecMatch;
+import org.vpnlint.model.NatConfig;
+import org.vpnlint.model.NatDirection;
+import org.vpnlint.model.NatRule;
+import org.vpnlint.model.NatTranslation;
+import org.vpnlint.model.PacketMatch;
+import org.vpnlint.model.Router;
+import org.vpnlint.oracle.NftRuleset;
+
+/**
+ * The router's nftables as VyOS 1.4+ renders them (vyos.md §5): {@code table ip vyos_nat} with destination rules in
+ * PREROUTING and source rules in POSTROUTING, in rule-number order, disabled rules left out; {@code exclude} is
+ * {@code return}. The IPv4 forward filter goes to {@code table ip vyos_filter}, named rulesets to {@code NAME_<x>}
+ * chains. Input and output filters are not rendered: the oracle cannot tell an INPUT drop from a delivery, and the
+ * output filter in the model also judges ESP packets, which this kernel cannot produce.
+ */
+final class NftRenderer {
+
+    private final Router router;
+    private final NftMatchText matchText;
+
+    NftRenderer(Router router, InterfaceMapping interfaces) {
+        this.router = router;
+        this.matchText = new NftMatchText(router, interfaces);
+    }
+
+    NftRuleset render() {
+        NatConfig nat = router.nat() == null ? NatConfig.NONE : router.nat();
+        List<String> destination = new ArrayList<>();
+        for (NatRule rule : nat.destinationRules()) {
+            if (!rule.disabled() && isIpv4(rule)) destination.add(natRule(rule));
+        }
+        List<String> source = new ArrayList<>();
+        for (NatRule rule : nat.sourceRules()) {
+            if (!rule.disabled() && isIpv4(rule)) source.add(natRule(rule));
+        }
+        NftRuleset ruleset = destination.isEmpty() && source.isEmpty() ? NftRuleset.empty()
+                : NftRuleset.vyosNat(destination, source);
+        return ruleset.plus(filter());
+    }
+
+    private String natRule(NatRule rule) {
+        boolean sourceNat = rule.direction() == NatDirection.SOURCE;
+        List<String> parts = new ArrayList<>();
+        matchText.interfaceCondition(sourceNat ? "oifname" : "iifname", rule.interfaceMatch()).ifPresent(parts::add);
+        String packet = matchText.packet(rule.match());
+        if (!packet.isEmpty()) parts.add(packet);
+        parts.add(translation(rule, sourceNat));
+        return String.join(" ", parts);
+    }
+
+    private static String translation(NatRule rule, boolean sourceNat) {
+        NatTranslation translation = rule.translation();
+        if (translation == null || translation.kind() == NatTranslation.Kind.EXCLUDE) return "return";
+        String port = translation.port() == null ? "" : ":" + translation.port();
+        if (translation.port() != null && !NftMatchText.impliesPorts(rule.match())) {
+            throw new UnsupportedCase(rule.path() + ": port translation without a TCP/UDP condition (nft --check fails)");
+        }
+        if (translation.kind() == NatTranslation.Kind.MASQUERADE) {
+            if (!sourceNat) throw new UnsupportedCase(rule.path() + ": masquerade in a destination rule");
+            return port.isEmpty() ? "masquerade" : "masquerade to " + port;
+        }
+        IPAddressSeqRange addresses = translation.addresses();
+        if (addresses == null) throw new UnsupportedCase(rule.path() + ": port-only translation");
+        String verb = sourceNat ? "snat" : "dnat";
+        if (translation.prefixMapLength() != null) {
+            // VyOS: snat ip prefix to ip saddr map { <source prefix> : <translation prefix> }
+            PacketMatch match = rule.match();
+            var key = sourceNat ? match.source() : match.destination();
+            if (key.negated() || key.ranges().size() != 1) {
+                throw new UnsupportedCase(rule.path() + ": prefix translation needs one matched prefix");
+            }
+            IPAddress target = addresses.getLower().toPrefixBlock(translation.prefixMapLength());
+            return verb + " ip prefix to ip " + (sourceNat ? "saddr" : "daddr") + " map { "
+                    + NftMatchText.rangeText(key.ranges().get(0)) + " : " + Ipv4Text.prefix(target) + " }";
+        }
+        String address = addresses.getLower().equals(addresses.getUpper()) ? Ipv4Text.host(addresses.getLower())
+                : Ipv4Text.host(addresses.getLower()) + "-" + Ipv4Text.host(addresses.getUpper());
+        return verb + " to " + address + port;
+    }
+
+    private static boolean isIpv4(NatRule rule) {
+        if (rule.path() != null && rule.path().startsWith("nat66")) return false;
+        NatTranslation translation = rule.translation();
+        if (translation != null && translation.addresses() != null) return translation.addresses().getLower().isIPv4();
+        for (var match : List.of(rule.match().source(), rule.match().destination())) {
+            if (!match.ranges().isEmpty()) return match.ranges().get(0).getLower().isIPv4();
+        }
+        return true;
+    }
+
+    // ---- filter -------------------------------------------------------------------------------------------------
+
+    private NftRuleset filter() {
+        FirewallConfig config = router.firewall() == null ? FirewallConfig.OPEN : router.firewall();
+        FirewallFamily family = config.ipv4() == null ? FirewallFamily.OPEN : config.ipv4();
+        for (FirewallChain unrendered : List.of(family.input(), family.output())) {
+            boolean open = unrendered.rules().isEmpty()
+                    && (unrendered.defaultAction() == null || unrendered.defaultAction() == FirewallAction.ACCEPT);
+            if (!open) throw new UnsupportedCase("an IPv4 " + unrendered.name() + " filter");
+        }
+        FirewallChain forward = family.forward();
+        boolean forwardOpen = forward.rules().isEmpty()
+                && (forward.defaultAction() == null || forward.defaultAction() == FirewallAction.ACCEPT);
+        if (forwardOpen) return NftRuleset.empty();
+
+        StringBuilder text = new StringBuilder("table ip vyos_filter {\n");
+        FirewallAction policy = forward.defaultAction() == FirewallAction.DROP ? FirewallAction.DROP : FirewallAction.ACCEPT;
+        text.append("\tchain VYOS_FORWARD_filter {\n\t\ttype filter hook forward priority 0; policy ")
+                .append(policy == FirewallAction.DROP ? "drop" : "accept").append(";\n");
+        appendRules(text, forward);
+        if (forward.defaultAction() == FirewallAction.REJECT) text.append("\t\treject\n");
+        text.append("\t}\n");
+        family.named().forEach((name, chain) -> {
+            text.append("\tchain NAME_").append(name).append(" {\n");
+            appendRules(text, chain);
+            FirewallAction fallThrough = chain.defaultAction() == null ? FirewallAction.RETURN : chain.defaultAction();
+            text.append("\t\t").append(verdict(fallThrough, null)).append('\n');
+            text.append("\t}\n");
+        });
+        return new NftRuleset(text.append("}\n").toString());
+    }
+
+    private void appendRules(StringBuilder text, FirewallChain chain) {
+        for (FirewallRule rule : chain.rules()) {
+            if (rule.disabled() || rule.action() == FirewallAction.CONTINUE) continue;
+            List<String> parts = new ArrayList<>();
+            matchText.interfaceCondition("iifname", rule.inbound()).ifPresent(parts::add);
+            matchText.interfaceCondition("oifname", rule.outbound()).ifPresent(parts::add);
+            String packet = matchText.packet(rule.match());
+            if (!packet.isEmpty()) parts.add(packet);
+            if (!rule.states().isEmpty()) {
+                parts.add("ct state " + NftMatchText.set(rule.states().stream()
+                        .map(s -> s.name().toLowerCase(Locale.ROOT)).sorted().toList()));
+            }
+            if (rule.ipsec() == IpsecMatch.IPSEC) parts.add("meta ipsec exists");
+            if (rule.ipsec() == IpsecMatch.NONE) parts.add("meta ipsec missing");
+            parts.add(verdict(rule.action(), rule.jumpTarget()));
+            text.append("\t\t").append(String.join(" ", parts)).append('\n');
+        }
+    }
+
+    /** nft verdicts; a {@code return} in a base chain ends it with the chain's policy, as in the model. */
+    private static String verdict(FirewallAction action, String jumpTarget) {
+        return switch (action) {
+            case ACCEPT -> "accept";
+            case DROP -> "drop";
+            case REJECT -> "reject";
+            case RETURN -> "return";
+            case JUMP -> "jump NAME_" + jumpTarget;
+            case CONTINUE -> "continue";
+        };
+    }
+}
