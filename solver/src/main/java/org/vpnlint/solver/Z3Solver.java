@@ -1,0 +1,50 @@
+package org.vpnlint.solver;
+
+import com.microsoft.z3.Context;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The solver port over Z3. Creating it loads nothing; the first query loads Z3's native library (unpacked once into
+ * the cache, see {@code tools.aqua.turnkey.support.TurnKey}) and creates the Z3 context that all its queries share
+ * (a context costs about 10 ms, a query on a shared one well under 1 ms). A Z3 context is not thread-safe: use one
+ * Z3Solver per thread. When Z3 cannot be loaded, {@link #newQuery} throws {@link SolverUnavailableException}.
+ */
+public final class Z3Solver implements Solver {
+
+    private final List<Z3Query> open = new ArrayList<>();
+    private Context context;
+
+    @Override
+    public synchronized SymbolicQuery<?, ?> newQuery(String purpose, Duration timeout) {
+        if (context == null) context = newContext();
+        Z3Query query = new Z3Query(context, purpose, timeout, this::forget);
+        open.add(query);
+        return query;
+    }
+
+    /** The first context loads the native library; a failure there is a LinkageError, not an exception. */
+    private static Context newContext() {
+        try {
+            return new Context();
+        } catch (LinkageError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new SolverUnavailableException("cannot load Z3's native library: " + cause.getMessage(), e);
+        }
+    }
+
+    private synchronized void forget(Z3Query query) {
+        open.remove(query);
+    }
+
+    /** Closes the queries a caller left open, then the context with every term the queries built. */
+    @Override
+    public synchronized void close() {
+        new ArrayList<>(open).forEach(Z3Query::close);
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+}
