@@ -1,0 +1,72 @@
+package org.vpnlint.checks.ike;
+
+import inet.ipaddr.IPAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.Network;
+import org.vpnlint.checks.Rule;
+import org.vpnlint.checks.RuleContext;
+import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.pairing.AddressScope;
+import org.vpnlint.checks.pairing.PeerEnd;
+import org.vpnlint.model.IpsecPeer;
+import org.vpnlint.model.Level;
+import org.vpnlint.model.Router;
+
+/**
+ * The IKE address of a peer is private (so the router is behind NAT when it talks to a public peer) and no local
+ * id is set, so strongSwan sends the private address as its identity.
+ */
+public final class BehindNatDefaultIdRule implements Rule {
+
+    static final RuleMetadata METADATA = new RuleMetadata(
+            "behind-nat-default-id",
+            "Router behind NAT sends its private address as IKE identity",
+            Level.WARNING,
+            List.of("ipsec", "ike", "nat"),
+            null,
+            RuleMetadata.Precision.MEDIUM,
+            "Looks at one router: a peer whose IKE address is private (RFC 1918 / CGNAT) talks to a public or "
+                    + "unknown remote address without a local id.",
+            """
+            Without `local-id` (`authentication id` in 1.2/1.3) strongSwan uses the IKE address as identity. \
+            Behind NAT that is a private address the other end does not know: it sees the NAT's public address \
+            and usually expects that (or an FQDN) as identity, so authentication fails. Set an FQDN identity \
+            here and accept it on the other end.""",
+            """
+            set interfaces ethernet eth0 address 10.1.0.2/24
+            set vpn ipsec site-to-site peer hq remote-address 203.0.113.2
+            set vpn ipsec site-to-site peer hq local-address 10.1.0.2""",
+            """
+            set vpn ipsec site-to-site peer hq authentication local-id branch.example""");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> check(Network network, RuleContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (Router router : network.routers()) {
+            for (IpsecPeer peer : router.ipsec().peers()) {
+                if (peer.disabled()) continue;
+                PeerEnd end = new PeerEnd(router, peer);
+                IPAddress ikeAddress = end.ikeAddress();
+                if (end.localIdConfigured() || ikeAddress == null || !AddressScope.isPrivate(ikeAddress)) continue;
+                boolean talksToPublic = end.remoteAddresses().isEmpty()
+                        || end.remoteAddresses().stream().anyMatch(a -> !AddressScope.isPrivate(a));
+                if (!talksToPublic) continue;
+                findings.add(PairFindings.simple(METADATA, METADATA.defaultLevel(), end, null,
+                        "Peer " + peer.name() + " speaks IKE from the private address " + ikeAddress.toCanonicalString()
+                                + " and has no local id, so it sends " + ikeAddress.toCanonicalString()
+                                + " as its identity; behind NAT the other end sees a public address instead and "
+                                + "will not accept this identity unless it is configured for it.",
+                        "local-id", end.legacy() ? "authentication id @" + router.name() : "authentication local-id "
+                                + router.name()));
+            }
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,87 @@
+package org.vpnlint.checks.ike;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.Network;
+import org.vpnlint.checks.Rule;
+import org.vpnlint.checks.RuleContext;
+import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.model.Level;
+
+/** The identity one end sends (after NAT) is not one the other end accepts, so the IKE_SA never comes up. */
+public final class IkeIdMismatchBehindNatRule implements Rule {
+
+    static final RuleMetadata METADATA = new RuleMetadata(
+            "ike-id-mismatch-behind-nat",
+            "IKE identity or address does not match what the other end accepts",
+            Level.ERROR,
+            List.of("ipsec", "ike", "nat"),
+            null,
+            RuleMetadata.Precision.HIGH,
+            "Pairs the two ends of a tunnel and replays IKE: the identity an end sends (its local id, or by default "
+                    + "its own IKE address, which behind NAT is private), the address it is seen from after NAT, "
+                    + "and the pre-shared key lookup are compared with what the other end accepts.",
+            """
+            strongSwan identifies a peer twice. During IKE_SA_INIT (IKEv2) or the first Main Mode exchange (IKEv1) \
+            the responder picks a connection by addresses: the source address it sees, which after NAT is the \
+            NAT's public address. Then the initiator sends its identity (IDi). Without `local-id` \
+            (`authentication id` in 1.2/1.3) that identity is the router's own IKE address; behind NAT it is a \
+            private address the other side never configured, so `remote-id` does not match \
+            (`no matching peer config found`, AUTHENTICATION_FAILED).
+
+            The pre-shared key is found differently per version. IKEv2 looks it up by identity in IKE_AUTH, so \
+            the PSK ids must contain the identity actually sent. IKEv1 Main Mode needs the key before identities \
+            are exchanged and looks it up by the two IP addresses as each side sees them (the post-NAT address \
+            of the peer), then by the configured ids. The same configuration can therefore work with IKEv1 and \
+            fail with IKEv2, or the other way round.
+
+            Fix: give the end behind NAT an FQDN identity (`local-id` / `authentication id @branch`) and make the \
+            other end accept it (`remote-id`, or an `@branch` peer in 1.2/1.3), with PSK ids that contain both.""",
+            """
+            # branch, behind NAT (10.1.0.2 → 198.51.100.2), VyOS 1.4
+            set vpn ipsec site-to-site peer hq remote-address 203.0.113.2
+            set vpn ipsec site-to-site peer hq local-address 10.1.0.2
+            # hq
+            set vpn ipsec site-to-site peer branch remote-address 198.51.100.2
+            set vpn ipsec site-to-site peer branch authentication remote-id 198.51.100.2""",
+            """
+            # branch
+            set vpn ipsec site-to-site peer hq authentication local-id branch.example
+            set vpn ipsec authentication psk hq id branch.example
+            # hq
+            set vpn ipsec site-to-site peer branch authentication remote-id branch.example
+            set vpn ipsec authentication psk branch id branch.example""");
+
+    private static final Set<Obstacle> REPORTED = Set.of(Obstacle.IDENTITY_NOT_ACCEPTED, Obstacle.ADDRESS_NOT_ACCEPTED);
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> check(Network network, RuleContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (PairAnalysis analysis : PairFindings.analyse(network)) {
+            analysis.reportable().ifPresent(reportable -> {
+                Obstacle obstacle = reportable.obstacle();
+                boolean keyLookupByIdentity = obstacle == Obstacle.PSK_NOT_FOUND && analysis.pair().natBetween();
+                if (REPORTED.contains(obstacle) || keyLookupByIdentity) {
+                    findings.add(PairFindings.negotiationFinding(METADATA, analysis, reportable, problem(obstacle),
+                            "ike-identity", context));
+                }
+            });
+        }
+        return findings;
+    }
+
+    private static String problem(Obstacle obstacle) {
+        return switch (obstacle) {
+            case ADDRESS_NOT_ACCEPTED -> "the responder does not accept the address the initiator is seen from after NAT";
+            case PSK_NOT_FOUND -> "no pre-shared key is keyed by the identity or post-NAT address actually used";
+            default -> "an identity sent is not the one the other end accepts";
+        };
+    }
+}

@@ -1,0 +1,116 @@
+package org.vpnlint.checks.ike;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.Network;
+import org.vpnlint.checks.Rule;
+import org.vpnlint.checks.RuleContext;
+import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.pairing.PeerEnd;
+import org.vpnlint.model.Level;
+
+/**
+ * The two ends share no IKE version or IKE proposal (the IKE_SA fails), or a tunnel's ESP proposals or PFS group
+ * differ (the CHILD_SA fails, in IKEv2 only at the first rekey when just PFS differs). VyOS defaults per version
+ * are applied before comparing.
+ */
+public final class IpsecProposalMismatchRule implements Rule {
+
+    static final RuleMetadata METADATA = new RuleMetadata(
+            "ipsec-proposal-mismatch",
+            "The two ends share no IKE or ESP proposal",
+            Level.ERROR,
+            List.of("ipsec", "ike", "crypto"),
+            null,
+            RuleMetadata.Precision.VERY_HIGH,
+            "Compares IKE version, IKE proposals (encryption, hash, PRF, DH group) and, per tunnel, ESP "
+                    + "proposals and PFS of the two ends after filling in the defaults of each VyOS version.",
+            """
+            Unset values are filled in before comparing: VyOS defaults `dh-group` to 2, encryption to aes128, \
+            hash to sha1 and `pfs` to enable (the first IKE proposal's DH group is added to the ESP proposals); \
+            EdgeOS writes no DH group unless one is set and no PFS group into ESP proposals. An unset \
+            `key-exchange` means IKEv1 in 1.2/1.3 but "either" in 1.4+, where charon initiates IKEv2.
+
+            No common IKE proposal or version: the responder answers NO_PROPOSAL_CHOSEN and no IKE_SA exists. \
+            No common ESP proposal: the IKE_SA comes up but the CHILD_SA is refused. Different PFS groups: IKEv1 \
+            Quick Mode fails at once; IKEv2 builds the first CHILD_SA without a DH exchange and fails at the \
+            first rekey, typically an hour later.""",
+            """
+            # left (1.4):  ike-group IKE proposal 1 encryption aes256, hash sha256 (dh-group defaults to 2)
+            # right (1.4): ike-group IKE proposal 1 encryption aes256, hash sha256, dh-group 14""",
+            """
+            # both: ike-group IKE proposal 1 encryption aes256, hash sha256, dh-group 14""");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> check(Network network, RuleContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (PairAnalysis analysis : PairFindings.analyse(network)) {
+            analysis.reportable().ifPresent(reportable -> {
+                Obstacle obstacle = reportable.obstacle();
+                if (obstacle == Obstacle.VERSION || obstacle == Obstacle.IKE_PROPOSAL) {
+                    findings.add(PairFindings.negotiationFinding(METADATA, analysis, reportable,
+                            obstacle == Obstacle.VERSION ? "no common IKE version" : "no common IKE proposal",
+                            "ike-proposal", context));
+                }
+            });
+            PeerEnd located = PairFindings.firstByFile(analysis.pair());
+            List<String> problems = new ArrayList<>();
+            boolean error = false;
+            for (PeerEnd proposer : List.of(located, analysis.pair().partnerOf(located))) {
+                PeerEnd responder = analysis.pair().partnerOf(proposer);
+                int version = responder.acceptsVersion(proposer.initiatingVersion()) ? proposer.initiatingVersion() : 0;
+                for (ChildSaMatch match : ChildSaMatch.forEnd(analysis.pair(), proposer)) {
+                    if (match.counterpart() == null) continue;
+                    String problem = espProblem(match, proposer, version);
+                    if (problem != null) problems.add(problem);
+                }
+            }
+            if (!problems.isEmpty()) {
+                findings.add(new Finding(METADATA.id(), Level.ERROR, "The ESP proposals of "
+                        + analysis.pair().describe() + " do not agree. CHILD_SA: "
+                        + String.join("; ", new LinkedHashSet<>(problems)) + ".", located.peer().location(),
+                        List.of(PairFindings.related(analysis.pair().partnerOf(located))), null, List.of(), null,
+                        PairFindings.subject(located, "esp-proposal")));
+            }
+        }
+        return findings;
+    }
+
+    /** What goes wrong with the ESP proposals of one tunnel proposed by {@code proposer}, or null. */
+    private static String espProblem(ChildSaMatch match, PeerEnd proposer, int version) {
+        PeerEnd responder = match.counterpart().end();
+        List<EspAlgorithms> offered = VyosProposals.esp(proposer, match.proposed().tunnel());
+        List<EspAlgorithms> accepted = VyosProposals.esp(responder, match.counterpart().tunnel());
+        if (offered.isEmpty() || accepted.isEmpty()) return null;
+        boolean cipherInCommon = offered.stream().anyMatch(o -> accepted.stream()
+                .anyMatch(a -> a.withoutPfs().equals(o.withoutPfs())));
+        String proposals = proposer.label() + " " + match.proposed().name() + " offers ESP " + render(offered) + ", "
+                + responder.label() + " " + match.counterpart().name() + " accepts " + render(accepted);
+        if (!cipherInCommon) {
+            return proposals + ": no proposal in common, the CHILD_SA is refused (NO_PROPOSAL_CHOSEN) while the "
+                    + "IKE_SA stays up";
+        }
+        String offeredPfs = offered.get(0).pfsGroup();
+        String acceptedPfs = accepted.get(0).pfsGroup();
+        if (Objects.equals(offeredPfs, acceptedPfs)) return null;
+        return proposals + " (" + pfs(offeredPfs) + " vs " + pfs(acceptedPfs) + "): " + (version == 2
+                ? "IKEv2 builds the first CHILD_SA without a DH exchange, so it comes up, but every rekey fails "
+                + "with NO_PROPOSAL_CHOSEN" : "IKEv1 Quick Mode fails with NO_PROPOSAL_CHOSEN");
+    }
+
+    private static String pfs(String group) {
+        return group == null ? "no PFS" : "PFS " + DhGroups.keyword(group);
+    }
+
+    private static String render(List<EspAlgorithms> proposals) {
+        return String.join(",", proposals.stream().map(EspAlgorithms::render).toList());
+    }
+}

@@ -1,0 +1,65 @@
+package org.vpnlint.checks.ike;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.Network;
+import org.vpnlint.checks.Rule;
+import org.vpnlint.checks.RuleContext;
+import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.model.Level;
+
+/**
+ * The two ends pick different pre-shared keys (compared by salted fingerprint; the secret is never shown), or,
+ * without NAT in between, one end has no key for the identities used.
+ */
+public final class IpsecPskMismatchRule implements Rule {
+
+    static final RuleMetadata METADATA = new RuleMetadata(
+            "ipsec-psk-mismatch",
+            "The two ends of a tunnel use different pre-shared keys",
+            Level.ERROR,
+            List.of("ipsec", "ike", "authentication"),
+            null,
+            RuleMetadata.Precision.VERY_HIGH,
+            "Finds, for each pair of ends, the pre-shared key each side's charon selects (by identity for IKEv2, by "
+                    + "address and then identity for IKEv1 Main Mode) and compares the two by fingerprint.",
+            """
+            Each side selects its key from all the secrets on the router: a secret is a candidate when one of its \
+            ids matches either identity, and the best match on the peer's identity wins. If the two selected keys \
+            differ, IKEv2 fails in IKE_AUTH (`verification of AUTH payload failed`) and IKEv1 fails when the \
+            responder cannot decrypt the Main Mode ID payload. If a side finds no key at all, it answers \
+            `no shared key found`.
+
+            vpnlint compares keys by salted fingerprint only. The secrets themselves never appear in its output.""",
+            """
+            # left: set vpn ipsec authentication psk right secret 'one-secret'
+            # right: set vpn ipsec authentication psk left secret 'another-secret'""",
+            """
+            # the same secret on both routers, with ids containing both identities
+            set vpn ipsec authentication psk right id 203.0.113.2
+            set vpn ipsec authentication psk right id 198.51.100.2""");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> check(Network network, RuleContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (PairAnalysis analysis : PairFindings.analyse(network)) {
+            analysis.reportable().ifPresent(reportable -> {
+                Obstacle obstacle = reportable.obstacle();
+                if (obstacle == Obstacle.PSK_DIFFERENT) {
+                    findings.add(PairFindings.negotiationFinding(METADATA, analysis, reportable,
+                            "the two ends select different pre-shared keys", "pre-shared-key", context));
+                } else if (obstacle == Obstacle.PSK_NOT_FOUND && !analysis.pair().natBetween()) {
+                    findings.add(PairFindings.negotiationFinding(METADATA, analysis, reportable,
+                            "one end has no pre-shared key for the identities used", "pre-shared-key", context));
+                }
+            });
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,70 @@
+package org.vpnlint.checks.ike;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.Network;
+import org.vpnlint.checks.Rule;
+import org.vpnlint.checks.RuleContext;
+import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.pairing.PeerEnd;
+import org.vpnlint.model.IpsecPeer;
+import org.vpnlint.model.Level;
+import org.vpnlint.model.NetInterface;
+import org.vpnlint.model.Router;
+
+/** A peer's local-address is assigned to no interface of the router (often it is the NAT's public address). */
+public final class LocalAddressNotOnRouterRule implements Rule {
+
+    static final RuleMetadata METADATA = new RuleMetadata(
+            "local-address-not-on-router",
+            "IPsec local-address is not an address of this router",
+            Level.ERROR,
+            List.of("ipsec", "ike", "nat"),
+            null,
+            RuleMetadata.Precision.HIGH,
+            "Checks every site-to-site peer's local-address against the addresses of the router's interfaces.",
+            """
+            charon binds the connection to `local-address`. As initiator it cannot send from an address the \
+            router does not have; as responder it looks for a connection whose local address is the one IKE \
+            packets arrive at, finds none (`no IKE config found`) and answers NO_PROPOSAL_CHOSEN. Behind a 1:1 \
+            NAT (cloud instances) the public address is the NAT's, not the router's: use the private address or \
+            `local-address any`, and an FQDN `local-id` so the other end can recognise you. VyOS 1.2/1.3 only \
+            printed a warning for this at commit time.""",
+            """
+            # behind 1:1 NAT 10.1.0.2 ↔ 198.51.100.2
+            set interfaces ethernet eth0 address 10.1.0.2/24
+            set vpn ipsec site-to-site peer hq local-address 198.51.100.2""",
+            """
+            set vpn ipsec site-to-site peer hq local-address any
+            set vpn ipsec site-to-site peer hq authentication local-id branch.example""");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> check(Network network, RuleContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (Router router : network.routers()) {
+            boolean dynamic = router.interfaces().stream().anyMatch(NetInterface::dynamicAddress);
+            for (IpsecPeer peer : router.ipsec().peers()) {
+                if (peer.disabled()) continue;
+                PeerEnd end = new PeerEnd(router, peer);
+                if (end.configuredLocalAddress() == null || end.localAddressOnRouter()) continue;
+                String address = end.configuredLocalAddress().toCanonicalString();
+                String message = "Peer " + peer.name() + " has local-address " + address + ", but no interface of "
+                        + router.file() + " has that address"
+                        + (dynamic ? " (unless DHCP/PPPoE assigns it)" : "")
+                        + ": as initiator charon cannot send from it, as responder it finds no IKE config for the "
+                        + "address packets arrive at (NO_PROPOSAL_CHOSEN). If " + address + " is the public address "
+                        + "of a NAT in front of this router, use local-address any (or the private address) and an "
+                        + "FQDN local-id.";
+                findings.add(PairFindings.simple(METADATA, dynamic ? Level.WARNING : Level.ERROR, end, null, message,
+                        "local-address", "local-address any"));
+            }
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,81 @@
+package org.vpnlint.checks.ike;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.Network;
+import org.vpnlint.checks.Rule;
+import org.vpnlint.checks.RuleContext;
+import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.pairing.AddressScope;
+import org.vpnlint.checks.pairing.PeerEnd;
+import org.vpnlint.checks.pairing.PeerPair;
+import org.vpnlint.checks.pairing.PeerPairing;
+import org.vpnlint.model.IpsecPeer;
+import org.vpnlint.model.Level;
+import org.vpnlint.model.Router;
+
+/** VyOS 1.2/1.3/EdgeOS {@code nat-traversal disable} on a router whose tunnels cross a NAT. */
+public final class NatTMissingRule implements Rule {
+
+    static final RuleMetadata METADATA = new RuleMetadata(
+            "nat-t-missing",
+            "NAT traversal disabled although a NAT is between the peers",
+            Level.WARNING,
+            List.of("ipsec", "nat"),
+            null,
+            RuleMetadata.Precision.MEDIUM,
+            "On 1.2/1.3/EdgeOS, finds `vpn ipsec nat-traversal disable` where a peer is behind NAT (paired with "
+                    + "its partner, declared, or inferred from a private IKE address talking to a public one).",
+            """
+            Through a NAT, IKE and ESP must move to UDP 4500 (NAT-T): raw ESP (IP protocol 50) has no ports, so \
+            a masquerading NAT cannot track it, and a NAT that rewrites addresses invalidates IKEv1's \
+            address-based checks. VyOS 1.2/1.3 write `nat_traversal=no` into ipsec.conf for \
+            `nat-traversal disable`; the option stems from pluto, where it switched NAT-T off. The charon of \
+            these releases ignores it and still detects NAT, so the setting states the opposite of what the \
+            deployment needs and breaks as soon as the key daemon honours it. Enable it (the 1.4 migration \
+            simply drops the node).""",
+            """
+            set vpn ipsec nat-traversal disable
+            set vpn ipsec site-to-site peer 203.0.113.2 local-address 10.1.0.2""",
+            """
+            set vpn ipsec nat-traversal enable""");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> check(Network network, RuleContext context) {
+        List<PeerPair> pairs = new PeerPairing(network).pairs();
+        List<Finding> findings = new ArrayList<>();
+        Set<Router> reported = new HashSet<>();
+        for (Router router : network.routers()) {
+            if (!router.dialect().legacyIpsecSyntax() || !Boolean.FALSE.equals(router.ipsec().natTraversal())) continue;
+            for (IpsecPeer peer : router.ipsec().peers()) {
+                if (peer.disabled() || reported.contains(router)) continue;
+                PeerEnd end = new PeerEnd(router, peer);
+                PeerPair pair = PeerPairing.pairOf(pairs, router, peer).orElse(null);
+                boolean natInPath = pair != null ? pair.natBetween() : behindNatAlone(end);
+                if (!natInPath) continue;
+                reported.add(router);
+                findings.add(PairFindings.simple(METADATA, METADATA.defaultLevel(), end,
+                        pair == null ? null : pair.partnerOf(end),
+                        "vpn ipsec nat-traversal is disabled on " + router.file() + ", but peer " + peer.name()
+                                + " crosses a NAT" + (pair == null ? "" : " (" + pair.natOf(end).describe() + " here, "
+                                + pair.natOf(pair.partnerOf(end)).describe() + " on the other end)")
+                                + ": IKE and ESP must use UDP 4500 there.",
+                        "nat-traversal", "set vpn ipsec nat-traversal enable"));
+            }
+        }
+        return findings;
+    }
+
+    private static boolean behindNatAlone(PeerEnd end) {
+        return end.ikeAddress() != null && AddressScope.isPrivate(end.ikeAddress())
+                && end.remoteAddresses().stream().anyMatch(a -> !AddressScope.isPrivate(a));
+    }
+}

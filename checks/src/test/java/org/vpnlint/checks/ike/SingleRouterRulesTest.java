@@ -1,0 +1,81 @@
+package org.vpnlint.checks.ike;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.pairing.SiteBuilder;
+import org.vpnlint.model.Level;
+
+/** The checks that need only one router. */
+class SingleRouterRulesTest {
+
+    @Test
+    void aLocalAddressOnNoInterfaceIsAnError() {
+        List<Finding> findings = IkeRuleTesting.check(new LocalAddressNotOnRouterRule(),
+                SiteBuilder.vyos14("branch.conf").wan("10.1.0.2/24").peer("hq").remoteAddress("203.0.113.2")
+                        .localAddress("198.51.100.2").localId("branch").build());
+
+        assertEquals(1, findings.size());
+        assertEquals(Level.ERROR, findings.get(0).level());
+        assertEquals(10, findings.get(0).location().line());
+        assertEquals("peer hq local-address", findings.get(0).subject());
+    }
+
+    @Test
+    void aLocalAddressOnTheWanInterfaceIsFine() {
+        assertEquals(List.of(), IkeRuleTesting.check(new LocalAddressNotOnRouterRule(),
+                SiteBuilder.vyos14("hq.conf").wan("203.0.113.2/24").peer("b").remoteAddress("198.51.100.2").build()));
+    }
+
+    @Test
+    void aPrivateIkeAddressWithoutLocalIdIsAWarning() {
+        List<Finding> findings = IkeRuleTesting.check(new BehindNatDefaultIdRule(),
+                SiteBuilder.vyos14("branch.conf").wan("10.1.0.2/24").peer("hq").remoteAddress("203.0.113.2").build());
+
+        assertEquals(1, findings.size());
+        assertEquals(Level.WARNING, findings.get(0).level());
+        assertTrue(findings.get(0).message().contains("sends 10.1.0.2"), findings.get(0).message());
+    }
+
+    @Test
+    void aLocalIdSilencesTheDefaultIdWarning() {
+        assertEquals(List.of(), IkeRuleTesting.check(new BehindNatDefaultIdRule(),
+                SiteBuilder.vyos14("branch.conf").wan("10.1.0.2/24").peer("hq").remoteAddress("203.0.113.2")
+                        .localId("branch").build()));
+    }
+
+    @Test
+    void vyos13WantsAnAtBeforeAnFqdnId() {
+        List<Finding> findings = IkeRuleTesting.check(new FqdnIdWithoutAtRule(),
+                SiteBuilder.vyos13("branch.conf").wan("10.1.0.2/24").peer("203.0.113.2").localId("branch").build());
+
+        assertEquals(1, findings.size());
+        assertEquals("peer 203.0.113.2 local-id", findings.get(0).subject());
+    }
+
+    @Test
+    void anFqdnIdWithAtOrInVyos14IsFine() {
+        assertEquals(List.of(), IkeRuleTesting.check(new FqdnIdWithoutAtRule(),
+                SiteBuilder.vyos13("a.conf").wan("10.1.0.2/24").peer("203.0.113.2").localId("@branch").build(),
+                SiteBuilder.vyos14("b.conf").wan("10.2.0.2/24").peer("hq").remoteAddress("203.0.113.2")
+                        .localId("branch").build()));
+    }
+
+    @Test
+    void natTraversalDisabledBehindNatIsReported() {
+        List<Finding> findings = IkeRuleTesting.check(new NatTMissingRule(),
+                SiteBuilder.vyos13("branch.conf").wan("10.1.0.2/24").peer("203.0.113.2").natTraversal(false).build());
+
+        assertEquals(1, findings.size());
+        assertEquals("peer 203.0.113.2 nat-traversal", findings.get(0).subject());
+    }
+
+    @Test
+    void natTraversalDisabledBetweenPublicAddressesIsFine() {
+        assertEquals(List.of(), IkeRuleTesting.check(new NatTMissingRule(),
+                SiteBuilder.vyos13("hq.conf").wan("203.0.113.2/24").peer("198.51.100.2").natTraversal(false).build()));
+    }
+}
