@@ -1,0 +1,92 @@
+package org.vpnlint.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.vpnlint.checks.Rule;
+import org.vpnlint.cli.analysis.Analysis;
+import org.vpnlint.cli.analysis.ExitCodes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code vpnlint} command line. Exit codes are vpnlint's own, not picocli's: 2 for usage errors, and 3 with a
+ * one-line message for anything unexpected (picocli would exit 1, which reads as "findings"). A stack trace is
+ * printed only with {@code --debug}.
+ */
+@Command(name = "vpnlint", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Static analysis of VyOS/EdgeOS router configurations: IPsec, NAT, GRE and the firewall,"
+                + " proved with Z3 and shown as packets replayed through the Linux data path.")
+public final class Main implements Runnable {
+    static final String REPORT_HINT = "This is a bug in vpnlint; please report it with the command you ran"
+            + " (--debug prints the details).";
+
+    @Spec
+    CommandSpec spec;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Console console = new Console(out, err, System.getenv(), System.console() != null,
+                Path.of("").toAbsolutePath());
+        int code = run(console, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code; never throws. */
+    public static int run(Console console, String... args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        try {
+            return commandLine(console, Analysis.withAllRules()).execute(args);
+        } catch (RuntimeException | LinkageError e) {
+            return internalError(console, e, debug);
+        }
+    }
+
+    /** The command tree; the rules and the analysis are passed in so that tests can run other rules. */
+    static CommandLine commandLine(Console console, Analysis analysis) {
+        List<Rule> rules = analysis.rules();
+        CommandLine commandLine = new CommandLine(new Main())
+                .addSubcommand(new CheckCommand(console, analysis))
+                .addSubcommand(new TraceCommand(console))
+                .addSubcommand(new RulesCommand(console, rules))
+                .addSubcommand(new ExplainCommand(console, rules))
+                .setOut(console.out())
+                .setErr(console.err())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExitCodeExceptionMapper(exception -> exception instanceof ParameterException
+                        ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL_ERROR);
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) ->
+                internalError(console, exception, Arrays.asList(parseResult.originalArgs()).contains("--debug")));
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        // "vpnlint" alone: show what there is to run.
+        throw new ParameterException(spec.commandLine(), "a command is needed: check, trace, rules or explain");
+    }
+
+    private static int internalError(Console console, Throwable error, boolean debug) {
+        PrintWriter err = console.err();
+        String what = error.getMessage() == null ? error.getClass().getSimpleName()
+                : error.getClass().getSimpleName() + ": " + error.getMessage().lines().findFirst().orElse("");
+        err.println("vpnlint: internal error: " + what + ". " + REPORT_HINT);
+        if (debug) error.printStackTrace(err);
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
+    }
+}

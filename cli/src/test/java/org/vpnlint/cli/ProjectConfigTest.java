@@ -1,0 +1,122 @@
+package org.vpnlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vpnlint.checks.Network;
+import org.vpnlint.cli.analysis.Analysis;
+import org.vpnlint.model.Level;
+
+class ProjectConfigTest {
+    private static final String RULE = "snat-captures-tunnel-traffic";
+
+    @TempDir
+    Path dir;
+
+    private Analysis analysis() {
+        return TestRules.reportingNatFindingIn("routers/router.boot", RULE, Level.ERROR);
+    }
+
+    @Test
+    void aRuleCanBeTurnedOffInTheNearestConfigAboveTheInput() throws Exception {
+        TestRules.write(dir, "routers/router.boot", TestRules.ROUTER);
+        TestRules.write(dir, ".vpnlint.yaml", "rules:\n  " + RULE + ": off\n");
+
+        CliRun run = CliRun.in(dir, analysis(), "check", "routers/router.boot");
+
+        assertEquals(0, run.exitCode(), run.out());
+    }
+
+    @Test
+    void aRuleCanBeDowngradedToAWarning() throws Exception {
+        TestRules.write(dir, "routers/router.boot", TestRules.ROUTER);
+        TestRules.write(dir, ".vpnlint.yaml", "rules:\n  " + RULE + ": warning\n");
+
+        CliRun run = CliRun.in(dir, analysis(), "check", "routers/router.boot");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(run.out().contains("warning " + RULE), run.out());
+    }
+
+    @Test
+    void failOnComesFromTheConfigUnlessTheCommandLineSaysOtherwise() throws Exception {
+        TestRules.write(dir, "routers/router.boot", TestRules.ROUTER);
+        TestRules.write(dir, ".vpnlint.yaml", "fail-on: never\n");
+
+        assertEquals(0, CliRun.in(dir, analysis(), "check", "routers/router.boot").exitCode());
+        assertEquals(1, CliRun.in(dir, analysis(), "check", "--fail-on", "error", "routers/router.boot").exitCode());
+    }
+
+    @Test
+    void aMistakeIsReportedWithFileAndLineAndExitsTwo() throws Exception {
+        TestRules.write(dir, "routers/router.boot", TestRules.ROUTER);
+        TestRules.write(dir, ".vpnlint.yaml", "rules:\n  " + RULE + ": loud\n");
+
+        CliRun run = CliRun.in(dir, analysis(), "check", "routers/router.boot");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(".vpnlint.yaml:2: " + RULE + " must be off, error, warning or note, not 'loud'"),
+                run.err());
+    }
+
+    @Test
+    void anUnknownRuleIsAMistake() throws Exception {
+        TestRules.write(dir, "routers/router.boot", TestRules.ROUTER);
+        TestRules.write(dir, ".vpnlint.yaml", "fail-on: error\nrules:\n  no-such-rule: off\n");
+
+        CliRun run = CliRun.in(dir, analysis(), "check", "routers/router.boot");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(".vpnlint.yaml:3: unknown rule 'no-such-rule'"), run.err());
+    }
+
+    @Test
+    void natDeclarationsReachTheRulesWithTheRouterFileAsItIsReported() throws Exception {
+        TestRules.write(dir, "routers/router.boot", TestRules.ROUTER);
+        TestRules.write(dir, ".vpnlint.yaml", """
+                nat:
+                  - router: routers/router.boot
+                    public-address: 198.51.100.7
+                    kind: one-to-one
+                  - router: branch-7
+                    kind: masquerade
+                """);
+        List<Network.NatDeclaration> seen = new ArrayList<>();
+        Analysis recording = new Analysis(List.of(TestRules.rule(TestRules.metadata("records", Level.NOTE, null),
+                network -> {
+                    seen.addAll(network.natDeclarations());
+                    return List.of();
+                })), TestRules::noSolver);
+
+        CliRun run = CliRun.in(dir, recording, "check", "routers/router.boot");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(
+                new Network.NatDeclaration("routers/router.boot", "198.51.100.7", Network.NatDeclaration.Kind.ONE_TO_ONE),
+                new Network.NatDeclaration("branch-7", null, Network.NatDeclaration.Kind.MASQUERADE)), seen);
+    }
+
+    @Test
+    void routersListedInTheConfigAreLoadedAsContext() throws Exception {
+        TestRules.write(dir, "routers/changed.boot", TestRules.ROUTER);
+        TestRules.write(dir, "routers/peer.boot", TestRules.ROUTER);
+        TestRules.write(dir, ".vpnlint.yaml", "routers:\n  - routers/\n");
+        List<String> files = new ArrayList<>();
+        Analysis recording = new Analysis(List.of(TestRules.rule(TestRules.metadata("records", Level.NOTE, null),
+                network -> {
+                    network.routers().forEach(router -> files.add(router.file()));
+                    return List.of();
+                })), TestRules::noSolver);
+
+        CliRun run = CliRun.in(dir, recording, "check", "routers/changed.boot");
+
+        assertTrue(run.out().contains("in 1 file (2 routers)"), run.out());
+        assertEquals(List.of("routers/changed.boot", "routers/peer.boot"), files.stream().sorted().toList());
+        assertEquals(0, run.exitCode(), run.out());
+    }
+}
