@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Analyse router configurations (files, or directories searched for config.boot, *.conf,"
-                + " *.boot, *.set, *.vyos) as one network and report the problems found.",
+                + " *.boot, *.set, *.vyos) as one network (unless .vpnlint.yaml sets networks:) and report the problems"
+                + " found.",
                 "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, configuration"
                         + " or input that could not be parsed, 3 internal error."})
 final class CheckCommand implements Callable<Integer> {

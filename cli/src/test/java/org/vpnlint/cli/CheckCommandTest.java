@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.ike.IpsecPskMismatchRule;
 import org.vpnlint.cli.analysis.Analysis;
 import org.vpnlint.model.Level;
 
@@ -167,5 +168,76 @@ class CheckCommandTest {
 
         assertTrue(run.out().contains("on the changed router"), run.out());
         assertFalse(run.out().contains("on the peer"), run.out());
+    }
+
+    /** Two ends of one tunnel whose pre-shared keys differ: paired, they give an ipsec-psk-mismatch error. */
+    private static final String EAST = """
+            set interfaces ethernet eth0 address '203.0.113.1/24'
+            set vpn ipsec ike-group IKE key-exchange 'ikev2'
+            set vpn ipsec ike-group IKE proposal 1 dh-group '14'
+            set vpn ipsec ike-group IKE proposal 1 encryption 'aes256'
+            set vpn ipsec ike-group IKE proposal 1 hash 'sha256'
+            set vpn ipsec esp-group ESP proposal 1 encryption 'aes256'
+            set vpn ipsec esp-group ESP proposal 1 hash 'sha256'
+            set vpn ipsec site-to-site peer 198.51.100.2 authentication mode 'pre-shared-secret'
+            set vpn ipsec site-to-site peer 198.51.100.2 authentication pre-shared-secret 's3cret-one'
+            set vpn ipsec site-to-site peer 198.51.100.2 connection-type 'respond'
+            set vpn ipsec site-to-site peer 198.51.100.2 default-esp-group 'ESP'
+            set vpn ipsec site-to-site peer 198.51.100.2 ike-group 'IKE'
+            set vpn ipsec site-to-site peer 198.51.100.2 local-address '203.0.113.1'
+            set vpn ipsec site-to-site peer 198.51.100.2 tunnel 1 local prefix '192.168.10.0/24'
+            set vpn ipsec site-to-site peer 198.51.100.2 tunnel 1 remote prefix '10.10.10.0/24'
+            """;
+    private static final String WEST = """
+            set interfaces ethernet eth0 address '198.51.100.2/24'
+            set vpn ipsec ike-group IKE key-exchange 'ikev2'
+            set vpn ipsec ike-group IKE proposal 1 dh-group '14'
+            set vpn ipsec ike-group IKE proposal 1 encryption 'aes256'
+            set vpn ipsec ike-group IKE proposal 1 hash 'sha256'
+            set vpn ipsec esp-group ESP proposal 1 encryption 'aes256'
+            set vpn ipsec esp-group ESP proposal 1 hash 'sha256'
+            set vpn ipsec site-to-site peer 203.0.113.1 authentication mode 'pre-shared-secret'
+            set vpn ipsec site-to-site peer 203.0.113.1 authentication pre-shared-secret 's3cret-two'
+            set vpn ipsec site-to-site peer 203.0.113.1 connection-type 'initiate'
+            set vpn ipsec site-to-site peer 203.0.113.1 default-esp-group 'ESP'
+            set vpn ipsec site-to-site peer 203.0.113.1 ike-group 'IKE'
+            set vpn ipsec site-to-site peer 203.0.113.1 local-address '198.51.100.2'
+            set vpn ipsec site-to-site peer 203.0.113.1 tunnel 1 local prefix '10.10.10.0/24'
+            set vpn ipsec site-to-site peer 203.0.113.1 tunnel 1 remote prefix '192.168.10.0/24'
+            """;
+
+    private CliRun checkTunnelEndsIn(String eastFile, String westFile) throws Exception {
+        TestRules.write(dir, eastFile, EAST);
+        TestRules.write(dir, westFile, WEST);
+        Analysis pskRule = new Analysis(List.of(new IpsecPskMismatchRule()), TestRules::noSolver);
+        return CliRun.in(dir, pskRule, "check", ".");
+    }
+
+    @Test
+    void withoutNetworksInTheConfigAllRoutersAreOneNetworkAndTheTunnelEndsArePaired() throws Exception {
+        CliRun run = checkTunnelEndsIn("lab/east.set", "site/west.set");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("lab/east.set:8:33: error ipsec-psk-mismatch"), run.out());
+    }
+
+    @Test
+    void routersInDifferentNetworksAreNotPaired() throws Exception {
+        TestRules.write(dir, ".vpnlint.yaml", "networks:\n  - scenarios/*\n");
+
+        CliRun run = checkTunnelEndsIn("scenarios/lab/east.set", "scenarios/site/west.set");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertFalse(run.out().contains("ipsec-psk-mismatch"), run.out());
+    }
+
+    @Test
+    void routersInOneNetworkArePaired() throws Exception {
+        TestRules.write(dir, ".vpnlint.yaml", "networks:\n  - scenarios/*\n");
+
+        CliRun run = checkTunnelEndsIn("scenarios/tunnel/east.set", "scenarios/tunnel/west.set");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("scenarios/tunnel/east.set:8:33: error ipsec-psk-mismatch"), run.out());
     }
 }

@@ -119,4 +119,47 @@ class ProjectConfigTest {
         assertEquals(List.of("routers/changed.boot", "routers/peer.boot"), files.stream().sorted().toList());
         assertEquals(0, run.exitCode(), run.out());
     }
+
+    @Test
+    void eachDirectoryMatchingANetworkPatternIsOneNetworkAndEveryOtherRouterIsAlone() throws Exception {
+        TestRules.write(dir, "pairs/tokyo/east.boot", TestRules.ROUTER);
+        TestRules.write(dir, "pairs/tokyo/west/config.boot", TestRules.ROUTER);
+        TestRules.write(dir, "single/branch.boot", TestRules.ROUTER);
+        TestRules.write(dir, "hub.boot", TestRules.ROUTER);
+        TestRules.write(dir, ".vpnlint.yaml", "networks:\n  - pairs/*\n");
+        List<List<String>> networks = new ArrayList<>();
+        Analysis recording = new Analysis(List.of(TestRules.rule(TestRules.metadata("records", Level.NOTE, null),
+                network -> {
+                    networks.add(network.routers().stream().map(router -> router.file()).toList());
+                    return List.of();
+                })), TestRules::noSolver);
+
+        CliRun run = CliRun.in(dir, recording, "check", ".");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(List.of("hub.boot"), List.of("pairs/tokyo/east.boot", "pairs/tokyo/west/config.boot"),
+                List.of("single/branch.boot")), networks);
+    }
+
+    @Test
+    void networksMustBeAList() throws Exception {
+        TestRules.write(dir, "router.boot", TestRules.ROUTER);
+        TestRules.write(dir, ".vpnlint.yaml", "fail-on: error\nnetworks: pairs/*\n");
+
+        CliRun run = CliRun.in(dir, analysis(), "check", "router.boot");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(".vpnlint.yaml:2: networks must be a list"), run.err());
+    }
+
+    @Test
+    void aNetworkPatternMustBeAValidGlob() throws Exception {
+        TestRules.write(dir, "router.boot", TestRules.ROUTER);
+        TestRules.write(dir, ".vpnlint.yaml", "networks:\n  - pairs/*\n  - sites/[eu\n");
+
+        CliRun run = CliRun.in(dir, analysis(), "check", "router.boot");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(".vpnlint.yaml:3: 'sites/[eu' is not a valid glob pattern"), run.err());
+    }
 }

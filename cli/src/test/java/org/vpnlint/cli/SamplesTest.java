@@ -1,5 +1,6 @@
 package org.vpnlint.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -13,9 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.vpnlint.checks.Rule;
 import org.vpnlint.cli.SampleExpectations.Expected;
 import org.vpnlint.cli.analysis.Analysis;
 import org.vpnlint.cli.analysis.AnalysisRequest;
@@ -24,49 +27,36 @@ import org.vpnlint.cli.analysis.InputFiles;
 import org.vpnlint.cli.analysis.InternalFailure;
 import org.vpnlint.cli.analysis.ProjectConfig;
 import org.vpnlint.cli.analysis.ReportedFinding;
+import org.vpnlint.model.Diagnostic;
 import org.vpnlint.model.Level;
 
 /**
  * Every configuration under {@code samples/} is a test: the warnings and errors vpnlint reports must be exactly
- * the ones its {@code EXPECT:} markers name, at the lines they name (notes do not count). The files of a folder
- * directly below a {@code pairs/} folder are analysed together as one network, for the rules about both ends of a
- * tunnel.
+ * the ones its {@code EXPECT:} markers name, at the lines they name (notes do not count). The sample units are the
+ * networks of {@code samples/.vpnlint.yaml}, the same that {@code vpnlint check samples/} analyses: every file on
+ * its own, except the pair folders, whose files are analysed together for the rules about both ends of a tunnel.
  */
 class SamplesTest {
     private static final Analysis ANALYSIS = Analysis.withAllRules();
 
     @TestFactory
-    Stream<DynamicTest> everySampleReportsExactlyWhatItExpects() throws IOException {
+    Stream<DynamicTest> everySampleReportsExactlyWhatItExpects() throws Exception {
         Path root = RepositoryRoot.path();
         Path samples = root.resolve("samples");
         assertTrue(Files.isDirectory(samples), "no samples folder at " + samples);
-        return units(samples).entrySet().stream().map(unit -> DynamicTest.dynamicTest(
-                root.relativize(unit.getKey()).toString(), () -> check(root, unit.getValue())));
+        ProjectConfig config = ProjectConfig.load(samples.resolve(ProjectConfig.FILE_NAME),
+                ANALYSIS.rules().stream().map(Rule::id).collect(Collectors.toSet()));
+
+        List<Diagnostic> problems = new ArrayList<>();
+        List<Path> files = InputFiles.expand(List.of(samples), problems);
+        assertEquals(List.of(), problems);
+        return config.networks().group(files).entrySet().stream().map(unit -> DynamicTest.dynamicTest(
+                unit.getKey().isAbsolute() ? root.relativize(unit.getKey()).toString() : "all samples as one network",
+                () -> check(root, config, unit.getValue())));
     }
 
-    /** Sample units by their path: a single file, or a pair folder with all its files. */
-    private static Map<Path, List<Path>> units(Path samples) throws IOException {
-        Map<Path, List<Path>> units = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(samples)) {
-            for (Path file : walk.filter(Files::isRegularFile).filter(InputFiles::looksLikeRouterConfig).sorted().toList()) {
-                Path pair = pairFolder(samples, file);
-                units.computeIfAbsent(pair != null ? pair : file, key -> new ArrayList<>()).add(file);
-            }
-        }
-        return units;
-    }
-
-    private static Path pairFolder(Path samples, Path file) {
-        for (Path dir = file.getParent(); dir != null && dir.startsWith(samples) && dir.getParent() != null;
-             dir = dir.getParent()) {
-            if (dir.getParent().getFileName().toString().equals("pairs")) return dir;
-        }
-        return null;
-    }
-
-    private static void check(Path root, List<Path> files) throws IOException {
-        AnalysisRequest request = new AnalysisRequest(files, List.of(), null, ProjectConfig.none(), null, root,
-                LocalDate.now());
+    private static void check(Path root, ProjectConfig config, List<Path> files) throws IOException {
+        AnalysisRequest request = new AnalysisRequest(files, List.of(), null, config, null, root, LocalDate.now());
         AnalysisResult result = ANALYSIS.run(request);
 
         Set<Expected> expected = new TreeSet<>();

@@ -3,8 +3,10 @@ package org.vpnlint.cli.analysis;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -25,8 +27,9 @@ import org.vpnlint.parser.ConfigTree;
 import org.vpnlint.solver.Solver;
 
 /**
- * One run of vpnlint without the command line: read every file, map each to a router, run the rules over all
- * routers as one network, then decide what is reported. The CLI, the samples runner and the benchmark all call
+ * One run of vpnlint without the command line: read every file, map each to a router, run the rules over each
+ * network of routers (all of them, unless {@code .vpnlint.yaml} sets {@code networks:}), then decide what is
+ * reported. The CLI, the samples runner and the benchmark all call
  * this class.
  *
  * <p>A file that cannot be read or parsed becomes diagnostics and the other files are still analysed. Findings are
@@ -57,8 +60,7 @@ public final class Analysis {
         LoadedInputs inputs = load(request, diagnostics, failures);
         SecretValues secrets = inputs.secrets();
 
-        Network network = new Network(inputs.routers(), natDeclarations(request));
-        List<Finding> findings = runRules(network, request.config(), failures).stream()
+        List<Finding> findings = runRules(networks(inputs, request), request.config(), failures).stream()
                 .filter(finding -> inputs.reportedNames().contains(finding.location().file()))
                 .map(finding -> redacted(finding, secrets))
                 .distinct()
@@ -101,8 +103,19 @@ public final class Analysis {
                 List.copyOf(inputs.reportedNames()), inputs.routers().size(), metadata, redactedFailures);
     }
 
-    /** What reading the inputs gave: every router, and for the reported files their trees, names and errors. */
-    private record LoadedInputs(List<Router> routers, List<ConfigTree> reportedTrees, Set<String> reportedNames,
+    /** The routers split into the networks the project configuration asks for (see {@link NetworkScope}). */
+    private static List<Network> networks(LoadedInputs inputs, AnalysisRequest request) {
+        List<NatDeclaration> nat = natDeclarations(request);
+        return request.config().networks().group(inputs.routers().keySet()).values().stream()
+                .map(files -> new Network(files.stream().map(inputs.routers()::get).toList(), nat))
+                .toList();
+    }
+
+    /**
+     * What reading the inputs gave: every router by its file, and for the reported files their trees, names and
+     * errors.
+     */
+    private record LoadedInputs(Map<Path, Router> routers, List<ConfigTree> reportedTrees, Set<String> reportedNames,
                                 Set<String> filesWithErrors, SecretValues secrets) {
     }
 
@@ -113,7 +126,7 @@ public final class Analysis {
         Set<Path> contextFiles = new LinkedHashSet<>(InputFiles.expand(contextPaths, diagnostics));
         reportedFiles.forEach(contextFiles::remove);
 
-        LoadedInputs inputs = new LoadedInputs(new ArrayList<>(), new ArrayList<>(), new TreeSet<>(), new TreeSet<>(),
+        LoadedInputs inputs = new LoadedInputs(new LinkedHashMap<>(), new ArrayList<>(), new TreeSet<>(), new TreeSet<>(),
                 new SecretValues());
         for (Path file : reportedFiles) {
             LoadedRouter loaded = load(file, request, failures);
@@ -122,7 +135,7 @@ public final class Analysis {
             if (loaded.diagnostics().stream().anyMatch(d -> d.level() == Level.ERROR)) {
                 inputs.filesWithErrors().add(loaded.name());
             }
-            if (loaded.router() != null) inputs.routers().add(loaded.router());
+            if (loaded.router() != null) inputs.routers().put(file, loaded.router());
             inputs.reportedTrees().add(loaded.tree());
             inputs.reportedNames().add(loaded.name());
         }
@@ -130,7 +143,7 @@ public final class Analysis {
             // Context files are not reported on in this run, so neither are their own diagnostics.
             LoadedRouter loaded = load(file, request, failures);
             inputs.secrets().collect(loaded.tree().root());
-            if (loaded.router() != null) inputs.routers().add(loaded.router());
+            if (loaded.router() != null) inputs.routers().put(file, loaded.router());
         }
         return inputs;
     }
@@ -145,24 +158,32 @@ public final class Analysis {
         }
     }
 
-    private List<Finding> runRules(Network network, ProjectConfig config, List<InternalFailure> failures) {
+    private List<Finding> runRules(List<Network> networks, ProjectConfig config, List<InternalFailure> failures) {
         List<Finding> all = new ArrayList<>();
-        RuleContext context = new RuleContext(solvers);
-        try {
-            for (Rule rule : rules) {
-                if (config.disabledRules().contains(rule.id())) continue;
-                Level override = config.ruleLevels().get(rule.id());
-                try {
-                    for (Finding finding : rule.check(network, context)) {
-                        all.add(override != null ? finding.withLevel(override) : finding);
+        Set<String> failedRules = new TreeSet<>();
+        for (Network network : networks) {
+            // A solver of its own per network: the witnesses Z3 picks depend on the terms its context already
+            // holds, so a network gives the same findings whatever else is in the run.
+            RuleContext context = new RuleContext(solvers);
+            try {
+                for (Rule rule : rules) {
+                    if (config.disabledRules().contains(rule.id())) continue;
+                    Level override = config.ruleLevels().get(rule.id());
+                    try {
+                        for (Finding finding : rule.check(network, context)) {
+                            all.add(override != null ? finding.withLevel(override) : finding);
+                        }
+                    } catch (RuntimeException e) {
+                        // A rule that fails in several networks is reported once.
+                        if (failedRules.add(rule.id())) {
+                            failures.add(new InternalFailure("rule " + rule.id() + " failed ("
+                                    + e.getClass().getSimpleName() + ")", e));
+                        }
                     }
-                } catch (RuntimeException e) {
-                    failures.add(new InternalFailure("rule " + rule.id() + " failed ("
-                            + e.getClass().getSimpleName() + ")", e));
                 }
+            } finally {
+                if (context.solverLoaded()) context.solver().close();
             }
-        } finally {
-            if (context.solverLoaded()) context.solver().close();
         }
         return all;
     }

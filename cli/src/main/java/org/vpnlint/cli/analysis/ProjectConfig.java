@@ -4,6 +4,7 @@ import inet.ipaddr.IPAddressString;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,13 +39,15 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   - router: branch.boot           # file (relative to this file) or host name
  *     public-address: 203.0.113.7
  *     kind: one-to-one              # one-to-one | masquerade
+ * networks:                         # directories whose routers form one network; every other router is alone
+ *   - pairs/*
  * </pre>
  *
  * Every mistake is reported with its file and line; unknown keys are mistakes too, so a typo never silently
  * turns a rule back on.
  */
 public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLevels, Set<String> disabledRules,
-                            List<Path> routers, List<DeclaredNat> nat) {
+                            List<Path> routers, List<DeclaredNat> nat, NetworkScope networks) {
     public static final String FILE_NAME = ".vpnlint.yaml";
 
     /** A {@code nat:} entry; {@code router} is a file already resolved against the config's directory, or a name. */
@@ -60,7 +63,7 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
 
     /** The configuration used when the project has none. */
     public static ProjectConfig none() {
-        return new ProjectConfig(null, null, Map.of(), Set.of(), List.of(), List.of());
+        return new ProjectConfig(null, null, Map.of(), Set.of(), List.of(), List.of(), NetworkScope.oneNetwork());
     }
 
     /** The nearest {@code .vpnlint.yaml} in the directory of {@code start} or above it, or null. */
@@ -105,12 +108,15 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
         }
 
         ProjectConfig project(Node root) throws ProjectConfigException {
-            if (root == null) return new ProjectConfig(file, null, Map.of(), Set.of(), List.of(), List.of());
+            if (root == null) {
+                return new ProjectConfig(file, null, Map.of(), Set.of(), List.of(), List.of(), NetworkScope.oneNetwork());
+            }
             FailOn failOn = null;
             Map<String, Level> levels = new LinkedHashMap<>();
             Set<String> disabled = new LinkedHashSet<>();
             List<Path> routers = new ArrayList<>();
             List<DeclaredNat> nat = new ArrayList<>();
+            NetworkScope networks = NetworkScope.oneNetwork();
             for (NodeTuple entry : mapping(root, "the file").getValue()) {
                 String key = scalar(entry.getKeyNode(), "a key");
                 Node value = entry.getValueNode();
@@ -123,11 +129,30 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
                     case "nat" -> {
                         for (Node item : sequence(value, "nat")) nat.add(natEntry(item));
                     }
+                    case "networks" -> networks = networks(value);
                     default -> throw fail(entry.getKeyNode(), "unknown key '" + key
-                            + "' (known: fail-on, rules, routers, nat)");
+                            + "' (known: fail-on, rules, routers, nat, networks)");
                 }
             }
-            return new ProjectConfig(file, failOn, levels, disabled, routers, nat);
+            return new ProjectConfig(file, failOn, levels, disabled, routers, nat, networks);
+        }
+
+        private NetworkScope networks(Node value) throws ProjectConfigException {
+            List<String> globs = new ArrayList<>();
+            for (Node item : sequence(value, "networks")) {
+                String glob = scalar(item, "a directory pattern");
+                if (glob.isBlank() || glob.startsWith("/")) {
+                    throw fail(item, "a network is a directory pattern relative to this file, not '" + glob + "'");
+                }
+                try {
+                    FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                } catch (IllegalArgumentException e) {
+                    throw fail(item, "'" + glob + "' is not a valid glob pattern");
+                }
+                // A trailing '/' still means the directory; the matcher compares paths without it.
+                globs.add(glob.endsWith("/") ? glob.substring(0, glob.length() - 1) : glob);
+            }
+            return NetworkScope.directories(directory(), globs);
         }
 
         private FailOn failOn(Node value) throws ProjectConfigException {
