@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 
 /**
  * A pre-shared key, kept only as a salted SHA-256 fingerprint. Two keys can be compared for equality within one
@@ -39,9 +38,14 @@ public final class PresharedKey {
         return other instanceof PresharedKey key && sameSecretAs(key);
     }
 
+    /**
+     * Constant on purpose: the fingerprint is salted per process, so hashing it would make the iteration order of
+     * every hash-based collection holding a router, peer or key differ from run to run, and vpnlint's output must
+     * be byte-identical. Keys are compared, never used in bulk as hash keys, so the constant costs nothing.
+     */
     @Override
     public int hashCode() {
-        return Arrays.hashCode(fingerprint);
+        return 0;
     }
 
     @Override

@@ -18,14 +18,20 @@ import java.util.Map;
 final class Z3Algebra implements SymbolicAlgebra<BoolExpr, BitVecExpr> {
 
     private final Context context;
+    private final Z3Arena arena;
     private final BoolExpr trueTerm;
     private final BoolExpr falseTerm;
     private final Map<String, Expr<?>> variables = new LinkedHashMap<>();
 
-    Z3Algebra(Context context) {
+    Z3Algebra(Context context, Z3Arena arena) {
         this.context = context;
-        this.trueTerm = context.mkTrue();
-        this.falseTerm = context.mkFalse();
+        this.arena = arena;
+        this.trueTerm = keep(context.mkTrue());
+        this.falseTerm = keep(context.mkFalse());
+    }
+
+    private <T> T keep(T term) {
+        return arena.keep(term);
     }
 
     /** Every fresh variable by name, in creation order: what a witness reports. */
@@ -35,14 +41,14 @@ final class Z3Algebra implements SymbolicAlgebra<BoolExpr, BitVecExpr> {
 
     @Override
     public BitVecExpr freshBits(String name, int width) {
-        BitVecExpr variable = context.mkBVConst(name, width);
+        BitVecExpr variable = keep(context.mkBVConst(name, width));
         register(name, variable);
         return variable;
     }
 
     @Override
     public BoolExpr freshBool(String name) {
-        BoolExpr variable = context.mkBoolConst(name);
+        BoolExpr variable = keep(context.mkBoolConst(name));
         register(name, variable);
         return variable;
     }
@@ -65,7 +71,7 @@ final class Z3Algebra implements SymbolicAlgebra<BoolExpr, BitVecExpr> {
             throw new IllegalArgumentException(value + " does not fit in " + width + " unsigned bits");
         }
         // the long overload avoids formatting and parsing a decimal string for every constant
-        return value.bitLength() < Long.SIZE ? context.mkBV(value.longValue(), width) : context.mkBV(value.toString(), width);
+        return keep(value.bitLength() < Long.SIZE ? context.mkBV(value.longValue(), width) : context.mkBV(value.toString(), width));
     }
 
     @Override
@@ -73,7 +79,7 @@ final class Z3Algebra implements SymbolicAlgebra<BoolExpr, BitVecExpr> {
         if (left.isFalse() || right.isFalse()) return falseTerm;
         if (left.isTrue()) return right;
         if (right.isTrue() || left.equals(right)) return left;
-        return context.mkAnd(left, right);
+        return keep(context.mkAnd(left, right));
     }
 
     @Override
@@ -81,21 +87,21 @@ final class Z3Algebra implements SymbolicAlgebra<BoolExpr, BitVecExpr> {
         if (left.isTrue() || right.isTrue()) return trueTerm;
         if (left.isFalse()) return right;
         if (right.isFalse() || left.equals(right)) return left;
-        return context.mkOr(left, right);
+        return keep(context.mkOr(left, right));
     }
 
     @Override
     public BoolExpr not(BoolExpr operand) {
         if (operand.isTrue()) return falseTerm;
         if (operand.isFalse()) return trueTerm;
-        return context.mkNot(operand);
+        return keep(context.mkNot(operand));
     }
 
     @Override
     public BoolExpr ifBool(BoolExpr condition, BoolExpr then, BoolExpr otherwise) {
         if (condition.isTrue() || then.equals(otherwise)) return then;
         if (condition.isFalse()) return otherwise;
-        return (BoolExpr) context.mkITE(condition, then, otherwise);
+        return keep((BoolExpr) context.mkITE(condition, then, otherwise));
     }
 
     @Override
@@ -103,7 +109,7 @@ final class Z3Algebra implements SymbolicAlgebra<BoolExpr, BitVecExpr> {
         requireSameWidth(then, otherwise);
         if (condition.isTrue() || then.equals(otherwise)) return then;
         if (condition.isFalse()) return otherwise;
-        return (BitVecExpr) context.mkITE(condition, then, otherwise);
+        return keep((BitVecExpr) context.mkITE(condition, then, otherwise));
     }
 
     @Override
@@ -111,7 +117,7 @@ final class Z3Algebra implements SymbolicAlgebra<BoolExpr, BitVecExpr> {
         requireSameWidth(left, right);
         if (left instanceof BitVecNum a && right instanceof BitVecNum b) return bool(a.getBigInteger().equals(b.getBigInteger()));
         if (left.equals(right)) return trueTerm;
-        return context.mkEq(left, right);
+        return keep(context.mkEq(left, right));
     }
 
     @Override
@@ -121,7 +127,7 @@ final class Z3Algebra implements SymbolicAlgebra<BoolExpr, BitVecExpr> {
             return bool(a.getBigInteger().compareTo(b.getBigInteger()) <= 0);
         }
         if (left.equals(right)) return trueTerm;
-        return context.mkBVULE(left, right);
+        return keep(context.mkBVULE(left, right));
     }
 
     @Override
@@ -130,7 +136,7 @@ final class Z3Algebra implements SymbolicAlgebra<BoolExpr, BitVecExpr> {
         if (left instanceof BitVecNum a && right instanceof BitVecNum b) {
             return bits(a.getBigInteger().and(b.getBigInteger()), left.getSortSize());
         }
-        return context.mkBVAND(left, right);
+        return keep(context.mkBVAND(left, right));
     }
 
     @Override
@@ -139,7 +145,7 @@ final class Z3Algebra implements SymbolicAlgebra<BoolExpr, BitVecExpr> {
         if (left instanceof BitVecNum a && right instanceof BitVecNum b) {
             return bits(a.getBigInteger().or(b.getBigInteger()), left.getSortSize());
         }
-        return context.mkBVOR(left, right);
+        return keep(context.mkBVOR(left, right));
     }
 
     @Override

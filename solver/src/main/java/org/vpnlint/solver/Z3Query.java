@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
 
     private final Context context;
+    private final Z3Arena arena;
     private final String purpose;
     private final Duration timeout;
     private final com.microsoft.z3.Solver solver;
@@ -36,14 +37,15 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
     private final Consumer<Z3Query> onClose;
     private boolean closed;
 
-    Z3Query(Context context, String purpose, Duration timeout, Consumer<Z3Query> onClose) {
+    Z3Query(Context context, Z3Arena arena, String purpose, Duration timeout, Consumer<Z3Query> onClose) {
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive: " + timeout);
         this.context = context;
+        this.arena = arena;
         this.purpose = purpose;
         this.timeout = timeout;
         this.onClose = onClose;
-        this.solver = context.mkSolver();
-        this.algebra = new Z3Algebra(context);
+        this.solver = arena.keep(context.mkSolver());
+        this.algebra = new Z3Algebra(context, arena);
     }
 
     @Override
@@ -76,14 +78,14 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
             Status status = check(deadline);
             if (status == Status.UNSATISFIABLE) return new QueryResult.Proved();
             if (status != Status.SATISFIABLE) return unknown(deadline);
-            Model best = solver.getModel();
+            Model best = arena.keep(solver.getModel());
             for (BoolExpr wish : preferences) {
                 if (remainingMillis(deadline) <= 0) break;
                 solver.push();
                 assertFact(wish);
                 Status withWish = check(deadline);
                 if (withWish == Status.SATISFIABLE) {
-                    best = solver.getModel();
+                    best = arena.keep(solver.getModel());
                 } else {
                     solver.pop();
                     if (withWish == Status.UNKNOWN) break;   // out of time: keep the witness found so far
@@ -98,7 +100,7 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
     private Status check(long deadline) {
         long remaining = remainingMillis(deadline);
         if (remaining <= 0) return Status.UNKNOWN;
-        Params params = context.mkParams();
+        Params params = arena.keep(context.mkParams());
         params.add("timeout", (int) Math.min(Integer.MAX_VALUE, remaining));
         solver.setParameters(params);
         return solver.check();
@@ -120,7 +122,7 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
     private Map<String, BigInteger> values(Model model) {
         Map<String, BigInteger> values = new LinkedHashMap<>();
         algebra.variables().forEach((name, variable) -> {
-            Expr<?> value = model.eval(variable, true);
+            Expr<?> value = arena.keep(model.eval(variable, true));
             if (value instanceof BitVecNum number) values.put(name, number.getBigInteger());
             else values.put(name, value.isTrue() ? BigInteger.ONE : BigInteger.ZERO);
         });

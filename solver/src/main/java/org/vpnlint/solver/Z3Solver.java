@@ -15,11 +15,15 @@ public final class Z3Solver implements Solver {
 
     private final List<Z3Query> open = new ArrayList<>();
     private Context context;
+    private Z3Arena arena;
 
     @Override
     public synchronized SymbolicQuery<?, ?> newQuery(String purpose, Duration timeout) {
-        if (context == null) context = newContext();
-        Z3Query query = new Z3Query(context, purpose, timeout, this::forget);
+        if (context == null) {
+            context = newContext();
+            arena = new Z3Arena();
+        }
+        Z3Query query = new Z3Query(context, arena, purpose, timeout, this::forget);
         open.add(query);
         return query;
     }
@@ -45,6 +49,7 @@ public final class Z3Solver implements Solver {
         if (context != null) {
             context.close();
             context = null;
+            arena = null;
         }
     }
 }
