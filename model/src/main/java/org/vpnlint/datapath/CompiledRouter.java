@@ -69,9 +69,7 @@ public record CompiledRouter(
     /** The address masquerade and source selection use: the interface's first address of this family. */
     public Optional<IPAddress> primaryAddress(int interfaceIndex) {
         if (interfaceIndex == 0) return Optional.empty();
-        NetInterface netInterface = interfaceAt(interfaceIndex);
-        if (netInterface.dynamicAddress()) return Optional.empty();
-        return netInterface.addresses().stream().filter(family::contains).findFirst().map(IPAddress::withoutPrefixLength);
+        return RouteCompiler.primaryAddress(interfaceAt(interfaceIndex), family);
     }
 
     public CompiledTunnel tunnelAt(int index) {

@@ -14,7 +14,8 @@ import org.vpnlint.model.SourceLocation;
  * @param protocol         selector protocol, null for all protocols
  * @param localPort        selector local (source) port, null for any
  * @param remotePort       selector remote (destination) port, null for any
- * @param localEndpoint    IKE/ESP local address, null when only the running router knows it
+ * @param localEndpoint    IKE/ESP local address: {@code local-address}, or with {@code local-address any} the
+ *                         source address towards the peer; null when only the running router knows it
  * @param remoteEndpoint   the peer's address, null when unknown ({@code any}, a host name)
  * @param outerEgress      interface index the ESP packets leave by (and arrive on); 0 when unknown
  * @param routeSource      the local address inside local_ts used as {@code src} of the table-220 route, null for none

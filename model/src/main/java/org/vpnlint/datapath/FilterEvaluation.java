@@ -7,7 +7,6 @@ import org.vpnlint.model.ConnectionState;
 import org.vpnlint.model.FirewallAction;
 import org.vpnlint.model.FirewallChain;
 import org.vpnlint.model.FirewallRule;
-import org.vpnlint.model.InterfaceMatch;
 
 /**
  * Runs a filter hook (forward, input, output) for one header: base chain rules in number order, jumps into named
@@ -26,7 +25,8 @@ final class FilterEvaluation<B, V> {
 
     private final HeaderAlgebra<B, V> algebra;
     private final CompiledFirewall firewall;
-    private final HeaderPredicates<B, V> header;
+    private final RuleMatch<B, V> ruleMatch;
+    private final RuleMatch.States<B> firstPacket;
     private final InterfacePredicates<B, V> inbound;
     private final InterfacePredicates<B, V> outbound;
     private final B decrypted;
@@ -41,7 +41,9 @@ final class FilterEvaluation<B, V> {
                      InterfacePredicates<B, V> inbound, InterfacePredicates<B, V> outbound, B decrypted) {
         this.algebra = algebra;
         this.firewall = firewall;
-        this.header = header;
+        this.ruleMatch = new RuleMatch<>(algebra, header);
+        // every packet the model runs opens its connection: state conditions match only new
+        this.firstPacket = states -> algebra.bool(states.contains(ConnectionState.NEW));
         this.inbound = inbound;
         this.outbound = outbound;
         this.decrypted = decrypted;
@@ -72,7 +74,7 @@ final class FilterEvaluation<B, V> {
         FilterOutcome<V> outcome = chain(chain, true, defaultCode, 0);
         for (int i = autoAccepts.size() - 1; i >= 0; i--) {
             AutoAccept auto = autoAccepts.get(i);
-            B matches = header.matches(auto.match());
+            B matches = ruleMatch.packet(auto.match());
             outcome = new FilterOutcome<>(algebra.ifBits(matches, code(ACCEPT), outcome.code()),
                     algebra.ifBits(matches, id(firewall.idOf(auto)), outcome.rule()));
         }
@@ -102,7 +104,7 @@ final class FilterEvaluation<B, V> {
         for (int i = rules.size() - 1; i >= 0; i--) {
             FirewallRule firewallRule = rules.get(i);
             if (firewallRule.disabled()) continue;
-            B matches = matches(firewallRule);
+            B matches = ruleMatch.firewallRule(firewallRule, inbound, outbound, firstPacket, decrypted);
             V ruleId = id(firewall.idOf(firewallRule));
             switch (firewallRule.action()) {
                 case ACCEPT, DROP, REJECT -> {
@@ -128,28 +130,6 @@ final class FilterEvaluation<B, V> {
             }
         }
         return new FilterOutcome<>(code, rule);
-    }
-
-    private B matches(FirewallRule rule) {
-        B result = header.matches(rule.match());
-        result = algebra.and(result, interfaceCondition(inbound, rule.inbound()));
-        result = algebra.and(result, interfaceCondition(outbound, rule.outbound()));
-        if (!rule.states().isEmpty() && !rule.states().contains(ConnectionState.NEW)) return algebra.bool(false);
-        if (rule.ipsec() != null) {
-            switch (rule.ipsec()) {
-                case IPSEC -> result = algebra.and(result, decrypted);
-                case NONE -> result = algebra.and(result, algebra.not(decrypted));
-                case ANY -> {
-                }
-            }
-        }
-        return result;
-    }
-
-    /** A condition on an interface the hook does not have (inbound at output) never matches. */
-    private B interfaceCondition(InterfacePredicates<B, V> interfaces, InterfaceMatch match) {
-        if (match == null || match.isAny()) return algebra.bool(true);
-        return interfaces == null ? algebra.bool(false) : interfaces.matches(match);
     }
 
     private static int codeOf(FirewallAction action) {

@@ -8,7 +8,7 @@ import org.vpnlint.model.InterfaceMatch;
  * Interface conditions ({@code outbound-interface eth0}, {@code eth+}, {@code !eth1}) over an interface-index
  * term, built once per condition. Index 0 (no interface) matches only "any".
  */
-final class InterfacePredicates<B, V> {
+final class InterfacePredicates<B, V> implements RuleMatch.Interfaces<B> {
 
     private final HeaderAlgebra<B, V> algebra;
     private final CompiledRouter router;
@@ -25,7 +25,8 @@ final class InterfacePredicates<B, V> {
         return index;
     }
 
-    B matches(InterfaceMatch match) {
+    @Override
+    public B matches(InterfaceMatch match) {
         if (match == null || match.isAny()) return algebra.bool(true);
         return matches.computeIfAbsent(match, m -> {
             B any = algebra.bool(false);

@@ -27,9 +27,10 @@ final class NatChain {
         Header<V> header = original;
         V rule = algebra.bits(0, CompiledRouter.INDEX_WIDTH);
         B translating = algebra.bool(false);
+        RuleMatch<B, V> ruleMatch = new RuleMatch<>(algebra, predicates);
         for (int i = rules.size() - 1; i >= 0; i--) {
             NatRule natRule = rules.get(i).rule();
-            B matches = algebra.and(interfaces.matches(natRule.interfaceMatch()), predicates.matches(natRule.match()));
+            B matches = ruleMatch.natRule(natRule, interfaces);
             boolean translates = natRule.translation() != null && natRule.translation().kind() != NatTranslation.Kind.EXCLUDE;
             Header<V> translated = translates
                     ? translate(algebra, family, natRule, original, predicates.hasPorts(), interfaceAddress) : original;

@@ -13,6 +13,8 @@ package org.vpnlint.datapath;
  * @param firstLookup         the policy lookup before FORWARD (post-DNAT, pre-SNAT)
  * @param sourceNatted        whether POSTROUTING translated the source (which triggers the second lookup)
  * @param afterSourceNat      the header after POSTROUTING source NAT
+ * @param sourceNatRule       1 + the position in {@link CompiledRouter#sourceNat()} of the first rule that matched in
+ *                            POSTROUTING (an exclude too), 0 if none ({@link CompiledRouter#INDEX_WIDTH} bits)
  * @param wellFormed          the input is a possible packet: a valid ingress, ports 0 for protocols without ports;
  *                            a symbolic query must require it
  */
@@ -27,6 +29,7 @@ public record Outcome<B, V>(
         PolicyHit<B, V> firstLookup,
         B sourceNatted,
         Header<V> afterSourceNat,
+        V sourceNatRule,
         B wellFormed) {
 
     public B verdictIs(HeaderAlgebra<B, V> algebra, Verdict expected) {

@@ -37,6 +37,7 @@ final class Pipeline<B, V> {
     private final B generatedLocally;
     private B decrypted;
     private B decryptedByPolicy;
+    private B decryptedByTunnelModePolicy;
     private V decryptedBy;
     private V arrivedOn;
     private HeaderPredicates<B, V> arrivalMatch;
@@ -49,6 +50,7 @@ final class Pipeline<B, V> {
     private PolicyHit<B, V> first;
     private Header<V> translated;
     private B sourceNatted;
+    private V sourceNatRule;
     private B encrypted;
     private V encryptingTunnel;
     private V outerEgress;
@@ -97,7 +99,7 @@ final class Pipeline<B, V> {
         encrypt();
         transmit();
         return new Outcome<>(verdict, dropReason, fateTunnel, fateEgress, fateHeader, outerFinal, routed, first,
-                sourceNatted, translated, wellFormed());
+                sourceNatted, translated, sourceNatRule, wellFormed());
     }
 
     // ---- the stages, in kernel order ---------------------------------------------------------------------------
@@ -110,6 +112,7 @@ final class Pipeline<B, V> {
         B byAnyTunnel = algebra.bool(false);
         B saUp = algebra.bool(false);
         B byAnyPolicyTunnel = algebra.bool(false);
+        B byAnyTunnelModePolicy = algebra.bool(false);
         for (CompiledTunnel tunnel : router.tunnels()) {
             B byThis = algebra.eq(input.ingress(), index(interfaceCount + tunnel.index()));
             byAnyTunnel = algebra.or(byAnyTunnel, byThis);
@@ -119,9 +122,13 @@ final class Pipeline<B, V> {
             int interfaceIndex = tunnel.vtiInterface() == null ? tunnel.outerEgress() : router.interfaceIndex(tunnel.vtiInterface());
             inboundInterface = algebra.ifBits(byThis, index(interfaceIndex), inboundInterface);
             if (tunnel.vtiInterface() == null) byAnyPolicyTunnel = algebra.or(byAnyPolicyTunnel, byThis);
+            if (tunnel.vtiInterface() == null && !tunnel.transportMode()) {
+                byAnyTunnelModePolicy = algebra.or(byAnyTunnelModePolicy, byThis);
+            }
         }
         decrypted = byAnyTunnel;
         decryptedByPolicy = byAnyPolicyTunnel;
+        decryptedByTunnelModePolicy = byAnyTunnelModePolicy;
         decryptedBy = tunnelIndex;
         arrivedOn = inboundInterface;
         sink.step(active(decrypted), Stage.DECRYPT, arrival, () -> explainDecrypt(decryptedBy, arrivedOn));
@@ -156,22 +163,37 @@ final class Pipeline<B, V> {
     /**
      * The fwd (before FORWARD) or in (after INPUT) policy check, on the addresses as the packet arrived (NAT
      * undone): a cleartext packet matching an inbound policy is dropped; a decrypted one must match a policy of
-     * the tunnel that decrypted it. Reported when it decides something: for decrypted packets, and for cleartext
-     * ones that match a policy.
+     * the tunnel that decrypted it. Transport-mode tunnels have no fwd policy: the fwd check ignores their
+     * selectors, and a packet they decrypted passes it unless another tunnel's policy claims it (the kernel lets
+     * transport-mode-only packets through when no policy matches). Reported when it decides something: for
+     * decrypted packets, and for cleartext ones that match a policy.
      */
     private void inboundPolicyCheck(B applies, Stage stage) {
-        if (inbound == null) inbound = policies.inbound(arrivalMatch);
-        PolicyHit<B, V> hit = inbound;
-        sink.step(active(algebra.and(applies, algebra.or(decryptedByPolicy, hit.matched()))), stage, routed,
+        boolean forwardCheck = stage == Stage.POLICY_CHECK_FWD;
+        PolicyHit<B, V> hit = forwardCheck ? forwardHit() : inboundHit();
+        B needsPolicy = forwardCheck ? decryptedByTunnelModePolicy : decryptedByPolicy;
+        sink.step(active(algebra.and(applies, algebra.or(needsPolicy, hit.matched()))), stage, routed,
                 () -> explainInboundCheck(hit, arrival, decryptedBy));
-        V egress = stage == Stage.POLICY_CHECK_FWD ? routeEgress : index(0);
+        V egress = forwardCheck ? routeEgress : index(0);
         end(algebra.and(applies, algebra.and(algebra.not(decrypted), hit.matched())), Verdict.DROPPED,
                 DropReason.CLEARTEXT_MATCHES_INBOUND_POLICY, routed, egress, hit.tunnel());
         // a VTI's SA is checked by its own catch-all policies (if_id), which the model does not list
-        end(algebra.and(applies, algebra.and(decryptedByPolicy, algebra.not(hit.matched()))), Verdict.DROPPED,
+        end(algebra.and(applies, algebra.and(needsPolicy, algebra.not(hit.matched()))), Verdict.DROPPED,
                 DropReason.DECRYPTED_WITHOUT_POLICY, routed, egress, decryptedBy);
-        end(algebra.and(applies, algebra.and(decryptedByPolicy, algebra.not(algebra.eq(hit.tunnel(), decryptedBy)))),
+        end(algebra.and(applies, algebra.and(algebra.and(decryptedByPolicy, hit.matched()),
+                        algebra.not(algebra.eq(hit.tunnel(), decryptedBy)))),
                 Verdict.DROPPED, DropReason.DECRYPTED_BY_WRONG_SA, routed, egress, decryptedBy);
+    }
+
+    /** The in policies matching the arrival addresses, shared by the fwd check when no tunnel is in transport mode. */
+    private PolicyHit<B, V> inboundHit() {
+        if (inbound == null) inbound = policies.inbound(arrivalMatch);
+        return inbound;
+    }
+
+    private PolicyHit<B, V> forwardHit() {
+        boolean transportTunnels = router.tunnels().stream().anyMatch(CompiledTunnel::transportMode);
+        return transportTunnels ? policies.forward(arrivalMatch) : inboundHit();
     }
 
     /**
@@ -229,6 +251,7 @@ final class Pipeline<B, V> {
         NatOutcome<B, V> snat = NatChain.evaluate(algebra, family, router.sourceNat(), routedMatch,
                 new InterfacePredicates<>(algebra, router, routeEgress), interfaceAddress(routeEgress));
         translated = snat.header();
+        sourceNatRule = snat.rule();
         sink.step(pending, Stage.POSTROUTING_SNAT, translated, () -> explainNat(router.sourceNat(), snat, routed, "source NAT"));
         sourceNatted = algebra.and(snat.translating(), algebra.not(algebra.and(
                 algebra.eq(translated.src(), routed.src()), algebra.eq(translated.srcPort(), routed.srcPort()))));
@@ -345,8 +368,7 @@ final class Pipeline<B, V> {
 
     /**
      * The ESP packet: local-address → peer, protocol esp, or UDP 4500 both ways with forced UDP encapsulation.
-     * An endpoint the configuration does not fix (or of the other family) is the unknown marker; with
-     * {@code local-address any} the kernel picks the outbound interface's address.
+     * An endpoint the model does not know (or of the other family) is the unknown marker.
      */
     private Header<V> outerHeader(V tunnelIndex) {
         V unknown = algebra.bits(family.unknownAddress(), family.width());
@@ -354,9 +376,7 @@ final class Pipeline<B, V> {
                 algebra.bits(0, Header.PORT_WIDTH), algebra.bits(0, Header.PORT_WIDTH));
         for (CompiledTunnel tunnel : router.tunnels()) {
             V src = tunnel.localEndpoint() != null && family.contains(tunnel.localEndpoint())
-                    ? algebra.bits(family.valueOf(tunnel.localEndpoint()), family.width())
-                    : router.primaryAddress(tunnel.outerEgress())
-                            .map(a -> algebra.bits(family.valueOf(a), family.width())).orElse(unknown);
+                    ? algebra.bits(family.valueOf(tunnel.localEndpoint()), family.width()) : unknown;
             V dst = tunnel.remoteEndpoint() != null && family.contains(tunnel.remoteEndpoint())
                     ? algebra.bits(family.valueOf(tunnel.remoteEndpoint()), family.width()) : unknown;
             int protocol = tunnel.udpEncapsulation() ? ProtocolMatch.UDP : ProtocolMatch.ESP;
@@ -467,7 +487,7 @@ final class Pipeline<B, V> {
         PolicyEntry entry = router.policies().get(valueOf(hit.entry()) - 1);
         CompiledTunnel tunnel = entry.tunnel();
         if (decrypting == 0) {
-            return new Explanation(addresses + " arrived unencrypted but matches the inbound policy of " + tunnel.describe()
+            return new Explanation(flow(arrival) + " arrived unencrypted but matches the inbound policy of " + tunnel.describe()
                     + ", which requires ESP", tunnel.location());
         }
         if (decrypting != tunnel.index()) {

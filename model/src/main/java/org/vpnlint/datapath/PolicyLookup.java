@@ -35,15 +35,23 @@ final class PolicyLookup<B, V> {
 
     /** Outbound lookup (dir out): local selector on the source, remote on the destination. */
     PolicyHit<B, V> outbound(HeaderPredicates<B, V> header) {
-        return lookup(header, false);
+        return lookup(header, false, true);
     }
 
-    /** Inbound lookup (dir in / fwd, same selectors reversed): remote on the source, local on the destination. */
+    /** Inbound lookup (dir in, same selectors reversed): remote on the source, local on the destination. */
     PolicyHit<B, V> inbound(HeaderPredicates<B, V> header) {
-        return lookup(header, true);
+        return lookup(header, true, true);
     }
 
-    private PolicyHit<B, V> lookup(HeaderPredicates<B, V> predicates, boolean reversed) {
+    /**
+     * Forward lookup (dir fwd): as {@link #inbound}, but strongSwan installs no fwd policy for a transport-mode
+     * CHILD_SA (child_sa.c install_policies_inbound), so those tunnels take no part.
+     */
+    PolicyHit<B, V> forward(HeaderPredicates<B, V> header) {
+        return lookup(header, true, false);
+    }
+
+    private PolicyHit<B, V> lookup(HeaderPredicates<B, V> predicates, boolean reversed, boolean withTransportMode) {
         Map<PolicyEntry.Selector, B> selectorMatches = new HashMap<>();
         List<PolicyEntry> entries = router.policies();
         B matched = algebra.bool(false);
@@ -52,6 +60,7 @@ final class PolicyLookup<B, V> {
         V entry = index(0);
         for (int i = entries.size() - 1; i >= 0; i--) {
             PolicyEntry policy = entries.get(i);
+            if (!withTransportMode && policy.tunnel().transportMode()) continue;
             B selector = selectorMatches.computeIfAbsent(policy.selector(),
                     s -> selectorMatch(algebra, predicates, policy, reversed));
             B hit = algebra.and(present(policy), selector);

@@ -5,6 +5,7 @@ import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.vpnlint.model.InterfaceKind;
 import org.vpnlint.model.NetInterface;
 import org.vpnlint.model.Router;
@@ -64,6 +65,11 @@ final class RouteCompiler {
     static List<IPAddress> ownAddresses(NetInterface netInterface, AddressFamily family) {
         if (netInterface.dynamicAddress()) return List.of();
         return netInterface.addresses().stream().filter(family::contains).toList();
+    }
+
+    /** The address masquerade and source selection use: the interface's first address of the family. */
+    static Optional<IPAddress> primaryAddress(NetInterface netInterface, AddressFamily family) {
+        return ownAddresses(netInterface, family).stream().findFirst().map(IPAddress::withoutPrefixLength);
     }
 
     static IPAddress hostPrefix(IPAddress address) {

@@ -41,8 +41,9 @@ final class TunnelCompiler {
             SaLifecycle lifecycle = SaLifecycle.of(router.dialect(), peer,
                     peer.ikeGroup() == null ? null : ipsec.ikeGroups().get(peer.ikeGroup()));
             IPAddress remote = remoteEndpoint(peer);
-            IPAddress local = literal(peer.localAddress());
-            int outerEgress = outerEgress(local, remote);
+            IPAddress configuredLocal = literal(peer.localAddress());
+            int outerEgress = outerEgress(configuredLocal, remote);
+            IPAddress local = configuredLocal != null ? configuredLocal : sourceTowardsPeer(outerEgress);
             if (peer.vtiInterface() != null) {
                 tunnels.add(new CompiledTunnel(tunnels.size() + 1, TunnelRef.vti(peer.name()), peer, lifecycle, List.of(),
                         List.of(), null, null, null, false, local, remote, outerEgress, peer.forceUdpEncapsulation(), null,
@@ -80,7 +81,8 @@ final class TunnelCompiler {
         Integer remotePort = selectorsNamed ? tunnel.remotePort() : null;
         TunnelRef ref = new TunnelRef(peer.name(), tunnel.number());
         if ((tunnel.localPrefixes().isEmpty() && local == null) || (tunnel.remotePrefixes().isEmpty() && remote == null)) {
-            notes.add(ref + ": a selector is the IKE endpoint, which only the running router knows; no policy is modelled");
+            notes.add(ref + ": a selector is the IKE endpoint, which only the running router knows (no address of its own "
+                    + "towards the peer, or the peer's address is not fixed); no policy is modelled");
         }
         IPAddress routeSource = routeSource(locals);
         boolean installsRoute = ipsec.routeAutoinstall() && !transport && protocol == null && localPort == null
@@ -116,6 +118,16 @@ final class TunnelCompiler {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code local-address any}: strongSwan takes the kernel's source address towards the peer (trap_manager and
+     * IKE_SA alike), which for the model is the primary address of the interface the peer is routed by. It is both
+     * the ESP packets' source and, for a tunnel without prefixes or in transport mode, the local selector.
+     */
+    private IPAddress sourceTowardsPeer(int outerEgress) {
+        if (outerEgress == 0) return null;
+        return RouteCompiler.primaryAddress(router.interfaces().get(outerEgress - 1), family).orElse(null);
     }
 
     private int outerEgress(IPAddress local, IPAddress remote) {

@@ -16,10 +16,14 @@
  *       regular SA beating its trap; table-220 routes (looked up before main) only for tunnel-mode selectors without
  *       protocol or port, only with a local address inside local_ts, gone with the policies, none with
  *       {@code disable-route-autoinstall}; no prefixes ⇒ the IKE endpoints with all protocols; transport mode ⇒
- *       local-address/remote-address with the protocol. What "SA down" means: {@link org.vpnlint.datapath.SaLifecycle}.</li>
+ *       local-address/remote-address with the protocol, and no fwd policy; {@code local-address any} ⇒ the source
+ *       address towards the peer, for the policies and the ESP packets alike. What "SA down" means: {@link org.vpnlint.datapath.SaLifecycle}.</li>
  *   <li>VyOS/EdgeOS rendering (vyos.md §5, §6): NAT first match by rule number, exclude stops NAT, destination rules
  *       only in PREROUTING, masquerade takes the outbound interface's address; EdgeOS auto-firewall-nat-exclude.</li>
  * </ul>
+ *
+ * <p>Rule questions outside the pipeline (shadowed or unreachable rules) match firewall and NAT rules through
+ * {@link org.vpnlint.datapath.RuleMatch}, the code the filter hooks and NAT chains use.
  *
  * <p>Simplifications, each chosen to keep the model exact for the questions vpnlint asks:
  * every packet is the first of its connection (state new; NAT rules see it); a range translation takes its lowest

@@ -11,7 +11,6 @@ import java.security.SecureRandom;
  * The salt is random per process, so a fingerprint is useless outside the run that made it.
  */
 public final class PresharedKey {
-    private static final byte[] SALT = newSalt();
 
     private final byte[] fingerprint;
 
@@ -22,7 +21,7 @@ public final class PresharedKey {
     public static PresharedKey of(String secret) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(SALT);
+            sha256.update(Salt.VALUE);
             return new PresharedKey(sha256.digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
@@ -53,9 +52,12 @@ public final class PresharedKey {
         return "PresharedKey[redacted]";
     }
 
-    private static byte[] newSalt() {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        return salt;
+    /** Made on first use only: seeding SecureRandom costs start-up time that files without a key need not pay. */
+    private static final class Salt {
+        static final byte[] VALUE = new byte[16];
+
+        static {
+            new SecureRandom().nextBytes(VALUE);
+        }
     }
 }

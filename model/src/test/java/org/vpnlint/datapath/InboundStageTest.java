@@ -8,6 +8,7 @@ import static org.vpnlint.datapath.SeedScenarioTest.detail;
 import static org.vpnlint.datapath.SeedScenarioTest.stages;
 
 import org.junit.jupiter.api.Test;
+import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.model.Router;
 
 /** The fwd/in policy checks (on the addresses as the packet arrived) and decrypted packets going through PREROUTING again. */
@@ -143,5 +144,23 @@ class InboundStageTest {
 
         assertEquals(DropReason.CLEARTEXT_MATCHES_INBOUND_POLICY, trace.dropReason());
         assertEquals(Stage.POLICY_CHECK_IN, trace.steps().get(trace.steps().size() - 1).stage());
+    }
+
+    @Test
+    void aTransportModeTunnelHasNoFwdPolicySoAPortForwardFromThePeerPasses() {
+        Router router = RouterFixture.vyos14()
+                .ethernet("eth0", "192.0.2.1/24")
+                .ethernet("eth1", "192.168.10.1/24")
+                .route("0.0.0.0/0", "192.0.2.254")
+                .nat(destination(10).onInterface("eth0").to("192.0.2.1").protocol(ProtocolMatch.UDP).destinationPorts(7000, 7000)
+                        .translateTo("192.168.10.100"))
+                .transportEspGroup("TRANSPORT")
+                .peer(peer("203.0.113.20").local("192.0.2.1").espGroup("TRANSPORT").tunnel(1, null, null, ProtocolMatch.UDP))
+                .build();
+        ConcretePacket portForward = ConcretePacket.udp("203.0.113.20", 22001, "192.0.2.1", 7000, Ingress.onInterface("eth0"));
+
+        PacketTrace trace = Datapath.replay(router, portForward, SaStates.allUp());
+
+        assertEquals(Verdict.CLEARTEXT, trace.verdict());
     }
 }

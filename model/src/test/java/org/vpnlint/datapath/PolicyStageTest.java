@@ -159,6 +159,20 @@ class PolicyStageTest {
     }
 
     @Test
+    void localAddressAnyProtectsTheRoutersOwnTrafficFromItsSourceAddressTowardsThePeer() {
+        Router router = RouterFixture.vyos14()
+                .ethernet("eth0", "192.0.2.1/24")
+                .route("0.0.0.0/0", "192.0.2.254")
+                .peer(peer("203.0.113.20").local("any").tunnel(1, null, null, ProtocolMatch.GRE))
+                .build();
+        ConcretePacket gre = ConcretePacket.of("192.0.2.1", "203.0.113.20", ProtocolMatch.GRE, Ingress.local());
+
+        PacketTrace trace = Datapath.replay(router, gre, SaStates.allUp());
+
+        assertEquals(Verdict.ENCRYPTED, trace.verdict());
+    }
+
+    @Test
     void aDpdHoldPeerOfVyos13KeepsItsTrapWhenDown() {
         Router router = wanAndLan()
                 .ikeGroup("DPD", null, true, null)

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vpnlint.datapath.RouterFixture.source;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.datapath.ExpressionAlgebra.Node;
 import org.vpnlint.model.FirewallAction;
@@ -71,18 +69,11 @@ class ScaleTest {
         return algebra.size();
     }
 
+    /** Time is measured by bench/run, not here; what a test can pin is that the formula stays linear in size. */
     @Test
-    void aThousandTunnelsAndFiveThousandNatRulesBuildInAFewSeconds() {
-        Router router = syntheticRouter(1000, 5000, 1000);
-        symbolicSize(syntheticRouter(50, 100, 50));   // warm up the JIT
+    void aThousandTunnelsAndFiveThousandNatRulesGiveAFormulaOfAtMostAHundredNodesPerConfigurationItem() {
+        int size = symbolicSize(syntheticRouter(1000, 5000, 1000));
 
-        // CPU time of this thread, so that other builds sharing the machine do not count
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long start = threads.getCurrentThreadCpuTime();
-        int size = symbolicSize(router);
-        long millis = (threads.getCurrentThreadCpuTime() - start) / 1_000_000;
-
-        assertTrue(millis < 3000, "symbolic build took " + millis + " ms of CPU");
         assertTrue(size < 100 * (1000 + 5000 + 1000), "the symbolic pipeline has " + size + " nodes");
     }
 

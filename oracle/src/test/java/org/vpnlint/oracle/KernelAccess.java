@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * Elsewhere they are skipped, unless VPNLINT_REQUIRE_KERNEL_ORACLE=1 (set in CI) turns the skip into a failure,
  * so that a CI image that lost a package cannot make the suite pass by skipping.
  */
-final class KernelAccess {
+public final class KernelAccess {
 
     private static String unavailableReason;
     private static boolean checked;
@@ -21,7 +21,7 @@ final class KernelAccess {
     }
 
     /** Call from {@code @BeforeAll}: aborts (skips) the test class, or fails it in CI, if the kernel is out of reach. */
-    static void assumeAvailable() {
+    public static void assumeAvailable() {
         String reason = unavailableReason();
         if (reason == null) {
             return;

@@ -1,5 +1,7 @@
 package org.vpnlint.solver;
 
+import java.util.List;
+
 /**
  * One satisfiability question: build terms with {@link #algebra()}, state hard facts with {@link #require},
  * readability wishes with {@link #prefer} (kept only when they can hold), then {@link #check} whether the goal
@@ -16,6 +18,12 @@ public interface SymbolicQuery<B, V> extends AutoCloseable {
 
     /** Proved when the goal cannot hold, Witness when it can, Unknown on timeout or solver limits. */
     QueryResult check(B goal);
+
+    /**
+     * As {@link #check(Object)}, with {@code wishes} preferred for this check only, after the query's own
+     * preferences. Many goals can so be asked of one set of facts, each with the wishes that make its witness read well.
+     */
+    QueryResult check(B goal, List<B> wishes);
 
     @Override
     void close();

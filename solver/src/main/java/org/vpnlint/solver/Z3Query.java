@@ -70,6 +70,13 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
 
     @Override
     public QueryResult check(BoolExpr goal) {
+        return check(goal, List.of());
+    }
+
+    @Override
+    public QueryResult check(BoolExpr goal, List<BoolExpr> wishes) {
+        List<BoolExpr> ordered = new ArrayList<>(preferences);
+        ordered.addAll(wishes);
         long deadline = System.nanoTime() + timeout.toNanos();
         int baseScopes = solver.getNumScopes();
         try {
@@ -79,7 +86,7 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
             if (status == Status.UNSATISFIABLE) return new QueryResult.Proved();
             if (status != Status.SATISFIABLE) return unknown(deadline);
             Model best = arena.keep(solver.getModel());
-            for (BoolExpr wish : preferences) {
+            for (BoolExpr wish : ordered) {
                 if (remainingMillis(deadline) <= 0) break;
                 solver.push();
                 assertFact(wish);

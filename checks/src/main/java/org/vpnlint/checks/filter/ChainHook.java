@@ -19,15 +19,4 @@ enum ChainHook {
     String stage() {
         return stage;
     }
-
-    <B, V> B condition(RuleConditions<B, V> conditions) {
-        return switch (this) {
-            case FORWARD -> conditions.atForward();
-            case INPUT -> conditions.atInput();
-            case OUTPUT -> conditions.atOutput();
-            case NAMED -> conditions.atAnyHook();
-            case PREROUTING -> conditions.atPrerouting();
-            case POSTROUTING -> conditions.atPostrouting();
-        };
-    }
 }

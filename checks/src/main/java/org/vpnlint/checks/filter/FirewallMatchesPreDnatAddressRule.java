@@ -20,6 +20,7 @@ import org.vpnlint.datapath.FreshVariables;
 import org.vpnlint.datapath.Header;
 import org.vpnlint.datapath.Outcome;
 import org.vpnlint.datapath.PacketInput;
+import org.vpnlint.datapath.RuleMatch;
 import org.vpnlint.datapath.SaStates;
 import org.vpnlint.datapath.Stage;
 import org.vpnlint.datapath.Verdict;
@@ -153,9 +154,9 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
         InterfaceNames names = InterfaceNames.of(router.router(), interfaceConditions(ways, rule));
         RulePacket<B, V> arrived = new RulePacket<>(input.header(), input.ingress(), algebra.freshBits("out", RulePacket.INTERFACE_WIDTH),
                 algebra.bool(false), algebra.bits(ConnectionState.NEW.ordinal(), RulePacket.STATE_WIDTH));
-        RuleConditions<B, V> before = new RuleConditions<>(algebra, router.family(), arrived, names);
+        ChainPacket<B, V> before = new ChainPacket<>(algebra, router.family(), arrived, names);
         query.require(before.wellFormed());
-        query.require(before.atForward());
+        query.require(before.at(ChainHook.FORWARD));
         B reached = algebra.bool(false);
         for (List<FirewallRule> way : ways) {
             B all = algebra.bool(true);
@@ -175,7 +176,8 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
         }
         Header<V> translated = outcome.afterDestinationNat();
         B rewritten = algebra.and(toRouter, algebra.not(algebra.eq(translated.dst(), input.header().dst())));
-        B missesAfter = algebra.not(before.addressIn(translated.dst(), rule.match().destination()));
+        RuleMatch<B, V> afterNat = new RuleMatch<>(algebra, router.family(), translated);
+        B missesAfter = algebra.not(afterNat.destinationIn(rule.match().destination()));
         B forwarded = algebra.not(outcome.verdictIs(algebra, Verdict.LOCAL));
         ReadableExample.prefer(query, input.header(), router.family());
         return query.check(algebra.and(algebra.and(reached, before.firewallRule(rule)),

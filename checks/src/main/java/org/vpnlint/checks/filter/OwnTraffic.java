@@ -85,8 +85,7 @@ final class OwnTraffic {
             boolean anySource = remote == null;
             if (anySource) remote = router.family().addressOf(router.family().unknownAddress());
             if (!router.family().contains(remote) || tunnel.outerEgress() == 0) continue;
-            IPAddress local = tunnel.localEndpoint() != null ? tunnel.localEndpoint()
-                    : router.primaryAddress(tunnel.outerEgress()).orElse(null);
+            IPAddress local = tunnel.localEndpoint();
             if (local == null || !router.family().contains(local)) continue;
             Ingress arrival = Ingress.onInterface(router.interfaceName(tunnel.outerEgress()));
             String owner = "peer " + tunnel.peer().name();

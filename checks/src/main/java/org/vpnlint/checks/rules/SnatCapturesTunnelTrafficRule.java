@@ -34,8 +34,8 @@ import org.vpnlint.model.Router;
  * outbound interface; negations and ranges; other tunnels; EdgeOS auto-firewall-nat-exclude.
  *
  * <p>The witness is replayed through the concrete datapath; its source NAT step names the rule. To find every
- * rule that captures the tunnel, the question is asked again with that rule turned into an exclude: in first-match
- * order this removes exactly the packets it matches.
+ * rule that captures the tunnel, the question is asked again as if that rule were an exclude: in first-match
+ * order this removes exactly the packets it matches first.
  */
 public final class SnatCapturesTunnelTrafficRule implements Rule {
 
@@ -88,23 +88,32 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
             if (router.nat() == null || router.nat().sourceRules().isEmpty()) continue;
             for (AddressFamily family : AddressFamily.values()) {
                 CompiledRouter compiled = CompiledRouter.compile(router, family);
-                for (CompiledTunnel tunnel : compiled.tunnels()) {
-                    if (tunnel.hasPolicies()) findings.addAll(captures(router, compiled, tunnel, context));
+                List<CompiledTunnel> asked = compiled.tunnels().stream().filter(CompiledTunnel::hasPolicies).toList();
+                if (asked.isEmpty()) continue;
+                // one pipeline for every tunnel's questions, without the rules none of them can meet (TunnelTrafficSlice)
+                CompiledRouter sliced = CompiledRouter.compile(TunnelTrafficSlice.of(router, compiled, asked), family);
+                try (DatapathQuestion pipeline = DatapathQuestion.open(context.solver(), sliced, METADATA.id())) {
+                    for (CompiledTunnel tunnel : asked) findings.addAll(captures(router, compiled, tunnel, pipeline));
                 }
             }
         }
         return findings;
     }
 
-    private List<Finding> captures(Router router, CompiledRouter compiled, CompiledTunnel tunnel, RuleContext context) {
+    /**
+     * Every question goes to the shared pipeline. Once rules are found, the goal also asks that none of them be the
+     * first source NAT rule the packet matches: with those rules turned into excludes the goal holds for exactly
+     * such packets (an exclude cannot source-NAT; every other packet meets the same first rule in both routers).
+     */
+    private List<Finding> captures(Router router, CompiledRouter compiled, CompiledTunnel tunnel, DatapathQuestion shared) {
         List<Finding> findings = new ArrayList<>();
         PacketGoal goal = new CapturedBySourceNat(tunnel.index());
         String question = METADATA.id() + ": " + tunnel.ref();
         WitnessPreferences preferences = new WitnessPreferences(tunnel.localSelectors(), tunnel.remoteSelectors());
         Set<NatRule> reported = new HashSet<>();
-        CompiledRouter asked = compiled;
         while (true) {
-            Answer answer = DatapathQuestion.ask(context.solver(), asked, question, goal, preferences);
+            Answer answer = reported.isEmpty() ? shared.ask(goal, preferences)
+                    : shared.ask(new NotFirstMatchOf(goal, positions(shared.router(), reported)), preferences);
             if (answer instanceof Answer.Proved) break;
             if (answer instanceof Answer.Undecided undecided) {
                 findings.add(UndecidedFinding.of(METADATA.id(), "source NAT captures traffic of " + tunnel.describe(),
@@ -119,9 +128,31 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
                         + " names no source NAT rule that was not set aside already");
             }
             findings.add(finding(router, tunnel, snat, replay));
-            asked = CompiledRouter.compile(SourceNatSetAside.withExcludes(router, reported), compiled.family());
         }
         return findings;
+    }
+
+    /** 1 + the positions of these rules among the source NAT rules the pipeline evaluates (Outcome.sourceNatRule). */
+    private static Set<Integer> positions(CompiledRouter pipeline, Set<NatRule> rules) {
+        Set<Integer> positions = new HashSet<>();
+        for (int i = 0; i < pipeline.sourceNat().size(); i++) {
+            if (rules.contains(pipeline.sourceNat().get(i).rule())) positions.add(i + 1);
+        }
+        // a reported rule matched a packet of the tunnel's policy space, so the slice keeps it
+        if (positions.size() != rules.size()) throw new IllegalStateException("a reported source NAT rule is not in the pipeline");
+        return positions;
+    }
+
+    /** The goal, for packets whose first matching source NAT rule is none of these (positions as in Outcome). */
+    private record NotFirstMatchOf(PacketGoal goal, Set<Integer> positions) implements PacketGoal {
+        @Override
+        public <B, V> B on(HeaderAlgebra<B, V> a, CompiledRouter router, PacketInput<B, V> packet, Outcome<B, V> outcome) {
+            B result = goal.on(a, router, packet, outcome);
+            for (int position : positions) {
+                result = a.and(result, a.not(a.eq(outcome.sourceNatRule(), a.bits(position, CompiledRouter.INDEX_WIDTH))));
+            }
+            return result;
+        }
     }
 
     /** SA up everywhere; arrives on an interface; lookup 1 picks this tunnel; SNAT; not encrypted by this tunnel. */

@@ -75,21 +75,25 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
         for (Router router : network.routers()) {
             for (AddressFamily family : AddressFamily.values()) {
                 CompiledRouter compiled = CompiledRouter.compile(router, family);
-                for (CompiledTunnel tunnel : compiled.tunnels()) {
-                    if (!tunnel.hasPolicies()) continue;
-                    Finding finding = leak(router, compiled, tunnel, context);
-                    if (finding != null) findings.add(finding);
+                List<CompiledTunnel> asked = compiled.tunnels().stream().filter(CompiledTunnel::hasPolicies).toList();
+                if (asked.isEmpty()) continue;
+                // one pipeline for every tunnel's question, without the rules none of them can meet (TunnelTrafficSlice)
+                CompiledRouter sliced = CompiledRouter.compile(TunnelTrafficSlice.of(router, compiled, asked), family);
+                try (DatapathQuestion question = DatapathQuestion.open(context.solver(), sliced, METADATA.id())) {
+                    for (CompiledTunnel tunnel : asked) {
+                        Finding finding = leak(router, compiled, tunnel, question);
+                        if (finding != null) findings.add(finding);
+                    }
                 }
             }
         }
         return findings;
     }
 
-    private static Finding leak(Router router, CompiledRouter compiled, CompiledTunnel tunnel, RuleContext context) {
+    private static Finding leak(Router router, CompiledRouter compiled, CompiledTunnel tunnel, DatapathQuestion pipeline) {
         PacketGoal goal = new LeaksWhileDown(tunnel.index());
         String question = METADATA.id() + ": " + tunnel.ref();
-        Answer answer = DatapathQuestion.ask(context.solver(), compiled, question, goal,
-                new WitnessPreferences(tunnel.localSelectors(), tunnel.remoteSelectors()));
+        Answer answer = pipeline.ask(goal, new WitnessPreferences(tunnel.localSelectors(), tunnel.remoteSelectors()));
         if (answer instanceof Answer.Proved) return null;
         if (answer instanceof Answer.Undecided undecided) {
             return UndecidedFinding.of(METADATA.id(), "the traffic of " + tunnel.describe() + " leaks while its SA is down",

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.vpnlint.oracle.KernelAccess;
 import org.vpnlint.oracle.KernelOracle;
 
 /**
@@ -16,8 +17,7 @@ import org.vpnlint.oracle.KernelOracle;
  * rendered into what VyOS and strongSwan would install ({@link ScenarioRenderer}), replayed in network namespaces
  * ({@link KernelOracle}) and through {@code Datapath.replay}, and compared ({@link VerdictCorrespondence}).
  * Each disagreement is printed with the model trace and the kernel evidence; the tally line is
- * {@code differential: N passed, M failed}. Disagreements explained by a {@link KnownModelGap} (a model bug reported
- * to the lead) are counted as failed but do not fail the test; any other disagreement does.
+ * {@code differential: N passed, M failed}; any disagreement fails the test.
  */
 @Tag("kernel")
 class KernelDatapathDifferentialTest {
@@ -30,12 +30,11 @@ class KernelDatapathDifferentialTest {
     private static KernelOracle oracle;
     private static int passed;
     private static int failed;
-    private static int knownGaps;
     private static long started;
 
     @BeforeAll
     static void startOracle() {
-        KernelPrerequisites.assumeAvailable();
+        KernelAccess.assumeAvailable();
         oracle = new KernelOracle();
         started = System.nanoTime();
     }
@@ -44,8 +43,8 @@ class KernelDatapathDifferentialTest {
     static void stopOracle() {
         if (oracle != null) {
             oracle.close();
-            System.out.printf("differential: %d passed, %d failed (%d of them known model gaps; %.1f s, %d topologies)%n",
-                    passed, failed, knownGaps, (System.nanoTime() - started) / 1e9, oracle.topologiesBuilt());
+            System.out.printf("differential: %d passed, %d failed (%.1f s, %d topologies)%n",
+                    passed, failed, (System.nanoTime() - started) / 1e9, oracle.topologiesBuilt());
         }
     }
 
@@ -61,7 +60,7 @@ class KernelDatapathDifferentialTest {
     }
 
     @Test
-    void minimalCasesOfTheReportedModelGapsAreExplained() {
+    void minimalCasesOfFixedModelBugsAgreeWithTheKernel() {
         ScenarioRenderer renderer = new ScenarioRenderer(CaseGenerator.HOSTS);
         DifferentialRun run = new DifferentialRun(oracle);
         List<String> disagreements = new ArrayList<>();
@@ -103,7 +102,7 @@ class KernelDatapathDifferentialTest {
         assertEquals(List.of(), disagreements);
     }
 
-    /** Counts the result; an unexplained disagreement goes to {@code disagreements}, which fails the test. */
+    /** Counts the result; a disagreement goes to {@code disagreements}, which fails the test. */
     private static void tally(CaseResult result, List<String> disagreements) {
         System.out.println(result.summary());
         if (result.agrees()) {
@@ -112,12 +111,6 @@ class KernelDatapathDifferentialTest {
         }
         failed++;
         System.out.println(result.report());
-        var gap = KnownModelGap.explaining(result);
-        if (gap.isPresent()) {
-            knownGaps++;
-            System.out.println("  known model gap " + gap.get() + ": " + gap.get().summary() + "\n");
-            return;
-        }
         disagreements.add(result.differentialCase().describe() + ": " + String.join("; ", result.differences()));
     }
 }

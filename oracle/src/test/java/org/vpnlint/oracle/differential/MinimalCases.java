@@ -8,7 +8,11 @@ import org.vpnlint.model.Dialect;
 import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.model.Router;
 
-/** The smallest configurations that show each {@link KnownModelGap}, kept so that a datapath fix can be checked. */
+/**
+ * The smallest configurations that showed model bugs this test found, kept as regression cases: {@code local-address
+ * any} whose policies use the kernel's source address towards the peer, and a transport-mode tunnel, which has no
+ * fwd policy (child_sa.c install_policies_inbound), so a port forward from the peer in cleartext is not dropped.
+ */
 final class MinimalCases {
 
     private static final String LOCAL_ANY_GRE = """

@@ -4,7 +4,7 @@
  *
  * <ol>
  *   <li>{@link org.vpnlint.oracle.differential.SeedCases} (the seed articles' scenarios),
- *       {@link org.vpnlint.oracle.differential.MinimalCases} (one per known model gap) and
+ *       {@link org.vpnlint.oracle.differential.MinimalCases} (model bugs this test found, now fixed) and
  *       {@link org.vpnlint.oracle.differential.CaseGenerator} (seeded random VyOS 1.4 configurations) make
  *       {@link org.vpnlint.oracle.differential.DifferentialCase}s: router model, SA states, one packet.</li>
  *   <li>{@link org.vpnlint.oracle.differential.ScenarioRenderer} turns a case into the

@@ -21,11 +21,11 @@ import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.model.Router;
 
 /**
- * The rule conditions the shadowing questions use must match exactly what the datapath's input filter does: each
- * rule below is the only drop rule of an input filter, and for every probe packet the replay drops it exactly
- * when the conditions say the rule matches.
+ * The rule questions match rules through the datapath's {@link org.vpnlint.datapath.RuleMatch}, over their own
+ * interface numbering and conntrack state; that must agree with the replay: each rule below is the only drop rule
+ * of an input filter, and for every probe packet the replay drops it exactly when the chain packet says it matches.
  */
-class RuleConditionsTest {
+class ChainPacketTest {
 
     private static final List<ConcretePacket> PROBES = List.of(
             ConcretePacket.tcp("198.51.100.7", 40000, "203.0.113.134", 22, Ingress.onInterface("eth0")),
@@ -54,7 +54,7 @@ class RuleConditionsTest {
             "inbound-interface name 'eth*'",
             "state 'established'",
     })
-    void conditionsAgreeWithTheInputFilterReplay(String condition) {
+    void ruleMatchesAgreeWithTheInputFilterReplay(String condition) {
         String config = """
                 set firewall ipv4 input filter default-action 'accept'
                 set firewall ipv4 input filter rule 10 action 'drop'
@@ -73,10 +73,10 @@ class RuleConditionsTest {
             RulePacket.Values values = new RulePacket.Values(AddressFamily.IPV4.valueOf(probe.src()),
                     AddressFamily.IPV4.valueOf(probe.dst()), probe.protocol(), probe.srcPort(), probe.dstPort(),
                     compiled.ingressCode(probe.ingress()), 0, false, ConnectionState.NEW.ordinal());
-            RuleConditions<Boolean, ConcreteBits> conditions = new RuleConditions<>(ConcreteAlgebra.INSTANCE,
+            ChainPacket<Boolean, ConcreteBits> atInput = new ChainPacket<>(ConcreteAlgebra.INSTANCE,
                     AddressFamily.IPV4, RulePacket.concrete(AddressFamily.IPV4, values), names);
 
-            assertEquals(droppedByRule, conditions.firewallRule(rule), condition + " on " + probe);
+            assertEquals(droppedByRule, atInput.firewallRule(rule), condition + " on " + probe);
         }
     }
 }
