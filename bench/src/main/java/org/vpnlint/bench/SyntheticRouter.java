@@ -3,7 +3,8 @@ package org.vpnlint.bench;
 /**
  * Writes a synthetic but realistic VyOS 1.4 router as {@code set} commands: a WAN and a LAN interface, a default
  * route, {@code tunnels} policy-based IPsec peers (one CHILD_SA each, distinct local and remote /24s), {@code natRules}
- * source NAT rules (an exclude for every other tunnel's remote prefix, then masquerades and SNATs of LAN blocks)
+ * source NAT rules (an exclude for every other tunnel's remote prefix, then masquerades and SNATs of distinct LAN /24s,
+ * the first of which are the tunnels' own local prefixes, as on a hub that also gives each site Internet access)
  * and {@code firewallRules} forward-filter rules. Every other tunnel lacks its exclude, so the analysis has real
  * findings to prove, as in the field.
  */
@@ -46,7 +47,7 @@ public final class SyntheticRouter {
         for (int n = 0; rule <= natRules; n++, rule++) {
             String r = "set nat source rule " + (1000 + n) + " ";
             out.append(r).append("outbound-interface name 'eth0'\n");
-            out.append(r).append("source address '10.").append(n % 256).append(".0.0/16'\n");
+            out.append(r).append("source address '").append(localPrefix(n)).append("'\n");
             if (n % 2 == 0) {
                 out.append(r).append("translation address 'masquerade'\n");
             } else {

@@ -16,14 +16,17 @@ public interface SymbolicQuery<B, V> extends AutoCloseable {
     /** A soft constraint: the witness satisfies it if it can; earlier preferences weigh more. */
     void prefer(B wish);
 
+    /** As {@link #prefer(Object)}, with alternatives: the first one that can hold is kept. */
+    void prefer(Preference<B> preference);
+
     /** Proved when the goal cannot hold, Witness when it can, Unknown on timeout or solver limits. */
     QueryResult check(B goal);
 
     /**
-     * As {@link #check(Object)}, with {@code wishes} preferred for this check only, after the query's own
-     * preferences. Many goals can so be asked of one set of facts, each with the wishes that make its witness read well.
+     * As {@link #check(Object)}, with {@code preferences} for this check only, after the query's own. Many goals can
+     * so be asked of one set of facts, each with the wishes that make its witness read well.
      */
-    QueryResult check(B goal, List<B> wishes);
+    QueryResult check(B goal, List<Preference<B>> preferences);
 
     @Override
     void close();

@@ -19,11 +19,17 @@ import java.util.function.Consumer;
 /**
  * One question to Z3: its own Z3 solver (assertions, scopes) in the context its {@link Z3Solver} shares.
  *
- * <p>Preferences are tried one by one, in order, on top of the goal (incremental push/pop): each is kept when it can
- * hold together with the goal and the preferences kept before it. That is a lexicographic optimum, so an earlier
- * preference always weighs more than all later ones together. It is deterministic, needs only the plain solver, and
- * costs one incremental check per preference (no MaxSMT weights to tune). All checks of one {@link #check} share the
- * query's timeout; when it runs out during the preferences, the witness found so far is returned.
+ * <p>Preferences make a lexicographic optimum: in order, each keeps the first of its alternatives that can hold
+ * together with the goal and what was kept before, so an earlier preference always weighs more than all later ones
+ * together. It is deterministic and needs only the plain solver (no MaxSMT weights to tune). Checks are saved where
+ * the answer is known without one, which gives the same kept preferences:
+ * <ul>
+ *   <li>first, every preference's most wanted alternative is tried at once: when they can all hold, that is the
+ *       optimum (the usual case: the packet the configuration suggests meets the goal);</li>
+ *   <li>otherwise, one by one, an alternative the current witness already satisfies is kept without a check.</li>
+ * </ul>
+ * All checks of one {@link #check} share the query's timeout; when it runs out during the preferences, the witness
+ * found so far is returned.
  */
 final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
 
@@ -33,7 +39,7 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
     private final Duration timeout;
     private final com.microsoft.z3.Solver solver;
     private final Z3Algebra algebra;
-    private final List<BoolExpr> preferences = new ArrayList<>();
+    private final List<Preference<BoolExpr>> preferences = new ArrayList<>();
     private final Consumer<Z3Query> onClose;
     private boolean closed;
 
@@ -65,7 +71,12 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
 
     @Override
     public void prefer(BoolExpr wish) {
-        preferences.add(wish);
+        preferences.add(Preference.of(wish));
+    }
+
+    @Override
+    public void prefer(Preference<BoolExpr> preference) {
+        preferences.add(preference);
     }
 
     @Override
@@ -74,8 +85,8 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
     }
 
     @Override
-    public QueryResult check(BoolExpr goal, List<BoolExpr> wishes) {
-        List<BoolExpr> ordered = new ArrayList<>(preferences);
+    public QueryResult check(BoolExpr goal, List<Preference<BoolExpr>> wishes) {
+        List<Preference<BoolExpr>> ordered = new ArrayList<>(preferences);
         ordered.addAll(wishes);
         long deadline = System.nanoTime() + timeout.toNanos();
         int baseScopes = solver.getNumScopes();
@@ -86,22 +97,45 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
             if (status == Status.UNSATISFIABLE) return new QueryResult.Proved();
             if (status != Status.SATISFIABLE) return unknown(deadline);
             Model best = arena.keep(solver.getModel());
-            for (BoolExpr wish : ordered) {
-                if (remainingMillis(deadline) <= 0) break;
-                solver.push();
-                assertFact(wish);
-                Status withWish = check(deadline);
-                if (withWish == Status.SATISFIABLE) {
-                    best = arena.keep(solver.getModel());
-                } else {
-                    solver.pop();
-                    if (withWish == Status.UNKNOWN) break;   // out of time: keep the witness found so far
-                }
-            }
-            return new QueryResult.Witness(values(best));
+            if (ordered.isEmpty()) return new QueryResult.Witness(values(best));
+            Model allFirst = allMostWanted(ordered, deadline);
+            return new QueryResult.Witness(values(allFirst != null ? allFirst : oneByOne(ordered, best, deadline)));
         } finally {
             solver.pop(solver.getNumScopes() - baseScopes);
         }
+    }
+
+    /** The witness when every preference's most wanted alternative can hold at once, else null (scope restored). */
+    private Model allMostWanted(List<Preference<BoolExpr>> ordered, long deadline) {
+        solver.push();
+        for (Preference<BoolExpr> preference : ordered) assertFact(preference.first());
+        if (check(deadline) == Status.SATISFIABLE) return arena.keep(solver.getModel());
+        solver.pop();
+        return null;
+    }
+
+    /** Keeps, preference by preference, the first alternative that can hold; returns the last witness. */
+    private Model oneByOne(List<Preference<BoolExpr>> ordered, Model best, long deadline) {
+        for (Preference<BoolExpr> preference : ordered) {
+            for (BoolExpr wish : preference.alternatives()) {
+                if (remainingMillis(deadline) <= 0) return best;
+                solver.push();
+                assertFact(wish);
+                if (satisfies(best, wish)) break;   // the witness already has it: kept, no check needed
+                Status withWish = check(deadline);
+                if (withWish == Status.SATISFIABLE) {
+                    best = arena.keep(solver.getModel());
+                    break;
+                }
+                solver.pop();
+                if (withWish == Status.UNKNOWN) return best;   // out of time: keep the witness found so far
+            }
+        }
+        return best;
+    }
+
+    private boolean satisfies(Model model, BoolExpr wish) {
+        return arena.keep(model.eval(wish, true)).isTrue();
     }
 
     private Status check(long deadline) {

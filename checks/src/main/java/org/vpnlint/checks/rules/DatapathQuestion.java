@@ -1,8 +1,6 @@
 package org.vpnlint.checks.rules;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.Datapath;
 import org.vpnlint.datapath.FreshVariables;
@@ -68,9 +66,7 @@ final class DatapathQuestion implements AutoCloseable {
 
         Answer ask(PacketGoal goal, WitnessPreferences preferences) {
             SymbolicAlgebra<B, V> algebra = query.algebra();
-            List<B> wishes = new ArrayList<>();
-            preferences.apply(algebra, router, packet, wishes::add);
-            QueryResult result = query.check(goal.on(algebra, router, packet, outcome), wishes);
+            QueryResult result = query.check(goal.on(algebra, router, packet, outcome), preferences.of(algebra, router, packet));
             if (result instanceof QueryResult.Witness witness) {
                 return new Answer.Found(PacketInput.decodePacket(router, witness.values(), ""),
                         PacketInput.decodeStates(router, witness.values(), ""));

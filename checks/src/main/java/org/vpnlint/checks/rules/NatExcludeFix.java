@@ -2,9 +2,9 @@ package org.vpnlint.checks.rules;
 
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.vpnlint.checks.rules.ConfigChange.Segment;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.InterfaceMatch;
@@ -66,7 +66,7 @@ final class NatExcludeFix {
      */
     static List<Integer> freeNumbersBelow(Router router, int number, int count) {
         NatConfig nat = router.nat() == null ? NatConfig.NONE : router.nat();
-        Set<Integer> used = new TreeSet<>();
+        Set<Integer> used = new HashSet<>();
         nat.sourceRules().forEach(r -> used.add(r.number()));
         if (router.dialect() == Dialect.EDGEOS) nat.destinationRules().forEach(r -> used.add(r.number()));
         List<Integer> free = new ArrayList<>();

@@ -18,6 +18,7 @@ import org.vpnlint.datapath.Outcome;
 import org.vpnlint.datapath.PacketInput;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.Stage;
+import org.vpnlint.datapath.TunnelRef;
 import org.vpnlint.datapath.Verdict;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.NatRule;
@@ -33,7 +34,8 @@ import org.vpnlint.model.Router;
  * that covers part of the remote prefix, some protocols or ports, another interface; masquerade; rules without an
  * outbound interface; negations and ranges; other tunnels; EdgeOS auto-firewall-nat-exclude.
  *
- * <p>The witness is replayed through the concrete datapath; its source NAT step names the rule. To find every
+ * <p>The witness is replayed through the concrete datapath of the tunnel's slice (see {@link TunnelTrafficSlice} for
+ * why it behaves as the whole router); its source NAT step names the rule. To find every
  * rule that captures the tunnel, the question is asked again as if that rule were an exclude: in first-match
  * order this removes exactly the packets it matches first.
  */
@@ -87,27 +89,21 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
         for (Router router : network.routers()) {
             if (router.nat() == null || router.nat().sourceRules().isEmpty()) continue;
             for (AddressFamily family : AddressFamily.values()) {
-                CompiledRouter compiled = CompiledRouter.compile(router, family);
-                List<CompiledTunnel> asked = compiled.tunnels().stream().filter(CompiledTunnel::hasPolicies).toList();
-                if (asked.isEmpty()) continue;
-                // one pipeline for every tunnel's questions, without the rules none of them can meet (TunnelTrafficSlice)
-                CompiledRouter sliced = CompiledRouter.compile(TunnelTrafficSlice.of(router, compiled, asked), family);
-                try (DatapathQuestion pipeline = DatapathQuestion.open(context.solver(), sliced, METADATA.id())) {
-                    for (CompiledTunnel tunnel : asked) findings.addAll(captures(router, compiled, tunnel, pipeline));
-                }
+                TunnelQuestions.forEachTunnel(router, family, context.solver(), METADATA.id(),
+                        (tunnel, pipeline) -> findings.addAll(captures(router, tunnel, pipeline)));
             }
         }
         return findings;
     }
 
     /**
-     * Every question goes to the shared pipeline. Once rules are found, the goal also asks that none of them be the
+     * Every question goes to a pipeline of the tunnel's slice ({@link TunnelQuestions}). Once rules are found, the goal also asks that none of them be the
      * first source NAT rule the packet matches: with those rules turned into excludes the goal holds for exactly
      * such packets (an exclude cannot source-NAT; every other packet meets the same first rule in both routers).
      */
-    private List<Finding> captures(Router router, CompiledRouter compiled, CompiledTunnel tunnel, DatapathQuestion shared) {
+    private List<Finding> captures(Router router, CompiledTunnel tunnel, DatapathQuestion shared) {
         List<Finding> findings = new ArrayList<>();
-        PacketGoal goal = new CapturedBySourceNat(tunnel.index());
+        PacketGoal goal = new CapturedBySourceNat(tunnel.ref());
         String question = METADATA.id() + ": " + tunnel.ref();
         WitnessPreferences preferences = new WitnessPreferences(tunnel.localSelectors(), tunnel.remoteSelectors());
         Set<NatRule> reported = new HashSet<>();
@@ -120,7 +116,7 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
                         undecided.reason(), tunnel.location(), tunnel.ref().toString()));
                 break;
             }
-            PacketTrace trace = WitnessReplay.confirm(compiled, (Answer.Found) answer, goal, question);
+            PacketTrace trace = WitnessReplay.confirm(shared.router(), (Answer.Found) answer, goal, question);
             ReplayedWitness replay = new ReplayedWitness(trace, "up");
             NatRule snat = SourceNatSetAside.ruleAt(router.nat().sourceRules(), replay.actedAt(Stage.POSTROUTING_SNAT));
             if (snat == null || !reported.add(snat)) {
@@ -156,12 +152,12 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
     }
 
     /** SA up everywhere; arrives on an interface; lookup 1 picks this tunnel; SNAT; not encrypted by this tunnel. */
-    private record CapturedBySourceNat(int tunnelIndex) implements PacketGoal {
+    private record CapturedBySourceNat(TunnelRef tunnelRef) implements PacketGoal {
         @Override
         public <B, V> B on(HeaderAlgebra<B, V> a, CompiledRouter router, PacketInput<B, V> packet, Outcome<B, V> outcome) {
             B goal = Ingresses.fromNetworkBehindInterface(a, router, packet);
             for (B up : packet.saUp()) goal = a.and(goal, up);
-            V tunnel = a.bits(tunnelIndex, CompiledRouter.INDEX_WIDTH);
+            V tunnel = a.bits(router.tunnelIndex(tunnelRef), CompiledRouter.INDEX_WIDTH);
             goal = a.and(goal, a.and(outcome.firstLookup().matched(), a.eq(outcome.firstLookup().tunnel(), tunnel)));
             goal = a.and(goal, outcome.sourceNatted());
             B elsewhere = a.and(outcome.verdictIs(a, Verdict.ENCRYPTED), a.not(a.eq(outcome.tunnel(), tunnel)));

@@ -17,6 +17,7 @@ import org.vpnlint.datapath.PacketInput;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.Selectors;
 import org.vpnlint.datapath.Stage;
+import org.vpnlint.datapath.TunnelRef;
 import org.vpnlint.datapath.Verdict;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.Router;
@@ -74,24 +75,17 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (Router router : network.routers()) {
             for (AddressFamily family : AddressFamily.values()) {
-                CompiledRouter compiled = CompiledRouter.compile(router, family);
-                List<CompiledTunnel> asked = compiled.tunnels().stream().filter(CompiledTunnel::hasPolicies).toList();
-                if (asked.isEmpty()) continue;
-                // one pipeline for every tunnel's question, without the rules none of them can meet (TunnelTrafficSlice)
-                CompiledRouter sliced = CompiledRouter.compile(TunnelTrafficSlice.of(router, compiled, asked), family);
-                try (DatapathQuestion question = DatapathQuestion.open(context.solver(), sliced, METADATA.id())) {
-                    for (CompiledTunnel tunnel : asked) {
-                        Finding finding = leak(router, compiled, tunnel, question);
-                        if (finding != null) findings.add(finding);
-                    }
-                }
+                TunnelQuestions.forEachTunnel(router, family, context.solver(), METADATA.id(), (tunnel, pipeline) -> {
+                    Finding finding = leak(router, tunnel, pipeline);
+                    if (finding != null) findings.add(finding);
+                });
             }
         }
         return findings;
     }
 
-    private static Finding leak(Router router, CompiledRouter compiled, CompiledTunnel tunnel, DatapathQuestion pipeline) {
-        PacketGoal goal = new LeaksWhileDown(tunnel.index());
+    private static Finding leak(Router router, CompiledTunnel tunnel, DatapathQuestion pipeline) {
+        PacketGoal goal = new LeaksWhileDown(tunnel.ref());
         String question = METADATA.id() + ": " + tunnel.ref();
         Answer answer = pipeline.ask(goal, new WitnessPreferences(tunnel.localSelectors(), tunnel.remoteSelectors()));
         if (answer instanceof Answer.Proved) return null;
@@ -99,7 +93,7 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
             return UndecidedFinding.of(METADATA.id(), "the traffic of " + tunnel.describe() + " leaks while its SA is down",
                     undecided.reason(), tunnel.location(), tunnel.ref().toString());
         }
-        PacketTrace trace = WitnessReplay.confirm(compiled, (Answer.Found) answer, goal, question);
+        PacketTrace trace = WitnessReplay.confirm(pipeline.router(), (Answer.Found) answer, goal, question);
         ReplayedWitness replay = new ReplayedWitness(trace, "down");
         boolean peerInsideRemote = tunnel.remoteEndpoint() != null
                 && tunnel.remoteSelectors().stream().anyMatch(p -> p.contains(tunnel.remoteEndpoint()));
@@ -122,9 +116,10 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
     }
 
     /** This tunnel's SA down, the others up; its traffic (after DNAT) from an interface or the router; cleartext. */
-    private record LeaksWhileDown(int tunnelIndex) implements PacketGoal {
+    private record LeaksWhileDown(TunnelRef tunnelRef) implements PacketGoal {
         @Override
         public <B, V> B on(HeaderAlgebra<B, V> a, CompiledRouter router, PacketInput<B, V> packet, Outcome<B, V> outcome) {
+            int tunnelIndex = router.tunnelIndex(tunnelRef);
             B goal = Ingresses.fromNetworkOrLocal(a, router, packet);
             for (int i = 0; i < packet.saUp().size(); i++) {
                 B up = packet.saUp().get(i);
