@@ -1,13 +1,16 @@
 package org.vpnlint.checks.rules;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
 import org.vpnlint.datapath.Datapath;
@@ -21,8 +24,10 @@ import org.vpnlint.model.SourceLocation;
 
 /**
  * GRE over IPsec whose GRE packets leave in cleartext while the SA is down. A GRE interface sends exactly one kind
- * of packet (its local address to its remote, protocol 47), so no solver is needed: the packet is replayed with
- * every SA up (the SA that encrypts it is the one that matters) and again with that SA down.
+ * of packet in given SA states (its source to its remote, protocol 47), so no solver is needed: the packet is
+ * replayed with every SA up (the SA that encrypts it is the one that matters) and again with that SA down. A tunnel
+ * without a local address may send from another source while the SA is down ({@link GrePacket}); the message
+ * names the tunnel by its packet with the SA up, the witness is the packet sent while it is down.
  */
 public final class GreLeaksWhenSaDownRule implements Rule {
 
@@ -71,13 +76,19 @@ public final class GreLeaksWhenSaDownRule implements Rule {
     public List<Finding> check(Network network, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Router router : network.routers()) {
-            for (GrePacket gre : GrePacket.of(router)) {
-                CompiledRouter compiled = CompiledRouter.compile(router, gre.packet().family());
+            Map<AddressFamily, CompiledRouter> compiledByFamily = new EnumMap<>(AddressFamily.class);
+            for (GrePacket.Sender sender : GrePacket.senders(router)) {
+                CompiledRouter compiled = compiledByFamily.computeIfAbsent(sender.family(), f -> CompiledRouter.compile(router, f));
+                GrePacket gre = sender.packet(compiled, SaStates.allUp()).orElse(null);
+                if (gre == null) continue;
                 PacketTrace up = Datapath.replay(compiled, gre.packet(), SaStates.allUp());
                 if (up.verdict() != Verdict.ENCRYPTED) continue;   // not protected even when up: gre-not-protected
                 CompiledTunnel protecting = compiled.tunnelAt(compiled.tunnelIndex(up.tunnel()));
                 SaStates down = SaStates.allUp().with(protecting.ref(), false);
-                PacketTrace leak = Datapath.replay(compiled, gre.packet(), down);
+                // without a local address the source follows the routes, which change with the SA (table 220)
+                GrePacket whileDown = sender.packet(compiled, down).orElse(null);
+                if (whileDown == null) continue;   // no route at all: the kernel sends nothing
+                PacketTrace leak = Datapath.replay(compiled, whileDown.packet(), down);
                 if (leak.verdict() == Verdict.CLEARTEXT) findings.add(finding(router, gre, protecting, leak));
             }
         }

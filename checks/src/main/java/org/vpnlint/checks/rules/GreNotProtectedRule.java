@@ -2,7 +2,9 @@ package org.vpnlint.checks.rules;
 
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
@@ -10,6 +12,7 @@ import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.rules.ConfigChange.Segment;
+import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
 import org.vpnlint.datapath.Datapath;
@@ -24,8 +27,8 @@ import org.vpnlint.model.Router;
 
 /**
  * A GRE tunnel towards an IPsec peer (its remote is the peer's address or inside the peer's remote selectors)
- * whose packets no policy encrypts even with every SA up. The GRE packet is fully determined, so it is replayed
- * directly.
+ * whose packets no policy encrypts even with every SA up. The GRE packet is fully determined (for a tunnel
+ * without a local address, by the route the kernel picks with every SA up), so it is replayed directly.
  */
 public final class GreNotProtectedRule implements Rule {
 
@@ -70,10 +73,14 @@ public final class GreNotProtectedRule implements Rule {
     public List<Finding> check(Network network, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Router router : network.routers()) {
-            for (GrePacket gre : GrePacket.of(router)) {
-                CompiledRouter compiled = CompiledRouter.compile(router, gre.packet().family());
-                CompiledTunnel towards = tunnelTowards(compiled, gre.packet().dst());
+            Map<AddressFamily, CompiledRouter> compiledByFamily = new EnumMap<>(AddressFamily.class);
+            for (GrePacket.Sender sender : GrePacket.senders(router)) {
+                CompiledRouter compiled = compiledByFamily.computeIfAbsent(sender.family(), f -> CompiledRouter.compile(router, f));
+                CompiledTunnel towards = tunnelTowards(compiled, sender.remote());
                 if (towards == null) continue;
+                // the packet as sent with every SA up: a tunnel without a local address takes table 220's src then
+                GrePacket gre = sender.packet(compiled, SaStates.allUp()).orElse(null);
+                if (gre == null) continue;
                 PacketTrace up = Datapath.replay(compiled, gre.packet(), SaStates.allUp());
                 if (up.verdict() == Verdict.CLEARTEXT) findings.add(finding(router, gre, towards, up));
             }

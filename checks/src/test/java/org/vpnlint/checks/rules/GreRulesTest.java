@@ -54,6 +54,66 @@ class GreRulesTest {
             "set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 local prefix '10.10.0.1/32'",
             "set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 remote prefix '10.10.0.2/32'") + "\n";
 
+    /**
+     * VyOS 1.5 site A: GRE inside a LAN-to-LAN tunnel (192.168.20.0/24 ↔ 192.168.30.0/24) to the partner's LAN
+     * gateway, named by `source-interface eth0` (the WAN) instead of a source address. VyOS renders that as
+     * `dev eth0` without `local`, so the kernel takes the source from the route to 192.168.30.1.
+     */
+    private static final String LAN_GRE_BOUND_TO_WAN = String.join("\n",
+            "set interfaces ethernet eth0 address '192.0.2.10/24'",
+            "set interfaces ethernet eth1 address '192.168.20.1/24'",
+            "set interfaces tunnel tun0 address '10.0.0.1/30'",
+            "set interfaces tunnel tun0 encapsulation 'gre'",
+            "set interfaces tunnel tun0 remote '192.168.30.1'",
+            "set interfaces tunnel tun0 source-interface 'eth0'",
+            "set protocols static route 0.0.0.0/0 next-hop 192.0.2.1",
+            "set vpn ipsec esp-group ESP proposal 1 encryption 'aes256'",
+            "set vpn ipsec ike-group IKE proposal 1 encryption 'aes256'",
+            "set vpn ipsec interface 'eth0'",
+            "set vpn ipsec site-to-site peer SITE-B connection-type 'initiate'",
+            "set vpn ipsec site-to-site peer SITE-B default-esp-group 'ESP'",
+            "set vpn ipsec site-to-site peer SITE-B ike-group 'IKE'",
+            "set vpn ipsec site-to-site peer SITE-B local-address '192.0.2.10'",
+            "set vpn ipsec site-to-site peer SITE-B remote-address '203.0.113.20'",
+            "set vpn ipsec site-to-site peer SITE-B tunnel 1 local prefix '192.168.20.0/24'",
+            "set vpn ipsec site-to-site peer SITE-B tunnel 1 remote prefix '192.168.30.0/24'") + "\n";
+
+    /** With the SA up, table 220 routes 192.168.30.0/24 "dev eth0 src 192.168.20.1": GRE is sent from inside the selector. */
+    @Test
+    void greBoundToTheWanInterfaceIsSourcedFromTable220AndProtectedWhileTheSaIsUp() {
+        String config = LAN_GRE_BOUND_TO_WAN + "set protocols static route 192.168.30.0/24 blackhole distance '254'\n";
+
+        assertEquals(List.of(), findings(notProtected, config, Dialect.VYOS_1_5));
+    }
+
+    /** With the SA down table 220 is gone: the default route out of eth0 gives eth0's address, outside every policy. */
+    @Test
+    void greBoundToTheWanInterfaceLeavesFromTheWanAddressWhileTheSaIsDown() {
+        List<Finding> found = findings(leaks, LAN_GRE_BOUND_TO_WAN, Dialect.VYOS_1_5);
+
+        assertEquals(1, found.size(), found::toString);
+        assertEquals("192.0.2.10", found.get(0).witness().src());
+        assertEquals("192.168.30.1", found.get(0).witness().dst());
+        assertTrue(found.get(0).message().startsWith("GRE tunnel tun0 (gre 192.168.20.1 → 192.168.30.1) is encrypted by"),
+                found.get(0).message());
+    }
+
+    /**
+     * Bound to a third interface, the lookup passes over table 220's route (dev eth0) and the blackhole fails it;
+     * IPv4 then assumes 192.168.30.1 on link on eth2 and sends from eth2's address, which no policy selects.
+     */
+    @Test
+    void greBoundToAnInterfaceTheTable220RouteDoesNotUseIsSourcedFromThatInterface() {
+        String config = LAN_GRE_BOUND_TO_WAN.replace("source-interface 'eth0'", "source-interface 'eth2'")
+                + "set interfaces ethernet eth2 address '198.51.100.1/24'\n"
+                + "set protocols static route 192.168.30.0/24 blackhole distance '254'\n";
+
+        List<Finding> found = findings(notProtected, config, Dialect.VYOS_1_5);
+
+        assertEquals(1, found.size(), found::toString);
+        assertEquals("198.51.100.1", found.get(0).witness().src());
+    }
+
     @Test
     void canonicalGreLeaksInCleartextWhileTheSaIsDown() {
         List<Finding> found = findings(leaks, CANONICAL, Dialect.VYOS_1_2);
