@@ -6,8 +6,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.cli.analysis.Analysis;
 import org.vpnlint.cli.analysis.ExitCodes;
@@ -50,21 +52,31 @@ public final class Main implements Runnable {
     public static int run(Console console, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
         try {
-            return commandLine(console, Analysis.withAllRules()).execute(args);
+            return commandLine(console, Analysis.withAllRules(), args).execute(args);
         } catch (RuntimeException | LinkageError e) {
             return internalError(console, e, debug);
         }
     }
 
-    /** The command tree; the rules and the analysis are passed in so that tests can run other rules. */
-    static CommandLine commandLine(Console console, Analysis analysis) {
+    /**
+     * The command tree for these arguments; the rules and the analysis are passed in so that tests can run other
+     * rules. When the first argument names a command, only that command is built: picocli reads every command's
+     * annotations when it is added, and a pre-commit hook runs {@code check} on every commit.
+     */
+    static CommandLine commandLine(Console console, Analysis analysis, String... args) {
         List<Rule> rules = analysis.rules();
-        CommandLine commandLine = new CommandLine(new Main())
-                .addSubcommand(new CheckCommand(console, analysis))
-                .addSubcommand(new TraceCommand(console))
-                .addSubcommand(new RulesCommand(console, rules))
-                .addSubcommand(new ExplainCommand(console, rules))
-                .setOut(console.out())
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("check", () -> new CheckCommand(console, analysis));
+        commands.put("trace", () -> new TraceCommand(console));
+        commands.put("rules", () -> new RulesCommand(console, rules));
+        commands.put("explain", () -> new ExplainCommand(console, rules));
+        CommandLine commandLine = new CommandLine(new Main());
+        if (args.length > 0 && commands.containsKey(args[0])) {
+            commandLine.addSubcommand(commands.get(args[0]).get());
+        } else {
+            commands.values().forEach(command -> commandLine.addSubcommand(command.get()));
+        }
+        commandLine.setOut(console.out())
                 .setErr(console.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExitCodeExceptionMapper(exception -> exception instanceof ParameterException

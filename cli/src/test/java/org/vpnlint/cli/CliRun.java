@@ -18,7 +18,7 @@ record CliRun(int exitCode, String out, String err) {
         StringWriter err = new StringWriter();
         Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true), environment, false,
                 workingDirectory);
-        int code = Main.commandLine(console, analysis).execute(args);
+        int code = Main.commandLine(console, analysis, args).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  * together. It is deterministic and needs only the plain solver (no MaxSMT weights to tune). Checks are saved where
  * the answer is known without one, which gives the same kept preferences:
  * <ul>
- *   <li>first, every preference's most wanted alternative is tried at once: when they can all hold, that is the
- *       optimum (the usual case: the packet the configuration suggests meets the goal);</li>
+ *   <li>first, the goal is checked with every preference's most wanted alternative assumed: when they can all hold,
+ *       that is the optimum (the usual case: the packet the configuration suggests meets the goal), and when the
+ *       goal fails without needing any of them (an empty unsat core), it is proved in that one check;</li>
  *   <li>otherwise, one by one, an alternative the current witness already satisfies is kept without a check.</li>
  * </ul>
  * All checks of one {@link #check} share the query's timeout; when it runs out during the preferences, the witness
@@ -93,24 +94,35 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
         try {
             solver.push();
             assertFact(goal);
+            if (!ordered.isEmpty()) {
+                QueryResult settled = allMostWanted(ordered, deadline);
+                if (settled != null) return settled;
+            }
             Status status = check(deadline);
             if (status == Status.UNSATISFIABLE) return new QueryResult.Proved();
             if (status != Status.SATISFIABLE) return unknown(deadline);
             Model best = arena.keep(solver.getModel());
-            if (ordered.isEmpty()) return new QueryResult.Witness(values(best));
-            Model allFirst = allMostWanted(ordered, deadline);
-            return new QueryResult.Witness(values(allFirst != null ? allFirst : oneByOne(ordered, best, deadline)));
+            return new QueryResult.Witness(values(oneByOne(ordered, best, deadline)));
         } finally {
             solver.pop(solver.getNumScopes() - baseScopes);
         }
     }
 
-    /** The witness when every preference's most wanted alternative can hold at once, else null (scope restored). */
-    private Model allMostWanted(List<Preference<BoolExpr>> ordered, long deadline) {
-        solver.push();
-        for (Preference<BoolExpr> preference : ordered) assertFact(preference.first());
-        if (check(deadline) == Status.SATISFIABLE) return arena.keep(solver.getModel());
-        solver.pop();
+    /**
+     * One check of the goal with every preference's most wanted alternative assumed: a witness when they can all hold
+     * (the optimum), Proved when the goal fails without any of them (an empty unsat core), else null: the goal must be
+     * asked alone, then the preferences one by one. Assumptions are fresh literals that imply the wishes, so nothing
+     * stays asserted.
+     */
+    private QueryResult allMostWanted(List<Preference<BoolExpr>> ordered, long deadline) {
+        BoolExpr[] assumed = new BoolExpr[ordered.size()];
+        for (int i = 0; i < assumed.length; i++) {
+            assumed[i] = arena.keep(context.mkBoolConst("vpnlint!wish" + i));
+            assertFact(arena.keep(context.mkImplies(assumed[i], ordered.get(i).first())));
+        }
+        Status status = check(deadline, assumed);
+        if (status == Status.SATISFIABLE) return new QueryResult.Witness(values(arena.keep(solver.getModel())));
+        if (status == Status.UNSATISFIABLE && solver.getUnsatCore().length == 0) return new QueryResult.Proved();
         return null;
     }
 
@@ -138,13 +150,13 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
         return arena.keep(model.eval(wish, true)).isTrue();
     }
 
-    private Status check(long deadline) {
+    private Status check(long deadline, BoolExpr... assumptions) {
         long remaining = remainingMillis(deadline);
         if (remaining <= 0) return Status.UNKNOWN;
         Params params = arena.keep(context.mkParams());
         params.add("timeout", (int) Math.min(Integer.MAX_VALUE, remaining));
         solver.setParameters(params);
-        return solver.check();
+        return solver.check(assumptions);
     }
 
     private static long remainingMillis(long deadline) {

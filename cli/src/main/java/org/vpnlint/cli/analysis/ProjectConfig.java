@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import org.vpnlint.checks.Network.NatDeclaration;
 import org.vpnlint.model.Level;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -24,6 +25,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The project's {@code .vpnlint.yaml}, found by searching upwards from the first input (or given with
@@ -87,7 +91,11 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
         }
         Node root;
         try {
-            root = new Yaml().compose(new StringReader(text));
+            // only the node tree is needed: a Composer alone skips the object constructors and representers a Yaml
+            // instance builds, which cost start-up time on every run that finds a .vpnlint.yaml
+            LoaderOptions options = new LoaderOptions();
+            root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
+                    .getSingleNode();
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
             throw new ProjectConfigException(name, line, "not valid YAML: " + e.getProblem());
