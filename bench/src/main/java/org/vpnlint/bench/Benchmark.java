@@ -43,8 +43,9 @@ public final class Benchmark {
         Path work = Files.createTempDirectory("vpnlint-bench");
         Path floorArchive = work.resolve("floor.jsa");
         String classPath = System.getProperty("java.class.path");
-        List<String> floorBase = List.of("java", "-XX:TieredStopAtLevel=1", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-cp", classPath, Z3Floor.class.getName());
+        // the same JVM options as the launcher, so that the ratio measures vpnlint's work, not a JVM setting
+        List<String> floorBase = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", classPath, Z3Floor.class.getName());
         // The floor gets its own class-data archive, as the launcher does for vpnlint.
         ProcessTiming.run(withOption(floorBase, "-XX:ArchiveClassesAtExit=" + floorArchive));
         List<String> floor = withOption(floorBase, "-XX:SharedArchiveFile=" + floorArchive);
