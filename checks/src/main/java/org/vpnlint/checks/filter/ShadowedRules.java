@@ -3,6 +3,7 @@ package org.vpnlint.checks.filter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.ConcreteBits;
 import org.vpnlint.model.ConnectionState;
@@ -11,10 +12,12 @@ import org.vpnlint.solver.Solver;
 import org.vpnlint.solver.SymbolicQuery;
 
 /**
- * Finds the rules of one chain that never act because earlier rules take every packet they would match. For rule
- * j the solver is asked for a packet that j matches and no earlier terminal rule matches; when there is none
- * (UNSAT), j is shadowed. Then it looks for the single earlier rule that covers j on its own, else names the
- * earlier rules that overlap j, and replays an example packet of j through the chain to show which rule takes it.
+ * Finds the rules of one chain that never act because earlier rules take every packet they would match. Each rule
+ * and the possible packets at the hook are boxes ({@link RuleBox}); earlier rules whose boxes do not meet rule j's
+ * are left out, and {@link ReachingPacket} looks for a packet that j matches and no earlier terminal rule does. When
+ * there is one, j is reachable. Otherwise the solver is asked for such a packet; when there is none (UNSAT), j is
+ * shadowed. Then it looks for the single earlier rule that covers j on its own, else names the earlier rules that
+ * overlap j, and replays an example packet of j through the chain to show which rule takes it.
  */
 final class ShadowedRules {
 
@@ -59,53 +62,89 @@ final class ShadowedRules {
         this.purpose = purpose;
     }
 
+    /** The solver only proves the rules no packet reaches: a chain of thousands of reachable rules needs none. */
     List<Verdict> examine(Chain chain) {
         List<Verdict> verdicts = new ArrayList<>();
         List<ChainEntry> entries = chain.entries();
+        List<RuleConditions> rules = entries.stream()
+                .map(entry -> RuleConditions.of(entry, chain.family(), chain.interfaces())).toList();
+        List<RuleConditions> atHook = RuleConditions.possibleAt(chain.hook(), chain.interfaces());
+        PacketScales scales = PacketScales.of(chain.family(), Stream.concat(rules.stream(), atHook.stream()).toList());
+        List<RuleBox> boxes = rules.stream().map(conditions -> RuleBox.of(conditions, scales)).toList();
+        List<RuleBox> possible = atHook.stream().map(conditions -> RuleBox.of(conditions, scales)).toList();
+        OverlapIndex overlaps = new OverlapIndex(boxes);
         for (int j = 1; j < entries.size(); j++) {
             ChainEntry rule = entries.get(j);
             if (!rule.configured() || rule.location() == null) continue;   // inserted rules are not the user's to fix
-            List<ChainEntry> earlier = entries.subList(0, j).stream()
-                    .filter(ChainEntry::terminal)
-                    .filter(candidate -> !DisjointRules.obviously(candidate, rule))
-                    .toList();
+            int[] meeting = overlaps.earlierMeeting(j);
+            List<ChainEntry> earlier = new ArrayList<>(meeting.length);
+            List<RuleBox> earlierBoxes = new ArrayList<>(meeting.length);
+            for (int i : meeting) {
+                if (entries.get(i).terminal()) {
+                    earlier.add(entries.get(i));
+                    earlierBoxes.add(boxes.get(i));
+                }
+            }
             if (earlier.isEmpty()) continue;
-            Verdict verdict = examine(chain, rule, earlier);
+            ReachingPacket.Outcome search = ReachingPacket.find(boxes.get(j), possible, earlierBoxes);
+            if (search.packet() != null && reaches(chain, rule, scales.packet(search.packet()))) continue;
+            List<ChainEntry> cover = search.cover().stream().map(earlier::get).toList();
+            Verdict verdict = examine(chain, new Question(rule, boxes.get(j), earlier, earlierBoxes, cover, possible));
             if (verdict != null) verdicts.add(verdict);
         }
         return verdicts;
     }
 
-    private Verdict examine(Chain chain, ChainEntry rule, List<ChainEntry> earlier) {
-        // only satisfiability counts here, so no readable-example preferences (each costs a solver check)
-        QueryResult reachable = ask(chain, rule, earlier, List.of(), false);
+    /**
+     * A rule the box search found no packet for, the earlier terminal rules whose boxes meet its box, those of them
+     * the search was left with (usually the ones that shadow it), and the hook's boxes.
+     */
+    private record Question(ChainEntry rule, RuleBox box, List<ChainEntry> earlier, List<RuleBox> earlierBoxes,
+                            List<ChainEntry> cover, List<RuleBox> possible) {
+    }
+
+    /**
+     * Whether the packet is possible at the chain's hook and the rule matches it, replayed with the same matching
+     * as the solver's terms. No earlier rule's box holds the packet, so none of them matches it.
+     */
+    private static boolean reaches(Chain chain, ChainEntry rule, RulePacket.Values packet) {
+        ChainPacket<Boolean, ConcreteBits> replay = concretePacket(chain, packet);
+        return replay.wellFormed() && replay.at(chain.hook()) && replay.matches(rule);
+    }
+
+    private Verdict examine(Chain chain, Question question) {
+        ChainEntry rule = question.rule();
+        List<ChainEntry> earlier = question.earlier();
+        // only satisfiability counts here, so no readable-example preferences (each costs a solver check); a proof
+        // that the few rules left by the search take every packet is one for all earlier rules, else all are asked
+        QueryResult reachable = question.cover().isEmpty() ? null : ask(chain, rule, question.cover(), List.of(), false);
+        if (!(reachable instanceof QueryResult.Proved)) reachable = ask(chain, rule, earlier, List.of(), false);
         if (reachable instanceof QueryResult.Unknown unknown) return new Undecided(rule, unknown.reason());
         if (reachable instanceof QueryResult.Witness) return null;
         QueryResult matchesAnything = ask(chain, rule, List.of(), List.of(), true);
         if (!(matchesAnything instanceof QueryResult.Witness example)) return null;   // matches no packet at all
         RulePacket.Values values = RulePacket.decode(example.values());
-        List<ChainEntry> covering = coveringRules(chain, rule, earlier, values);
+        List<ChainEntry> covering = coveringRules(chain, question, values);
         return new Shadowed(rule, covering, values, firstMatch(chain, rule, earlier, values));
     }
 
     /**
-     * The first earlier rule that covers the rule alone, else every earlier rule that overlaps it. A rule that covers
-     * this one matches every packet it matches, the example too, so only the earlier rules that match the example
-     * are asked whether they cover it: the others cannot, and the answer is the same with fewer questions.
+     * The first earlier rule that covers the rule alone, else every earlier rule that overlaps it, both at the hook.
+     * A rule that covers this one matches every packet it matches, the example too, so only the earlier rules that
+     * match the example can cover it. Both questions are answered on the boxes, exactly as the solver would.
      */
-    private List<ChainEntry> coveringRules(Chain chain, ChainEntry rule, List<ChainEntry> earlier, RulePacket.Values example) {
+    private static List<ChainEntry> coveringRules(Chain chain, Question question, RulePacket.Values example) {
         ChainPacket<Boolean, ConcreteBits> examplePacket = concretePacket(chain, example);
-        for (ChainEntry candidate : earlier) {
-            if (!examplePacket.matches(candidate)) continue;
-            if (ask(chain, rule, List.of(candidate), List.of(), false) instanceof QueryResult.Proved) return List.of(candidate);
+        List<ChainEntry> earlier = question.earlier();
+        for (int i = 0; i < earlier.size(); i++) {
+            if (!examplePacket.matches(earlier.get(i))) continue;
+            if (question.earlierBoxes().get(i).covers(question.box(), question.possible())) return List.of(earlier.get(i));
         }
         List<ChainEntry> overlapping = new ArrayList<>();
-        for (ChainEntry candidate : earlier) {
-            if (examplePacket.matches(candidate)) {   // a common packet known already: it overlaps
-                overlapping.add(candidate);
-                continue;
-            }
-            if (!(ask(chain, rule, List.of(), List.of(candidate), false) instanceof QueryResult.Proved)) overlapping.add(candidate);
+        for (int i = 0; i < earlier.size(); i++) {
+            boolean common = examplePacket.matches(earlier.get(i))   // a common packet known already: it overlaps
+                    || question.earlierBoxes().get(i).overlaps(question.box(), question.possible());
+            if (common) overlapping.add(earlier.get(i));
         }
         return overlapping;
     }
