@@ -19,7 +19,8 @@ import org.vpnlint.model.Router;
  *   <li>tunnel index: 0 none, 1..T the enabled CHILD_SAs (policy-based tunnels and VTIs) in configuration order.</li>
  * </ul>
  *
- * @param notes what the model could not represent (e.g. an unresolvable next hop), for diagnostics
+ * @param conditions the conditions of these tables as numbers, for fast evaluation
+ * @param notes      what the model could not represent (e.g. an unresolvable next hop), for diagnostics
  */
 public record CompiledRouter(
         Router router,
@@ -31,6 +32,7 @@ public record CompiledRouter(
         List<CompiledNatRule> destinationNat,
         List<CompiledNatRule> sourceNat,
         CompiledFirewall firewall,
+        CompiledConditions conditions,
         List<String> notes) {
 
     public static final int INDEX_WIDTH = 32;

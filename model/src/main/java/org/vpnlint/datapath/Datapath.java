@@ -45,7 +45,7 @@ public final class Datapath {
     public static PacketTrace replay(CompiledRouter router, ConcretePacket packet, SaStates states) {
         ConcreteAlgebra algebra = ConcreteAlgebra.INSTANCE;
         TraceRecorder recorder = new TraceRecorder(router.family());
-        Outcome<Boolean, ConcreteBits> outcome = evaluate(algebra, router, PacketInput.of(algebra, router, packet, states), recorder);
+        Fate<ConcreteBits> outcome = new Pipeline<>(algebra, router, PacketInput.of(algebra, router, packet, states), recorder).fate();
         Verdict verdict = Verdict.ofCode(outcome.verdict().intValue());
         DropReason reason = DropReason.ofCode(outcome.dropReason().intValue());
         int tunnel = outcome.tunnel().intValue();

@@ -1,8 +1,10 @@
 package org.vpnlint.datapath;
 
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.vpnlint.model.ConnectionState;
 import org.vpnlint.model.FirewallAction;
 import org.vpnlint.model.FirewallChain;
@@ -25,6 +27,8 @@ final class FilterEvaluation<B, V> {
 
     private final HeaderAlgebra<B, V> algebra;
     private final CompiledFirewall firewall;
+    private final CompiledConditions conditions;
+    private final HeaderPredicates<B, V> header;
     private final RuleMatch<B, V> ruleMatch;
     private final RuleMatch.States<B> firstPacket;
     private final InterfacePredicates<B, V> inbound;
@@ -37,10 +41,12 @@ final class FilterEvaluation<B, V> {
      * @param outbound the output interface, null at the input hook
      * @param decrypted whether the packet came out of an IPsec SA ({@code ipsec match-ipsec})
      */
-    FilterEvaluation(HeaderAlgebra<B, V> algebra, CompiledFirewall firewall, HeaderPredicates<B, V> header,
+    FilterEvaluation(HeaderAlgebra<B, V> algebra, CompiledRouter router, HeaderPredicates<B, V> header,
                      InterfacePredicates<B, V> inbound, InterfacePredicates<B, V> outbound, B decrypted) {
         this.algebra = algebra;
-        this.firewall = firewall;
+        this.firewall = router.firewall();
+        this.conditions = router.conditions();
+        this.header = header;
         this.ruleMatch = new RuleMatch<>(algebra, header);
         // every packet the model runs opens its connection: state conditions match only new
         this.firstPacket = states -> algebra.bool(states.contains(ConnectionState.NEW));
@@ -65,18 +71,27 @@ final class FilterEvaluation<B, V> {
         return algebra.eq(outcome.code(), code(ACCEPT));
     }
 
+    /** EdgeOS's automatic accepts come before the chain's rules: one that surely matches decides alone. */
     private FilterOutcome<V> base(FirewallChain chain, List<AutoAccept> autoAccepts) {
-        int defaultCode = switch (chain.defaultAction() == null ? FirewallAction.ACCEPT : chain.defaultAction()) {
-            case DROP -> DROP;
-            case REJECT -> REJECT;
-            default -> ACCEPT;                    // a base chain's policy is accept unless it says drop/reject
-        };
-        FilterOutcome<V> outcome = chain(chain, true, defaultCode, 0);
-        for (int i = autoAccepts.size() - 1; i >= 0; i--) {
-            AutoAccept auto = autoAccepts.get(i);
-            B matches = ruleMatch.packet(auto.match());
+        FirstMatch<B> scan = new FirstMatch<>(algebra);
+        for (int i = 0; i < autoAccepts.size() && !scan.decided(); i++) {
+            scan.offer(i, ruleMatch.packet(autoAccepts.get(i).match()));
+        }
+        FilterOutcome<V> outcome;
+        if (scan.decided()) {
+            outcome = new FilterOutcome<>(code(ACCEPT), id(firewall.idOf(autoAccepts.get(scan.winner()))));
+        } else {
+            int defaultCode = switch (chain.defaultAction() == null ? FirewallAction.ACCEPT : chain.defaultAction()) {
+                case DROP -> DROP;
+                case REJECT -> REJECT;
+                default -> ACCEPT;                    // a base chain's policy is accept unless it says drop/reject
+            };
+            outcome = chain(chain, true, defaultCode, 0);
+        }
+        for (int k = scan.undecided() - 1; k >= 0; k--) {
+            B matches = scan.condition(k);
             outcome = new FilterOutcome<>(algebra.ifBits(matches, code(ACCEPT), outcome.code()),
-                    algebra.ifBits(matches, id(firewall.idOf(auto)), outcome.rule()));
+                    algebra.ifBits(matches, id(firewall.idOf(autoAccepts.get(scan.position(k)))), outcome.rule()));
         }
         return outcome;
     }
@@ -97,14 +112,45 @@ final class FilterEvaluation<B, V> {
         return outcome;
     }
 
+    /**
+     * A chain's rules in order ({@link FirstMatch}). A rule that decides ends the chain where it surely matches; a
+     * jump does so only when its target surely decides, and a jump whose target surely returns changes nothing.
+     */
     private FilterOutcome<V> chain(FirewallChain chain, boolean base, int defaultCode, int depth) {
-        V code = code(defaultCode);
-        V rule = id(firewall.defaultIdOf(CompiledFirewall.key(chain, base)));
         List<FirewallRule> rules = chain.rules();
-        for (int i = rules.size() - 1; i >= 0; i--) {
+        FirstMatch<B> scan = new FirstMatch<>(algebra);
+        int[] candidates = candidates(chain);
+        for (int c = 0; c < candidates.length && !scan.decided(); c++) {
+            int i = candidates[c];
             FirewallRule firewallRule = rules.get(i);
-            if (firewallRule.disabled()) continue;
+            if (firewallRule.disabled() || firewallRule.action() == FirewallAction.CONTINUE) continue;   // no decision
             B matches = ruleMatch.firewallRule(firewallRule, inbound, outbound, firstPacket, decrypted);
+            if (Boolean.FALSE.equals(algebra.truthOf(matches))) continue;
+            if (firewallRule.action() != FirewallAction.JUMP) {
+                scan.offer(i, matches);
+                continue;
+            }
+            Boolean returns = algebra.truthOf(returned(named(firewallRule.jumpTarget(), depth + 1)));
+            if (Boolean.FALSE.equals(returns)) {
+                scan.offer(i, matches);
+            } else if (returns == null) {
+                scan.keep(i, matches);
+            }
+        }
+        V code;
+        V rule;
+        if (scan.decided()) {
+            FirewallRule winner = rules.get(scan.winner());
+            FilterOutcome<V> decision = decision(winner, base, defaultCode, depth);
+            code = decision.code();
+            rule = decision.rule();
+        } else {
+            code = code(defaultCode);
+            rule = id(firewall.defaultIdOf(CompiledFirewall.key(chain, base)));
+        }
+        for (int k = scan.undecided() - 1; k >= 0; k--) {
+            FirewallRule firewallRule = rules.get(scan.position(k));
+            B matches = scan.condition(k);
             V ruleId = id(firewall.idOf(firewallRule));
             switch (firewallRule.action()) {
                 case ACCEPT, DROP, REJECT -> {
@@ -118,18 +164,45 @@ final class FilterEvaluation<B, V> {
                 }
                 case JUMP -> {
                     FilterOutcome<V> target = named(firewallRule.jumpTarget(), depth + 1);
-                    B returned = algebra.eq(target.code(), code(NO_DECISION));
+                    B returned = returned(target);
                     V afterJump = algebra.ifBits(returned, code, target.code());
                     V afterJumpRule = algebra.ifBits(returned, rule, target.rule());
                     code = algebra.ifBits(matches, afterJump, code);
                     rule = algebra.ifBits(matches, afterJumpRule, rule);
                 }
                 case CONTINUE -> {
-                    // no decision: the next rule runs
+                    // never kept: no decision
                 }
             }
         }
         return new FilterOutcome<>(code, rule);
+    }
+
+    /**
+     * The positions of the chain's rules that may match, ascending: with both addresses known, those whose address
+     * conditions may hold (the others surely fail), else all.
+     */
+    private int[] candidates(FirewallChain chain) {
+        BigInteger source = header.knownSource();
+        BigInteger destination = header.knownDestination();
+        AddressIndex index = conditions.rulesOf(chain);
+        if (source == null || destination == null || index == null) return IntStream.range(0, chain.rules().size()).toArray();
+        return index.candidates(source, destination);
+    }
+
+    /** What a rule that surely matches decides; for a jump, one whose target surely decides. */
+    private FilterOutcome<V> decision(FirewallRule rule, boolean base, int defaultCode, int depth) {
+        return switch (rule.action()) {
+            case ACCEPT, DROP, REJECT -> new FilterOutcome<>(code(codeOf(rule.action())), id(firewall.idOf(rule)));
+            case RETURN -> new FilterOutcome<>(code(base ? defaultCode : NO_DECISION), id(firewall.idOf(rule)));
+            case JUMP -> named(rule.jumpTarget(), depth + 1);
+            case CONTINUE -> throw new IllegalStateException("a continue rule decides nothing");
+        };
+    }
+
+    /** The jump target came back without a decision: the calling chain goes on. */
+    private B returned(FilterOutcome<V> target) {
+        return algebra.eq(target.code(), code(NO_DECISION));
     }
 
     private static int codeOf(FirewallAction action) {

@@ -46,11 +46,18 @@ public interface HeaderAlgebra<B, V> {
 
     /**
      * The value of a term when it is known (always in the concrete interpretation; for a constant in the symbolic
-     * one), else null. Used to describe trace steps; the pipeline never branches on it.
+     * one), else null. Used to describe trace steps, and to test a known header field against a rule by comparing
+     * numbers, which gives the constant the term would fold to.
      */
     BigInteger valueOf(V term);
 
-    /** The truth value of a term when it is known, else null. */
+    /**
+     * The truth value of a term when it is known (always in the concrete interpretation; for the literal constants
+     * in the symbolic one), else null. The pipeline uses it only to skip work whose terms a known condition makes
+     * irrelevant: the rules after one that surely matches, the branches of a condition that is surely false. What
+     * it builds means the same as without skipping, and is the very same term when the operations fold constant
+     * conditions (both interpretations do).
+     */
     Boolean truthOf(B term);
 
     default B implies(B premise, B conclusion) {

@@ -21,7 +21,7 @@ public record PacketInput<B, V>(Header<V> header, V ingress, List<B> saUp) {
     public static final String SA_UP = "saUp";
 
     public PacketInput {
-        saUp = List.copyOf(saUp);
+        saUp = saUp instanceof SameForEveryTunnel<B> same ? same : List.copyOf(saUp);   // that one is unmodifiable
     }
 
     /**
@@ -47,8 +47,13 @@ public record PacketInput<B, V>(Header<V> header, V ingress, List<B> saUp) {
         }
         Header<V> header = Header.constant(algebra, family, family.valueOf(packet.src()), family.valueOf(packet.dst()),
                 packet.protocol(), packet.srcPort(), packet.dstPort());
-        List<B> saUp = new ArrayList<>();
-        for (CompiledTunnel tunnel : router.tunnels()) saUp.add(algebra.bool(states.isUp(tunnel.ref())));
+        List<B> saUp;
+        if (states.exceptions().isEmpty()) {
+            saUp = new SameForEveryTunnel<>(algebra.bool(states.defaultUp()), router.tunnels().size());
+        } else {
+            saUp = new ArrayList<>();
+            for (CompiledTunnel tunnel : router.tunnels()) saUp.add(algebra.bool(states.isUp(tunnel.ref())));
+        }
         return new PacketInput<>(header, algebra.bits(router.ingressCode(packet.ingress()), CompiledRouter.INDEX_WIDTH), saUp);
     }
 

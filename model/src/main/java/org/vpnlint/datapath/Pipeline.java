@@ -21,6 +21,12 @@ import org.vpnlint.model.ProtocolMatch;
  * Every stage runs for every packet as terms; a packet that already has its verdict just ignores the later
  * stages ({@code pending} is false). Each step is reported to the sink with the condition under which the
  * packet takes it, so a concrete run records exactly the path its packet took.
+ *
+ * <p>Work that a known condition makes irrelevant is skipped (see {@link HeaderAlgebra#truthOf}): a filter hook
+ * the packet surely does not pass, the tunnels an ingress surely is not, table entries after one that surely
+ * matches ({@link FirstMatch}) or whose addresses surely fail ({@link CompiledConditions}). A replay
+ * ({@link #fate}) also stops once the fate is known. For a concrete packet this leaves a few table entries per
+ * stage; a symbolic run builds the same terms as before.
  */
 final class Pipeline<B, V> {
 
@@ -56,6 +62,9 @@ final class Pipeline<B, V> {
     private V outerEgress;
     private Header<V> outerFinal;
 
+    /** Whether the run stops once the fate is known ({@link #fate}), so that what only later stages read may stay unset. */
+    private boolean untilDecided;
+
     // the packet's fate so far
     private B pending;
     private V verdict;
@@ -85,21 +94,32 @@ final class Pipeline<B, V> {
         this.generatedLocally = algebra.eq(input.ingress(), index(0));
     }
 
+    /** Every stage, for every packet the input allows. */
     Outcome<B, V> run() {
-        decrypt();
-        prerouting();
-        route();
-        inboundPolicyCheck(forwarded, Stage.POLICY_CHECK_FWD);
-        firstLookup();
-        outputHook();
-        forwardFilter();
-        localDelivery();
-        postrouting();
-        secondLookup();
-        encrypt();
-        transmit();
+        runStages(false);
         return new Outcome<>(verdict, dropReason, fateTunnel, fateEgress, fateHeader, outerFinal, routed, first,
                 sourceNatted, translated, sourceNatRule, wellFormed());
+    }
+
+    /**
+     * The stages until the packet's fate is surely decided, for a replay: the later stages record no step and
+     * change no part of the fate, so they need not run (a packet delivered locally skips source NAT, for one).
+     */
+    Fate<V> fate() {
+        runStages(true);
+        return new Fate<>(verdict, dropReason, fateTunnel, fateEgress, fateHeader, outerFinal);
+    }
+
+    private void runStages(boolean untilDecided) {
+        this.untilDecided = untilDecided;
+        List<Runnable> stages = List.of(this::decrypt, this::prerouting, this::route,
+                () -> inboundPolicyCheck(forwarded, Stage.POLICY_CHECK_FWD), this::firstLookup, this::outputHook,
+                this::forwardFilter, this::localDelivery, this::postrouting, this::secondLookup, this::encrypt,
+                this::transmit);
+        for (Runnable stage : stages) {
+            if (untilDecided && surelyNot(pending)) return;
+            stage.run();
+        }
     }
 
     // ---- the stages, in kernel order ---------------------------------------------------------------------------
@@ -113,8 +133,9 @@ final class Pipeline<B, V> {
         B saUp = algebra.bool(false);
         B byAnyPolicyTunnel = algebra.bool(false);
         B byAnyTunnelModePolicy = algebra.bool(false);
-        for (CompiledTunnel tunnel : router.tunnels()) {
+        for (CompiledTunnel tunnel : tunnelsPossiblyDecrypting(interfaceCount)) {
             B byThis = algebra.eq(input.ingress(), index(interfaceCount + tunnel.index()));
+            if (surelyNot(byThis)) continue;
             byAnyTunnel = algebra.or(byAnyTunnel, byThis);
             saUp = algebra.or(saUp, algebra.and(byThis, input.saUp().get(tunnel.index() - 1)));
             tunnelIndex = algebra.ifBits(byThis, index(tunnel.index()), tunnelIndex);
@@ -136,13 +157,22 @@ final class Pipeline<B, V> {
                 decryptedBy);
     }
 
+    /** The tunnels whose decrypted traffic the ingress may be: all of them, or for a known ingress at most one. */
+    private List<CompiledTunnel> tunnelsPossiblyDecrypting(int interfaceCount) {
+        BigInteger known = algebra.valueOf(input.ingress());
+        if (known == null) return router.tunnels();
+        long tunnel = known.longValue() - interfaceCount;
+        return tunnel >= 1 && tunnel <= router.tunnels().size() ? List.of(router.tunnelAt((int) tunnel)) : List.of();
+    }
+
     /** PREROUTING destination NAT on the inbound interface; the router's own packets do not pass PREROUTING. */
     private void prerouting() {
-        arrivalMatch = new HeaderPredicates<>(algebra, family, arrival);
-        NatOutcome<B, V> dnat = NatChain.evaluate(algebra, family, router.destinationNat(), arrivalMatch,
-                new InterfacePredicates<>(algebra, router, arrivedOn), algebra.bits(family.unknownAddress(), family.width()));
+        arrivalMatch = new HeaderPredicates<>(algebra, router, arrival);
+        NatOutcome<B, V> dnat = NatChain.evaluate(algebra, family, router.destinationNat(), router.conditions().destinationNat(),
+                arrivalMatch, new InterfacePredicates<>(algebra, router, arrivedOn),
+                algebra.bits(family.unknownAddress(), family.width()));
         routed = Header.choose(algebra, generatedLocally, arrival, dnat.header());
-        routedMatch = new HeaderPredicates<>(algebra, family, routed);
+        routedMatch = new HeaderPredicates<>(algebra, router, routed);
         sink.step(active(algebra.not(generatedLocally)), Stage.PREROUTING_DNAT, routed,
                 () -> explainNat(router.destinationNat(), dnat, arrival, "destination NAT"));
     }
@@ -169,6 +199,7 @@ final class Pipeline<B, V> {
      * decrypted packets, and for cleartext ones that match a policy.
      */
     private void inboundPolicyCheck(B applies, Stage stage) {
+        if (surelyNot(applies)) return;   // every step and end below is conditioned on it
         boolean forwardCheck = stage == Stage.POLICY_CHECK_FWD;
         PolicyHit<B, V> hit = forwardCheck ? forwardHit() : inboundHit();
         B needsPolicy = forwardCheck ? decryptedByTunnelModePolicy : decryptedByPolicy;
@@ -201,8 +232,11 @@ final class Pipeline<B, V> {
      * the packet here, before FORWARD and SNAT; a socket gets a blackhole route instead (same effect).
      */
     private void firstLookup() {
-        first = policies.outbound(routedMatch);
         B leaving = algebra.not(localDestination);
+        // a replay of a packet for the router itself: the lookup decides nothing, and delivery ends the replay
+        // before lookup 2 could read it
+        if (untilDecided && surelyNot(leaving)) return;
+        first = policies.outbound(routedMatch);
         sink.step(active(leaving), Stage.POLICY_LOOKUP, routed, () -> explainLookup(first, routed, null));
         B withoutState = algebra.and(leaving, algebra.and(first.matched(), algebra.not(first.withState())));
         end(algebra.and(withoutState, generatedLocally), Verdict.DROPPED, DropReason.SOCKET_POLICY_WITHOUT_SA, routed,
@@ -215,7 +249,8 @@ final class Pipeline<B, V> {
         B destinationRulesExist = algebra.bool(!router.destinationNat().isEmpty());
         sink.step(active(algebra.and(generatedLocally, destinationRulesExist)), Stage.OUTPUT_DNAT, routed, () -> Explanation.of(
                 "no destination NAT for the router's own packets (VyOS renders destination rules in PREROUTING only)"));
-        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router.firewall(), routedMatch, null,
+        if (surelyNot(generatedLocally)) return;   // the filter's outcome counts only for the router's own packets
+        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router, routedMatch, null,
                 new InterfacePredicates<>(algebra, router, routeEgress), algebra.bool(false));
         FilterOutcome<V> outcome = filter.output();
         sink.step(active(generatedLocally), Stage.OUTPUT_FILTER, routed, () -> explainFilter(outcome));
@@ -224,7 +259,8 @@ final class Pipeline<B, V> {
     }
 
     private void forwardFilter() {
-        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router.firewall(), routedMatch,
+        if (surelyNot(forwarded)) return;   // the filter's outcome counts only for forwarded packets
+        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router, routedMatch,
                 new InterfacePredicates<>(algebra, router, arrivedOn), new InterfacePredicates<>(algebra, router, routeEgress),
                 decrypted);
         FilterOutcome<V> outcome = filter.forward();
@@ -235,7 +271,8 @@ final class Pipeline<B, V> {
 
     /** To one of the router's addresses: INPUT filter, in policy check, delivered. */
     private void localDelivery() {
-        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router.firewall(), routedMatch,
+        if (surelyNot(localDestination)) return;   // every step and end below is conditioned on it
+        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router, routedMatch,
                 new InterfacePredicates<>(algebra, router, arrivedOn), null, decrypted);
         FilterOutcome<V> outcome = filter.input();
         sink.step(active(localDestination), Stage.INPUT_FILTER, routed, () -> explainFilter(outcome));
@@ -248,8 +285,8 @@ final class Pipeline<B, V> {
 
     /** POSTROUTING source NAT on the outbound interface; the kernel looks up policies again if the source changed. */
     private void postrouting() {
-        NatOutcome<B, V> snat = NatChain.evaluate(algebra, family, router.sourceNat(), routedMatch,
-                new InterfacePredicates<>(algebra, router, routeEgress), interfaceAddress(routeEgress));
+        NatOutcome<B, V> snat = NatChain.evaluate(algebra, family, router.sourceNat(), router.conditions().sourceNat(),
+                routedMatch, new InterfacePredicates<>(algebra, router, routeEgress), interfaceAddress(routeEgress));
         translated = snat.header();
         sourceNatRule = snat.rule();
         sink.step(pending, Stage.POSTROUTING_SNAT, translated, () -> explainNat(router.sourceNat(), snat, routed, "source NAT"));
@@ -259,7 +296,7 @@ final class Pipeline<B, V> {
 
     /** Lookup 2 on the translated header (nf_xfrm_me_harder): when it runs, it decides. */
     private void secondLookup() {
-        PolicyHit<B, V> second = policies.outbound(new HeaderPredicates<>(algebra, family, translated));
+        PolicyHit<B, V> second = policies.outbound(new HeaderPredicates<>(algebra, router, translated));
         sink.step(active(sourceNatted), Stage.POLICY_LOOKUP_AFTER_SNAT, translated, () -> explainLookup(second, translated, first));
         end(algebra.and(sourceNatted, algebra.and(second.matched(), algebra.not(second.withState()))), Verdict.DROPPED,
                 DropReason.POLICY_WITHOUT_SA_AFTER_SNAT, translated, routeEgress, second.tunnel());
@@ -282,16 +319,16 @@ final class Pipeline<B, V> {
         Header<V> outer = outerHeader(encryptingTunnel);
         outerEgress = tunnelValue(encryptingTunnel, CompiledTunnel::outerEgress);
         sink.step(active(encrypted), Stage.ENCRYPT, outer, () -> explainEncrypt(encryptingTunnel, outer));
-        HeaderPredicates<B, V> outerMatch = new HeaderPredicates<>(algebra, family, outer);
+        HeaderPredicates<B, V> outerMatch = new HeaderPredicates<>(algebra, router, outer);
         InterfacePredicates<B, V> outerOutbound = new InterfacePredicates<>(algebra, router, outerEgress);
-        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router.firewall(), outerMatch, null, outerOutbound,
+        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router, outerMatch, null, outerOutbound,
                 algebra.bool(false));
         FilterOutcome<V> outcome = filter.output();
         sink.step(active(encrypted), Stage.OUTER_OUTPUT, outer, () -> explainFilter(outcome));
         end(algebra.and(encrypted, algebra.not(filter.accepted(outcome))), Verdict.DROPPED,
                 DropReason.OUTER_OUTPUT_FILTER, translated, outerEgress, encryptingTunnel);
-        NatOutcome<B, V> snat = NatChain.evaluate(algebra, family, router.sourceNat(), outerMatch, outerOutbound,
-                interfaceAddress(outerEgress));
+        NatOutcome<B, V> snat = NatChain.evaluate(algebra, family, router.sourceNat(), router.conditions().sourceNat(),
+                outerMatch, outerOutbound, interfaceAddress(outerEgress));
         outerFinal = snat.header();
         sink.step(active(encrypted), Stage.OUTER_POSTROUTING, outerFinal,
                 () -> explainNat(router.sourceNat(), snat, outer, "source NAT"));
@@ -361,7 +398,8 @@ final class Pipeline<B, V> {
     private V tunnelValue(V tunnelIndex, java.util.function.ToIntFunction<CompiledTunnel> value) {
         V result = index(0);
         for (CompiledTunnel tunnel : router.tunnels()) {
-            result = algebra.ifBits(algebra.eq(tunnelIndex, index(tunnel.index())), index(value.applyAsInt(tunnel)), result);
+            B isThis = algebra.eq(tunnelIndex, index(tunnel.index()));
+            if (!surelyNot(isThis)) result = algebra.ifBits(isThis, index(value.applyAsInt(tunnel)), result);
         }
         return result;
     }
@@ -375,6 +413,8 @@ final class Pipeline<B, V> {
         Header<V> outer = new Header<>(unknown, unknown, algebra.bits(ProtocolMatch.ESP, Header.PROTOCOL_WIDTH),
                 algebra.bits(0, Header.PORT_WIDTH), algebra.bits(0, Header.PORT_WIDTH));
         for (CompiledTunnel tunnel : router.tunnels()) {
+            B isThis = algebra.eq(tunnelIndex, index(tunnel.index()));
+            if (surelyNot(isThis)) continue;
             V src = tunnel.localEndpoint() != null && family.contains(tunnel.localEndpoint())
                     ? algebra.bits(family.valueOf(tunnel.localEndpoint()), family.width()) : unknown;
             V dst = tunnel.remoteEndpoint() != null && family.contains(tunnel.remoteEndpoint())
@@ -383,9 +423,17 @@ final class Pipeline<B, V> {
             int port = tunnel.udpEncapsulation() ? 4500 : 0;
             Header<V> esp = new Header<>(src, dst, algebra.bits(protocol, Header.PROTOCOL_WIDTH),
                     algebra.bits(port, Header.PORT_WIDTH), algebra.bits(port, Header.PORT_WIDTH));
-            outer = Header.choose(algebra, algebra.eq(tunnelIndex, index(tunnel.index())), esp, outer);
+            outer = Header.choose(algebra, isThis, esp, outer);
         }
         return outer;
+    }
+
+    /**
+     * A condition known to be false: a branch taken under it selects nothing, so loops over every tunnel skip it
+     * (for a concrete packet all but one tunnel).
+     */
+    private boolean surelyNot(B condition) {
+        return Boolean.FALSE.equals(algebra.truthOf(condition));
     }
 
     private B routeKind(RouteDecision<B, V> route, RouteEntry.Kind kind) {

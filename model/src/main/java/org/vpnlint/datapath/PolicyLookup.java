@@ -1,8 +1,10 @@
 package org.vpnlint.datapath;
 
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The kernel's XFRM policy lookup over a tunnel's policies in priority order: the first present policy whose
@@ -51,34 +53,56 @@ final class PolicyLookup<B, V> {
         return lookup(header, true, false);
     }
 
+    /** The first present policy in priority order whose selector matches ({@link FirstMatch}). */
     private PolicyHit<B, V> lookup(HeaderPredicates<B, V> predicates, boolean reversed, boolean withTransportMode) {
-        Map<PolicyEntry.Selector, B> selectorMatches = new HashMap<>();
+        CompiledConditions conditions = router.conditions();
         List<PolicyEntry> entries = router.policies();
-        B matched = algebra.bool(false);
-        B withState = algebra.bool(false);
-        V tunnel = index(0);
-        V entry = index(0);
-        for (int i = entries.size() - 1; i >= 0; i--) {
+        Map<Integer, B> selectors = new HashMap<>();   // by selector number: a trap entry shares its twin's
+        FirstMatch<B> scan = new FirstMatch<>(algebra);
+        int[] candidates = candidates(predicates, reversed);
+        for (int c = 0; c < candidates.length && !scan.decided(); c++) {
+            int i = candidates[c];
             PolicyEntry policy = entries.get(i);
             if (!withTransportMode && policy.tunnel().transportMode()) continue;
-            B selector = selectorMatches.computeIfAbsent(policy.selector(),
-                    s -> selectorMatch(algebra, predicates, policy, reversed));
-            B hit = algebra.and(present(policy), selector);
+            B present = present(policy);
+            if (Boolean.FALSE.equals(algebra.truthOf(present))) continue;
+            B selector = selectors.computeIfAbsent(conditions.policySelector(i), id -> selectorMatch(algebra, predicates,
+                    policy.tunnel(), conditions.policyLocal(i), conditions.policyRemote(i), reversed));
+            scan.offer(i, algebra.and(present, selector));
+        }
+        PolicyEntry won = scan.decided() ? entries.get(scan.winner()) : null;
+        B matched = algebra.bool(won != null);
+        B withState = algebra.bool(won != null && !won.trap());
+        V tunnel = index(won == null ? 0 : won.tunnel().index());
+        V entry = index(scan.winner() + 1);
+        for (int k = scan.undecided() - 1; k >= 0; k--) {
+            PolicyEntry policy = entries.get(scan.position(k));
+            B hit = scan.condition(k);
             matched = algebra.or(hit, matched);
             withState = algebra.ifBool(hit, algebra.bool(!policy.trap()), withState);
             tunnel = algebra.ifBits(hit, index(policy.tunnel().index()), tunnel);
-            entry = algebra.ifBits(hit, index(i + 1), entry);
+            entry = algebra.ifBits(hit, index(scan.position(k) + 1), entry);
         }
         return new PolicyHit<>(matched, withState, tunnel, entry);
     }
 
-    static <B, V> B selectorMatch(HeaderAlgebra<B, V> algebra, HeaderPredicates<B, V> predicates, PolicyEntry policy,
-                                  boolean reversed) {
+    /**
+     * The positions of the policies that may match, ascending: for a known destination those whose selector holds
+     * it (the others surely do not match), else all.
+     */
+    private int[] candidates(HeaderPredicates<B, V> predicates, boolean reversed) {
+        BigInteger destination = predicates.knownDestination();
+        if (destination == null) return IntStream.range(0, router.policies().size()).toArray();
+        CompiledConditions conditions = router.conditions();
+        return reversed ? conditions.policiesWithLocalHolding(destination) : conditions.policiesWithRemoteHolding(destination);
+    }
+
+    /** Whether the header matches the selector of a tunnel's policy (local → remote, or reversed for in/fwd). */
+    static <B, V> B selectorMatch(HeaderAlgebra<B, V> algebra, HeaderPredicates<B, V> predicates, CompiledTunnel tunnel,
+                                  PrefixBlock local, PrefixBlock remote, boolean reversed) {
         Header<V> header = predicates.header();
-        CompiledTunnel tunnel = policy.tunnel();
-        B match = algebra.and(
-                predicates.addressInPrefix(header.src(), reversed ? policy.remotePrefix() : policy.localPrefix()),
-                predicates.addressInPrefix(header.dst(), reversed ? policy.localPrefix() : policy.remotePrefix()));
+        B match = algebra.and(predicates.sourceInPrefix(reversed ? remote : local),
+                predicates.destinationInPrefix(reversed ? local : remote));
         if (tunnel.protocol() != null) {
             match = algebra.and(match, algebra.eq(header.protocol(), algebra.bits(tunnel.protocol(), Header.PROTOCOL_WIDTH)));
         }

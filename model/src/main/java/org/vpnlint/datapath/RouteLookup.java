@@ -1,6 +1,8 @@
 package org.vpnlint.datapath;
 
+import java.math.BigInteger;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The FIB lookup with VyOS's rules: local table, then strongSwan's table 220 (rule pref 220), then main. Within a
@@ -28,17 +30,30 @@ final class RouteLookup<B, V> {
         return kind.ordinal() + 1;
     }
 
+    /** The first present route holding the destination ({@link FirstMatch}). */
     RouteDecision<B, V> lookup(HeaderPredicates<B, V> predicates) {
         List<RouteEntry> routes = router.routes();
-        V kind = algebra.bits(NONE, KIND_WIDTH);
-        V egress = algebra.bits(0, CompiledRouter.INDEX_WIDTH);
-        V entry = algebra.bits(0, CompiledRouter.INDEX_WIDTH);
-        for (int i = routes.size() - 1; i >= 0; i--) {
-            RouteEntry route = routes.get(i);
-            B hit = algebra.and(present(route), predicates.addressInPrefix(predicates.header().dst(), route.prefix()));
+        FirstMatch<B> scan = new FirstMatch<>(algebra);
+        BigInteger destination = predicates.knownDestination();
+        // for a known destination only the routes holding it may apply
+        int[] candidates = destination != null ? router.conditions().routesHolding(destination)
+                : IntStream.range(0, routes.size()).toArray();
+        for (int c = 0; c < candidates.length && !scan.decided(); c++) {
+            int i = candidates[c];
+            B present = present(routes.get(i));
+            if (Boolean.FALSE.equals(algebra.truthOf(present))) continue;
+            scan.offer(i, algebra.and(present, predicates.destinationInPrefix(router.conditions().routePrefix(i))));
+        }
+        RouteEntry won = scan.decided() ? routes.get(scan.winner()) : null;
+        V kind = algebra.bits(won == null ? NONE : code(won.kind()), KIND_WIDTH);
+        V egress = algebra.bits(won == null ? 0 : won.egress(), CompiledRouter.INDEX_WIDTH);
+        V entry = algebra.bits(scan.winner() + 1, CompiledRouter.INDEX_WIDTH);
+        for (int k = scan.undecided() - 1; k >= 0; k--) {
+            RouteEntry route = routes.get(scan.position(k));
+            B hit = scan.condition(k);
             kind = algebra.ifBits(hit, algebra.bits(code(route.kind()), KIND_WIDTH), kind);
             egress = algebra.ifBits(hit, algebra.bits(route.egress(), CompiledRouter.INDEX_WIDTH), egress);
-            entry = algebra.ifBits(hit, algebra.bits(i + 1, CompiledRouter.INDEX_WIDTH), entry);
+            entry = algebra.ifBits(hit, algebra.bits(scan.position(k) + 1, CompiledRouter.INDEX_WIDTH), entry);
         }
         return new RouteDecision<>(kind, egress, entry);
     }

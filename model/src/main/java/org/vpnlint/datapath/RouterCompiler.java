@@ -50,8 +50,11 @@ final class RouterCompiler {
         for (NatRule rule : nat.sourceRules()) {
             if (!rule.disabled() && familyOf(rule) == family) sourceNat.add(new CompiledNatRule(rule, "rule " + rule.number()));
         }
+        CompiledFirewall firewall = firewall(tunnels);
+        CompiledConditions conditions = new CompiledConditions(family, router.interfaces(), policies, routes, destinationNat,
+                sourceNat, firewall);
         return new CompiledRouter(router, family, router.interfaces(), tunnels, routes, policies, destinationNat,
-                sourceNat, firewall(tunnels), notes);
+                sourceNat, firewall, conditions, notes);
     }
 
     // ---- NAT and firewall --------------------------------------------------------------------------------------

@@ -21,12 +21,12 @@ public final class Selectors {
     private static <B, V> B match(HeaderAlgebra<B, V> algebra, CompiledRouter router, Header<V> header, int tunnelIndex,
                                   boolean reversed) {
         CompiledTunnel tunnel = router.tunnelAt(tunnelIndex);
-        HeaderPredicates<B, V> predicates = new HeaderPredicates<>(algebra, router.family(), header);
+        HeaderPredicates<B, V> predicates = new HeaderPredicates<>(algebra, router, header);
         B any = algebra.bool(false);
         for (var local : tunnel.localSelectors()) {
             for (var remote : tunnel.remoteSelectors()) {
-                PolicyEntry entry = PolicyEntry.of(tunnel, local, remote, false);
-                any = algebra.or(any, PolicyLookup.selectorMatch(algebra, predicates, entry, reversed));
+                any = algebra.or(any, PolicyLookup.selectorMatch(algebra, predicates, tunnel, PrefixBlock.of(local),
+                        PrefixBlock.of(remote), reversed));
             }
         }
         return any;

@@ -22,6 +22,11 @@
  *       only in PREROUTING, masquerade takes the outbound interface's address; EdgeOS auto-firewall-nat-exclude.</li>
  * </ul>
  *
+ * <p>Compiling a router ({@link org.vpnlint.datapath.CompiledRouter#compile}) also turns its tables' conditions into
+ * numbers and indexes them by address ({@link org.vpnlint.datapath.CompiledConditions}), so that a replay on a
+ * router with thousands of rules looks only at the few whose addresses can hold; the symbolic run does not use the
+ * indexes (its addresses are unknown) and builds the same terms.
+ *
  * <p>Rule questions outside the pipeline (shadowed or unreachable rules) match firewall and NAT rules through
  * {@link org.vpnlint.datapath.RuleMatch}, the code the filter hooks and NAT chains use.
  *

@@ -1,6 +1,8 @@
 package org.vpnlint.model;
 
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One firewall rule. {@code states} empty means any state. {@code jumpTarget} is set for JUMP.
@@ -20,6 +22,7 @@ public record FirewallRule(
         SourceLocation location) {
 
     public FirewallRule {
-        states = Set.copyOf(states);
+        // in enum order, so that terms built from it are the same in every run (Set.copyOf's order is not)
+        states = Collections.unmodifiableSet(new TreeSet<>(states));
     }
 }

@@ -1,5 +1,6 @@
 package org.vpnlint.model;
 
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -13,7 +14,9 @@ public record ProtocolMatch(Set<Integer> protocols, boolean negated) {
     public static final ProtocolMatch ANY = new ProtocolMatch(Set.of(), false);
 
     public ProtocolMatch {
-        protocols = Set.copyOf(new TreeSet<>(protocols));
+        // sorted, so that terms built from it (and with them Z3's witnesses) are the same in every run;
+        // Set.copyOf's iteration order changes from one JVM to the next
+        protocols = Collections.unmodifiableSet(new TreeSet<>(protocols));
     }
 
     public static ProtocolMatch of(int... numbers) {

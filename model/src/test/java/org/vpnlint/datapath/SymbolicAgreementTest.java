@@ -57,6 +57,15 @@ class SymbolicAgreementTest {
                         .nat(destination(5).onInterface("eth0").to("203.0.113.134").protocol(ProtocolMatch.TCP)
                                 .destinationPorts(8000, 8100).translateTo("192.168.10.5", 80))
                         .build()),
+                Arguments.of("rules found by address", SeedScenarioTest.firstArticle()
+                        .nat(source(5).onInterface("eth0").notFrom("192.168.10.0/25").to("10.10.10.0/24").exclude())
+                        .nat(source(10).onInterface("eth0").from("192.168.10.128/26", "192.168.0.0/16").translateTo("203.0.113.134"))
+                        .nat(source(20).onInterface("eth0").to("198.51.100.0/24").masquerade())
+                        .nat(source(30).onInterface("eth0").masquerade())
+                        .forwardRule(10, FirewallAction.DROP, null, matching("192.168.10.64/26", null), null)
+                        .forwardRule(20, FirewallAction.ACCEPT, null, matching(null, "10.10.10.0/25"), null)
+                        .forwardRule(30, FirewallAction.DROP, null, matching("192.168.10.0/24", "10.10.10.0/24"), null)
+                        .build()),
                 Arguments.of("edgeos auto exclude", RouterFixture.of(Dialect.EDGEOS)
                         .ethernet("eth0", "203.0.113.134/24").ethernet("eth1", "192.168.10.1/24").route("0.0.0.0/0", "203.0.113.1")
                         .peer(RouterFixture.peer("192.0.2.150").local("203.0.113.134").forceUdpEncapsulation()

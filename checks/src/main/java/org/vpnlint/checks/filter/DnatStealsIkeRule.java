@@ -1,6 +1,7 @@
 package org.vpnlint.checks.filter;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.datapath.ConcretePacket;
 import org.vpnlint.datapath.Datapath;
 import org.vpnlint.datapath.SaStates;
 import org.vpnlint.datapath.Stage;
@@ -67,9 +69,13 @@ public final class DnatStealsIkeRule implements Rule {
         for (Router router : network.routers()) {
             // one finding per destination NAT rule and victim: all the packets it steals from that peer
             Map<String, List<Stolen>> stolen = new LinkedHashMap<>();
+            SourceSearch search = new SourceSearch(context);
+            // peers that share their addresses send the same packets: each is replayed once
+            Map<ConcretePacket, ReplayedPacket> replays = new HashMap<>();
             for (OwnTraffic.Flow flow : OwnTraffic.of(router)) {
-                ReplayedPacket replay = flow.anySource() ? rewrittenFromSomeAddress(flow, context, findings)
-                        : new ReplayedPacket(Datapath.replay(flow.router(), flow.packet(), SaStates.allUp()));
+                ReplayedPacket replay = flow.anySource() ? rewrittenFromSomeAddress(flow, search, findings)
+                        : replays.computeIfAbsent(flow.packet(),
+                                packet -> new ReplayedPacket(Datapath.replay(flow.router(), packet, SaStates.allUp())));
                 if (replay == null || !replay.destinationTranslated()) continue;
                 SourceLocation natRule = replay.step(Stage.PREROUTING_DNAT).location();
                 stolen.computeIfAbsent(natRule + "|" + flow.owner(), key -> new ArrayList<>())
@@ -81,10 +87,9 @@ public final class DnatStealsIkeRule implements Rule {
     }
 
     /** A peer without a configured address: is there any source address whose packet destination NAT rewrites? */
-    private static ReplayedPacket rewrittenFromSomeAddress(OwnTraffic.Flow flow, RuleContext context, List<Finding> findings) {
+    private static ReplayedPacket rewrittenFromSomeAddress(OwnTraffic.Flow flow, SourceSearch search, List<Finding> findings) {
         String purpose = METADATA.id() + ": " + flow.what() + " (" + flow.owner() + ")";
-        QueryResult rewritten = SourceSearch.find(context.solver(), flow.router(), flow.packet(),
-                SourceSearch.Goal.DESTINATION_REWRITTEN, purpose);
+        QueryResult rewritten = search.find(flow.router(), flow.packet(), SourceSearch.Goal.DESTINATION_REWRITTEN, purpose);
         if (rewritten instanceof QueryResult.Unknown unknown) {
             findings.add(new Finding(METADATA.id(), Level.NOTE, "Could not decide whether destination NAT rewrites "
                     + flow.what() + " for " + flow.owner() + " (" + unknown.reason() + ").", flow.ownerLocation(),

@@ -97,7 +97,7 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
             for (AddressFamily family : AddressFamily.values()) {
                 FirewallFamily chains = family == AddressFamily.IPV4 ? config.ipv4() : config.ipv6();
                 if (chains == null) continue;
-                CompiledRouter compiled = CompiledRouter.compile(router, family);
+                CompiledRouter compiled = context.compiled(router, family);
                 if (compiled.destinationNat().isEmpty()) continue;
                 for (Map.Entry<FirewallChain, List<List<FirewallRule>>> chain : JumpPaths.from(chains, chains.forward()).entrySet()) {
                     for (FirewallRule rule : chain.getKey().rules()) {

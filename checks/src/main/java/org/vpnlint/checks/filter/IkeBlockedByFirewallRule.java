@@ -1,6 +1,7 @@
 package org.vpnlint.checks.filter;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.datapath.ConcretePacket;
 import org.vpnlint.datapath.Datapath;
 import org.vpnlint.datapath.DropReason;
 import org.vpnlint.datapath.SaStates;
@@ -76,10 +78,14 @@ public final class IkeBlockedByFirewallRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (Router router : network.routers()) {
             Map<String, List<Blocked>> blockedByOwner = new LinkedHashMap<>();
+            SourceSearch search = new SourceSearch(context);
+            // peers that share their addresses send the same packets: each is replayed once
+            Map<ConcretePacket, ReplayedPacket> replays = new HashMap<>();
             for (OwnTraffic.Flow flow : OwnTraffic.of(router)) {
                 if (flow.kind() == OwnTraffic.Kind.ESP && flow.forcedUdp()) continue;   // ESP always travels in udp 4500
-                ReplayedPacket replay = flow.anySource() ? droppedFromEveryAddress(flow, context, findings)
-                        : new ReplayedPacket(Datapath.replay(flow.router(), flow.packet(), SaStates.allUp()));
+                ReplayedPacket replay = flow.anySource() ? droppedFromEveryAddress(flow, search, findings)
+                        : replays.computeIfAbsent(flow.packet(),
+                                packet -> new ReplayedPacket(Datapath.replay(flow.router(), packet, SaStates.allUp())));
                 if (replay == null || !droppedByInputFilter(replay)) continue;
                 SourceLocation decidedAt = replay.step(Stage.INPUT_FILTER).location();
                 blockedByOwner.computeIfAbsent(flow.owner(), key -> new ArrayList<>()).add(new Blocked(flow, replay, decidedAt));
@@ -97,10 +103,9 @@ public final class IkeBlockedByFirewallRule implements Rule {
      * A peer without a configured address may come from anywhere: blocked only when the input filter drops the
      * packet from every source address (proved), shown with one of them replayed; null otherwise.
      */
-    private static ReplayedPacket droppedFromEveryAddress(OwnTraffic.Flow flow, RuleContext context, List<Finding> findings) {
+    private static ReplayedPacket droppedFromEveryAddress(OwnTraffic.Flow flow, SourceSearch search, List<Finding> findings) {
         String purpose = METADATA.id() + ": " + flow.what() + " (" + flow.owner() + ")";
-        QueryResult passes = SourceSearch.find(context.solver(), flow.router(), flow.packet(),
-                SourceSearch.Goal.NOT_DROPPED_BY_INPUT_FILTER, purpose);
+        QueryResult passes = search.find(flow.router(), flow.packet(), SourceSearch.Goal.NOT_DROPPED_BY_INPUT_FILTER, purpose);
         if (passes instanceof QueryResult.Unknown unknown) {
             findings.add(new Finding(METADATA.id(), Level.NOTE, "Could not decide whether the input filter admits "
                     + flow.what() + " for " + flow.owner() + " (" + unknown.reason() + ").", flow.ownerLocation(),
@@ -108,8 +113,7 @@ public final class IkeBlockedByFirewallRule implements Rule {
             return null;
         }
         if (!(passes instanceof QueryResult.Proved)) return null;
-        QueryResult dropped = SourceSearch.find(context.solver(), flow.router(), flow.packet(),
-                SourceSearch.Goal.DROPPED_BY_INPUT_FILTER, purpose);
+        QueryResult dropped = search.find(flow.router(), flow.packet(), SourceSearch.Goal.DROPPED_BY_INPUT_FILTER, purpose);
         if (!(dropped instanceof QueryResult.Witness witness)) return null;
         ReplayedPacket replay = new ReplayedPacket(
                 Datapath.replay(flow.router(), SourceSearch.packet(flow.router(), witness), SaStates.allUp()));

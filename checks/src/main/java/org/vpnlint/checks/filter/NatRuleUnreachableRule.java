@@ -63,7 +63,7 @@ public final class NatRuleUnreachableRule implements Rule {
         for (Router router : network.routers()) {
             List<ShadowedRules.Chain> chains = new ArrayList<>();
             for (AddressFamily family : AddressFamily.values()) {
-                CompiledRouter compiled = CompiledRouter.compile(router, family);
+                CompiledRouter compiled = context.compiled(router, family);
                 String familyName = family == AddressFamily.IPV6 ? " (IPv6)" : "";
                 add(chains, router, compiled.sourceNat(), ChainHook.POSTROUTING, family, "source NAT" + familyName);
                 add(chains, router, compiled.destinationNat(), ChainHook.PREROUTING, family, "destination NAT" + familyName);

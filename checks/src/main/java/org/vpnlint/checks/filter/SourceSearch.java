@@ -1,6 +1,10 @@
 package org.vpnlint.checks.filter;
 
+import inet.ipaddr.IPAddress;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.vpnlint.checks.RuleContext;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.ConcretePacket;
@@ -9,19 +13,38 @@ import org.vpnlint.datapath.DropReason;
 import org.vpnlint.datapath.FreshVariables;
 import org.vpnlint.datapath.Header;
 import org.vpnlint.datapath.HeaderAlgebra;
+import org.vpnlint.datapath.Ingress;
 import org.vpnlint.datapath.Outcome;
 import org.vpnlint.datapath.PacketInput;
 import org.vpnlint.solver.QueryResult;
-import org.vpnlint.solver.Solver;
 import org.vpnlint.solver.SymbolicQuery;
 
 /**
  * Questions about a packet of a peer whose address is not configured: the packet is fixed except for its source,
- * which the solver chooses, and the whole datapath runs on it with every SA up.
+ * which the solver chooses, and the whole datapath runs on it with every SA up. One search serves the flows of one
+ * router: peers without an address that share a local address send the same packet, so the solver is asked once
+ * per packet and goal, not once per peer.
  */
 final class SourceSearch {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final RuleContext context;
+    private final Map<Question, QueryResult> answers = new HashMap<>();
+
+    /** A question as the solver sees it: the router is fixed by the family, the source is left free. */
+    private record Question(AddressFamily family, IPAddress dst, int protocol, int srcPort, int dstPort, Ingress ingress,
+                            Goal goal) {
+
+        static Question of(AddressFamily family, ConcretePacket template, Goal goal) {
+            return new Question(family, template.dst(), template.protocol(), template.srcPort(), template.dstPort(),
+                    template.ingress(), goal);
+        }
+    }
+
+    SourceSearch(RuleContext context) {
+        this.context = context;
+    }
 
     /** What must happen to the packet. */
     enum Goal {
@@ -49,14 +72,20 @@ final class SourceSearch {
         abstract <B, V> B of(HeaderAlgebra<B, V> algebra, PacketInput<B, V> input, Outcome<B, V> outcome);
     }
 
-    private SourceSearch() {
-    }
-
-    /** Is there a source address for which {@code template} (its source ignored) meets the goal? */
-    static QueryResult find(Solver solver, CompiledRouter router, ConcretePacket template, Goal goal, String purpose) {
-        try (SymbolicQuery<?, ?> query = solver.newQuery(purpose, TIMEOUT)) {
-            return find(query, router, template, goal);
+    /**
+     * Is there a source address for which {@code template} (its source ignored) meets the goal? {@code router} is the
+     * search's router compiled for the template's family.
+     */
+    QueryResult find(CompiledRouter router, ConcretePacket template, Goal goal, String purpose) {
+        Question question = Question.of(router.family(), template, goal);
+        QueryResult known = answers.get(question);
+        if (known != null) return known;
+        QueryResult answer;
+        try (SymbolicQuery<?, ?> query = context.solver().newQuery(purpose, TIMEOUT)) {
+            answer = find(query, router, template, goal);
         }
+        answers.put(question, answer);
+        return answer;
     }
 
     /** The packet of a witness of {@link #find}. */

@@ -1,16 +1,13 @@
 package org.vpnlint.checks.rules;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
 import org.vpnlint.datapath.Datapath;
@@ -76,9 +73,8 @@ public final class GreLeaksWhenSaDownRule implements Rule {
     public List<Finding> check(Network network, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Router router : network.routers()) {
-            Map<AddressFamily, CompiledRouter> compiledByFamily = new EnumMap<>(AddressFamily.class);
             for (GrePacket.Sender sender : GrePacket.senders(router)) {
-                CompiledRouter compiled = compiledByFamily.computeIfAbsent(sender.family(), f -> CompiledRouter.compile(router, f));
+                CompiledRouter compiled = context.compiled(router, sender.family());
                 GrePacket gre = sender.packet(compiled, SaStates.allUp()).orElse(null);
                 if (gre == null) continue;
                 PacketTrace up = Datapath.replay(compiled, gre.packet(), SaStates.allUp());

@@ -2,9 +2,7 @@ package org.vpnlint.checks.rules;
 
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
@@ -12,7 +10,6 @@ import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.rules.ConfigChange.Segment;
-import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
 import org.vpnlint.datapath.Datapath;
@@ -73,9 +70,8 @@ public final class GreNotProtectedRule implements Rule {
     public List<Finding> check(Network network, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Router router : network.routers()) {
-            Map<AddressFamily, CompiledRouter> compiledByFamily = new EnumMap<>(AddressFamily.class);
             for (GrePacket.Sender sender : GrePacket.senders(router)) {
-                CompiledRouter compiled = compiledByFamily.computeIfAbsent(sender.family(), f -> CompiledRouter.compile(router, f));
+                CompiledRouter compiled = context.compiled(router, sender.family());
                 CompiledTunnel towards = tunnelTowards(compiled, sender.remote());
                 if (towards == null) continue;
                 // the packet as sent with every SA up: a tunnel without a local address takes table 220's src then

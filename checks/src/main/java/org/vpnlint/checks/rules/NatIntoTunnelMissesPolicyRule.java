@@ -93,7 +93,7 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
         for (Router router : network.routers()) {
             if (router.nat() == null || router.nat().sourceRules().isEmpty()) continue;
             for (AddressFamily family : AddressFamily.values()) {
-                CompiledRouter compiled = CompiledRouter.compile(router, family);
+                CompiledRouter compiled = context.compiled(router, family);
                 for (CompiledTunnel tunnel : compiled.tunnels()) {
                     if (!tunnel.hasPolicies()) continue;
                     List<NatRule> aimed = rulesAimedAt(compiled, tunnel);

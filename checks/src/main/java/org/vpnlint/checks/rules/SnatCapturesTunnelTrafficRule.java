@@ -89,7 +89,7 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
         for (Router router : network.routers()) {
             if (router.nat() == null || router.nat().sourceRules().isEmpty()) continue;
             for (AddressFamily family : AddressFamily.values()) {
-                TunnelQuestions.forEachTunnel(router, family, context.solver(), METADATA.id(),
+                TunnelQuestions.forEachTunnel(router, family, context, METADATA.id(),
                         (tunnel, pipeline) -> findings.addAll(captures(router, tunnel, pipeline)));
             }
         }

@@ -2,6 +2,7 @@ package org.vpnlint.checks.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.RuleContext;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
@@ -29,8 +30,9 @@ final class TunnelQuestions {
     }
 
     /** Asks {@code question} about each policy-based tunnel of the router in this family, in configuration order. */
-    static void forEachTunnel(Router router, AddressFamily family, Solver solver, String purpose, Question question) {
-        CompiledRouter compiled = CompiledRouter.compile(router, family);
+    static void forEachTunnel(Router router, AddressFamily family, RuleContext context, String purpose, Question question) {
+        CompiledRouter compiled = context.compiled(router, family);
+        Solver solver = context.solver();
         List<CompiledTunnel> asked = compiled.tunnels().stream().filter(CompiledTunnel::hasPolicies).toList();
         if (asked.isEmpty()) return;
         TunnelTrafficSlice slices = TunnelTrafficSlice.of(router, compiled);

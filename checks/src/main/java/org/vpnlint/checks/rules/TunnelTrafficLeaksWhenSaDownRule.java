@@ -75,7 +75,7 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (Router router : network.routers()) {
             for (AddressFamily family : AddressFamily.values()) {
-                TunnelQuestions.forEachTunnel(router, family, context.solver(), METADATA.id(), (tunnel, pipeline) -> {
+                TunnelQuestions.forEachTunnel(router, family, context, METADATA.id(), (tunnel, pipeline) -> {
                     Finding finding = leak(router, tunnel, pipeline);
                     if (finding != null) findings.add(finding);
                 });
