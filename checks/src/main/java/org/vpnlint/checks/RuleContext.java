@@ -1,7 +1,9 @@
 package org.vpnlint.checks;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.vpnlint.datapath.AddressFamily;
@@ -13,9 +15,11 @@ import org.vpnlint.solver.Solver;
  * What a rule may use besides the routers: the solver, created on first use (a run whose rules never ask for it
  * never loads Z3's native library), and each router's compiled tables.
  */
-public final class RuleContext {
+public final class RuleContext implements AutoCloseable {
     private final Supplier<Solver> solverFactory;
     private Solver solver;
+    /** Solvers of the second and further lanes (see {@link #solver(int)}), made when first asked for. */
+    private final List<Solver> laneSolvers = new ArrayList<>();
     /** Compiled tables per router and family: most rules need them, and a large router takes long to compile. */
     private final Map<Router, Map<AddressFamily, CompiledRouter>> compiled = new IdentityHashMap<>();
 
@@ -28,6 +32,17 @@ public final class RuleContext {
         return solver;
     }
 
+    /**
+     * The solver of a lane, for rules that ask independent questions on several threads: lane 0 is {@link #solver()},
+     * each other lane has a solver (a Z3 context) of its own. Z3 contexts must not be shared between threads, and
+     * a witness depends on what its context saw before, so a rule gives each lane a fixed share of its questions.
+     */
+    public synchronized Solver solver(int lane) {
+        if (lane == 0) return solver();
+        while (laneSolvers.size() < lane) laneSolvers.add(solverFactory.get());
+        return laneSolvers.get(lane - 1);
+    }
+
     /** The router's tables for this family, compiled once per run for all rules. */
     public synchronized CompiledRouter compiled(Router router, AddressFamily family) {
         return compiled.computeIfAbsent(router, r -> new EnumMap<>(AddressFamily.class))
@@ -37,5 +52,14 @@ public final class RuleContext {
     /** Whether any rule has used the solver in this run (for benchmarks and the start-up budget). */
     public synchronized boolean solverLoaded() {
         return solver != null;
+    }
+
+    /** Closes every solver made for this context. */
+    @Override
+    public synchronized void close() {
+        if (solver != null) solver.close();
+        laneSolvers.forEach(Solver::close);
+        solver = null;
+        laneSolvers.clear();
     }
 }

@@ -27,7 +27,8 @@ final class IntervalIndex {
     private final TreeMap<Integer, List<Entry>> ipv6Classes = new TreeMap<>();
     private final BitSet ipv4Positions = new BitSet();
     private final BitSet ipv6Positions = new BitSet();
-    private boolean sorted;
+    /** Sorted on the first question, once; questions may come from several threads (TunnelQuestions). */
+    private volatile boolean sorted;
 
     void add(AddressInterval interval, int position) {
         (interval.ipv4() ? ipv4Classes : ipv6Classes).computeIfAbsent(interval.sizeClass(), c -> new ArrayList<>())
@@ -51,7 +52,8 @@ final class IntervalIndex {
         }
     }
 
-    private void sort() {
+    private synchronized void sort() {
+        if (sorted) return;
         Comparator<Entry> byLow = Comparator.comparing(entry -> entry.interval().low());
         ipv4Classes.values().forEach(entries -> entries.sort(byLow));
         ipv6Classes.values().forEach(entries -> entries.sort(byLow));

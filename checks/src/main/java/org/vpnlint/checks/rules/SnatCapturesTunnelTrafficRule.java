@@ -22,6 +22,7 @@ import org.vpnlint.datapath.TunnelRef;
 import org.vpnlint.datapath.Verdict;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.NatRule;
+import org.vpnlint.model.NatTranslation;
 import org.vpnlint.model.Router;
 
 /**
@@ -89,8 +90,9 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
         for (Router router : network.routers()) {
             if (router.nat() == null || router.nat().sourceRules().isEmpty()) continue;
             for (AddressFamily family : AddressFamily.values()) {
-                TunnelQuestions.forEachTunnel(router, family, context, METADATA.id(),
-                        (tunnel, pipeline) -> findings.addAll(captures(router, tunnel, pipeline)));
+                findings.addAll(TunnelQuestions.forEachTunnel(router, family, context, METADATA.id(),
+                        (tunnel, pipeline, slices) -> captures(router, tunnel, pipeline,
+                                slices.forTunnel(tunnel).nat().sourceRules())));
             }
         }
         return findings;
@@ -101,13 +103,15 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
      * first source NAT rule the packet matches: with those rules turned into excludes the goal holds for exactly
      * such packets (an exclude cannot source-NAT; every other packet meets the same first rule in both routers).
      */
-    private List<Finding> captures(Router router, CompiledTunnel tunnel, DatapathQuestion shared) {
+    private List<Finding> captures(Router router, CompiledTunnel tunnel, DatapathQuestion shared, List<NatRule> mayMatch) {
         List<Finding> findings = new ArrayList<>();
         PacketGoal goal = new CapturedBySourceNat(tunnel.ref());
         String question = METADATA.id() + ": " + tunnel.ref();
         WitnessPreferences preferences = new WitnessPreferences(tunnel.localSelectors(), tunnel.remoteSelectors());
         Set<NatRule> reported = new HashSet<>();
-        while (true) {
+        // only a translating rule that may match the tunnel's traffic (its slice) can capture it: without one left, no
+        // packet can meet the goal, and the solver need not be asked
+        while (mayMatch.stream().anyMatch(rule -> translates(rule) && !reported.contains(rule))) {
             Answer answer = reported.isEmpty() ? shared.ask(goal, preferences)
                     : shared.ask(new NotFirstMatchOf(goal, positions(shared.router(), reported)), preferences);
             if (answer instanceof Answer.Proved) break;
@@ -126,6 +130,10 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
             findings.add(finding(router, tunnel, snat, replay));
         }
         return findings;
+    }
+
+    private static boolean translates(NatRule rule) {
+        return rule.translation() != null && rule.translation().kind() != NatTranslation.Kind.EXCLUDE;
     }
 
     /** 1 + the positions of these rules among the source NAT rules the pipeline evaluates (Outcome.sourceNatRule). */

@@ -75,10 +75,11 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (Router router : network.routers()) {
             for (AddressFamily family : AddressFamily.values()) {
-                TunnelQuestions.forEachTunnel(router, family, context, METADATA.id(), (tunnel, pipeline) -> {
-                    Finding finding = leak(router, tunnel, pipeline);
-                    if (finding != null) findings.add(finding);
-                });
+                findings.addAll(TunnelQuestions.forEachTunnel(router, family, context, METADATA.id(),
+                        (tunnel, pipeline, slices) -> {
+                            Finding finding = leak(router, tunnel, pipeline);
+                            return finding == null ? List.of() : List.of(finding);
+                        }));
             }
         }
         return findings;

@@ -182,7 +182,7 @@ public final class Analysis {
                     }
                 }
             } finally {
-                if (context.solverLoaded()) context.solver().close();
+                context.close();
             }
         }
         return all;
