@@ -21,6 +21,18 @@ public record RouteEntry(IPAddress prefix, Kind kind, int egress, String via, in
     /** When the route exists: always, while the tunnel's policies exist (table 220), or while its SA is up (VTI). */
     public enum Presence { ALWAYS, WHILE_POLICIES, WHILE_SA_UP }
 
+    /** Whether the route exists in these SA states: the concrete form of the pipeline's route presence. */
+    public boolean presentIn(CompiledRouter router, SaStates states) {
+        return switch (presence) {
+            case ALWAYS -> true;
+            case WHILE_POLICIES -> {
+                CompiledTunnel tunnel = router.tunnelAt(tunnelIndex);
+                yield states.isUp(tunnel.ref()) || tunnel.lifecycle().policiesSurviveDown();
+            }
+            case WHILE_SA_UP -> states.isUp(router.tunnelAt(tunnelIndex).ref());
+        };
+    }
+
     public String describe() {
         String where = location == null ? origin : origin + ", " + location;
         return prefix.toCompressedString() + " " + via + " (" + where + ")";

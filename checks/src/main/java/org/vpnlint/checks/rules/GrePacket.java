@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
-import org.vpnlint.datapath.CompiledTunnel;
 import org.vpnlint.datapath.ConcretePacket;
 import org.vpnlint.datapath.Ingress;
 import org.vpnlint.datapath.RouteEntry;
@@ -98,7 +97,7 @@ record GrePacket(NetInterface tunnelInterface, ConcretePacket packet) {
     private static Optional<IPAddress> routedSource(CompiledRouter router, SaStates states, IPAddress remote, int boundTo) {
         Set<String> shadowing = new HashSet<>();
         for (RouteEntry route : router.routes()) {
-            if (!route.prefix().contains(remote) || !present(router, route, states)) continue;
+            if (!route.prefix().contains(remote) || !route.presentIn(router, states)) continue;
             if (!shadowing.add(route.table() + " " + route.prefix())) continue;
             switch (route.kind()) {
                 case LOCAL -> {
@@ -123,17 +122,5 @@ record GrePacket(NetInterface tunnelInterface, ConcretePacket packet) {
     private static Optional<IPAddress> onLink(CompiledRouter router, int boundTo) {
         if (boundTo == 0 || router.family() != AddressFamily.IPV4) return Optional.empty();
         return router.primaryAddress(boundTo);
-    }
-
-    /** Whether the route exists in these SA states (as the pipeline's route lookup decides it). */
-    private static boolean present(CompiledRouter router, RouteEntry route, SaStates states) {
-        return switch (route.presence()) {
-            case ALWAYS -> true;
-            case WHILE_POLICIES -> {
-                CompiledTunnel tunnel = router.tunnelAt(route.tunnelIndex());
-                yield states.isUp(tunnel.ref()) || tunnel.lifecycle().policiesSurviveDown();
-            }
-            case WHILE_SA_UP -> states.isUp(router.tunnelAt(route.tunnelIndex()).ref());
-        };
     }
 }
