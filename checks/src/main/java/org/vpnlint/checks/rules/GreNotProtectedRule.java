@@ -98,9 +98,9 @@ public final class GreNotProtectedRule implements Rule {
     private static Finding finding(Router router, GrePacket gre, CompiledTunnel towards, PacketTrace up) {
         ReplayedWitness replay = new ReplayedWitness(up, "up");
         boolean toPeer = gre.packet().dst().equals(towards.remoteEndpoint());
-        String relation = toPeer ? "the address of IPsec peer " + towards.ref().peer()
-                : "inside the remote selector of " + towards.ref();
-        String message = "GRE tunnel " + gre.describe() + " goes to " + relation + ", but no IPsec selector covers its "
+        String relation = toPeer ? "goes to the address of IPsec peer " + towards.ref().peer()
+                : "goes to an address inside the remote selector of " + towards.ref();
+        String message = "GRE tunnel " + gre.describe() + " " + relation + ", but no IPsec selector covers its "
                 + "packets: even with every SA up, " + replay.packetText() + " " + replay.fateText() + ". " + towards.ref() + " selects "
                 + towards.selectorText() + ".";
         List<RelatedLocation> related = new ArrayList<>();

@@ -8,6 +8,7 @@ import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.rules.ConfigChange.Segment;
+import org.vpnlint.model.Dialect;
 import org.vpnlint.model.EspGroup;
 import org.vpnlint.model.IpsecConfig;
 import org.vpnlint.model.IpsecPeer;
@@ -88,10 +89,12 @@ public final class ProtocolSelectorIgnoredRule implements Rule {
         String remote = peer.remoteAddresses().stream().map(ProtocolSelectorIgnoredRule::literal)
                 .filter(a -> a != null).findFirst().orElse(router.dialect().legacyIpsecSyntax() ? literal(peer.name()) : null);
         String endpoints = (local == null ? "the local IKE address" : local) + " ↔ " + (remote == null ? "the peer's address" : remote);
-        String message = "tunnel " + tunnel.number() + " of peer " + peer.name() + " sets protocol " + protocol
-                + " but no local or remote prefix: VyOS renders no traffic selector, so strongSwan selects the IKE "
-                + "endpoints " + endpoints + " with all protocols, and every packet between them is tunnelled, not only "
-                + protocol + ".";
+        String renderer = router.dialect() == Dialect.EDGEOS ? "EdgeOS" : "VyOS";
+        String ports = tunnel.localPort() != null || tunnel.remotePort() != null ? " and ports" : "";
+        String message = "tunnel " + tunnel.number() + " of peer " + peer.name() + " sets protocol " + protocol + ports
+                + " but no local or remote prefix: " + renderer + " renders no traffic selector, so strongSwan selects "
+                + "the IKE endpoints " + endpoints + " with all protocols" + (ports.isEmpty() ? "" : " and ports")
+                + ", and every packet between them is tunnelled, not only " + protocol + ".";
         String fix = null;
         if (local != null && remote != null) {
             List<Segment> path = List.of(Segment.of("vpn"), Segment.of("ipsec"), Segment.of("site-to-site"),
