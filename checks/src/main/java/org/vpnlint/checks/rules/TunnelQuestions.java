@@ -2,10 +2,12 @@ package org.vpnlint.checks.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.datapath.AddressFamily;
@@ -82,11 +84,21 @@ final class TunnelQuestions {
             if (e.getCause() instanceof RuntimeException failure) throw failure;
             throw new IllegalStateException(purpose + ": " + e.getCause(), e.getCause());
         } finally {
+            // after a failure, stop the other lanes between groups and wait: no thread may still use a lane's solver
             others.shutdownNow();
+            awaitLanes(others, purpose);
         }
         List<Finding> findings = new ArrayList<>();
         for (int group = 0; group < groups.size(); group++) findings.addAll(byLane.get(group % LANES).get(group / LANES));
         return findings;
+    }
+
+    private static void awaitLanes(ExecutorService lanes, String purpose) {
+        try {
+            if (!lanes.awaitTermination(1, TimeUnit.MINUTES)) throw new IllegalStateException(purpose + ": a lane did not stop");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The findings of groups {@code first}, {@code first + step}, ... in that order, one list per group. */
@@ -94,6 +106,7 @@ final class TunnelQuestions {
                                             TunnelTrafficSlice slices, Solver solver, String purpose, Question question) {
         List<List<Finding>> results = new ArrayList<>();
         for (int group = first; group < groups.size(); group += step) {
+            if (Thread.currentThread().isInterrupted()) throw new CancellationException(purpose + ": another lane failed");
             CompiledRouter sliced = CompiledRouter.compile(slices.forTunnels(groups.get(group)), family);
             List<Finding> findings = new ArrayList<>();
             try (DatapathQuestion pipeline = DatapathQuestion.open(solver, sliced, purpose)) {

@@ -1,6 +1,7 @@
 package org.vpnlint.checks.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
+import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.Router;
 import org.vpnlint.solver.Z3Solver;
@@ -65,6 +67,20 @@ class TunnelQuestionsTest {
             assertEquals(expected(rule), twoLanes.size(), rule.metadata().id());
             assertEquals(oneLane.stream().map(Finding::subject).toList(), twoLanes.stream().map(Finding::subject).toList());
             assertEquals(oneLane.stream().map(Finding::message).toList(), twoLanes.stream().map(Finding::message).toList());
+        }
+    }
+
+    @Test
+    void aFailureOnTheOtherLaneIsTheRulesFailure() {
+        Router router = RuleRun.router("hub.set", twelveSites(), Dialect.VYOS_1_4);
+        try (RuleContext context = new RuleContext(Z3Solver::new)) {
+            // site5 is in the second pipeline, which the second lane answers
+            IllegalStateException failure = assertThrows(IllegalStateException.class, () -> TunnelQuestions.forEachTunnel(
+                    router, AddressFamily.IPV4, context, "test", (tunnel, pipeline, slices) -> {
+                        if (tunnel.ref().peer().equals("site5")) throw new IllegalStateException("replay disagreement");
+                        return List.of();
+                    }));
+            assertEquals("replay disagreement", failure.getMessage());
         }
     }
 
