@@ -1,7 +1,6 @@
 package org.vpnlint.checks.filter;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,6 @@ import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.datapath.ConcretePacket;
-import org.vpnlint.datapath.Datapath;
-import org.vpnlint.datapath.SaStates;
 import org.vpnlint.datapath.Stage;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.Level;
@@ -70,12 +66,10 @@ public final class DnatStealsIkeRule implements Rule {
             // one finding per destination NAT rule and victim: all the packets it steals from that peer
             Map<String, List<Stolen>> stolen = new LinkedHashMap<>();
             SourceSearch search = new SourceSearch(context);
-            // peers that share their addresses send the same packets: each is replayed once
-            Map<ConcretePacket, ReplayedPacket> replays = new HashMap<>();
+            OwnPacketReplays replays = new OwnPacketReplays();
             for (OwnTraffic.Flow flow : OwnTraffic.of(router)) {
                 ReplayedPacket replay = flow.anySource() ? rewrittenFromSomeAddress(flow, search, findings)
-                        : replays.computeIfAbsent(flow.packet(),
-                                packet -> new ReplayedPacket(Datapath.replay(flow.router(), packet, SaStates.allUp())));
+                        : replays.of(flow);
                 if (replay == null || !replay.destinationTranslated()) continue;
                 SourceLocation natRule = replay.step(Stage.PREROUTING_DNAT).location();
                 stolen.computeIfAbsent(natRule + "|" + flow.owner(), key -> new ArrayList<>())
@@ -97,8 +91,7 @@ public final class DnatStealsIkeRule implements Rule {
             return null;
         }
         if (!(rewritten instanceof QueryResult.Witness witness)) return null;
-        ReplayedPacket replay = new ReplayedPacket(
-                Datapath.replay(flow.router(), SourceSearch.packet(flow.router(), witness), SaStates.allUp()));
+        ReplayedPacket replay = ReplayedPacket.withEverySaUp(flow.router(), SourceSearch.packet(flow.router(), witness));
         if (!replay.destinationTranslated()) {
             throw new IllegalStateException("solver and replay disagree on " + purpose + ": " + replay.trace().packet());
         }

@@ -1,7 +1,6 @@
 package org.vpnlint.checks.filter;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +10,7 @@ import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.datapath.ConcretePacket;
-import org.vpnlint.datapath.Datapath;
 import org.vpnlint.datapath.DropReason;
-import org.vpnlint.datapath.SaStates;
 import org.vpnlint.datapath.Stage;
 import org.vpnlint.datapath.Verdict;
 import org.vpnlint.model.Dialect;
@@ -79,13 +75,11 @@ public final class IkeBlockedByFirewallRule implements Rule {
         for (Router router : network.routers()) {
             Map<String, List<Blocked>> blockedByOwner = new LinkedHashMap<>();
             SourceSearch search = new SourceSearch(context);
-            // peers that share their addresses send the same packets: each is replayed once
-            Map<ConcretePacket, ReplayedPacket> replays = new HashMap<>();
+            OwnPacketReplays replays = new OwnPacketReplays();
             for (OwnTraffic.Flow flow : OwnTraffic.of(router)) {
                 if (flow.kind() == OwnTraffic.Kind.ESP && flow.forcedUdp()) continue;   // ESP always travels in udp 4500
                 ReplayedPacket replay = flow.anySource() ? droppedFromEveryAddress(flow, search, findings)
-                        : replays.computeIfAbsent(flow.packet(),
-                                packet -> new ReplayedPacket(Datapath.replay(flow.router(), packet, SaStates.allUp())));
+                        : replays.of(flow);
                 if (replay == null || !droppedByInputFilter(replay)) continue;
                 SourceLocation decidedAt = replay.step(Stage.INPUT_FILTER).location();
                 blockedByOwner.computeIfAbsent(flow.owner(), key -> new ArrayList<>()).add(new Blocked(flow, replay, decidedAt));
@@ -115,8 +109,7 @@ public final class IkeBlockedByFirewallRule implements Rule {
         if (!(passes instanceof QueryResult.Proved)) return null;
         QueryResult dropped = search.find(flow.router(), flow.packet(), SourceSearch.Goal.DROPPED_BY_INPUT_FILTER, purpose);
         if (!(dropped instanceof QueryResult.Witness witness)) return null;
-        ReplayedPacket replay = new ReplayedPacket(
-                Datapath.replay(flow.router(), SourceSearch.packet(flow.router(), witness), SaStates.allUp()));
+        ReplayedPacket replay = ReplayedPacket.withEverySaUp(flow.router(), SourceSearch.packet(flow.router(), witness));
         if (!droppedByInputFilter(replay)) {
             throw new IllegalStateException("solver and replay disagree on " + purpose + ": " + replay.trace().packet());
         }

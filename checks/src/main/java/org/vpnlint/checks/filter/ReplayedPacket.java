@@ -3,15 +3,23 @@ package org.vpnlint.checks.filter;
 import java.util.List;
 import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.Witness;
+import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.ConcreteHeader;
 import org.vpnlint.datapath.ConcretePacket;
+import org.vpnlint.datapath.Datapath;
 import org.vpnlint.datapath.Ingress;
 import org.vpnlint.datapath.PacketTrace;
+import org.vpnlint.datapath.SaStates;
 import org.vpnlint.datapath.Stage;
 import org.vpnlint.model.ProtocolMatch;
 
 /** A packet replayed through the concrete datapath, in the shape a finding carries (witness and trace steps). */
 record ReplayedPacket(PacketTrace trace) {
+
+    /** The router's own packet replayed with every SA up, as the IKE and ESP rules ask it. */
+    static ReplayedPacket withEverySaUp(CompiledRouter router, ConcretePacket packet) {
+        return new ReplayedPacket(Datapath.replay(router, packet, SaStates.allUp()));
+    }
 
     Witness witness() {
         ConcretePacket packet = trace.packet();
