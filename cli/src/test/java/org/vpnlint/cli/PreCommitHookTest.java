@@ -58,7 +58,8 @@ class PreCommitHookTest {
         environment.put("XDG_CACHE_HOME", work.resolve("cache").toString());
         environment.put("PATH", pathWithoutVpnlint());
         // The launcher's Maven uses the local repository this build already filled (HOME is a scratch directory).
-        environment.put("MAVEN_OPTS", "-Dmaven.repo.local=" + System.getProperty("vpnlint.mavenRepository"));
+        environment.put("MAVEN_OPTS", "-Dmaven.repo.local=" + System.getProperty("vpnlint.mavenRepository",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
         environment.put("GIT_AUTHOR_NAME", "test");
         environment.put("GIT_AUTHOR_EMAIL", "test@example.invalid");
         environment.put("GIT_COMMITTER_NAME", "test");
