@@ -23,6 +23,7 @@ import org.vpnlint.cli.analysis.InternalFailure;
 import org.vpnlint.cli.analysis.ProjectConfig;
 import org.vpnlint.cli.analysis.ProjectConfigException;
 import org.vpnlint.cli.report.GithubAnnotations;
+import org.vpnlint.cli.report.GitlabCodeQuality;
 import org.vpnlint.cli.report.JsonReport;
 import org.vpnlint.cli.report.Report;
 import org.vpnlint.cli.report.SarifReport;
@@ -42,14 +43,18 @@ import picocli.CommandLine.Parameters;
                         + " or input that could not be parsed, 3 internal error."})
 final class CheckCommand implements Callable<Integer> {
 
-    /** The output formats; {@code github} prints GitHub Actions workflow annotations. */
-    enum Format { TEXT, JSON, SARIF, GITHUB }
+    /**
+     * The output formats; {@code github} prints GitHub Actions workflow annotations, {@code gitlab} writes GitLab's
+     * Code Quality report.
+     */
+    enum Format { TEXT, JSON, SARIF, GITHUB, GITLAB }
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Configuration files or directories to report on.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "text (default), json, sarif or github (the default when GITHUB_ACTIONS is set).")
+            description = "text (default), json, sarif, github (the default when GITHUB_ACTIONS is set) or gitlab"
+                    + " (Code Quality).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -144,6 +149,7 @@ final class CheckCommand implements Callable<Integer> {
         return switch (chosen) {
             case TEXT -> new TextReport(verbose, colour);
             case GITHUB -> new GithubAnnotations();
+            case GITLAB -> new GitlabCodeQuality();
             case JSON -> new JsonReport(Version.current());
             case SARIF -> new SarifReport(Version.current(), SarifReport.directoryUri(console.workingDirectory()),
                     baseline != null);

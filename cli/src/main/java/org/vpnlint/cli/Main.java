@@ -86,6 +86,16 @@ public final class Main implements Runnable {
         return commandLine;
     }
 
+    /**
+     * Every command of the tool, built without running anything: the model the shell completion script and the man
+     * pages are generated from (see the dist module).
+     */
+    public static CommandLine commandTree() {
+        PrintWriter nowhere = new PrintWriter(java.io.Writer.nullWriter());
+        Console console = new Console(nowhere, nowhere, Map.of(), false, Path.of("").toAbsolutePath());
+        return commandLine(console, Analysis.withAllRules());
+    }
+
     @Override
     public void run() {
         // "vpnlint" alone: show what there is to run.

@@ -57,6 +57,8 @@ class CommandLineTest {
 
         assertEquals(0, version.exitCode());
         assertTrue(version.out().startsWith("vpnlint "), version.out());
+        assertTrue(version.out().matches("(?s).*\\nZ3 4\\.\\d+\\.\\d+.*"), version.out());
+        assertTrue(version.out().contains("\nJava " + System.getProperty("java.runtime.version")), version.out());
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("--fail-on=LEVEL"), help.out());
     }

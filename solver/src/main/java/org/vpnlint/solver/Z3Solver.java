@@ -38,6 +38,19 @@ public final class Z3Solver implements Solver {
         }
     }
 
+    /**
+     * Z3's own version string (e.g. {@code 4.14.1.0}), read from the native library, which this loads; a library that
+     * cannot be loaded throws {@link SolverUnavailableException} as a query would.
+     */
+    public static String z3Version() {
+        try {
+            return com.microsoft.z3.Version.getString();
+        } catch (LinkageError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new SolverUnavailableException("cannot load Z3's native library: " + cause.getMessage(), e);
+        }
+    }
+
     private synchronized void forget(Z3Query query) {
         open.remove(query);
     }

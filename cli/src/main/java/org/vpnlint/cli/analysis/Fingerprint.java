@@ -21,7 +21,7 @@ public final class Fingerprint {
         return of(finding.ruleId(), finding.location().file(), subject);
     }
 
-    static String of(String ruleId, String file, String subject) {
+    public static String of(String ruleId, String file, String subject) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             byte[] digest = sha256.digest((ruleId + "|" + normalisedPath(file) + "|" + subject)

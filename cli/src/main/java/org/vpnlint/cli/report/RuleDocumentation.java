@@ -9,6 +9,9 @@ import org.vpnlint.checks.RuleMetadata;
  * {@code vpnlint explain RULE}, and SARIF's {@code help}. Keeping one generator means the three never disagree.
  */
 public final class RuleDocumentation {
+    /** The project's home page (SARIF's tool {@code informationUri}). */
+    public static final String PROJECT_HOME = "https://github.com/vpnlint/vpnlint";
+
     /** Where rules.md is published; SARIF {@code helpUri}s point at its anchors. */
     public static final String PUBLISHED_AT = "https://github.com/vpnlint/vpnlint/blob/main/rules.md";
     /** The command that regenerates rules.md (its staleness test prints it). */

@@ -102,6 +102,7 @@ public final class SarifReport implements Report {
         Run run = new Run()
                 .withTool(new Tool().withDriver(new ToolComponent()
                         .withName("vpnlint")
+                        .withInformationUri(URI.create(RuleDocumentation.PROJECT_HOME))
                         .withVersion(toolVersion)
                         .withSemanticVersion(toolVersion)
                         .withRules(rules)))
