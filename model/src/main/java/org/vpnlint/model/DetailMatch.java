@@ -23,6 +23,19 @@ public record DetailMatch(IcmpMatch icmp, TcpFlagsMatch tcpFlags) {
         return other.tcpFlags == null || (tcpFlags != null && tcpFlags.within(other.tcpFlags));
     }
 
+    /** Whether no packet meets both: different ICMP types or codes, or a flag one needs set and the other clear. */
+    public boolean disjoint(DetailMatch other) {
+        if (icmp != null && other.icmp != null) {
+            if (icmp.type() != other.icmp.type()) return true;
+            if (icmp.code() != null && other.icmp.code() != null && !icmp.code().equals(other.icmp.code())) return true;
+        }
+        if (tcpFlags != null && other.tcpFlags != null) {
+            return tcpFlags.set().stream().anyMatch(other.tcpFlags.cleared()::contains)
+                    || tcpFlags.cleared().stream().anyMatch(other.tcpFlags.set()::contains);
+        }
+        return false;
+    }
+
     /** E.g. "icmpv6 type-name echo-request", "tcp flags syn,!ack"; empty when there is no condition. */
     public String describe() {
         List<String> parts = new ArrayList<>();
