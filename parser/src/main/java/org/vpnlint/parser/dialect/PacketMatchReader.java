@@ -5,6 +5,7 @@ import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
 import java.util.List;
 import org.vpnlint.model.AddressMatch;
+import org.vpnlint.model.Approximation;
 import org.vpnlint.model.InterfaceMatch;
 import org.vpnlint.model.PacketMatch;
 import org.vpnlint.model.PortMatch;
@@ -168,6 +169,8 @@ final class PacketMatchReader {
         if (conditions.size() > 1) {
             side.problems().invalid(side.node(), "'" + side.path() + "' has more than one " + what
                     + " condition (VyOS rejects an address together with a group); vpnlint uses the first");
+            side.problems().approximate(side.node(), Approximation.wider("'" + side.path() + "' has more than one "
+                    + what + " condition; only the first was read", side.location()));
         }
         return conditions.get(0);
     }
