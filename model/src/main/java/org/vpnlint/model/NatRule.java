@@ -1,10 +1,13 @@
 package org.vpnlint.model;
 
+import java.util.List;
+
 /**
  * A source or destination NAT rule. Rules of one direction are evaluated in ascending {@code number}; the first
  * match decides (NAT chains see only the first packet of a connection). {@code interfaceMatch} is the
  * outbound interface for SOURCE rules and the inbound interface for DESTINATION rules. {@code path} is the
  * rule's node as the configuration names it, e.g. "nat source rule 10" or "service nat rule 5010".
+ * {@code approximations} says where the rule was read inexactly (empty: exactly as written).
  */
 public record NatRule(
         NatDirection direction,
@@ -15,5 +18,22 @@ public record NatRule(
         boolean disabled,
         String description,
         String path,
-        SourceLocation location) {
+        SourceLocation location,
+        List<Approximation> approximations) {
+
+    public NatRule {
+        approximations = approximations == null ? List.of() : List.copyOf(approximations);
+    }
+
+    /** A rule read exactly as written. */
+    public NatRule(NatDirection direction, int number, InterfaceMatch interfaceMatch, PacketMatch match,
+                   NatTranslation translation, boolean disabled, String description, String path,
+                   SourceLocation location) {
+        this(direction, number, interfaceMatch, match, translation, disabled, description, path, location, List.of());
+    }
+
+    /** Where the data path reads this rule inexactly: the parser's approximations and the conditions it has no field for. */
+    public List<Approximation> datapathApproximations() {
+        return Approximation.inDatapath(approximations, match, location);
+    }
 }

@@ -1,5 +1,8 @@
 package org.vpnlint.checks.filter;
 
+import java.util.List;
+import org.vpnlint.model.Approximation;
+import org.vpnlint.model.DetailMatch;
 import org.vpnlint.model.FirewallRule;
 import org.vpnlint.model.NatRule;
 import org.vpnlint.model.SourceLocation;
@@ -23,10 +26,36 @@ sealed interface ChainEntry {
     /** What the rule does, for messages: "accept", "drop", "masquerade", "exclude", "translate to 192.0.2.1". */
     String action();
 
+    /** Where the parser read the rule inexactly (empty: as written). */
+    List<Approximation> approximations();
+
+    /** The rule's ICMP type and TCP flags conditions, which the boxes and the solver's packet do not carry. */
+    DetailMatch details();
+
+    /** Whether some condition of the rule was dropped or read as "any": it may match less than it is read to. */
+    default boolean readWider() {
+        return approximations().stream().anyMatch(Approximation::wider);
+    }
+
+    /** Whether the rule was read matching less than it does. */
+    default boolean readNarrower() {
+        return approximations().stream().anyMatch(a -> !a.wider());
+    }
+
     record Filter(FirewallRule rule, String label, String action) implements ChainEntry {
         @Override
         public SourceLocation location() {
             return rule.location();
+        }
+
+        @Override
+        public List<Approximation> approximations() {
+            return rule.approximations();
+        }
+
+        @Override
+        public DetailMatch details() {
+            return rule.match().details();
         }
 
         @Override
@@ -47,6 +76,16 @@ sealed interface ChainEntry {
         @Override
         public SourceLocation location() {
             return rule.location();
+        }
+
+        @Override
+        public List<Approximation> approximations() {
+            return rule.approximations();
+        }
+
+        @Override
+        public DetailMatch details() {
+            return rule.match().details();
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.vpnlint.checks.filter;
 
+import org.vpnlint.datapath.PacketTrace;
+import org.vpnlint.checks.rules.UndecidedFinding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +77,8 @@ public final class DnatStealsIkeRule implements Rule {
                 stolen.computeIfAbsent(natRule + "|" + flow.owner(), key -> new ArrayList<>())
                         .add(new Stolen(flow, replay, natRule));
             }
-            stolen.values().forEach(list -> findings.add(finding(router, list)));
+            stolen.values().forEach(list -> findings.add(UndecidedFinding.unlessInexact(finding(router, list), router,
+                    list.stream().map(each -> each.replay().trace()).toArray(PacketTrace[]::new))));
         }
         return findings;
     }

@@ -1,5 +1,7 @@
 package org.vpnlint.checks.filter;
 
+import org.vpnlint.datapath.PacketTrace;
+import org.vpnlint.checks.rules.UndecidedFinding;
 import inet.ipaddr.IPAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,7 +138,7 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
                 || rule.match().destination().matches(after.dst())) {
             throw new IllegalStateException("solver and replay disagree on " + purpose + " for " + packet);
         }
-        return finding(router.router(), rule, replay, after);
+        return UndecidedFinding.unlessInexact(finding(router.router(), rule, replay, after), router.router(), replay.trace());
     }
 
     private static <B, V> QueryResult ask(SymbolicQuery<B, V> query, CompiledRouter router, List<List<FirewallRule>> ways,

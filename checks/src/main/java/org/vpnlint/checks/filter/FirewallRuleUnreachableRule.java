@@ -30,7 +30,7 @@ public final class FirewallRuleUnreachableRule implements Rule {
             Level.WARNING,
             List.of("firewall"),
             null,
-            RuleMetadata.Precision.MEDIUM,   // conditions vpnlint does not model make earlier rules look wider
+            RuleMetadata.Precision.HIGH,   // earlier rules read wider than written prove nothing (a note instead)
             "Proves with Z3, chain by chain, that no packet (any address, protocol, port, interface, conntrack state or "
                     + "IPsec origin) reaches a rule because earlier accept/drop/reject/return rules take all of them; "
                     + "names the earlier rule.",
@@ -42,9 +42,11 @@ public final class FirewallRuleUnreachableRule implements Rule {
             continue rules do not shadow later rules, since the packet may come back.
 
             The question is asked for every packet the chain can see, not only the first one of a flow, so \
-            `state established` rules are compared as written. Conditions vpnlint does not model (ICMP types, \
-            TCP flags, rate limits, time) are read as absent and make a rule look wider than it is; the \
-            `unsupported-syntax` notes say where.""",
+            `state established` rules are compared as written, and so are ICMP/ICMPv6 types and codes and TCP \
+            flags: an `echo-request` rule does not shadow a `nd-neighbor-solicit` one. A condition vpnlint cannot \
+            read (rate limits, time, ...) makes its rule wider than written: such a rule may still be found \
+            dead, but it never counts as the earlier rule that takes the packets; where only it would, vpnlint \
+            says in a note what it could not read. See docs/semantics/approximation.md.""",
             """
             set firewall name WAN_IN rule 10 action accept
             set firewall name WAN_IN rule 10 destination address 192.168.1.0/24

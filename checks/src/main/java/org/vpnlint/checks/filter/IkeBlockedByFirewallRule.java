@@ -1,5 +1,7 @@
 package org.vpnlint.checks.filter;
 
+import org.vpnlint.datapath.PacketTrace;
+import org.vpnlint.checks.rules.UndecidedFinding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +86,8 @@ public final class IkeBlockedByFirewallRule implements Rule {
                 SourceLocation decidedAt = replay.step(Stage.INPUT_FILTER).location();
                 blockedByOwner.computeIfAbsent(flow.owner(), key -> new ArrayList<>()).add(new Blocked(flow, replay, decidedAt));
             }
-            blockedByOwner.values().forEach(blocked -> findings.add(finding(router, blocked)));
+            blockedByOwner.values().forEach(blocked -> findings.add(UndecidedFinding.unlessInexact(finding(router, blocked),
+                    router, blocked.stream().map(each -> each.replay().trace()).toArray(PacketTrace[]::new))));
         }
         return findings;
     }

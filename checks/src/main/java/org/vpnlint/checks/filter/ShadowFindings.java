@@ -39,7 +39,9 @@ final class ShadowFindings {
                 .filter(c -> c.location() != null)
                 .map(c -> new RelatedLocation(c.location(), c.label() + " matches first")).toList();
         Witness witness = witness(chain, shadowed.example());
-        String header = describe(chain.family(), shadowed.example());
+        // the example carries no ICMP type or TCP flags; it stands for a packet that also meets the rule's own
+        String details = rule.details().isAny() ? "" : " (" + rule.details().describe() + ")";
+        String header = describe(chain.family(), shadowed.example()) + details;
         List<TraceStep> trace = List.of(new TraceStep(chain.hook().stage(),
                 shadowed.takenBy().label() + " matches first (" + shadowed.takenBy().action() + "); " + rule.label()
                         + " is never reached", shadowed.takenBy().location(), header));

@@ -18,6 +18,13 @@ import org.vpnlint.solver.SymbolicQuery;
  * there is one, j is reachable. Otherwise the solver is asked for such a packet; when there is none (UNSAT), j is
  * shadowed. Then it looks for the single earlier rule that covers j on its own, else names the earlier rules that
  * overlap j, and replays an example packet of j through the chain to show which rule takes it.
+ *
+ * <p>Only earlier rules read exactly (or narrower) count: a rule read wider (a condition vpnlint could not read was
+ * dropped) may take fewer packets than it seems to, so it proves nothing. When such rules alone would make j dead,
+ * the verdict is {@link Undecided}, naming what could not be read. Rule j itself may be read wider (a wider rule
+ * that is dead is dead as written), not narrower. ICMP types and TCP flags ({@link org.vpnlint.model.DetailMatch}),
+ * which the boxes do not carry, are compared rule against rule: an earlier rule counts only when its conditions
+ * hold for every packet of j, and is left out when they hold for none.
  */
 final class ShadowedRules {
 
@@ -73,26 +80,67 @@ final class ShadowedRules {
         List<RuleBox> boxes = rules.stream().map(conditions -> RuleBox.of(conditions, scales)).toList();
         List<RuleBox> possible = atHook.stream().map(conditions -> RuleBox.of(conditions, scales)).toList();
         OverlapIndex overlaps = new OverlapIndex(boxes);
+        Boxes all = new Boxes(boxes, possible, scales);
         for (int j = 1; j < entries.size(); j++) {
             ChainEntry rule = entries.get(j);
             if (!rule.configured() || rule.location() == null) continue;   // inserted rules are not the user's to fix
-            int[] meeting = overlaps.earlierMeeting(j);
-            List<ChainEntry> earlier = new ArrayList<>(meeting.length);
-            List<RuleBox> earlierBoxes = new ArrayList<>(meeting.length);
-            for (int i : meeting) {
-                if (entries.get(i).terminal()) {
-                    earlier.add(entries.get(i));
-                    earlierBoxes.add(boxes.get(i));
+            List<Integer> exact = new ArrayList<>();
+            List<Integer> wider = new ArrayList<>();
+            for (int i : overlaps.earlierMeeting(j)) {
+                ChainEntry candidate = entries.get(i);
+                if (!candidate.terminal() || candidate.details().disjoint(rule.details())) continue;
+                // an earlier rule that takes only some of this rule's ICMP types or flag combinations is left out:
+                // the boxes have no such field, and leaving a rule out never proves a rule dead
+                if (!rule.details().within(candidate.details())) continue;
+                (candidate.readWider() ? wider : exact).add(i);
+            }
+            // only earlier rules read exactly (or narrower) can prove this one dead; this one may be read wider
+            Verdict verdict = decide(chain, j, exact, all);
+            if (verdict instanceof Shadowed && rule.readNarrower()) {
+                verdict = new Undecided(rule, "it is shadowed as vpnlint reads it, but vpnlint read it narrower than"
+                        + " written: " + reasons(List.of(rule), false));
+            }
+            if (verdict == null && !wider.isEmpty()) {
+                List<Integer> asRead = new ArrayList<>(exact);
+                asRead.addAll(wider);
+                asRead.sort(null);
+                if (decide(chain, j, asRead, all) instanceof Shadowed shadowed) {
+                    List<ChainEntry> unread = shadowed.covering().stream().filter(ChainEntry::readWider).toList();
+                    verdict = new Undecided(rule, "as vpnlint reads them, " + String.join(", ",
+                            unread.stream().map(ChainEntry::label).toList()) + " would take every packet it matches,"
+                            + " but vpnlint could not read all of " + (unread.size() == 1 ? "that rule" : "those rules")
+                            + ": " + reasons(unread, true));
                 }
             }
-            if (earlier.isEmpty()) continue;
-            ReachingPacket.Outcome search = ReachingPacket.find(boxes.get(j), possible, earlierBoxes);
-            if (search.packet() != null && reaches(chain, rule, scales.packet(search.packet()))) continue;
-            List<ChainEntry> cover = search.cover().stream().map(earlier::get).toList();
-            Verdict verdict = examine(chain, new Question(rule, boxes.get(j), earlier, earlierBoxes, cover, possible));
             if (verdict != null) verdicts.add(verdict);
         }
         return verdicts;
+    }
+
+    /** The boxes of a chain's rules and of its hook, on one set of scales. */
+    private record Boxes(List<RuleBox> rules, List<RuleBox> possible, PacketScales scales) {
+    }
+
+    /** Whether rule j never acts given the earlier terminal rules at these positions: null when it can act. */
+    private Verdict decide(Chain chain, int j, List<Integer> earlierPositions, Boxes boxes) {
+        if (earlierPositions.isEmpty()) return null;
+        List<ChainEntry> earlier = new ArrayList<>(earlierPositions.size());
+        List<RuleBox> earlierBoxes = new ArrayList<>(earlierPositions.size());
+        for (int i : earlierPositions) {
+            earlier.add(chain.entries().get(i));
+            earlierBoxes.add(boxes.rules().get(i));
+        }
+        ChainEntry rule = chain.entries().get(j);
+        ReachingPacket.Outcome search = ReachingPacket.find(boxes.rules().get(j), boxes.possible(), earlierBoxes);
+        if (search.packet() != null && reaches(chain, rule, boxes.scales().packet(search.packet()))) return null;
+        List<ChainEntry> cover = search.cover().stream().map(earlier::get).toList();
+        return examine(chain, new Question(rule, boxes.rules().get(j), earlier, earlierBoxes, cover, boxes.possible()));
+    }
+
+    /** What could not be read of these rules, in their direction, e.g. "'... rule 20 limit' could not be read". */
+    private static String reasons(List<ChainEntry> rules, boolean wider) {
+        return String.join("; ", rules.stream().flatMap(r -> r.approximations().stream())
+                .filter(a -> a.wider() == wider).map(a -> a.reason()).distinct().toList());
     }
 
     /**

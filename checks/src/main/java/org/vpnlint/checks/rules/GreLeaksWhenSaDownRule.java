@@ -85,7 +85,8 @@ public final class GreLeaksWhenSaDownRule implements Rule {
                 GrePacket whileDown = sender.packet(compiled, down).orElse(null);
                 if (whileDown == null) continue;   // no route at all: the kernel sends nothing
                 PacketTrace leak = Datapath.replay(compiled, whileDown.packet(), down);
-                if (leak.verdict() == Verdict.CLEARTEXT) findings.add(finding(router, gre, protecting, leak));
+                if (leak.verdict() == Verdict.CLEARTEXT) findings.add(UndecidedFinding.unlessInexact(
+                        finding(router, gre, protecting, leak), router, up, leak));
             }
         }
         return findings;

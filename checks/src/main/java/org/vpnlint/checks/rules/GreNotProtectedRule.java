@@ -78,7 +78,7 @@ public final class GreNotProtectedRule implements Rule {
                 GrePacket gre = sender.packet(compiled, SaStates.allUp()).orElse(null);
                 if (gre == null) continue;
                 PacketTrace up = Datapath.replay(compiled, gre.packet(), SaStates.allUp());
-                if (up.verdict() == Verdict.CLEARTEXT) findings.add(finding(router, gre, towards, up));
+                if (up.verdict() == Verdict.CLEARTEXT) findings.add(UndecidedFinding.unlessInexact(finding(router, gre, towards, up), router, up));
             }
         }
         return findings;

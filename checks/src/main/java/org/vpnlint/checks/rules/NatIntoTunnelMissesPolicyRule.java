@@ -149,7 +149,7 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
             if (rule == null || !setAside.add(rule)) {
                 throw new IllegalStateException(question + ": the replay of " + replay.packetText() + " names no new source NAT rule");
             }
-            if (aimed.contains(rule)) findings.add(forwardFinding(router, tunnel, rule, replay));
+            if (aimed.contains(rule)) findings.add(UndecidedFinding.unlessInexact(forwardFinding(router, tunnel, rule, replay), router, trace));
             asked = CompiledRouter.compile(SourceNatSetAside.withExcludes(router, setAside), compiled.family());
         }
         return findings;
@@ -222,8 +222,8 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
         List<RelatedLocation> related = tunnelRelated(tunnel, rule);
         if (dnat != null && dnat.location() != null) related.add(new RelatedLocation(dnat.location(), dnat.path() + ", which maps "
                 + trace.packet().header().dstText() + " elsewhere"));
-        return new Finding(METADATA.id(), METADATA.defaultLevel(), message, rule.location(), related, replay.witness(),
-                replay.steps(), fix, rule.path() + "|" + tunnel.ref() + "|return");
+        return UndecidedFinding.unlessInexact(new Finding(METADATA.id(), METADATA.defaultLevel(), message, rule.location(),
+                related, replay.witness(), replay.steps(), fix, rule.path() + "|" + tunnel.ref() + "|return"), router, trace);
     }
 
     /**

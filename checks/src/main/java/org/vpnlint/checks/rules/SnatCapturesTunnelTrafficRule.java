@@ -127,7 +127,7 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
                 throw new IllegalStateException(question + ": the replay of " + replay.packetText()
                         + " names no source NAT rule that was not set aside already");
             }
-            findings.add(finding(router, tunnel, snat, replay));
+            findings.add(UndecidedFinding.unlessInexact(finding(router, tunnel, snat, replay), router, trace));
         }
         return findings;
     }

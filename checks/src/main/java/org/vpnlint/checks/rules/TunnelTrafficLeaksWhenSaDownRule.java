@@ -112,8 +112,8 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
         }
         String fix = peerInsideRemote ? SaDownFix.trapOnDpd(router, tunnel.peer().ikeGroup())
                 : SaDownFix.blackholes(router, tunnel.remoteSelectors());
-        return new Finding(METADATA.id(), METADATA.defaultLevel(), message, tunnel.location(), related, replay.witness(),
-                replay.steps(), fix, tunnel.ref() + "|sa-down");
+        return UndecidedFinding.unlessInexact(new Finding(METADATA.id(), METADATA.defaultLevel(), message, tunnel.location(),
+                related, replay.witness(), replay.steps(), fix, tunnel.ref() + "|sa-down"), router, trace);
     }
 
     /** This tunnel's SA down, the others up; its traffic (after DNAT) from an interface or the router; cleartext. */

@@ -126,4 +126,89 @@ class FirewallRuleUnreachableRuleTest {
 
         assertEquals(List.of(), RouterConfigs.findings(RULE, "office.set", config));
     }
+
+    private static final String INPUT_1_4 = """
+            set interfaces ethernet eth0 address '203.0.113.134/24'
+            set interfaces ethernet eth1 address '192.168.10.1/24'
+            set protocols static route 0.0.0.0/0 next-hop '203.0.113.1'
+            set firewall ipv4 input filter default-action 'drop'
+            """;
+
+    private static List<Finding> input14(String rules) {
+        return RouterConfigs.findings(RULE, "r14.set", INPUT_1_4 + rules);
+    }
+
+    @Test
+    void anEarlierRuleReadWiderProvesNothingAndSaysWhatItCouldNotRead() {
+        List<Finding> findings = input14("""
+                set firewall ipv4 input filter rule 10 action 'accept'
+                set firewall ipv4 input filter rule 10 protocol 'tcp'
+                set firewall ipv4 input filter rule 10 recent count '5'
+                set firewall ipv4 input filter rule 20 action 'drop'
+                set firewall ipv4 input filter rule 20 protocol 'tcp'
+                """);
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(Level.NOTE, findings.get(0).level());
+        assertTrue(findings.get(0).message().contains("'firewall ipv4 input filter rule 10 recent' could not be read"),
+                findings.get(0).message());
+    }
+
+    @Test
+    void aLaterRuleReadWiderIsStillProvedDead() {
+        List<Finding> findings = input14("""
+                set firewall ipv4 input filter rule 10 action 'accept'
+                set firewall ipv4 input filter rule 10 protocol 'tcp'
+                set firewall ipv4 input filter rule 20 action 'drop'
+                set firewall ipv4 input filter rule 20 protocol 'tcp'
+                set firewall ipv4 input filter rule 20 recent count '5'
+                """);
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(Level.WARNING, findings.get(0).level());
+    }
+
+    @Test
+    void icmpTypesAreComparedExactly() {
+        String echo = """
+                set firewall ipv4 input filter rule 10 action 'accept'
+                set firewall ipv4 input filter rule 10 protocol 'icmp'
+                set firewall ipv4 input filter rule 10 icmp type-name 'echo-request'
+                """;
+        assertEquals(List.of(), input14(echo + """
+                set firewall ipv4 input filter rule 20 action 'drop'
+                set firewall ipv4 input filter rule 20 protocol 'icmp'
+                set firewall ipv4 input filter rule 20 icmp type-name 'timestamp-request'
+                """), "another type: not covered");
+        assertEquals(List.of(), input14(echo + """
+                set firewall ipv4 input filter rule 20 action 'drop'
+                set firewall ipv4 input filter rule 20 protocol 'icmp'
+                """), "every type: only echo requests are taken by rule 10");
+        List<Finding> sameType = input14(echo + """
+                set firewall ipv4 input filter rule 20 action 'drop'
+                set firewall ipv4 input filter rule 20 protocol 'icmp'
+                set firewall ipv4 input filter rule 20 icmp type '8'
+                set firewall ipv4 input filter rule 20 icmp code '0'
+                """);
+        assertEquals(1, sameType.size(), sameType.toString());
+        assertEquals(Level.WARNING, sameType.get(0).level());
+    }
+
+    @Test
+    void tcpFlagsAreComparedExactly() {
+        String notSyn = """
+                set firewall ipv4 input filter rule 10 action 'drop'
+                set firewall ipv4 input filter rule 10 protocol 'tcp'
+                set firewall ipv4 input filter rule 10 tcp flags not 'syn'
+                """;
+        assertEquals(List.of(), input14(notSyn + """
+                set firewall ipv4 input filter rule 20 action 'accept'
+                set firewall ipv4 input filter rule 20 protocol 'tcp'
+                """));
+        List<Finding> covered = input14(notSyn + """
+                set firewall ipv4 input filter rule 20 action 'accept'
+                set firewall ipv4 input filter rule 20 protocol 'tcp'
+                set firewall ipv4 input filter rule 20 tcp flags 'ack'
+                set firewall ipv4 input filter rule 20 tcp flags not 'syn'
+                """);
+        assertEquals(1, covered.size(), covered.toString());
+    }
 }

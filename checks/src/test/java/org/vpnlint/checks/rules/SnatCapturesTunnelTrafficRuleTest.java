@@ -251,4 +251,19 @@ class SnatCapturesTunnelTrafficRuleTest {
 
         assertEquals(List.of(), findings(rule, config, Dialect.VYOS_1_2));
     }
+
+    /** A condition vpnlint cannot read was dropped from rule 10: as read it captures the tunnel, but that is not proved. */
+    @Test
+    void aCaptureThatRestsOnARuleReadWiderIsOnlyANote() {
+        String config = script(BRANCH_1_2, ARTICLE_TUNNEL, RULE_10, List.of(
+                "set nat source rule 10 source port 'no-such-service'"));
+        List<Finding> found = findings(rule, config, Dialect.VYOS_1_2);
+        assertEquals(1, found.size(), found.toString());
+        Finding note = found.get(0);
+        assertEquals(Level.NOTE, note.level());
+        assertTrue(note.message().startsWith("vpnlint could not decide this, because the packet's path rests on rules it"
+                + " could not read exactly ('nat source rule 10 source port no-such-service' could not be read)."),
+                note.message());
+        assertEquals(null, note.fix());
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.vpnlint.model.Approximation;
 import org.vpnlint.model.ConnectionState;
 import org.vpnlint.model.FirewallAction;
 import org.vpnlint.model.FirewallChain;
@@ -149,7 +150,7 @@ final class FirewallMapper {
             for (FirewallRule jump : jumps) {
                 numbered.add(new FirewallRule(numbered.size() + 1, jump.action(), jump.jumpTarget(), jump.match(),
                         jump.inbound(), jump.outbound(), jump.states(), jump.ipsec(), jump.disabled(), jump.path(),
-                        jump.location()));
+                        jump.location(), jump.approximations()));
             }
             return new FirewallChain(hook, FirewallAction.ACCEPT, numbered, null, null);
         }
@@ -244,7 +245,7 @@ final class FirewallMapper {
             return null;
         }
         return new FirewallRule(number, action, jumpTarget, match, inbound, outbound, states, ipsec, disabled,
-                rule.path(), rule.location());
+                rule.path(), rule.location(), context.problems().approximationsUnder(rule.node()));
     }
 
     private FirewallAction action(ConfigNode node, String value) {
@@ -270,6 +271,7 @@ final class FirewallMapper {
     private Set<ConnectionState> states(ConfigSection state) {
         if (state == null) return Set.of();
         Set<ConnectionState> states = EnumSet.noneOf(ConnectionState.class);
+        List<ConfigNode> unknown = new ArrayList<>();
         for (ConfigNode value : state.node().children()) {
             state.ignore(value.word());
             ConnectionState parsed = switch (value.word()) {
@@ -281,9 +283,16 @@ final class FirewallMapper {
             };
             if (parsed == null) {
                 context.problems().invalidValue(state.node(), value.word(), "not a connection state");
+                unknown.add(value);
             } else if (!value.has("disable")) {
                 states.add(parsed);
             }
+        }
+        // without the unknown state the list matches fewer packets; with nothing left it matches every state
+        for (ConfigNode value : unknown) {
+            context.problems().approximate(value, new Approximation(states.isEmpty() ? Approximation.Direction.WIDER
+                    : Approximation.Direction.NARROWER, "'" + NodePath.of(state.node()) + " " + value.word()
+                    + "' could not be read", value.location()));
         }
         return states;
     }

@@ -5,6 +5,7 @@ import inet.ipaddr.IPAddressSeqRange;
 import java.util.ArrayList;
 import java.util.List;
 import org.vpnlint.model.AddressMatch;
+import org.vpnlint.model.Approximation;
 import org.vpnlint.model.InterfaceMatch;
 import org.vpnlint.model.NatConfig;
 import org.vpnlint.model.NatDirection;
@@ -105,7 +106,7 @@ final class NatMapper {
             return null;
         }
         return new NatRule(direction, number, interfaces, match, translation, disabled, description, rule.path(),
-                rule.location());
+                rule.location(), context.problems().approximationsUnder(rule.node()));
     }
 
     private static boolean writesTranslation(ConfigSection translation) {
@@ -193,10 +194,11 @@ final class NatMapper {
                 ProtocolMatch.ANY, PortMatch.ANY, PortMatch.ANY);
         PacketMatch outbound = new PacketMatch(matchOf(toInternal, ConfigSection.valueOf(internal)), AddressMatch.ANY,
                 ProtocolMatch.ANY, PortMatch.ANY, PortMatch.ANY);
+        List<Approximation> approximations = context.problems().approximationsUnder(rule.node());
         destinationRules.add(new NatRule(NatDirection.DESTINATION, number, interfaces, inbound, toInternal, disabled,
-                description, rule.path(), rule.location()));
+                description, rule.path(), rule.location(), approximations));
         sourceRules.add(new NatRule(NatDirection.SOURCE, number, interfaces, outbound, toExternal, disabled,
-                description, rule.path(), rule.location()));
+                description, rule.path(), rule.location(), approximations));
     }
 
     private static AddressMatch matchOf(NatTranslation translation, String text) {
@@ -239,6 +241,7 @@ final class NatMapper {
             return;
         }
         add(new NatRule(direction, number, interfaces, match, translation, disabled, description, rule.path(),
-                rule.location()), direction == NatDirection.SOURCE ? sourceRules : destinationRules);
+                rule.location(), context.problems().approximationsUnder(rule.node())),
+                direction == NatDirection.SOURCE ? sourceRules : destinationRules);
     }
 }

@@ -5,6 +5,7 @@ import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
 import java.util.List;
 import org.vpnlint.model.AddressMatch;
+import org.vpnlint.model.Approximation;
 import org.vpnlint.model.InterfaceMatch;
 import org.vpnlint.model.PacketMatch;
 import org.vpnlint.model.PortMatch;
@@ -16,8 +17,9 @@ import org.vpnlint.parser.ConfigNode;
  * Reads the conditions NAT and firewall rules share: {@code source}/{@code destination} (address or nat66
  * prefix, port, group references) and {@code protocol}, and the interface conditions
  * ({@code outbound-interface eth0} before 1.4, {@code outbound-interface name|group X} from 1.4).
+ * and the ICMP type and TCP flags conditions ({@link HeaderDetailReader}).
  * A value that does not parse is reported and left out, so the condition is wider than written; the
- * diagnostic says so.
+ * diagnostic says so and the rule records it as an approximation ({@link MappingProblems#widened}).
  */
 final class PacketMatchReader {
     private final FirewallGroups groups;
@@ -31,7 +33,8 @@ final class PacketMatchReader {
         ConfigSection destination = rule.section("destination");
         Side from = source == null ? Side.ANY : side(source, ipv6);
         Side to = destination == null ? Side.ANY : side(destination, ipv6);
-        return new PacketMatch(from.address, to.address, protocol(rule), from.port, to.port);
+        return new PacketMatch(from.address, to.address, protocol(rule), from.port, to.port,
+                HeaderDetailReader.read(rule));
     }
 
     /** The interface condition under {@code word}; a missing node matches every interface. */
@@ -54,7 +57,7 @@ final class PacketMatchReader {
         String groupName = negated ? byGroup.substring(1) : byGroup;
         List<String> members = groups.interfaces(groupName);
         if (members == null) {
-            rule.problems().invalidValue(node.child("group"), byGroup, "no such interface-group; the rule is read as matching any interface");
+            rule.problems().widened(node.child("group"), byGroup, "no such interface-group; the rule is read as matching any interface");
             return InterfaceMatch.ANY;
         }
         if (members.isEmpty()) {
@@ -76,7 +79,7 @@ final class PacketMatchReader {
         try {
             return ProtocolSyntax.match(ConfigSection.valueOf(node));
         } catch (InvalidValue e) {
-            rule.problems().invalidValue(node, ConfigSection.valueOf(node), e.getMessage() + "; the rule is read as matching any protocol");
+            rule.problems().widened(node, ConfigSection.valueOf(node), e.getMessage() + "; the rule is read as matching any protocol");
             return ProtocolMatch.ANY;
         }
     }
@@ -94,7 +97,7 @@ final class PacketMatchReader {
             try {
                 addresses.add(AddressSyntax.match(ConfigSection.valueOf(node)));
             } catch (InvalidValue e) {
-                side.problems().invalidValue(node, ConfigSection.valueOf(node), e.getMessage() + "; the rule is read as matching any address");
+                side.problems().widened(node, ConfigSection.valueOf(node), e.getMessage() + "; the rule is read as matching any address");
             }
         }
         ConfigNode port = side.leaf("port");
@@ -102,7 +105,7 @@ final class PacketMatchReader {
             try {
                 ports.add(PortSyntax.match(ConfigSection.valueOf(port)));
             } catch (InvalidValue e) {
-                side.problems().invalidValue(port, ConfigSection.valueOf(port), e.getMessage() + "; the rule is read as matching any port");
+                side.problems().widened(port, ConfigSection.valueOf(port), e.getMessage() + "; the rule is read as matching any port");
             }
         }
         ConfigSection group = side.section("group");
@@ -125,7 +128,7 @@ final class PacketMatchReader {
             List<IPAddressSeqRange> ranges = ipv6 && !type.startsWith("ipv6-") ? groups.addresses("ipv6-" + type, name) : null;
             if (ranges == null) ranges = groups.addresses(type, name);
             if (ranges == null) {
-                group.problems().invalidValue(node, reference, "no such " + type + "; the rule is read as matching any address");
+                group.problems().widened(node, reference, "no such " + type + "; the rule is read as matching any address");
                 continue;
             }
             addresses.add(ranges.isEmpty() ? emptyGroup(negated, type + " " + reference)
@@ -137,7 +140,7 @@ final class PacketMatchReader {
             boolean negated = reference.startsWith("!");
             List<PortRange> ranges = groups.ports(negated ? reference.substring(1) : reference);
             if (ranges == null) {
-                group.problems().invalidValue(portGroup, reference, "no such port-group; the rule is read as matching any port");
+                group.problems().widened(portGroup, reference, "no such port-group; the rule is read as matching any port");
             } else {
                 // an empty group matches no port; "not in an empty group" matches every port
                 ports.add(ranges.isEmpty() ? new PortMatch(List.of(new PortRange(0, 65535)), !negated)
@@ -166,6 +169,8 @@ final class PacketMatchReader {
         if (conditions.size() > 1) {
             side.problems().invalid(side.node(), "'" + side.path() + "' has more than one " + what
                     + " condition (VyOS rejects an address together with a group); vpnlint uses the first");
+            side.problems().approximate(side.node(), Approximation.wider("'" + side.path() + "' has more than one "
+                    + what + " condition; only the first was read", side.location()));
         }
         return conditions.get(0);
     }

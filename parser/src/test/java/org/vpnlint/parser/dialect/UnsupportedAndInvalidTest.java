@@ -49,10 +49,10 @@ class UnsupportedAndInvalidTest {
                 set nat source rule 10 packet-type 'host'
                 set nat source rule 10 translation address 'masquerade'
                 set firewall ipv4 forward filter rule 5 action 'accept'
-                set firewall ipv4 forward filter rule 5 icmp type-name 'echo-request'
+                set firewall ipv4 forward filter rule 5 limit rate '5/minute'
                 """);
         assertEquals(List.of("'nat source rule 10 packet-type' is not supported by vpnlint and was ignored",
-                        "'firewall ipv4 forward filter rule 5 icmp' is not supported by vpnlint and was ignored"),
+                        "'firewall ipv4 forward filter rule 5 limit' is not supported by vpnlint and was ignored"),
                 messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX));
         assertEquals(1, mapped.router().nat().sourceRules().size());
     }

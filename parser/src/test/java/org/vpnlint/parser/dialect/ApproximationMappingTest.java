@@ -1,0 +1,123 @@
+package org.vpnlint.parser.dialect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vpnlint.parser.dialect.Mapping.map;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.vpnlint.model.Approximation;
+import org.vpnlint.model.FirewallRule;
+import org.vpnlint.model.IcmpMatch;
+import org.vpnlint.model.NatRule;
+import org.vpnlint.model.PortRange;
+
+/** Conditions read exactly (ICMP types, TCP flags, service names) and the ones read wider, marked on their rule. */
+class ApproximationMappingTest {
+
+    private static List<FirewallRule> v6Input(String text) {
+        return map("r14.set", text).router().firewall().ipv6().input().rules();
+    }
+
+    @Test
+    void icmpv6TypeNamesAndNumbersAreReadExactly() {
+        List<FirewallRule> rules = v6Input("""
+                set firewall ipv6 input filter rule 20 action 'accept'
+                set firewall ipv6 input filter rule 20 protocol 'ipv6-icmp'
+                set firewall ipv6 input filter rule 20 icmpv6 type-name 'echo-request'
+                set firewall ipv6 input filter rule 21 action 'accept'
+                set firewall ipv6 input filter rule 21 protocol 'ipv6-icmp'
+                set firewall ipv6 input filter rule 21 icmpv6 type '135'
+                set firewall ipv6 input filter rule 21 icmpv6 code '0'
+                """);
+        assertEquals(new IcmpMatch(128, null, "icmpv6 type-name echo-request"), rules.get(0).match().details().icmp());
+        assertEquals(new IcmpMatch(135, 0, "icmpv6 type 135 code 0"), rules.get(1).match().details().icmp());
+        assertTrue(rules.get(0).approximations().isEmpty());
+        assertTrue(rules.get(1).approximations().isEmpty());
+    }
+
+    @Test
+    void legacyIcmpTypeCodeFormsAndTcpFlags() {
+        List<FirewallRule> rules = map("r13.set", """
+                set firewall name WAN_LOCAL default-action 'drop'
+                set firewall name WAN_LOCAL rule 10 action 'accept'
+                set firewall name WAN_LOCAL rule 10 protocol 'icmp'
+                set firewall name WAN_LOCAL rule 10 icmp type-name 'port-unreachable'
+                set firewall name WAN_LOCAL rule 11 action 'accept'
+                set firewall name WAN_LOCAL rule 11 protocol 'icmp'
+                set firewall name WAN_LOCAL rule 11 icmp type '3/4'
+                set firewall name WAN_LOCAL rule 12 action 'drop'
+                set firewall name WAN_LOCAL rule 12 protocol 'tcp'
+                set firewall name WAN_LOCAL rule 12 tcp flags 'SYN,!ACK'
+                set interfaces ethernet eth0 firewall local name 'WAN_LOCAL'
+                """).router().firewall().ipv4().named().get("WAN_LOCAL").rules();
+        assertEquals(new IcmpMatch(3, 3, "icmp type-name port-unreachable"), rules.get(0).match().details().icmp());
+        assertEquals(3, rules.get(1).match().details().icmp().type());
+        assertEquals(4, rules.get(1).match().details().icmp().code());
+        assertEquals(Set.of("syn"), rules.get(2).match().details().tcpFlags().set());
+        assertEquals(Set.of("ack"), rules.get(2).match().details().tcpFlags().cleared());
+        rules.forEach(rule -> assertTrue(rule.approximations().isEmpty(), rule.path()));
+        // the data path has no ICMP type or flags field: there the rules are read wider
+        assertTrue(rules.get(2).datapathApproximations().get(0).wider());
+    }
+
+    @Test
+    void vyos14TcpFlagsWithNot() {
+        FirewallRule rule = map("r14.set", """
+                set firewall ipv4 input filter rule 5 action 'drop'
+                set firewall ipv4 input filter rule 5 protocol 'tcp'
+                set firewall ipv4 input filter rule 5 tcp flags 'syn'
+                set firewall ipv4 input filter rule 5 tcp flags not 'ack'
+                """).router().firewall().ipv4().input().rules().get(0);
+        assertEquals(Set.of("syn"), rule.match().details().tcpFlags().set());
+        assertEquals(Set.of("ack"), rule.match().details().tcpFlags().cleared());
+    }
+
+    @Test
+    void serviceNamesOfTheServicesDatabaseAreExact() {
+        FirewallRule rule = map("r14.set", """
+                set firewall ipv4 input filter rule 40 action 'accept'
+                set firewall ipv4 input filter rule 40 protocol 'tcp_udp'
+                set firewall ipv4 input filter rule 40 destination port 'domain,domain-s,mdns'
+                """).router().firewall().ipv4().input().rules().get(0);
+        assertEquals(List.of(PortRange.of(53), PortRange.of(853), PortRange.of(5353)),
+                rule.match().destinationPort().ranges());
+        assertTrue(rule.approximations().isEmpty());
+    }
+
+    @Test
+    void droppedAndUnparsedConditionsMakeTheirRuleWider() {
+        var mapped = map("r14.set", """
+                set firewall ipv4 input filter rule 10 action 'accept'
+                set firewall ipv4 input filter rule 10 protocol 'tcp'
+                set firewall ipv4 input filter rule 10 limit rate '5/minute'
+                set firewall ipv4 input filter rule 20 action 'accept'
+                set firewall ipv4 input filter rule 20 destination port 'no-such-service'
+                set firewall ipv4 input filter rule 30 action 'accept'
+                set nat destination rule 5 inbound-interface name 'eth0'
+                set nat destination rule 5 time startdate '2024-01-01'
+                set nat destination rule 5 translation address '10.0.0.5'
+                """);
+        List<FirewallRule> rules = mapped.router().firewall().ipv4().input().rules();
+        Approximation limit = rules.get(0).approximations().get(0);
+        assertTrue(limit.wider());
+        assertTrue(limit.reason().contains("limit"), limit.reason());
+        assertTrue(rules.get(1).approximations().get(0).reason().contains("no-such-service"));
+        assertTrue(rules.get(2).approximations().isEmpty());
+        NatRule nat = mapped.router().nat().destinationRules().get(0);
+        assertTrue(nat.approximations().get(0).reason().contains("time"), nat.approximations().toString());
+    }
+
+    @Test
+    void anyIsNoCondition() {
+        FirewallRule rule = map("r13.set", """
+                set firewall name L rule 1 action 'accept'
+                set firewall name L rule 1 protocol 'icmp'
+                set firewall name L rule 1 icmp type-name 'any'
+                set interfaces ethernet eth0 firewall local name 'L'
+                """).router().firewall().ipv4().named().get("L").rules().get(0);
+        assertNull(rule.match().details().icmp());
+    }
+}
