@@ -1,0 +1,289 @@
+package org.vpnlint.checks.diff;
+
+import inet.ipaddr.IPAddress;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+import org.vpnlint.checks.rules.AddressTerms;
+import org.vpnlint.checks.rules.WitnessPreferences;
+import org.vpnlint.datapath.AddressFamily;
+import org.vpnlint.datapath.CompiledRouter;
+import org.vpnlint.datapath.CompiledTunnel;
+import org.vpnlint.datapath.ConcretePacket;
+import org.vpnlint.datapath.Datapath;
+import org.vpnlint.datapath.Header;
+import org.vpnlint.datapath.Ingress;
+import org.vpnlint.datapath.PacketInput;
+import org.vpnlint.datapath.PacketTrace;
+import org.vpnlint.datapath.SaStates;
+import org.vpnlint.datapath.TraceStep;
+import org.vpnlint.datapath.TunnelRef;
+import org.vpnlint.model.NetInterface;
+import org.vpnlint.model.ProtocolMatch;
+import org.vpnlint.model.Router;
+import org.vpnlint.model.SourceLocation;
+import org.vpnlint.solver.Preference;
+import org.vpnlint.solver.QueryResult;
+import org.vpnlint.solver.Solver;
+import org.vpnlint.solver.SymbolicAlgebra;
+import org.vpnlint.solver.SymbolicQuery;
+
+/**
+ * Compares two versions of one router: which packets change fate. See the package documentation for the method.
+ */
+public final class ChangeImpact {
+
+    /** Each solver check's limit; a check that runs out is a note, never a proof. */
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** At most this many classes per address family; more are a note that the list is cut. */
+    static final int CLASS_LIMIT = 40;
+
+    private final Solver solver;
+    private final SaMode mode;
+    private final ConfigChanges changes;
+    private final String beforeFile;
+    private final String afterFile;
+    private final List<FateDifference> differences = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private boolean proved = true;
+
+    private ChangeImpact(Solver solver, SaMode mode, RouterVersion before, RouterVersion after) {
+        this.solver = solver;
+        this.mode = mode;
+        this.changes = ConfigChanges.between(before.tree(), after.tree());
+        this.beforeFile = before.router().file();
+        this.afterFile = after.router().file();
+    }
+
+    /** Every class of packets whose fate differs between the versions, or the proof that there is none. */
+    public static RouterImpact compare(Solver solver, RouterVersion before, RouterVersion after, SaMode mode) {
+        ChangeImpact impact = new ChangeImpact(solver, mode, before, after);
+        for (AddressFamily family : families(before.router(), after.router())) {
+            CompiledRouter old = CompiledRouter.compile(before.router(), family);
+            CompiledRouter changed = CompiledRouter.compile(after.router(), family);
+            List<Ingress> ingresses = impact.commonIngresses(old, changed, family == AddressFamily.IPV4);
+            try (SymbolicQuery<?, ?> query = solver.newQuery("diff " + after.router().file() + " " + family, TIMEOUT)) {
+                impact.search(query, old, changed, ingresses);
+            }
+        }
+        return new RouterImpact(impact.beforeFile, impact.afterFile, impact.proved, impact.differences, impact.notes);
+    }
+
+    /** IPv4 always; IPv6 when either version has an IPv6 interface address. */
+    private static List<AddressFamily> families(Router before, Router after) {
+        boolean ipv6 = hasIpv6(before) || hasIpv6(after);
+        return ipv6 ? List.of(AddressFamily.IPV4, AddressFamily.IPV6) : List.of(AddressFamily.IPV4);
+    }
+
+    private static boolean hasIpv6(Router router) {
+        return router.interfaces().stream().flatMap(i -> i.addresses().stream()).anyMatch(AddressFamily.IPV6::contains);
+    }
+
+    /** The router's own packets, every interface both versions have, and every tunnel's decrypted packets. */
+    private List<Ingress> commonIngresses(CompiledRouter old, CompiledRouter changed, boolean noteMissing) {
+        List<Ingress> ingresses = new ArrayList<>();
+        ingresses.add(Ingress.local());
+        for (NetInterface netInterface : old.interfaces()) {
+            if (changed.interfaceIndex(netInterface.name()) != 0) ingresses.add(Ingress.onInterface(netInterface.name()));
+            else if (noteMissing) notes.add("interface " + netInterface.name() + " is only in " + beforeFile
+                    + ": packets arriving on it are not compared");
+        }
+        for (NetInterface netInterface : changed.interfaces()) {
+            if (noteMissing && old.interfaceIndex(netInterface.name()) == 0) {
+                notes.add("interface " + netInterface.name() + " is only in " + afterFile + ": packets arriving on it are not compared");
+            }
+        }
+        for (CompiledTunnel tunnel : old.tunnels()) {
+            if (changed.tunnelIndex(tunnel.ref()) != 0) ingresses.add(Ingress.decryptedBy(tunnel.ref()));
+        }
+        return ingresses;
+    }
+
+    private <B, V> void search(SymbolicQuery<B, V> query, CompiledRouter old, CompiledRouter changed, List<Ingress> ingresses) {
+        FatePair<B, V> pair = FatePair.build(query, old, changed, ingresses);
+        SymbolicAlgebra<B, V> algebra = pair.algebra;
+        List<Preference<B>> readable = new ArrayList<>();
+        readable.add(Preference.of(pair.beforeInput.arrivesOnAnInterface(algebra, old)));
+        readable.addAll(preferences(old, changed).of(algebra, old, pair.beforeInput));
+        B everyUp = pair.everySa(true);
+        List<B> rounds = switch (mode) {
+            case UP -> List.of(everyUp);
+            case DOWN -> List.of(pair.everySa(false));
+            case BOTH -> List.of(everyUp, algebra.not(everyUp));
+        };
+        List<FateKey> found = new ArrayList<>();
+        for (B round : rounds) {
+            List<Preference<B>> wishes = new ArrayList<>();
+            if (round != everyUp) wishes.add(Preference.of(pair.everySa(false)));   // readable: every SA down
+            wishes.addAll(readable);
+            while (true) {
+                if (found.size() >= CLASS_LIMIT) {
+                    notes.add(old.family() + ": the first " + CLASS_LIMIT + " classes of changed packets are reported;"
+                            + " there may be more");
+                    proved = false;
+                    return;
+                }
+                B goal = algebra.and(pair.differs(), round);
+                for (FateKey key : found) goal = algebra.and(goal, algebra.not(pair.inClass(key)));
+                QueryResult result = query.check(goal, wishes);
+                if (result instanceof QueryResult.Proved) break;
+                if (result instanceof QueryResult.Unknown unknown) {
+                    notes.add(old.family() + ": the solver could not decide whether more packets change fate ("
+                            + unknown.reason() + ")");
+                    proved = false;
+                    return;
+                }
+                FateKey key = report(pair, ((QueryResult.Witness) result).values(), found);
+                found.add(key);
+            }
+        }
+    }
+
+    /** Replays the witness on both versions, confirms the difference, and records it with its class. */
+    private <B, V> FateKey report(FatePair<B, V> pair, Map<String, BigInteger> values, List<FateKey> found) {
+        ConcretePacket packet = PacketInput.decodePacket(pair.before, values, "");
+        SaStates states = PacketInput.decodeStates(pair.before, values, "");
+        for (CompiledTunnel tunnel : pair.after.tunnels()) {
+            if (pair.before.tunnelIndex(tunnel.ref()) != 0) continue;
+            BigInteger up = values.getOrDefault(FatePair.AFTER_PREFIX + PacketInput.SA_UP + tunnel.index(), BigInteger.ZERO);
+            states = states.with(tunnel.ref(), up.signum() != 0);
+        }
+        PacketTrace before = Datapath.replay(pair.before, packet, states);
+        PacketTrace after = Datapath.replay(pair.after, packet, states);
+        FateKey key = FateKey.of(before, after);
+        if (Fates.same(before, after) || found.contains(key)) {
+            throw new ReplayMismatch("the solver's packet " + packet + " (" + states.describe() + ") replays as "
+                    + FateDifference.fate(before) + " before and " + FateDifference.fate(after) + " after"
+                    + (found.contains(key) ? ", a class already reported" : ", no difference"));
+        }
+        AffectedSpace affected = new SpaceSearch<>(pair, key, packet, states).widest();
+        List<ConfigChange> causes = changes.relatedTo(locations(before), locations(after));
+        differences.add(new FateDifference(beforeFile, afterFile, before, after, saState(pair, states), affected, causes));
+        return key;
+    }
+
+    private static List<SourceLocation> locations(PacketTrace trace) {
+        return trace.steps().stream().map(TraceStep::location).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** "up", "down", or the tunnels that are down. */
+    private static String saState(FatePair<?, ?> pair, SaStates states) {
+        Set<TunnelRef> tunnels = new LinkedHashSet<>();
+        pair.before.tunnels().forEach(t -> tunnels.add(t.ref()));
+        pair.after.tunnels().forEach(t -> tunnels.add(t.ref()));
+        List<String> down = tunnels.stream().filter(t -> !states.isUp(t)).map(TunnelRef::toString).toList();
+        if (down.isEmpty()) return "up";
+        if (down.size() == tunnels.size()) return "down";
+        return "down for " + String.join(", ", down) + ", up for the others";
+    }
+
+    /** Witness hosts inside the tunnels' selectors of either version (.100 for sources, .200 for destinations). */
+    private static WitnessPreferences preferences(CompiledRouter old, CompiledRouter changed) {
+        Set<IPAddress> sources = new LinkedHashSet<>();
+        Set<IPAddress> destinations = new LinkedHashSet<>();
+        for (CompiledRouter router : List.of(old, changed)) {
+            for (CompiledTunnel tunnel : router.tunnels()) {
+                sources.addAll(tunnel.localSelectors());
+                destinations.addAll(tunnel.remoteSelectors());
+            }
+        }
+        return new WitnessPreferences(new ArrayList<>(sources), new ArrayList<>(destinations));
+    }
+
+    /**
+     * The widest space around a witness whose every packet is in the witness's class: the shortest destination
+     * prefix (source fixed), then the shortest source prefix (those destinations), then whether protocol and ports
+     * matter. Each widening is a proof (UNSAT of "a packet in the space outside the class"); the prefixes shrink
+     * monotonically, so a binary search on the prefix length finds the widest.
+     */
+    private final class SpaceSearch<B, V> {
+        private final FatePair<B, V> pair;
+        private final SymbolicAlgebra<B, V> algebra;
+        private final ConcretePacket packet;
+        private final AddressFamily family;
+        private final B fixed;
+        private final B outside;
+        private boolean widest = true;
+
+        SpaceSearch(FatePair<B, V> pair, FateKey key, ConcretePacket packet, SaStates states) {
+            this.pair = pair;
+            this.algebra = pair.algebra;
+            this.packet = packet;
+            this.family = pair.before.family();
+            B same = pair.arrivesBy(packet.ingress());
+            for (CompiledTunnel tunnel : pair.before.tunnels()) {
+                same = algebra.and(same, sa(pair.beforeInput.saUp(tunnel.index()), states.isUp(tunnel.ref())));
+            }
+            for (CompiledTunnel tunnel : pair.after.tunnels()) {
+                if (pair.before.tunnelIndex(tunnel.ref()) != 0) continue;
+                same = algebra.and(same, sa(pair.afterInput.saUp(tunnel.index()), states.isUp(tunnel.ref())));
+            }
+            this.fixed = same;
+            this.outside = algebra.not(algebra.and(pair.inClass(key), pair.differs()));
+        }
+
+        AffectedSpace widest() {
+            Header<V> header = pair.beforeInput.header();
+            B protocol = algebra.eq(header.protocol(), algebra.bits(packet.protocol(), Header.PROTOCOL_WIDTH));
+            B ports = algebra.and(algebra.eq(header.srcPort(), algebra.bits(packet.srcPort(), Header.PORT_WIDTH)),
+                    algebra.eq(header.dstPort(), algebra.bits(packet.dstPort(), Header.PORT_WIDTH)));
+            B traffic = algebra.and(protocol, ports);
+            B source = AddressTerms.is(algebra, family, header.src(), packet.src());
+            int destinationLength = shortest(length -> algebra.and(algebra.and(traffic, source),
+                    inPrefix(header.dst(), packet.dst(), length)));
+            B destinations = inPrefix(header.dst(), packet.dst(), destinationLength);
+            int sourceLength = shortest(length -> algebra.and(algebra.and(traffic, destinations),
+                    inPrefix(header.src(), packet.src(), length)));
+            B addresses = algebra.and(inPrefix(header.src(), packet.src(), sourceLength), destinations);
+            String trafficText;
+            if (allInClass(addresses)) trafficText = "any protocol";
+            else if (allInClass(algebra.and(addresses, protocol))) trafficText = ProtocolMatch.name(packet.protocol());
+            else trafficText = packet.header().hasPorts()
+                    ? ProtocolMatch.name(packet.protocol()) + " " + packet.srcPort() + " → " + packet.dstPort()
+                    : ProtocolMatch.name(packet.protocol());
+            return new AffectedSpace(prefixText(packet.src(), sourceLength), prefixText(packet.dst(), destinationLength),
+                    trafficText, widest);
+        }
+
+        /** The shortest prefix length whose space is proved in the class (the full length holds: the witness). */
+        private int shortest(IntFunction<B> space) {
+            int low = 0;
+            int high = family.width();
+            while (low < high) {
+                int middle = (low + high) / 2;
+                if (allInClass(space.apply(middle))) high = middle;
+                else low = middle + 1;
+            }
+            return high;
+        }
+
+        private boolean allInClass(B space) {
+            QueryResult result = pair.query.check(algebra.and(algebra.and(fixed, space), outside), List.of());
+            if (result instanceof QueryResult.Unknown) {
+                widest = false;
+                notes.add("a solver check on how far a change reaches timed out; the prefixes reported for "
+                        + packet + " may be narrower than the packets affected");
+            }
+            return result instanceof QueryResult.Proved;
+        }
+
+        private B inPrefix(V address, IPAddress host, int length) {
+            return AddressTerms.inPrefix(algebra, family, address, host.toPrefixBlock(length));
+        }
+
+        private B sa(B state, boolean up) {
+            return up ? state : algebra.not(state);
+        }
+
+        private String prefixText(IPAddress host, int length) {
+            if (length == 0) return "any address";
+            if (length == family.width()) return host.withoutPrefixLength().toCompressedString();
+            return host.toPrefixBlock(length).toCompressedString();
+        }
+    }
+}
