@@ -23,6 +23,8 @@ import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.SaStates;
 import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.datapath.TunnelRef;
+import org.vpnlint.datapath.Verdict;
+import org.vpnlint.model.InterfaceKind;
 import org.vpnlint.model.NetInterface;
 import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.model.Router;
@@ -89,7 +91,9 @@ public final class ChangeImpact {
         List<Ingress> ingresses = new ArrayList<>();
         ingresses.add(Ingress.local());
         for (NetInterface netInterface : old.interfaces()) {
-            if (changed.interfaceIndex(netInterface.name()) != 0) ingresses.add(Ingress.onInterface(netInterface.name()));
+            if (!receives(netInterface)) continue;
+            int twin = changed.interfaceIndex(netInterface.name());
+            if (twin != 0 && receives(changed.interfaceAt(twin))) ingresses.add(Ingress.onInterface(netInterface.name()));
             else if (noteMissing) notes.add("interface " + netInterface.name() + " is only in " + beforeFile
                     + ": packets arriving on it are not compared");
         }
@@ -104,11 +108,17 @@ public final class ChangeImpact {
         return ingresses;
     }
 
+    /** Packets arrive from a network only on an enabled interface that is not a loopback or dummy. */
+    private static boolean receives(NetInterface netInterface) {
+        return !netInterface.disabled() && netInterface.kind() != InterfaceKind.LOOPBACK && netInterface.kind() != InterfaceKind.DUMMY;
+    }
+
     private <B, V> void search(SymbolicQuery<B, V> query, CompiledRouter old, CompiledRouter changed, List<Ingress> ingresses) {
         FatePair<B, V> pair = FatePair.build(query, old, changed, ingresses);
         SymbolicAlgebra<B, V> algebra = pair.algebra;
         List<Preference<B>> readable = new ArrayList<>();
         readable.add(Preference.of(pair.beforeInput.arrivesOnAnInterface(algebra, old)));
+        readable.add(Preference.of(algebra.implies(pair.beforeInput.generatedLocally(algebra), ownAddress(algebra, old, pair.beforeInput))));
         readable.addAll(preferences(old, changed).of(algebra, old, pair.beforeInput));
         B everyUp = pair.everySa(true);
         List<B> rounds = switch (mode) {
@@ -138,21 +148,76 @@ public final class ChangeImpact {
                     proved = false;
                     return;
                 }
-                FateKey key = report(pair, ((QueryResult.Witness) result).values(), found);
+                FateKey key = report(pair, readableWitness(pair, ((QueryResult.Witness) result).values(), round, wishes), found);
                 found.add(key);
             }
         }
     }
 
-    /** Replays the witness on both versions, confirms the difference, and records it with its class. */
-    private <B, V> FateKey report(FatePair<B, V> pair, Map<String, BigInteger> values, List<FateKey> found) {
+    /**
+     * For a class where one version delivers the packets to the router itself, the packets that matter most are a
+     * peer's IKE, NAT-T and ESP: when the class holds one, it is the witness (one more solver check).
+     */
+    private <B, V> Map<String, BigInteger> readableWitness(FatePair<B, V> pair, Map<String, BigInteger> values, B round,
+                                                           List<Preference<B>> wishes) {
         ConcretePacket packet = PacketInput.decodePacket(pair.before, values, "");
+        SaStates states = statesOf(pair, values);
+        PacketTrace before = Datapath.replay(pair.before, packet, states);
+        PacketTrace after = Datapath.replay(pair.after, packet, states);
+        if (before.verdict() != Verdict.LOCAL && after.verdict() != Verdict.LOCAL) return values;
+        List<B> ike = peerPackets(pair);
+        if (ike.isEmpty()) return values;
+        List<Preference<B>> ikeFirst = new ArrayList<>();
+        ikeFirst.add(Preference.firstOf(ike));
+        ikeFirst.addAll(wishes);
+        B goal = pair.algebra.and(pair.algebra.and(pair.differs(), round), pair.inClass(FateKey.of(before, after)));
+        return pair.query.check(goal, ikeFirst) instanceof QueryResult.Witness witness ? witness.values() : values;
+    }
+
+    /** IKE (udp 500), NAT-T (udp 4500) and ESP from each tunnel's peer to its local endpoint, in that order. */
+    private static <B, V> List<B> peerPackets(FatePair<B, V> pair) {
+        SymbolicAlgebra<B, V> algebra = pair.algebra;
+        Header<V> header = pair.beforeInput.header();
+        AddressFamily family = pair.before.family();
+        List<B> ike = new ArrayList<>();
+        List<B> natT = new ArrayList<>();
+        List<B> esp = new ArrayList<>();
+        for (CompiledRouter router : List.of(pair.before, pair.after)) {
+            for (CompiledTunnel tunnel : router.tunnels()) {
+                if (!family.contains(tunnel.remoteEndpoint()) || !family.contains(tunnel.localEndpoint())) continue;
+                B endpoints = algebra.and(AddressTerms.is(algebra, family, header.src(), tunnel.remoteEndpoint()),
+                        AddressTerms.is(algebra, family, header.dst(), tunnel.localEndpoint()));
+                ike.add(algebra.and(endpoints, udp(algebra, header, 500)));
+                natT.add(algebra.and(endpoints, udp(algebra, header, 4500)));
+                esp.add(algebra.and(endpoints, algebra.eq(header.protocol(), algebra.bits(ProtocolMatch.ESP, Header.PROTOCOL_WIDTH))));
+            }
+        }
+        List<B> all = new ArrayList<>(ike);
+        all.addAll(natT);
+        all.addAll(esp);
+        return all;
+    }
+
+    private static <B, V> B udp(SymbolicAlgebra<B, V> algebra, Header<V> header, int port) {
+        B ports = algebra.and(algebra.eq(header.srcPort(), algebra.bits(port, Header.PORT_WIDTH)),
+                algebra.eq(header.dstPort(), algebra.bits(port, Header.PORT_WIDTH)));
+        return algebra.and(algebra.eq(header.protocol(), algebra.bits(ProtocolMatch.UDP, Header.PROTOCOL_WIDTH)), ports);
+    }
+
+    private static SaStates statesOf(FatePair<?, ?> pair, Map<String, BigInteger> values) {
         SaStates states = PacketInput.decodeStates(pair.before, values, "");
         for (CompiledTunnel tunnel : pair.after.tunnels()) {
             if (pair.before.tunnelIndex(tunnel.ref()) != 0) continue;
             BigInteger up = values.getOrDefault(FatePair.AFTER_PREFIX + PacketInput.SA_UP + tunnel.index(), BigInteger.ZERO);
             states = states.with(tunnel.ref(), up.signum() != 0);
         }
+        return states;
+    }
+
+    /** Replays the witness on both versions, confirms the difference, and records it with its class. */
+    private <B, V> FateKey report(FatePair<B, V> pair, Map<String, BigInteger> values, List<FateKey> found) {
+        ConcretePacket packet = PacketInput.decodePacket(pair.before, values, "");
+        SaStates states = statesOf(pair, values);
         PacketTrace before = Datapath.replay(pair.before, packet, states);
         PacketTrace after = Datapath.replay(pair.after, packet, states);
         FateKey key = FateKey.of(before, after);
@@ -163,12 +228,33 @@ public final class ChangeImpact {
         }
         AffectedSpace affected = new SpaceSearch<>(pair, key, packet, states).widest();
         List<ConfigChange> causes = changes.relatedTo(locations(before), locations(after));
-        differences.add(new FateDifference(beforeFile, afterFile, before, after, saState(pair, states), affected, causes));
+        FateDifference difference = new FateDifference(beforeFile, afterFile, before, after, saState(pair, states), affected,
+                causes, List.of(packet.ingress()));
+        for (int i = 0; i < differences.size(); i++) {
+            if (differences.get(i).sameChangeAs(difference)) {
+                differences.set(i, differences.get(i).alsoArriving(packet.ingress()));
+                return key;
+            }
+        }
+        differences.add(difference);
         return key;
     }
 
     private static List<SourceLocation> locations(PacketTrace trace) {
         return trace.steps().stream().map(TraceStep::location).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The packet's source is one of the router's addresses (readable for the router's own packets). */
+    private static <B, V> B ownAddress(SymbolicAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> packet) {
+        B any = algebra.bool(false);
+        for (NetInterface netInterface : router.interfaces()) {
+            for (IPAddress address : netInterface.addresses()) {
+                if (router.family().contains(address)) {
+                    any = algebra.or(any, AddressTerms.is(algebra, router.family(), packet.header().src(), address));
+                }
+            }
+        }
+        return any;
     }
 
     /** "up", "down", or the tunnels that are down. */
@@ -182,7 +268,10 @@ public final class ChangeImpact {
         return "down for " + String.join(", ", down) + ", up for the others";
     }
 
-    /** Witness hosts inside the tunnels' selectors of either version (.100 for sources, .200 for destinations). */
+    /**
+     * Witness hosts inside the tunnels' selectors of either version (.100 for sources, .200 for destinations), then
+     * inside the interfaces' subnets (for traffic no tunnel is about).
+     */
     private static WitnessPreferences preferences(CompiledRouter old, CompiledRouter changed) {
         Set<IPAddress> sources = new LinkedHashSet<>();
         Set<IPAddress> destinations = new LinkedHashSet<>();
@@ -190,6 +279,12 @@ public final class ChangeImpact {
             for (CompiledTunnel tunnel : router.tunnels()) {
                 sources.addAll(tunnel.localSelectors());
                 destinations.addAll(tunnel.remoteSelectors());
+            }
+        }
+        for (CompiledRouter router : List.of(old, changed)) {
+            for (NetInterface netInterface : router.interfaces()) {
+                netInterface.addresses().stream().filter(router.family()::contains)
+                        .filter(address -> address.getNetworkPrefixLength() != null).forEach(destinations::add);
             }
         }
         return new WitnessPreferences(new ArrayList<>(sources), new ArrayList<>(destinations));

@@ -51,6 +51,10 @@ final class FatePair<B, V> {
         B compared = algebra.bool(false);
         for (Ingress ingress : ingresses) compared = algebra.or(compared, arrivesBy(ingress));
         query.require(compared);
+        // 0.0.0.0 (::) is the model's marker for a dynamic address, never an address on the wire
+        V unknown = algebra.bits(before.family().unknownAddress(), before.family().width());
+        query.require(algebra.not(algebra.eq(beforeInput.header().src(), unknown)));
+        query.require(algebra.not(algebra.eq(beforeInput.header().dst(), unknown)));
         this.sameFate = sameFate();
     }
 
