@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 import org.vpnlint.checks.rules.AddressTerms;
+import org.vpnlint.checks.rules.TunnelTrafficSlice;
 import org.vpnlint.checks.rules.WitnessPreferences;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
@@ -53,6 +55,8 @@ public final class ChangeImpact {
     private final List<FateDifference> differences = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private boolean proved = true;
+    /** The prefix lengths measured for each way of changing (sides and SA states), as hints for the next class. */
+    private final Map<String, int[]> lengths = new java.util.HashMap<>();
 
     private ChangeImpact(Solver solver, SaMode mode, RouterVersion before, RouterVersion after) {
         this.solver = solver;
@@ -65,15 +69,26 @@ public final class ChangeImpact {
     /** Every class of packets whose fate differs between the versions, or the proof that there is none. */
     public static RouterImpact compare(Solver solver, RouterVersion before, RouterVersion after, SaMode mode) {
         ChangeImpact impact = new ChangeImpact(solver, mode, before, after);
+        Optional<ChangeSpace> touched = ChangeSpace.of(impact.changes, before, after);
         for (AddressFamily family : families(before.router(), after.router())) {
-            CompiledRouter old = CompiledRouter.compile(before.router(), family);
-            CompiledRouter changed = CompiledRouter.compile(after.router(), family);
+            CompiledRouter oldWhole = CompiledRouter.compile(before.router(), family);
+            CompiledRouter changedWhole = CompiledRouter.compile(after.router(), family);
+            ChangeSpace space = touched.map(t -> t.of(family))
+                    .filter(s -> !s.mayHoldEsp(oldWhole) && !s.mayHoldEsp(changedWhole)).orElse(null);
+            CompiledRouter old = space == null ? oldWhole : slice(before.router(), oldWhole, space);
+            CompiledRouter changed = space == null ? changedWhole : slice(after.router(), changedWhole, space);
             List<Ingress> ingresses = impact.commonIngresses(old, changed, family == AddressFamily.IPV4);
             try (SymbolicQuery<?, ?> query = solver.newQuery("diff " + after.router().file() + " " + family, TIMEOUT)) {
-                impact.search(query, old, changed, ingresses);
+                impact.search(FatePair.build(query, old, changed, oldWhole, changedWhole, ingresses), space);
             }
         }
         return new RouterImpact(impact.beforeFile, impact.afterFile, impact.proved, impact.differences, impact.notes);
+    }
+
+    /** The router without the tunnels and rules that cannot act on a packet of the space (see {@link ChangeSpace}). */
+    private static CompiledRouter slice(Router router, CompiledRouter whole, ChangeSpace space) {
+        return CompiledRouter.compile(TunnelTrafficSlice.of(router, whole).forPackets(space.sources(), space.destinations()),
+                whole.family());
     }
 
     /** IPv4 always; IPv6 when either version has an IPv6 interface address. */
@@ -113,9 +128,12 @@ public final class ChangeImpact {
         return !netInterface.disabled() && netInterface.kind() != InterfaceKind.LOOPBACK && netInterface.kind() != InterfaceKind.DUMMY;
     }
 
-    private <B, V> void search(SymbolicQuery<B, V> query, CompiledRouter old, CompiledRouter changed, List<Ingress> ingresses) {
-        FatePair<B, V> pair = FatePair.build(query, old, changed, ingresses);
+    private <B, V> void search(FatePair<B, V> pair, ChangeSpace space) {
+        SymbolicQuery<B, V> query = pair.query;
+        CompiledRouter old = pair.before;
+        CompiledRouter changed = pair.after;
         SymbolicAlgebra<B, V> algebra = pair.algebra;
+        B within = pair.within(space);
         List<Preference<B>> readable = new ArrayList<>();
         readable.add(Preference.of(pair.beforeInput.arrivesOnAnInterface(algebra, old)));
         readable.add(Preference.of(algebra.implies(pair.beforeInput.generatedLocally(algebra), ownAddress(algebra, old, pair.beforeInput))));
@@ -138,7 +156,7 @@ public final class ChangeImpact {
                     proved = false;
                     return;
                 }
-                B goal = algebra.and(pair.differs(), round);
+                B goal = algebra.and(algebra.and(pair.differs(), round), within);
                 for (FateKey key : found) goal = algebra.and(goal, algebra.not(pair.inClass(key)));
                 QueryResult result = query.check(goal, wishes);
                 if (result instanceof QueryResult.Proved) break;
@@ -148,7 +166,8 @@ public final class ChangeImpact {
                     proved = false;
                     return;
                 }
-                FateKey key = report(pair, readableWitness(pair, ((QueryResult.Witness) result).values(), round, wishes), found);
+                B asked = algebra.and(round, within);
+                FateKey key = report(pair, readableWitness(pair, ((QueryResult.Witness) result).values(), asked, wishes), found, within);
                 found.add(key);
             }
         }
@@ -162,8 +181,8 @@ public final class ChangeImpact {
                                                            List<Preference<B>> wishes) {
         ConcretePacket packet = PacketInput.decodePacket(pair.before, values, "");
         SaStates states = statesOf(pair, values);
-        PacketTrace before = Datapath.replay(pair.before, packet, states);
-        PacketTrace after = Datapath.replay(pair.after, packet, states);
+        PacketTrace before = Datapath.replay(pair.beforeWhole, packet, states);
+        PacketTrace after = Datapath.replay(pair.afterWhole, packet, states);
         if (before.verdict() != Verdict.LOCAL && after.verdict() != Verdict.LOCAL) return values;
         List<B> ike = peerPackets(pair);
         if (ike.isEmpty()) return values;
@@ -204,8 +223,21 @@ public final class ChangeImpact {
         return algebra.and(algebra.eq(header.protocol(), algebra.bits(ProtocolMatch.UDP, Header.PROTOCOL_WIDTH)), ports);
     }
 
+    /** The tunnel a replay names is one the question knew (a slice leaves out only tunnels that never act). */
+    private static boolean inSlice(CompiledRouter slice, PacketTrace trace) {
+        return trace.tunnel() == null || slice.tunnelIndex(trace.tunnel()) != 0;
+    }
+
+    /**
+     * The witness's SA states; the tunnels a slice left out (they never act on the packet) are down when every tunnel
+     * of the question is, else up.
+     */
     private static SaStates statesOf(FatePair<?, ?> pair, Map<String, BigInteger> values) {
-        SaStates states = PacketInput.decodeStates(pair.before, values, "");
+        SaStates decoded = PacketInput.decodeStates(pair.before, values, "");
+        boolean everyDown = !pair.before.tunnels().isEmpty()
+                && pair.before.tunnels().stream().noneMatch(t -> decoded.isUp(t.ref()));
+        SaStates states = everyDown ? SaStates.allDown() : SaStates.allUp();
+        for (CompiledTunnel tunnel : pair.before.tunnels()) states = states.with(tunnel.ref(), decoded.isUp(tunnel.ref()));
         for (CompiledTunnel tunnel : pair.after.tunnels()) {
             if (pair.before.tunnelIndex(tunnel.ref()) != 0) continue;
             BigInteger up = values.getOrDefault(FatePair.AFTER_PREFIX + PacketInput.SA_UP + tunnel.index(), BigInteger.ZERO);
@@ -215,18 +247,25 @@ public final class ChangeImpact {
     }
 
     /** Replays the witness on both versions, confirms the difference, and records it with its class. */
-    private <B, V> FateKey report(FatePair<B, V> pair, Map<String, BigInteger> values, List<FateKey> found) {
+    private <B, V> FateKey report(FatePair<B, V> pair, Map<String, BigInteger> values, List<FateKey> found, B within) {
         ConcretePacket packet = PacketInput.decodePacket(pair.before, values, "");
         SaStates states = statesOf(pair, values);
-        PacketTrace before = Datapath.replay(pair.before, packet, states);
-        PacketTrace after = Datapath.replay(pair.after, packet, states);
+        PacketTrace before = Datapath.replay(pair.beforeWhole, packet, states);
+        PacketTrace after = Datapath.replay(pair.afterWhole, packet, states);
         FateKey key = FateKey.of(before, after);
+        if (!inSlice(pair.before, before) || !inSlice(pair.after, after)) {
+            throw new ReplayMismatch("the replay of " + packet + " names a tunnel the slice of the question left out");
+        }
         if (Fates.same(before, after) || found.contains(key)) {
             throw new ReplayMismatch("the solver's packet " + packet + " (" + states.describe() + ") replays as "
                     + FateDifference.fate(before) + " before and " + FateDifference.fate(after) + " after"
                     + (found.contains(key) ? ", a class already reported" : ", no difference"));
         }
-        AffectedSpace affected = new SpaceSearch<>(pair, key, packet, states).widest();
+        // a class at another ingress that changes the same way usually has the same widest lengths: try them first
+        String sameWay = FateKey.Side.of(before) + "|" + FateKey.Side.of(after) + "|" + states;
+        SpaceSearch<B, V> search = new SpaceSearch<>(pair, key, packet, states, within);
+        AffectedSpace affected = search.widest(lengths.get(sameWay));
+        lengths.put(sameWay, search.lengths);
         List<ConfigChange> causes = changes.relatedTo(locations(before), locations(after));
         FateDifference difference = new FateDifference(beforeFile, afterFile, before, after, saState(pair, states), affected,
                 causes, List.of(packet.ingress()));
@@ -305,7 +344,7 @@ public final class ChangeImpact {
         private final B outside;
         private boolean widest = true;
 
-        SpaceSearch(FatePair<B, V> pair, FateKey key, ConcretePacket packet, SaStates states) {
+        SpaceSearch(FatePair<B, V> pair, FateKey key, ConcretePacket packet, SaStates states, B within) {
             this.pair = pair;
             this.algebra = pair.algebra;
             this.packet = packet;
@@ -319,10 +358,15 @@ public final class ChangeImpact {
                 same = algebra.and(same, sa(pair.afterInput.saUp(tunnel.index()), states.isUp(tunnel.ref())));
             }
             this.fixed = same;
-            this.outside = algebra.not(algebra.and(pair.inClass(key), pair.differs()));
+            // outside the question's space the sliced versions say nothing: such a packet is not proved in the class
+            this.outside = algebra.or(algebra.not(within), algebra.not(algebra.and(pair.inClass(key), pair.differs())));
         }
 
-        AffectedSpace widest() {
+        /** The lengths found, for {@link #widest(int[])} of the next class that changes the same way. */
+        int[] lengths;
+
+        /** {@code hint}: the source and destination lengths of a class that changed the same way, or null. */
+        AffectedSpace widest(int[] hint) {
             Header<V> header = pair.beforeInput.header();
             B protocol = algebra.eq(header.protocol(), algebra.bits(packet.protocol(), Header.PROTOCOL_WIDTH));
             B ports = algebra.and(algebra.eq(header.srcPort(), algebra.bits(packet.srcPort(), Header.PORT_WIDTH)),
@@ -330,10 +374,11 @@ public final class ChangeImpact {
             B traffic = algebra.and(protocol, ports);
             B source = AddressTerms.is(algebra, family, header.src(), packet.src());
             int destinationLength = shortest(length -> algebra.and(algebra.and(traffic, source),
-                    inPrefix(header.dst(), packet.dst(), length)));
+                    inPrefix(header.dst(), packet.dst(), length)), hint == null ? -1 : hint[1]);
             B destinations = inPrefix(header.dst(), packet.dst(), destinationLength);
             int sourceLength = shortest(length -> algebra.and(algebra.and(traffic, destinations),
-                    inPrefix(header.src(), packet.src(), length)));
+                    inPrefix(header.src(), packet.src(), length)), hint == null ? -1 : hint[0]);
+            lengths = new int[] {sourceLength, destinationLength};
             B addresses = algebra.and(inPrefix(header.src(), packet.src(), sourceLength), destinations);
             String trafficText;
             if (allInClass(addresses)) trafficText = "any protocol";
@@ -345,8 +390,14 @@ public final class ChangeImpact {
                     trafficText, widest);
         }
 
-        /** The shortest prefix length whose space is proved in the class (the full length holds: the witness). */
-        private int shortest(IntFunction<B> space) {
+        /**
+         * The shortest prefix length whose space is proved in the class (the full length holds: the witness); the
+         * lengths are monotone (a prefix inside a proved one is proved), so the answer is unique and a hint only
+         * saves checks.
+         */
+        private int shortest(IntFunction<B> space, int hint) {
+            // the shortest proved length is the hint exactly when the hint is proved and one bit shorter is not
+            if (hint >= 0 && allInClass(space.apply(hint)) && (hint == 0 || !allInClass(space.apply(hint - 1)))) return hint;
             int low = 0;
             int high = family.width();
             while (low < high) {

@@ -32,6 +32,11 @@ final class ConfigChanges {
         return new ConfigChanges(changes, pathsByLocation(before.root()), pathsByLocation(after.root()));
     }
 
+    /** The path of words of the node at this location, in the old or the new version, or null. */
+    List<String> pathAt(SourceLocation location, boolean inNewVersion) {
+        return location == null ? null : (inNewVersion ? afterPaths : beforePaths).get(key(location));
+    }
+
     List<ConfigChange> all() {
         return changes;
     }

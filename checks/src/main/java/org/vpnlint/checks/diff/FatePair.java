@@ -1,7 +1,9 @@
 package org.vpnlint.checks.diff;
 
+import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.rules.AddressTerms;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
 import org.vpnlint.datapath.Datapath;
@@ -29,19 +31,26 @@ final class FatePair<B, V> {
 
     final SymbolicQuery<B, V> query;
     final SymbolicAlgebra<B, V> algebra;
+    /** The versions the question runs on: whole, or sliced to the packets a change can touch ({@link ChangeSpace}). */
     final CompiledRouter before;
     final CompiledRouter after;
+    /** The whole versions, which witnesses are replayed on. */
+    final CompiledRouter beforeWhole;
+    final CompiledRouter afterWhole;
     final PacketInput<B, V> beforeInput;
     final PacketInput<B, V> afterInput;
     final Outcome<B, V> beforeOutcome;
     final Outcome<B, V> afterOutcome;
     private final B sameFate;
 
-    private FatePair(SymbolicQuery<B, V> query, CompiledRouter before, CompiledRouter after, List<Ingress> ingresses) {
+    private FatePair(SymbolicQuery<B, V> query, CompiledRouter before, CompiledRouter after, CompiledRouter beforeWhole,
+                     CompiledRouter afterWhole, List<Ingress> ingresses) {
         this.query = query;
         this.algebra = query.algebra();
         this.before = before;
         this.after = after;
+        this.beforeWhole = beforeWhole;
+        this.afterWhole = afterWhole;
         this.beforeInput = PacketInput.fresh(before, FreshVariables.of(algebra::freshBits, algebra::freshBool), "");
         this.afterInput = new PacketInput<>(beforeInput.header(), afterIngress(ingresses), afterSaStates());
         this.beforeOutcome = Datapath.evaluate(algebra, before, beforeInput);
@@ -59,8 +68,22 @@ final class FatePair<B, V> {
     }
 
     static <B, V> FatePair<B, V> build(SymbolicQuery<B, V> query, CompiledRouter before, CompiledRouter after,
-                                       List<Ingress> ingresses) {
-        return new FatePair<>(query, before, after, ingresses);
+                                       CompiledRouter beforeWhole, CompiledRouter afterWhole, List<Ingress> ingresses) {
+        return new FatePair<>(query, before, after, beforeWhole, afterWhole, ingresses);
+    }
+
+    /** The header after destination NAT lies in the space (null: the whole space, no slice). */
+    B within(ChangeSpace space) {
+        if (space == null) return algebra.bool(true);
+        Header<V> header = beforeOutcome.afterDestinationNat();
+        return algebra.and(inAny(header.src(), space.sources()), inAny(header.dst(), space.destinations()));
+    }
+
+    private B inAny(V address, List<IPAddress> prefixes) {
+        if (prefixes == null) return algebra.bool(true);
+        B any = algebra.bool(false);
+        for (IPAddress prefix : prefixes) any = algebra.or(any, AddressTerms.inPrefix(algebra, before.family(), address, prefix));
+        return any;
     }
 
     /** The packet's fate differs between the versions. */
