@@ -64,9 +64,9 @@ public record FateDifference(String beforeFile, String afterFile, PacketTrace be
     private static String arriving(List<Ingress> ingresses) {
         List<String> places = ingresses.stream().filter(i -> i.kind() != Ingress.Kind.LOCAL).map(Ingress::toString).toList();
         boolean local = ingresses.stream().anyMatch(i -> i.kind() == Ingress.Kind.LOCAL);
+        if (places.isEmpty()) return "packets the router itself sends";
         String arriving = "packets arriving on " + or(places);
-        if (!local) return arriving;
-        return places.isEmpty() ? "packets the router itself sends" : arriving + " or sent by the router itself";
+        return local ? arriving + " or sent by the router itself" : arriving;
     }
 
     private static String or(List<String> words) {
