@@ -48,6 +48,14 @@ class DiffCommandTest {
     }
 
     @Test
+    void twoDifferentRoutersCompareWithoutInternalErrors() {
+        CliRun run = CliRun.in(root, ANALYSIS, "diff", "samples/dialects/edgeos-office.boot", "samples/dialects/vyos-1.2-office.boot");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains(": note traffic-changed: packets the router itself sends, among them"), run.out());
+        assertTrue(run.out().contains("(no other packet does: proved)"), run.out());
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, CliRun.in(root, ANALYSIS, "diff", EXCLUDE_REMOVED + "before.boot").exitCode());
         assertEquals(2, CliRun.in(root, ANALYSIS, "diff", "--sa", "sideways", EXCLUDE_REMOVED + "before.boot",
