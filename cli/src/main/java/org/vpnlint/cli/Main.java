@@ -68,6 +68,7 @@ public final class Main implements Runnable {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
         commands.put("check", () -> new CheckCommand(console, analysis));
         commands.put("trace", () -> new TraceCommand(console));
+        commands.put("diff", () -> new DiffCommand(console));
         commands.put("rules", () -> new RulesCommand(console, rules));
         commands.put("explain", () -> new ExplainCommand(console, rules));
         CommandLine commandLine = new CommandLine(new Main());
@@ -99,7 +100,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         // "vpnlint" alone: show what there is to run.
-        throw new ParameterException(spec.commandLine(), "a command is needed: check, trace, rules or explain");
+        throw new ParameterException(spec.commandLine(), "a command is needed: check, trace, diff, rules or explain");
     }
 
     private static int internalError(Console console, Throwable error, boolean debug) {

@@ -7,13 +7,13 @@ import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.HeaderAlgebra;
 
 /** Address conditions over the header algebra: inside a prefix, equal to a host. */
-final class AddressTerms {
+public final class AddressTerms {
 
     private AddressTerms() {
     }
 
     /** {@code (address & mask) == network}. */
-    static <B, V> B inPrefix(HeaderAlgebra<B, V> algebra, AddressFamily family, V address, IPAddress prefix) {
+    public static <B, V> B inPrefix(HeaderAlgebra<B, V> algebra, AddressFamily family, V address, IPAddress prefix) {
         int width = family.width();
         Integer length = prefix.getNetworkPrefixLength();
         int bits = length == null ? width : length;
@@ -29,7 +29,7 @@ final class AddressTerms {
         return any;
     }
 
-    static <B, V> B is(HeaderAlgebra<B, V> algebra, AddressFamily family, V address, IPAddress host) {
+    public static <B, V> B is(HeaderAlgebra<B, V> algebra, AddressFamily family, V address, IPAddress host) {
         return algebra.eq(address, algebra.bits(family.valueOf(host.withoutPrefixLength()), family.width()));
     }
 
@@ -37,7 +37,7 @@ final class AddressTerms {
      * A readable host of a prefix: the network address plus {@code offset} (e.g. .100 or .200) when the prefix is
      * large enough, else its first host, else the address itself (a /32).
      */
-    static IPAddress host(AddressFamily family, IPAddress prefix, int offset) {
+    public static IPAddress host(AddressFamily family, IPAddress prefix, int offset) {
         IPAddress block = prefix.getNetworkPrefixLength() == null ? prefix : prefix.toPrefixBlock();
         BigInteger size = block.getCount();
         BigInteger base = family.valueOf(block.getLower());

@@ -11,9 +11,9 @@ import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.model.SourceLocation;
 
 /** A replayed packet in the shape a finding carries: the witness as it entered and the trace steps. */
-record ReplayedWitness(PacketTrace trace, String saState) {
+public record ReplayedWitness(PacketTrace trace, String saState) {
 
-    Witness witness() {
+    public Witness witness() {
         ConcreteHeader header = trace.packet().header();
         Ingress ingress = trace.packet().ingress();
         return new Witness(header.srcText(), header.dstText(), ProtocolMatch.name(header.protocol()),
@@ -21,7 +21,7 @@ record ReplayedWitness(PacketTrace trace, String saState) {
                 ingress.kind() == Ingress.Kind.LOCAL ? "local" : ingress.toString(), saState);
     }
 
-    List<TraceStep> steps() {
+    public List<TraceStep> steps() {
         return trace.steps().stream()
                 .map(s -> new TraceStep(s.stage().id(), s.detail(), s.location(), s.header().toString()))
                 .toList();

@@ -55,7 +55,7 @@ import org.vpnlint.model.Router;
  * costs what its slice holds, not what the router holds. Witnesses are replayed on the slice: what it leaves out never acts, so the trace is the one the
  * whole router gives (TunnelTrafficSliceTest replays every witness on both and compares).
  */
-final class TunnelTrafficSlice {
+public final class TunnelTrafficSlice {
 
     /** Addresses as whole ranges (a selector's prefix, an endpoint's single address); null stands for any address. */
     private record AddressSpace(List<AddressInterval> ranges) {
@@ -103,7 +103,7 @@ final class TunnelTrafficSlice {
     }
 
     /** The slices of one compiled router, one per tunnel asked (see {@link #forTunnel}). */
-    static TunnelTrafficSlice of(Router router, CompiledRouter compiled) {
+    public static TunnelTrafficSlice of(Router router, CompiledRouter compiled) {
         return new TunnelTrafficSlice(router, compiled);
     }
 
@@ -131,10 +131,32 @@ final class TunnelTrafficSlice {
         return slice(keptRules, keptPeers(keptByPeer));
     }
 
+    /**
+     * The router for questions whose header after destination NAT lies in {@code sources} × {@code destinations}
+     * (null: any address), by the same argument as a tunnel's slice: the tunnels that may act on such a destination
+     * (and on the ESP packets of those kept), and the rules that may match such a packet or one of those ESP packets.
+     */
+    public Router forPackets(List<IPAddress> sources, List<IPAddress> destinations) {
+        BitSet keptTunnels = keptTunnels((BitSet) anyTunnel.clone(), destinations);
+        List<PacketSpace> spaces = new ArrayList<>();
+        spaces.add(new PacketSpace(AddressSpace.of(sources), AddressSpace.of(destinations)));
+        spaces.add(espSpace(keptTunnels));
+        Map<String, Set<Integer>> keptByPeer = new HashMap<>();
+        keptTunnels.stream().mapToObj(tunnels::get).forEach(tunnel ->
+                keptByPeer.computeIfAbsent(tunnel.ref().peer(), peer -> new HashSet<>()).add(tunnel.ref().tunnel()));
+        return slice(keptRules(spaces), keptPeers(keptByPeer));
+    }
+
     /** The rules that may match the asked tunnel's traffic or the ESP packets of the tunnels kept for it. */
     private BitSet keptRules(CompiledTunnel asked, BitSet keptTunnels) {
         List<PacketSpace> spaces = new ArrayList<>();
         spaces.add(new PacketSpace(AddressSpace.of(asked.localSelectors()), AddressSpace.of(asked.remoteSelectors())));
+        spaces.add(espSpace(keptTunnels));
+        return keptRules(spaces);
+    }
+
+    /** The ESP packets of the kept tunnels: from their local endpoints to their remote endpoints. */
+    private PacketSpace espSpace(BitSet keptTunnels) {
         List<IPAddress> espSources = new ArrayList<>();
         List<IPAddress> espDestinations = new ArrayList<>();
         for (int i = keptTunnels.nextSetBit(0); i >= 0; i = keptTunnels.nextSetBit(i + 1)) {
@@ -144,8 +166,7 @@ final class TunnelTrafficSlice {
             if (tunnel.remoteEndpoint() == null) espDestinations = null;
             else if (espDestinations != null) espDestinations.add(tunnel.remoteEndpoint());
         }
-        spaces.add(new PacketSpace(AddressSpace.of(espSources), AddressSpace.of(espDestinations)));
-        return keptRules(spaces);
+        return new PacketSpace(AddressSpace.of(espSources), AddressSpace.of(espDestinations));
     }
 
     /**
@@ -155,10 +176,23 @@ final class TunnelTrafficSlice {
     private BitSet keptTunnels(CompiledTunnel asked) {
         BitSet kept = (BitSet) anyTunnel.clone();
         kept.set(asked.index() - 1);
-        List<IPAddress> pending = new ArrayList<>(asked.remoteSelectors());
+        return keptTunnels(kept, asked.remoteSelectors());
+    }
+
+    /**
+     * The tunnels {@code kept} so far, then every tunnel that may act on one of the {@code destinations} (null: any)
+     * or on a kept tunnel's remote endpoint, until none joins.
+     */
+    private BitSet keptTunnels(BitSet kept, List<IPAddress> destinations) {
+        if (destinations == null) {
+            kept.set(0, tunnels.size());
+            return kept;
+        }
+        List<IPAddress> pending = new ArrayList<>(destinations);
         boolean anyDestination = false;
         BitSet joining = (BitSet) kept.clone();
-        while (!anyDestination && !joining.isEmpty()) {
+        // the destinations asked are looked up even when no tunnel is kept yet
+        while (!anyDestination && (!joining.isEmpty() || !pending.isEmpty())) {
             for (int i = joining.nextSetBit(0); i >= 0; i = joining.nextSetBit(i + 1)) {
                 IPAddress endpoint = tunnels.get(i).remoteEndpoint();
                 if (endpoint == null) anyDestination = true;   // its ESP packets may go anywhere

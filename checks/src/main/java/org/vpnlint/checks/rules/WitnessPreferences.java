@@ -16,12 +16,12 @@ import org.vpnlint.solver.Preference;
  * sources, .200 for destinations, as in the articles), arriving on the interface whose subnet holds the source, a
  * common protocol and ports. Earlier preferences weigh more; impossible ones are dropped by the solver.
  */
-record WitnessPreferences(List<IPAddress> sourcePrefixes, List<IPAddress> destinationPrefixes) {
+public record WitnessPreferences(List<IPAddress> sourcePrefixes, List<IPAddress> destinationPrefixes) {
 
     static final int SOURCE_HOST = 100;
     static final int DESTINATION_HOST = 200;
 
-    WitnessPreferences {
+    public WitnessPreferences {
         sourcePrefixes = List.copyOf(sourcePrefixes);
         destinationPrefixes = List.copyOf(destinationPrefixes);
     }
@@ -31,7 +31,7 @@ record WitnessPreferences(List<IPAddress> sourcePrefixes, List<IPAddress> destin
      * source (one preference per connected subnet), TCP else UDP else ICMP, destination port 22 else 443 else 80,
      * source port 1024.
      */
-    <B, V> List<Preference<B>> of(HeaderAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> packet) {
+    public <B, V> List<Preference<B>> of(HeaderAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> packet) {
         AddressFamily family = router.family();
         List<Preference<B>> preferences = new ArrayList<>();
         addFirstOf(preferences, hosts(algebra, family, packet.header().src(), sourcePrefixes, SOURCE_HOST));

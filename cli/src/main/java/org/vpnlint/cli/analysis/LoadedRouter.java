@@ -32,6 +32,14 @@ public record LoadedRouter(String name, ConfigTree tree, Router router, List<Dia
         } catch (IOException e) {
             return unreadable(name, "the file cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+        return fromContent(name, content, dialect);
+    }
+
+    /**
+     * Reads a configuration held in memory (e.g. a version from git), naming it {@code name} in every location, and
+     * maps it with the dialect (null: detect).
+     */
+    public static LoadedRouter fromContent(String name, byte[] content, Dialect dialect) {
         ConfigTree tree = ConfigReader.read(name, content);
         List<Diagnostic> diagnostics = new ArrayList<>(tree.diagnostics());
         if (tree.root().children().isEmpty()) return new LoadedRouter(name, tree, null, diagnostics);
@@ -41,7 +49,7 @@ public record LoadedRouter(String name, ConfigTree tree, Router router, List<Dia
     }
 
     /** A file that could not be read at all. */
-    static LoadedRouter unreadable(String name, String why) {
+    public static LoadedRouter unreadable(String name, String why) {
         SourceLocation start = SourceLocation.at(name, 1, 1);
         ConfigTree empty = new ConfigTree(name, new ConfigNode("", start), null, null, ConfigTree.SourceFormat.CURLY,
                 List.of());

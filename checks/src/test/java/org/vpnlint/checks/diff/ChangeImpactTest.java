@@ -1,0 +1,125 @@
+package org.vpnlint.checks.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vpnlint.datapath.Verdict;
+import org.vpnlint.model.Level;
+import org.vpnlint.parser.ConfigReader;
+import org.vpnlint.parser.ConfigTree;
+import org.vpnlint.parser.dialect.RouterMapper;
+import org.vpnlint.solver.Z3Solver;
+
+/** The diff engine on inline command scripts: a change that leaks, one without effect, one that shows only with the SA down. */
+class ChangeImpactTest {
+
+    private static final List<String> BRANCH = List.of(
+            "set interfaces ethernet eth0 address '203.0.113.134/24'",
+            "set interfaces ethernet eth1 address '192.168.10.1/24'",
+            "set protocols static route 0.0.0.0/0 next-hop 203.0.113.1",
+            "set vpn ipsec ipsec-interfaces interface 'eth0'",
+            "set vpn ipsec site-to-site peer 192.0.2.150 authentication mode 'pre-shared-secret'",
+            "set vpn ipsec site-to-site peer 192.0.2.150 local-address '203.0.113.134'",
+            "set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 local prefix '192.168.10.0/24'",
+            "set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 remote prefix '10.10.10.0/24'",
+            "set nat source rule 10 outbound-interface 'eth0'",
+            "set nat source rule 10 source address '192.168.10.0/24'",
+            "set nat source rule 10 translation address '203.0.113.134'");
+
+    private static final List<String> EXCLUDE = List.of(
+            "set nat source rule 5 outbound-interface 'eth0'",
+            "set nat source rule 5 destination address '10.10.10.0/24'",
+            "set nat source rule 5 exclude");
+
+    private static final List<String> BLACKHOLE = List.of("set protocols static route 10.10.10.0/24 blackhole distance 254");
+
+    private static Z3Solver solver;
+
+    @BeforeAll
+    static void openSolver() {
+        solver = new Z3Solver();
+    }
+
+    @AfterAll
+    static void closeSolver() {
+        solver.close();
+    }
+
+    @Test
+    void removingTheExcludeRuleSendsTunnelTrafficOutInCleartext() {
+        RouterImpact impact = compare(script(BRANCH, EXCLUDE, BLACKHOLE), script(BRANCH, BLACKHOLE), SaMode.UP);
+        assertTrue(impact.proved(), impact.notes().toString());
+        FateDifference fromLan = impact.differences().stream()
+                .filter(d -> d.before().packet().ingress().toString().equals("eth1")).findFirst().orElseThrow();
+        assertEquals(Verdict.ENCRYPTED, fromLan.before().verdict());
+        assertEquals(Verdict.CLEARTEXT, fromLan.after().verdict());
+        assertEquals(Level.ERROR, fromLan.level());
+        assertEquals("192.168.10.100", fromLan.before().packet().header().srcText());
+        assertEquals("10.10.10.200", fromLan.before().packet().header().dstText());
+        assertEquals("192.168.10.0/24", fromLan.affected().sources(), fromLan.message());
+        assertEquals("10.10.10.0/24", fromLan.affected().destinations(), fromLan.message());
+        assertEquals(List.of("removed: nat source rule 5"), fromLan.causes().stream().map(ConfigChange::describe).toList());
+        assertTrue(fromLan.message().startsWith("packets arriving on eth1 or eth0 or sent by the router itself, among them every"
+                + " packet from 192.168.10.0/24 to 10.10.10.0/24, any protocol (proved; SA up)"), fromLan.message());
+        assertEquals(1, impact.differences().size(), "the three ingresses change the same way: one difference");
+    }
+
+    @Test
+    void renumberingRulesWithoutEffectIsProvedUnchanged() {
+        List<String> renumbered = new ArrayList<>();
+        for (String line : script(BRANCH, EXCLUDE, BLACKHOLE).lines().toList()) {
+            renumbered.add(line.replace("rule 10 ", "rule 100 ").replace("rule 5 ", "rule 50 "));
+        }
+        RouterImpact impact = compare(script(BRANCH, EXCLUDE, BLACKHOLE), String.join("\n", renumbered) + "\n", SaMode.BOTH);
+        assertTrue(impact.provedUnchanged(), impact.differences().toString() + impact.notes());
+    }
+
+    @Test
+    void identicalVersionsAreProvedUnchanged() {
+        RouterImpact impact = compare(script(BRANCH, EXCLUDE), script(BRANCH, EXCLUDE), SaMode.BOTH);
+        assertTrue(impact.provedUnchanged());
+    }
+
+    @Test
+    void aBlackholeRouteChangesOnlyWhatHappensWhileTheSaIsDown() {
+        String before = script(BRANCH, EXCLUDE);
+        String after = script(BRANCH, EXCLUDE, BLACKHOLE);
+        assertTrue(compare(before, after, SaMode.UP).provedUnchanged());
+
+        RouterImpact both = compare(before, after, SaMode.BOTH);
+        assertTrue(both.proved(), both.notes().toString());
+        assertFalse(both.differences().isEmpty());
+        for (FateDifference difference : both.differences()) {
+            assertEquals("down", difference.saState(), difference.message());
+            assertEquals(Verdict.DROPPED, difference.after().verdict(), difference.message());
+            assertEquals(Level.WARNING, difference.level());
+            assertEquals(List.of("added: protocols static route 10.10.10.0/24"),
+                    difference.causes().stream().map(ConfigChange::describe).toList());
+        }
+        FateDifference fromLan = both.differences().stream()
+                .filter(d -> d.before().packet().ingress().toString().equals("eth1")).findFirst().orElseThrow();
+        assertEquals(Verdict.CLEARTEXT, fromLan.before().verdict(), fromLan.message());
+    }
+
+    private static RouterImpact compare(String before, String after, SaMode mode) {
+        return ChangeImpact.compare(solver, version("before.set", before), version("after.set", after), mode);
+    }
+
+    private static RouterVersion version(String name, String text) {
+        ConfigTree tree = ConfigReader.read(name, text);
+        return new RouterVersion(RouterMapper.map(tree, null).router(), tree);
+    }
+
+    @SafeVarargs
+    private static String script(List<String>... parts) {
+        List<String> lines = new ArrayList<>();
+        for (List<String> part : parts) lines.addAll(part);
+        return String.join("\n", lines) + "\n";
+    }
+}

@@ -1,0 +1,86 @@
+package org.vpnlint.cli.diff;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.TraceStep;
+import org.vpnlint.checks.Witness;
+import org.vpnlint.checks.diff.ConfigChange;
+import org.vpnlint.checks.diff.FateDifference;
+import org.vpnlint.checks.diff.RouterImpact;
+import org.vpnlint.checks.rules.ReplayedWitness;
+import org.vpnlint.cli.analysis.AnalysisResult;
+import org.vpnlint.cli.analysis.Fingerprint;
+import org.vpnlint.cli.analysis.ReportedFinding;
+import org.vpnlint.datapath.PacketTrace;
+import org.vpnlint.model.Level;
+import org.vpnlint.model.SourceLocation;
+
+/**
+ * The differences as findings, so that SARIF and GitHub annotations are written by {@code check}'s own reporters.
+ * Each is located on the new version's changed line that causes it (for a removed node: the enclosing node the new
+ * version still has), with the other causes as related locations and the new version's trace as the code flow.
+ */
+public final class DiffFindings {
+
+    static final RuleMetadata NOW_CLEARTEXT = rule("traffic-now-cleartext", "Traffic that was encrypted now leaves in cleartext",
+            Level.ERROR, "8.1", "The change makes packets that an IPsec tunnel encrypted before leave the router unencrypted.");
+    static final RuleMetadata NOW_DROPPED = rule("traffic-now-dropped", "Traffic that passed is now dropped",
+            Level.WARNING, null, "The change makes packets that were delivered, forwarded or encrypted before be dropped.");
+    static final RuleMetadata CHANGED = rule("traffic-changed", "Traffic changes fate",
+            Level.NOTE, null, "The change makes packets take another tunnel, interface or translation, or be delivered where "
+                    + "they were dropped.");
+    static final List<RuleMetadata> RULES = List.of(NOW_CLEARTEXT, NOW_DROPPED, CHANGED);
+
+    private DiffFindings() {
+    }
+
+    /** The result in {@code check}'s shape: one finding per difference, the diagnostics, the files compared. */
+    public static AnalysisResult asAnalysis(DiffResult result) {
+        List<ReportedFinding> findings = new ArrayList<>();
+        for (FateDifference difference : result.differences()) {
+            Finding finding = finding(difference);
+            findings.add(new ReportedFinding(finding, Fingerprint.of(finding), null));
+        }
+        findings.sort(null);
+        List<String> files = result.impacts().stream().map(RouterImpact::afterFile).toList();
+        return new AnalysisResult(findings, List.of(), 0, result.diagnostics(), files, result.impacts().size(), RULES,
+                result.internalFailures());
+    }
+
+    static Finding finding(FateDifference difference) {
+        RuleMetadata rule = switch (difference.level()) {
+            case ERROR -> NOW_CLEARTEXT;
+            case WARNING -> NOW_DROPPED;
+            case NOTE -> CHANGED;
+        };
+        List<ConfigChange> causes = difference.causes();
+        SourceLocation location = causes.stream().filter(c -> c.kind() == ConfigChange.Kind.ADDED).findFirst()
+                .or(() -> causes.stream().findFirst()).map(ConfigChange::shownAt)
+                .orElse(SourceLocation.at(difference.afterFile(), 1, 1));
+        List<RelatedLocation> related = new ArrayList<>();
+        // in the new version's file: a removed node at the node that enclosed it
+        for (ConfigChange cause : causes) related.add(new RelatedLocation(cause.shownAt(), cause.describe()));
+        String subject = difference.before().packet().ingress() + "|" + difference.affected().describe() + "|"
+                + FateDifferenceText.fates(difference);
+        return new Finding(rule.id(), difference.level(), difference.message(), location, related, witness(difference),
+                steps(difference.after()), null, subject);
+    }
+
+    static Witness witness(FateDifference difference) {
+        return new ReplayedWitness(difference.before(), difference.saState()).witness();
+    }
+
+    static List<TraceStep> steps(PacketTrace trace) {
+        return new ReplayedWitness(trace, "").steps();
+    }
+
+    private static RuleMetadata rule(String id, String title, Level level, String securitySeverity, String summary) {
+        return new RuleMetadata(id, title, level, List.of("diff"), securitySeverity, RuleMetadata.Precision.VERY_HIGH,
+                summary + " Reported by vpnlint diff, which proves with Z3 which packets change fate between two versions"
+                        + " of a router and replays one of each class on both.",
+                "See docs/diff.md.", "", "");
+    }
+}
