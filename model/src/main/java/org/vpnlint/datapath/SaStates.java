@@ -12,7 +12,7 @@ public record SaStates(boolean defaultUp, Map<TunnelRef, Boolean> exceptions) {
 
     public SaStates {
         TreeMap<TunnelRef, Boolean> sorted = new TreeMap<>(
-                java.util.Comparator.comparing(TunnelRef::peer).thenComparingInt(TunnelRef::tunnel));
+                TunnelRef.ORDER);
         sorted.putAll(exceptions);
         exceptions = java.util.Collections.unmodifiableMap(sorted);
     }
@@ -27,7 +27,7 @@ public record SaStates(boolean defaultUp, Map<TunnelRef, Boolean> exceptions) {
 
     public SaStates with(TunnelRef tunnel, boolean up) {
         TreeMap<TunnelRef, Boolean> changed = new TreeMap<>(
-                java.util.Comparator.comparing(TunnelRef::peer).thenComparingInt(TunnelRef::tunnel));
+                TunnelRef.ORDER);
         changed.putAll(exceptions);
         changed.put(tunnel, up);
         return new SaStates(defaultUp, changed);

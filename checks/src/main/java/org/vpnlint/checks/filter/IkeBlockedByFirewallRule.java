@@ -1,5 +1,7 @@
 package org.vpnlint.checks.filter;
 
+import org.vpnlint.checks.UnshownPart;
+import org.vpnlint.model.RouterPart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +86,9 @@ public final class IkeBlockedByFirewallRule implements Rule {
                 SourceLocation decidedAt = replay.step(Stage.INPUT_FILTER).location();
                 blockedByOwner.computeIfAbsent(flow.owner(), key -> new ArrayList<>()).add(new Blocked(flow, replay, decidedAt));
             }
-            blockedByOwner.values().forEach(blocked -> findings.add(finding(router, blocked)));
+            // "no earlier rule accepts it" is a claim about every firewall rule
+            findings.addAll(UnshownPart.gate(router,
+                    blockedByOwner.values().stream().map(blocked -> finding(router, blocked)).toList(), RouterPart.FIREWALL));
         }
         return findings;
     }
