@@ -39,7 +39,8 @@ public final class UnshownPart {
     private static Finding withheld(Finding finding, Router router, RouterPart part) {
         String message = "Not reported as a finding: it rests on " + router.file() + " having no other "
                 + part.description() + " than those it shows, and " + router.completeness().whyIncomplete(part)
-                + ". If the file is the whole router, declare it in .vpnlint.yaml (fragments:). In the file as shown: "
+                + ". Declare the file complete in .vpnlint.yaml (fragments:) if it is the whole router. In the file as"
+                + " shown: "
                 + finding.message();
         return new Finding(finding.ruleId(), Level.NOTE, message, finding.location(), finding.related(),
                 finding.witness(), finding.trace(), null, finding.subject() + "|unshown-" + part.id());
@@ -51,9 +52,9 @@ public final class UnshownPart {
      */
     public static Finding note(RuleMetadata rule, Router router, RouterPart part, String claim,
                                SourceLocation location, String subject) {
-        String message = "Not checked whether " + claim + ": that needs all the " + part.description() + " of "
-                + router.file() + ", and " + router.completeness().whyIncomplete(part) + ". If the file is the whole"
-                + " router, or to give the missing facts, declare it in .vpnlint.yaml (fragments:).";
+        String message = "Not checked whether " + claim + ": that needs all the " + part.description() + " of the"
+                + " router, and " + router.completeness().whyIncomplete(part) + ". Declare the file complete, or give"
+                + " the missing facts, in .vpnlint.yaml (fragments:).";
         return new Finding(rule.id(), Level.NOTE, message, location, List.of(), null, List.of(), null,
                 subject + "|unshown-" + part.id());
     }

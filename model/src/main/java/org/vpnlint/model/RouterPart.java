@@ -5,7 +5,7 @@ package org.vpnlint.model;
  * a route, a NAT or firewall rule) may do so only when the part it looks in is shown whole.
  */
 public enum RouterPart {
-    INTERFACES("interfaces", "interfaces and their addresses"),
+    INTERFACES("interfaces", "interfaces"),
     ROUTES("routes", "static routes"),
     NAT("nat", "NAT rules"),
     FIREWALL("firewall", "firewall rules");
@@ -23,7 +23,7 @@ public enum RouterPart {
         return id;
     }
 
-    /** What the part holds, for messages ("interfaces and their addresses"). */
+    /** What the part holds, for messages ("static routes"). */
     public String description() {
         return description;
     }

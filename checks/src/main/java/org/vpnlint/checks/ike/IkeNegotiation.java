@@ -65,7 +65,7 @@ public final class IkeNegotiation {
             return failAt(initiator, init, Obstacle.LOCAL_ADDRESS, initiator.label() + " has local-address "
                     + initiator.peer().localAddress() + ", which is on none of its interfaces: charon cannot send from it");
         }
-        boolean targetOnResponder = responder.router().interfaceWithAddress(target).isPresent();
+        boolean targetOnResponder = responder.routerHasAddress(target);
         boolean targetIsResponderNat = responderNat.present()
                 && (target.equals(responderNat.publicAddress()) || !responderNat.publicAddressKnown());
         if (!targetOnResponder && !targetIsResponderNat) {

@@ -57,8 +57,9 @@ public final class LocalAddressNotOnRouterRule implements Rule {
             for (IpsecPeer peer : router.ipsec().peers()) {
                 if (peer.disabled()) continue;
                 PeerEnd end = new PeerEnd(router, peer);
-                if (end.configuredLocalAddress() == null || end.localAddressOnRouter()) continue;
-                String address = end.configuredLocalAddress().toCanonicalString();
+                IPAddress configured = end.configuredLocalAddress();
+                if (configured == null || router.interfaceWithAddress(configured).isPresent()) continue;
+                String address = configured.toCanonicalString();
                 if (!router.shows(RouterPart.INTERFACES)) {
                     findings.add(UnshownPart.note(METADATA, router, RouterPart.INTERFACES, "the local-address " + address
                             + " of peer " + peer.name() + " is an address of this router", peer.location(),
@@ -69,7 +70,7 @@ public final class LocalAddressNotOnRouterRule implements Rule {
                         + router.file() + " has that address"
                         + (dynamic ? " (unless DHCP/PPPoE assigns it)" : "")
                         + ": as initiator charon cannot send from it, as responder it finds no IKE config for the "
-                        + "address packets arrive at (NO_PROPOSAL_CHOSEN). " + hint(end.configuredLocalAddress());
+                        + "address packets arrive at (NO_PROPOSAL_CHOSEN). " + hint(configured);
                 findings.add(PairFindings.simple(METADATA, dynamic ? Level.WARNING : Level.ERROR, end, null, message,
                         "local-address", "local-address any"));
             }

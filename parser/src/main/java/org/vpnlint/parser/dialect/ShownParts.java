@@ -50,16 +50,15 @@ final class ShownParts {
     }
 
     private static String fragmentReason(ConfigNode root, RouterPart part) {
-        String fragment = "the file is a fragment, not a whole configuration (no version footer, and not both an"
-                + " interfaces and a system section)";
+        String fragment = "the file is a fragment (no version footer, nor both an interfaces and a system section)";
         boolean sectionShown = switch (part) {
             case INTERFACES -> root.has("interfaces");
             case ROUTES -> root.at("protocols", "static") != null;
             case NAT -> root.has("nat") || root.has("nat66") || root.at("service", "nat") != null;
             case FIREWALL -> root.has("firewall");
         };
-        return fragment + (sectionShown ? ", so its " + part.description() + " may be only those the author chose to show"
-                : " and shows no " + part.description());
+        return fragment + (sectionShown ? ", so its " + part.description() + " may be only some of the router's"
+                : " that shows no " + part.description());
     }
 
     /** Whether a mark left out something at {@code path} that may belong to {@code part}. */
