@@ -1,6 +1,7 @@
 package org.vpnlint.checks.ike;
 
 import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
 import java.util.List;
 import org.vpnlint.checks.Finding;
@@ -63,7 +64,7 @@ public final class BehindNatDefaultIdRule implements Rule {
                 // with a certificate strongSwan's default identity is the certificate's subject, not the address
                 if (peer.authenticationMode() == AuthenticationMode.X509) continue;
                 // a partner on a subnet of this router is reached directly: no NAT can stand between them
-                if (end.remoteAddresses().stream().anyMatch(remote -> onConnectedSubnet(router, remote))) continue;
+                if (partnerAddresses(end).stream().anyMatch(remote -> onConnectedSubnet(router, remote))) continue;
                 boolean talksToPublic = end.remoteAddresses().isEmpty()
                         || end.remoteAddresses().stream().anyMatch(a -> !AddressScope.isPrivate(a));
                 if (!talksToPublic) continue;
@@ -80,6 +81,18 @@ public final class BehindNatDefaultIdRule implements Rule {
             }
         }
         return findings;
+    }
+
+    /**
+     * Where the partner may be: its remote addresses, and the peer's tag when that is an address (in 1.4 a tag
+     * without remote-address stands for %any, but it is how the partner is named, and fragments whose dialect is
+     * uncertain are read that way too).
+     */
+    private static List<IPAddress> partnerAddresses(PeerEnd end) {
+        List<IPAddress> addresses = new ArrayList<>(end.remoteAddresses());
+        IPAddress tag = new IPAddressString(end.peer().name()).getAddress();
+        if (tag != null && !tag.isPrefixed()) addresses.add(tag);
+        return addresses;
     }
 
     private static boolean onConnectedSubnet(Router router, IPAddress remote) {

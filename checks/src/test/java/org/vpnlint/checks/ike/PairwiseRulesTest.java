@@ -47,6 +47,17 @@ class PairwiseRulesTest {
     }
 
     @Test
+    void differentSecretsOfTwoVpnOnlyFragmentsAreReported() {
+        List<Finding> findings = IkeRuleTesting.check(new IpsecPskMismatchRule(),
+                IkeRuleTesting.vpnOnly(east().secret("s3cret-one").build()),
+                IkeRuleTesting.vpnOnly(west().secret("s3cret-two").build()));
+
+        assertEquals(1, findings.size(), findings::toString);
+        assertEquals(Level.ERROR, findings.get(0).level());
+        assertTrue(findings.get(0).message().contains("different pre-shared keys"), findings.get(0).message());
+    }
+
+    @Test
     void anUnsetDhGroupIsGroup2InVyos14AndDoesNotMatchGroup14() {
         List<Finding> findings = IkeRuleTesting.check(new IpsecProposalMismatchRule(),
                 east().ikeProposal("aes256", "sha256", null).build(), west().build());

@@ -15,7 +15,7 @@ import org.vpnlint.solver.Z3Solver;
 /**
  * Reads a configuration with the real reader and mapper and runs one rule on it, as the command line does. The
  * sample routers share a base (a branch office: WAN eth0 203.0.113.134/24, LAN eth1 192.168.10.1/24, default
- * route, IPsec peer 192.0.2.150); each test adds the lines its case is about.
+ * route, IPsec peer 192.0.2.150, host name), a whole router; each test adds the lines its case is about.
  */
 final class RuleRun {
 
@@ -34,7 +34,9 @@ final class RuleRun {
             "set vpn ipsec site-to-site peer 192.0.2.150 authentication pre-shared-secret 's3cret-one'",
             "set vpn ipsec site-to-site peer 192.0.2.150 default-esp-group 'ESP'",
             "set vpn ipsec site-to-site peer 192.0.2.150 ike-group 'IKE'",
-            "set vpn ipsec site-to-site peer 192.0.2.150 local-address '203.0.113.134'");
+            "set vpn ipsec site-to-site peer 192.0.2.150 local-address '203.0.113.134'",
+            // interfaces and system: a whole router, so the rules may claim that something is absent
+            "set system host-name 'branch'");
 
     /** The first article's tunnel: 192.168.10.0/24 ↔ 10.10.10.0/24. */
     static final List<String> ARTICLE_TUNNEL = List.of(
