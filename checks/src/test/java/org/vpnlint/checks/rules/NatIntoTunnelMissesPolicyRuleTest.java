@@ -104,7 +104,7 @@ class NatIntoTunnelMissesPolicyRuleTest {
     void aMissingWayBackInAFragmentIsANoteNotAFinding() {
         String config = script(BRANCH_1_2, HOST_TUNNEL, snatTo("172.16.17.45")).replace("set system host-name 'branch'\n", "");
 
-        List<Finding> found = findings(rule, config, Dialect.VYOS_1_3);
+        List<Finding> found = RuleRun.findings(rule, RuleRun.asRead("router.set", config, Dialect.VYOS_1_3));
 
         assertEquals(1, found.size(), found::toString);
         assertEquals(Level.NOTE, found.get(0).level());

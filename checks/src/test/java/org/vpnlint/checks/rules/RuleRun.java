@@ -6,6 +6,7 @@ import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
+import org.vpnlint.model.Completeness;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.Router;
 import org.vpnlint.parser.ConfigReader;
@@ -54,13 +55,26 @@ final class RuleRun {
         return String.join("\n", lines) + "\n";
     }
 
+    /**
+     * The router of a test configuration. The cases are whole routers cut down to what each is about (no system
+     * section, no footer), so they are taken as complete, as their authors meant them.
+     */
     static Router router(String fileName, String text, Dialect dialect) {
+        return asRead(fileName, text, dialect).withCompleteness(Completeness.WHOLE);
+    }
+
+    /** The router exactly as the reader and mapper see it, fragment or whole. */
+    static Router asRead(String fileName, String text, Dialect dialect) {
         return RouterMapper.map(ConfigReader.read(fileName, text), dialect).router();
     }
 
     static List<Finding> findings(Rule rule, String fileName, String text, Dialect dialect) {
+        return findings(rule, router(fileName, text, dialect));
+    }
+
+    static List<Finding> findings(Rule rule, Router router) {
         try (Z3Solver solver = new Z3Solver()) {
-            return rule.check(Network.of(List.of(router(fileName, text, dialect))), new RuleContext(() -> solver));
+            return rule.check(Network.of(List.of(router)), new RuleContext(() -> solver));
         }
     }
 
