@@ -1,8 +1,10 @@
 package org.vpnlint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import inet.ipaddr.IPAddressString;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vpnlint.checks.Network;
 import org.vpnlint.cli.analysis.Analysis;
 import org.vpnlint.model.Level;
+import org.vpnlint.model.Router;
+import org.vpnlint.model.RouterPart;
 
 class ProjectConfigTest {
     private static final String RULE = "snat-captures-tunnel-traffic";
@@ -161,5 +165,71 @@ class ProjectConfigTest {
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains(".vpnlint.yaml:3: 'sites/[eu' is not a valid glob pattern"), run.err());
+    }
+
+    private static final String VPN_ONLY = """
+            set vpn ipsec interface 'eth1'
+            set vpn ipsec site-to-site peer HUB local-address '203.0.113.46'
+            set vpn ipsec site-to-site peer HUB remote-address '198.51.100.243'
+            """;
+
+    private List<Router> routersSeen(String yaml) throws Exception {
+        TestRules.write(dir, "docs/vpn.set", VPN_ONLY);
+        TestRules.write(dir, ".vpnlint.yaml", yaml);
+        List<Router> seen = new ArrayList<>();
+        Analysis recording = new Analysis(List.of(TestRules.rule(TestRules.metadata("records", Level.NOTE, null),
+                network -> {
+                    seen.addAll(network.routers());
+                    return List.of();
+                })), TestRules::noSolver);
+        CliRun run = CliRun.in(dir, recording, "check", "docs/vpn.set");
+        assertEquals(0, run.exitCode(), run.err());
+        return seen;
+    }
+
+    @Test
+    void aFragmentDeclaredCompleteIsWholeForTheRules() throws Exception {
+        Router router = routersSeen("fragments:\n  - router: docs/vpn.set\n    complete: all\n").get(0);
+
+        for (RouterPart part : RouterPart.values()) assertTrue(router.shows(part), part.id());
+    }
+
+    @Test
+    void declaredInterfaceAddressesAreAddedWithoutMakingThePartComplete() throws Exception {
+        Router router = routersSeen("""
+                fragments:
+                  - router: docs/vpn.set
+                    complete: [routes]
+                    interfaces:
+                      eth1: 203.0.113.46/24
+                """).get(0);
+
+        assertEquals("eth1", router.interfaceWithAddress(new IPAddressString("203.0.113.46").getAddress()).get().name());
+        assertEquals(".vpnlint.yaml", Path.of(router.findInterface("eth1").get().location().file()).getFileName().toString());
+        assertTrue(router.shows(RouterPart.ROUTES));
+        assertFalse(router.shows(RouterPart.INTERFACES));
+    }
+
+    @Test
+    void aFragmentsMistakeIsReportedWithItsLine() throws Exception {
+        TestRules.write(dir, "docs/vpn.set", VPN_ONLY);
+        TestRules.write(dir, ".vpnlint.yaml", "fragments:\n  - router: docs/vpn.set\n    complete: [interfaces, vpn]\n");
+
+        CliRun run = CliRun.in(dir, analysis(), "check", "docs/vpn.set");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(".vpnlint.yaml:3: complete lists interfaces, routes, nat or firewall, not 'vpn'"),
+                run.err());
+    }
+
+    @Test
+    void aDeclaredInterfaceAddressNeedsItsPrefixLength() throws Exception {
+        TestRules.write(dir, "docs/vpn.set", VPN_ONLY);
+        TestRules.write(dir, ".vpnlint.yaml", "fragments:\n  - router: docs/vpn.set\n    interfaces:\n      eth1: 203.0.113.46\n");
+
+        CliRun run = CliRun.in(dir, analysis(), "check", "docs/vpn.set");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(".vpnlint.yaml:4: an interface address is written with its prefix length"), run.err());
     }
 }

@@ -37,8 +37,9 @@ public record Ingress(Kind kind, String interfaceName, TunnelRef tunnel) {
         if (trimmed.toLowerCase(Locale.ROOT).equals("local")) return local();
         Matcher decrypted = DECRYPTED_FORM.matcher(trimmed);
         if (decrypted.matches()) {
-            int number = decrypted.group(1) == null ? 0 : Integer.parseInt(decrypted.group(1));
-            return decryptedBy(new TunnelRef(decrypted.group(2), number));
+            String peer = decrypted.group(2);
+            return decryptedBy(decrypted.group(1) == null ? TunnelRef.vti(peer)
+                    : new TunnelRef(peer, Integer.parseInt(decrypted.group(1))));
         }
         if (trimmed.isEmpty() || trimmed.contains(" ")) throw new IllegalArgumentException("not an ingress: " + text);
         return onInterface(trimmed);

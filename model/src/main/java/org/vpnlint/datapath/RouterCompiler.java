@@ -108,7 +108,7 @@ final class RouterCompiler {
     private List<CompiledTunnel> bothPrefixTunnels(List<CompiledTunnel> tunnels) {
         return tunnels.stream()
                 .filter(t -> t.hasPolicies() && !t.transportMode())
-                .filter(t -> t.peer().tunnels().stream().anyMatch(c -> c.number() == t.ref().tunnel()
+                .filter(t -> t.peer().tunnels().stream().anyMatch(c -> t.ref().isTunnel(c.number())
                         && !c.localPrefixes().isEmpty() && !c.remotePrefixes().isEmpty()))
                 .toList();
     }

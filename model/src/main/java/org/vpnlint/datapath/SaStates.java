@@ -11,8 +11,7 @@ import java.util.TreeMap;
 public record SaStates(boolean defaultUp, Map<TunnelRef, Boolean> exceptions) {
 
     public SaStates {
-        TreeMap<TunnelRef, Boolean> sorted = new TreeMap<>(
-                java.util.Comparator.comparing(TunnelRef::peer).thenComparingInt(TunnelRef::tunnel));
+        TreeMap<TunnelRef, Boolean> sorted = new TreeMap<>(TunnelRef.ORDER);
         sorted.putAll(exceptions);
         exceptions = java.util.Collections.unmodifiableMap(sorted);
     }
@@ -26,8 +25,7 @@ public record SaStates(boolean defaultUp, Map<TunnelRef, Boolean> exceptions) {
     }
 
     public SaStates with(TunnelRef tunnel, boolean up) {
-        TreeMap<TunnelRef, Boolean> changed = new TreeMap<>(
-                java.util.Comparator.comparing(TunnelRef::peer).thenComparingInt(TunnelRef::tunnel));
+        TreeMap<TunnelRef, Boolean> changed = new TreeMap<>(TunnelRef.ORDER);
         changed.putAll(exceptions);
         changed.put(tunnel, up);
         return new SaStates(defaultUp, changed);

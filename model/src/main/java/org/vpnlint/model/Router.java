@@ -4,7 +4,11 @@ import inet.ipaddr.IPAddress;
 import java.util.List;
 import java.util.Optional;
 
-/** One router as vpnlint understands it, independent of the configuration dialect it was written in. */
+/**
+ * One router as vpnlint understands it, independent of the configuration dialect it was written in.
+ * {@code hostName} is {@code system host-name}, null when the file does not set it ({@code name} then falls back to
+ * the file name). {@code completeness} says which parts the file shows whole (a fragment shows only some).
+ */
 public record Router(
         String name,
         String file,
@@ -13,11 +17,36 @@ public record Router(
         List<StaticRoute> routes,
         NatConfig nat,
         FirewallConfig firewall,
-        IpsecConfig ipsec) {
+        IpsecConfig ipsec,
+        String hostName,
+        Completeness completeness) {
 
     public Router {
         interfaces = List.copyOf(interfaces);
         routes = List.copyOf(routes);
+        java.util.Objects.requireNonNull(completeness);
+    }
+
+    /** A whole router without a host name (test fixtures and generated routers). */
+    public Router(String name, String file, Dialect dialect, List<NetInterface> interfaces, List<StaticRoute> routes,
+                  NatConfig nat, FirewallConfig firewall, IpsecConfig ipsec) {
+        this(name, file, dialect, interfaces, routes, nat, firewall, ipsec, null, Completeness.WHOLE);
+    }
+
+    /** The same router with other NAT, firewall and IPsec configuration (what-if questions of the rules). */
+    public Router withConfiguration(NatConfig otherNat, FirewallConfig otherFirewall, IpsecConfig otherIpsec) {
+        return new Router(name, file, dialect, interfaces, routes, otherNat, otherFirewall, otherIpsec, hostName,
+                completeness);
+    }
+
+    /** The same router with what is known about its completeness replaced (declarations in .vpnlint.yaml). */
+    public Router withCompleteness(Completeness known) {
+        return new Router(name, file, dialect, interfaces, routes, nat, firewall, ipsec, hostName, known);
+    }
+
+    /** Whether the file shows this part whole (see {@link Completeness}). */
+    public boolean shows(RouterPart part) {
+        return completeness.isComplete(part);
     }
 
     public Optional<NetInterface> findInterface(String interfaceName) {

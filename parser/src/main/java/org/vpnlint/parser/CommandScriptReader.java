@@ -46,6 +46,7 @@ final class CommandScriptReader {
     private final ConfigNode root;
     private final CommentPlacement comments;
     private final EditLevel editLevel = new EditLevel();
+    private final List<Elision> elisions = new ArrayList<>();
     private boolean transcript;
     private int commentedOutCommands;
     /** Comments written above an {@code edit} of a node that does not exist yet, and that node's path. */
@@ -78,7 +79,8 @@ final class CommandScriptReader {
                     "the file holds no configuration commands" + (commentedOutCommands == 0 ? ""
                             : "; " + commentedOutCommands + " commented-out command lines (starting with '#') were not applied"));
         }
-        return new ConfigTree(problems.file(), root, null, null, ConfigTree.SourceFormat.COMMANDS, problems.toList());
+        return new ConfigTree(problems.file(), root, null, null, ConfigTree.SourceFormat.COMMANDS, problems.toList(),
+                elisions);
     }
 
     private void line(VyosCommandsParser.LineContext line) {
@@ -101,6 +103,8 @@ final class CommandScriptReader {
         }
         String command = words.get(0).word();
         if (words.size() == 1 && command.equalsIgnoreCase("[snip]")) {
+            // a script's lines each start at the top (or the edit level), so the cut may be anywhere below it
+            elisions.add(new Elision(words.get(0).location(), ConfigPaths.words(editLevel.words())));
             problems.note(words.get(0).location(), "part of the configuration was left out here ([SNIP]);"
                     + " what it held is unknown, so findings about it may be missing");
             return;

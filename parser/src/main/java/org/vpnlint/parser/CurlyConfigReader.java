@@ -27,6 +27,7 @@ final class CurlyConfigReader {
     private final CommentPlacement comments;
     private final VersionFooter footer = new VersionFooter();
     private final EditLevel editLevel = new EditLevel();
+    private final List<Elision> elisions = new ArrayList<>();
 
     /** Where the current fragment is rooted (empty for a whole file); its node is created when first needed. */
     private List<PathWord> fragmentPath = List.of();
@@ -64,8 +65,9 @@ final class CurlyConfigReader {
         while (tokens.LA(1) != Token.EOF) element(parser.element());
         Token end = tokens.LT(1);
         finish(problems.at(end.getLine(), end.getCharPositionInLine() + 1));
+        List<Elision> placedElisions = FragmentRoot.moved(elisions, FragmentRoot.place(root, problems));
         return new ConfigTree(problems.file(), root, footer.componentVersions(), footer.releaseVersion(),
-                ConfigTree.SourceFormat.CURLY, problems.toList());
+                ConfigTree.SourceFormat.CURLY, problems.toList(), placedElisions);
     }
 
     private void element(VyosCurlyParser.ElementContext element) {
@@ -109,6 +111,7 @@ final class CurlyConfigReader {
         List<PathWord> words = new ArrayList<>();
         for (VyosCurlyParser.WordContext word : statement.word()) words.add(wordReading.read(word.getStart(), shapeOf(word)));
         if (!opensBlock && isElisionMark(words)) {
+            elisions.add(new Elision(words.get(0).location(), currentNode().path()));
             problems.note(words.get(0).location(), "part of the configuration was left out here ([SNIP]);"
                     + " what it held is unknown, so findings about it may be missing");
             return;

@@ -126,12 +126,15 @@ class SeedArticleTest {
     }
 
     @Test
-    void theNatedSidesFragmentWithoutAPromptIsRootedAtTheTopAndItsMissingBraceIsReported() {
+    void theNatedSidesFragmentWithoutAPromptIsReadBelowVpnAndItsMissingBraceIsReported() {
         ConfigTree tree = readResource("seed-nated-side.txt");
         List<Diagnostic> errors = atLeast(Level.ERROR, tree);
         assertEquals(1, errors.size(), tree.diagnostics()::toString);
         assertEquals("expected '}' to close 'ipsec' opened at 1:3 (the file ends here)", errors.get(0).message());
-        ConfigNode peer = tree.root().at("ipsec", "site-to-site", "peer", "203.0.113.1");
+        // 'ipsec' is no top-level node and can only be vpn ipsec
+        assertTrue(tree.diagnostics().stream().anyMatch(d -> d.message().equals(
+                "the file starts below the top of the configuration: 'ipsec' was read as vpn ipsec")), tree.diagnostics()::toString);
+        ConfigNode peer = tree.root().at("vpn", "ipsec", "site-to-site", "peer", "203.0.113.1");
         assertEquals("@foo", peer.at("authentication", "id").value());
         assertEquals("any", peer.at("local-address").value());
     }

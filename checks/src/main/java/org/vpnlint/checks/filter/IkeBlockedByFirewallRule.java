@@ -2,6 +2,8 @@ package org.vpnlint.checks.filter;
 
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.checks.rules.UndecidedFinding;
+import org.vpnlint.checks.UnshownPart;
+import org.vpnlint.model.RouterPart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,8 +88,12 @@ public final class IkeBlockedByFirewallRule implements Rule {
                 SourceLocation decidedAt = replay.step(Stage.INPUT_FILTER).location();
                 blockedByOwner.computeIfAbsent(flow.owner(), key -> new ArrayList<>()).add(new Blocked(flow, replay, decidedAt));
             }
-            blockedByOwner.values().forEach(blocked -> findings.add(UndecidedFinding.unlessInexact(finding(router, blocked),
-                    router, blocked.stream().map(each -> each.replay().trace()).toArray(PacketTrace[]::new))));
+            // "no earlier rule accepts it" is a claim about every firewall rule, and the replay must not rest on a
+            // rule vpnlint read wider or narrower than written
+            findings.addAll(UnshownPart.gate(router, blockedByOwner.values().stream()
+                    .map(blocked -> UndecidedFinding.unlessInexact(finding(router, blocked), router,
+                            blocked.stream().map(each -> each.replay().trace()).toArray(PacketTrace[]::new)))
+                    .toList(), RouterPart.FIREWALL));
         }
         return findings;
     }

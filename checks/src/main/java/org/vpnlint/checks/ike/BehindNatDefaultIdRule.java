@@ -1,6 +1,7 @@
 package org.vpnlint.checks.ike;
 
 import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
 import java.util.List;
 import org.vpnlint.checks.Finding;
@@ -10,6 +11,7 @@ import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.pairing.AddressScope;
 import org.vpnlint.checks.pairing.PeerEnd;
+import org.vpnlint.model.AuthenticationMode;
 import org.vpnlint.model.IpsecPeer;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.Router;
@@ -28,7 +30,8 @@ public final class BehindNatDefaultIdRule implements Rule {
             null,
             RuleMetadata.Precision.MEDIUM,
             "Looks at one router: a peer whose IKE address is private (RFC 1918 / CGNAT) talks to a public or "
-                    + "unknown remote address without a local id.",
+                    + "unknown remote address without a local id, authenticating with a pre-shared key or RSA key "
+                    + "(with a certificate the default identity is its subject), and not to a partner on its own subnet.",
             """
             Without `local-id` (`authentication id` in 1.2/1.3) strongSwan uses the IKE address as identity. \
             Behind NAT that is a private address the other end does not know: it sees the NAT's public address \
@@ -40,6 +43,9 @@ public final class BehindNatDefaultIdRule implements Rule {
             set vpn ipsec site-to-site peer hq local-address 10.1.0.2""",
             """
             set vpn ipsec site-to-site peer hq authentication local-id branch.example""");
+
+    /** Stands for a name the user must choose when the file sets no host name to build the identity from. */
+    private static final String PLACEHOLDER = "<name-of-this-router>";
 
     @Override
     public RuleMetadata metadata() {
@@ -55,18 +61,43 @@ public final class BehindNatDefaultIdRule implements Rule {
                 PeerEnd end = new PeerEnd(router, peer);
                 IPAddress ikeAddress = end.ikeAddress();
                 if (end.localIdConfigured() || ikeAddress == null || !AddressScope.isPrivate(ikeAddress)) continue;
+                // with a certificate strongSwan's default identity is the certificate's subject, not the address
+                if (peer.authenticationMode() == AuthenticationMode.X509) continue;
+                // a partner on a subnet of this router is reached directly: no NAT can stand between them
+                if (partnerAddresses(end).stream().anyMatch(remote -> onConnectedSubnet(router, remote))) continue;
                 boolean talksToPublic = end.remoteAddresses().isEmpty()
                         || end.remoteAddresses().stream().anyMatch(a -> !AddressScope.isPrivate(a));
                 if (!talksToPublic) continue;
+                String identity = router.hostName() != null ? router.hostName() : PLACEHOLDER;
                 findings.add(PairFindings.simple(METADATA, METADATA.defaultLevel(), end, null,
                         "Peer " + peer.name() + " speaks IKE from the private address " + ikeAddress.toCanonicalString()
                                 + " and has no local id, so it sends " + ikeAddress.toCanonicalString()
                                 + " as its identity; behind NAT the other end sees a public address instead and "
-                                + "will not accept this identity unless it is configured for it.",
-                        "local-id", end.legacy() ? "authentication id @" + router.name() : "authentication local-id "
-                                + router.name()));
+                                + "will not accept this identity unless it is configured for it."
+                                + (identity.equals(PLACEHOLDER) ? " In the fix, replace " + PLACEHOLDER + " with a name"
+                                + " for this router (the file sets no host-name) and accept it as remote-id on the"
+                                + " other end." : ""),
+                        "local-id", (end.legacy() ? "authentication id @" : "authentication local-id ") + identity));
             }
         }
         return findings;
+    }
+
+    /**
+     * Where the partner may be: its remote addresses, and the peer's tag when that is an address (in 1.4 a tag
+     * without remote-address stands for %any, but it is how the partner is named, and fragments whose dialect is
+     * uncertain are read that way too).
+     */
+    private static List<IPAddress> partnerAddresses(PeerEnd end) {
+        List<IPAddress> addresses = new ArrayList<>(end.remoteAddresses());
+        IPAddress tag = new IPAddressString(end.peer().name()).getAddress();
+        if (tag != null && !tag.isPrefixed()) addresses.add(tag);
+        return addresses;
+    }
+
+    private static boolean onConnectedSubnet(Router router, IPAddress remote) {
+        return router.interfaces().stream().flatMap(i -> i.addresses().stream())
+                .filter(a -> a.getIPVersion() == remote.getIPVersion() && a.isPrefixed())
+                .anyMatch(a -> a.toPrefixBlock().contains(remote.withoutPrefixLength()));
     }
 }

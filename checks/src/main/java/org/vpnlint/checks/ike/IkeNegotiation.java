@@ -12,6 +12,7 @@ import org.vpnlint.checks.pairing.PeerEnd;
 import org.vpnlint.checks.pairing.PeerPair;
 import org.vpnlint.checks.pairing.RouterSecrets;
 import org.vpnlint.checks.pairing.StartAction;
+import org.vpnlint.model.AuthenticationMode;
 
 /**
  * Replays how charon on two routers negotiates an IKE_SA when {@code initiator} starts it, in the order the
@@ -65,7 +66,7 @@ public final class IkeNegotiation {
             return failAt(initiator, init, Obstacle.LOCAL_ADDRESS, initiator.label() + " has local-address "
                     + initiator.peer().localAddress() + ", which is on none of its interfaces: charon cannot send from it");
         }
-        boolean targetOnResponder = responder.router().interfaceWithAddress(target).isPresent();
+        boolean targetOnResponder = responder.routerHasAddress(target);
         boolean targetIsResponderNat = responderNat.present()
                 && (target.equals(responderNat.publicAddress()) || !responderNat.publicAddressKnown());
         if (!targetOnResponder && !targetIsResponderNat) {
@@ -120,7 +121,19 @@ public final class IkeNegotiation {
                     + (responderNat.present() ? " (responder behind NAT)" : "")
                     + "; both sides float to UDP 4500 and send keep-alives");
         }
+        if (!byPresharedKey(initiator) || !byPresharedKey(responder)) {
+            // with certificates or RSA keys the identities default to what the certificates hold, and the keys are
+            // not in the configuration: nothing about this step can be proved, so it is not held against the pair
+            step(version == 2 ? "IKE_AUTH" : "Main Mode ID", "authentication by certificate or RSA key is not replayed:"
+                    + " the identities and keys it uses are not in the configuration");
+            return new NegotiationResult(initiator, responder, version, steps, null, null);
+        }
         return version == 2 ? authenticateIkev2() : authenticateMainMode(source, target, arrivesAt, seenFrom);
+    }
+
+    private static boolean byPresharedKey(PeerEnd end) {
+        AuthenticationMode mode = end.peer().authenticationMode();
+        return mode == null || mode == AuthenticationMode.PRE_SHARED_SECRET;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.vpnlint.checks.ike;
 
+import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.vpnlint.checks.Finding;
@@ -7,11 +8,14 @@ import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.UnshownPart;
+import org.vpnlint.checks.pairing.AddressScope;
 import org.vpnlint.checks.pairing.PeerEnd;
 import org.vpnlint.model.IpsecPeer;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.NetInterface;
 import org.vpnlint.model.Router;
+import org.vpnlint.model.RouterPart;
 
 /** A peer's local-address is assigned to no interface of the router (often it is the NAT's public address). */
 public final class LocalAddressNotOnRouterRule implements Rule {
@@ -23,7 +27,8 @@ public final class LocalAddressNotOnRouterRule implements Rule {
             List.of("ipsec", "ike", "nat"),
             null,
             RuleMetadata.Precision.HIGH,
-            "Checks every site-to-site peer's local-address against the addresses of the router's interfaces.",
+            "Checks every site-to-site peer's local-address against the addresses of the router's interfaces, when "
+                    + "the file shows all of them (a whole configuration, or declared complete).",
             """
             charon binds the connection to `local-address`. As initiator it cannot send from an address the \
             router does not have; as responder it looks for a connection whose local address is the one IKE \
@@ -52,19 +57,34 @@ public final class LocalAddressNotOnRouterRule implements Rule {
             for (IpsecPeer peer : router.ipsec().peers()) {
                 if (peer.disabled()) continue;
                 PeerEnd end = new PeerEnd(router, peer);
-                if (end.configuredLocalAddress() == null || end.localAddressOnRouter()) continue;
-                String address = end.configuredLocalAddress().toCanonicalString();
+                IPAddress configured = end.configuredLocalAddress();
+                if (configured == null || router.interfaceWithAddress(configured).isPresent()) continue;
+                String address = configured.toCanonicalString();
+                if (!router.shows(RouterPart.INTERFACES)) {
+                    findings.add(UnshownPart.note(METADATA, router, RouterPart.INTERFACES, "the local-address " + address
+                            + " of peer " + peer.name() + " is an address of this router", peer.location(),
+                            PairFindings.subject(end, "local-address")));
+                    continue;
+                }
                 String message = "Peer " + peer.name() + " has local-address " + address + ", but no interface of "
                         + router.file() + " has that address"
                         + (dynamic ? " (unless DHCP/PPPoE assigns it)" : "")
                         + ": as initiator charon cannot send from it, as responder it finds no IKE config for the "
-                        + "address packets arrive at (NO_PROPOSAL_CHOSEN). If " + address + " is the public address "
-                        + "of a NAT in front of this router, use local-address any (or the private address) and an "
-                        + "FQDN local-id.";
+                        + "address packets arrive at (NO_PROPOSAL_CHOSEN). " + hint(configured);
                 findings.add(PairFindings.simple(METADATA, dynamic ? Level.WARNING : Level.ERROR, end, null, message,
                         "local-address", "local-address any"));
             }
         }
         return findings;
+    }
+
+    /** A public address is usually the NAT's in front of the router; a private one an address the router had. */
+    private static String hint(IPAddress address) {
+        String text = address.toCanonicalString();
+        if (AddressScope.isPrivate(address)) {
+            return "If the router's address changed, use the address it has now, or local-address any.";
+        }
+        return "If " + text + " is the public address of a NAT in front of this router, use local-address any (or"
+                + " the router's own address) and an FQDN local-id.";
     }
 }

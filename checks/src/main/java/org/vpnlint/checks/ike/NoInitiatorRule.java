@@ -7,8 +7,10 @@ import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.UnshownPart;
 import org.vpnlint.checks.pairing.PeerEnd;
 import org.vpnlint.model.Level;
+import org.vpnlint.model.RouterPart;
 
 /**
  * Neither end ever starts IKE (both {@code none}, or only {@code @id}/{@code any} peers), or the only initiator
@@ -67,10 +69,13 @@ public final class NoInitiatorRule implements Rule {
                 String why = " " + blocked.result().failure().detail() + ".";
                 PeerEnd initiator = blocked.result().initiator();
                 PeerEnd located = PairFindings.firstByFile(analysis.pair());
-                findings.add(PairFindings.simple(METADATA, Level.ERROR, located, analysis.pair().partnerOf(located),
+                Finding unreachable = PairFindings.simple(METADATA, Level.ERROR, located, analysis.pair().partnerOf(located),
                         initiator.label() + " starts IKE, but its first packet never reaches the other end, and the "
                                 + "other end does not initiate."
-                                + why + " Let the end behind NAT initiate.", "connection-type", null));
+                                + why + " Let the end behind NAT initiate.", "connection-type", null);
+                // "no route carries the packet" is a claim about every route and interface of the initiator
+                findings.addAll(UnshownPart.gate(initiator.router(), List.of(unreachable),
+                        RouterPart.INTERFACES, RouterPart.ROUTES));
             }
         }
         return findings;

@@ -38,7 +38,7 @@ public final class NatInference {
         boolean privateEnd = ikeAddress == null || AddressScope.isPrivate(ikeAddress);
         if (!privateEnd) return NatInFront.NONE;
         for (IPAddress named : partner.remoteAddresses()) {
-            if (end.router().interfaceWithAddress(named).isPresent()) return NatInFront.NONE;
+            if (end.routerHasAddress(named)) return NatInFront.NONE;
         }
         for (IPAddress named : partner.remoteAddresses()) {
             if (!AddressScope.isPrivate(named)) {

@@ -11,6 +11,7 @@ import org.vpnlint.model.IkeGroup;
 import org.vpnlint.model.IpsecPeer;
 import org.vpnlint.model.NetInterface;
 import org.vpnlint.model.Router;
+import org.vpnlint.model.RouterPart;
 
 /**
  * One end of a site-to-site IPsec connection: a peer on a router, with what VyOS renders for it resolved the way
@@ -93,10 +94,25 @@ public record PeerEnd(Router router, IpsecPeer peer) {
         return null;
     }
 
-    /** Whether the local-address is assigned to an interface of this router. */
+    /**
+     * Whether the local-address is an address of this router. When the file does not show all interfaces (a VPN-only
+     * fragment), the address the peer's own configuration names for IKE is taken as the router's: nothing shown
+     * says otherwise, and local-address-not-on-router says that it was not checked.
+     */
     public boolean localAddressOnRouter() {
         IPAddress configured = configuredLocalAddress();
-        return configured == null || router.interfaceWithAddress(configured).isPresent();
+        return configured == null || routerHasAddress(configured);
+    }
+
+    /**
+     * Whether the router has this address: on a shown interface, or, when the file does not show all interfaces,
+     * as the local-address this peer names.
+     */
+    public boolean routerHasAddress(IPAddress address) {
+        if (router.interfaceWithAddress(address).isPresent()) return true;
+        IPAddress configured = configuredLocalAddress();
+        return !router.shows(RouterPart.INTERFACES) && configured != null
+                && configured.equals(address.withoutPrefixLength());
     }
 
     public boolean localIdConfigured() {

@@ -79,7 +79,7 @@ public final class PeerPairing {
     private int evidence(PeerEnd end, PeerEnd partner) {
         List<IPAddress> named = end.remoteAddresses();
         for (IPAddress address : named) {
-            if (partner.router().interfaceWithAddress(address).isPresent()) return 3;
+            if (partner.routerHasAddress(address)) return 3;
             if (declaredPublic(partner, address) || address.equals(partner.configuredLocalAddress())) return 3;
         }
         IPAddress partnerIke = partner.routerIkeAddress();

@@ -1,5 +1,7 @@
 package org.vpnlint.checks.rules;
 
+import org.vpnlint.checks.UnshownPart;
+import org.vpnlint.model.RouterPart;
 import java.util.ArrayList;
 import java.util.List;
 import org.vpnlint.checks.Finding;
@@ -85,8 +87,11 @@ public final class GreLeaksWhenSaDownRule implements Rule {
                 GrePacket whileDown = sender.packet(compiled, down).orElse(null);
                 if (whileDown == null) continue;   // no route at all: the kernel sends nothing
                 PacketTrace leak = Datapath.replay(compiled, whileDown.packet(), down);
-                if (leak.verdict() == Verdict.CLEARTEXT) findings.add(UndecidedFinding.unlessInexact(
-                        finding(router, gre, protecting, leak), router, up, leak));
+                // "no blackhole route holds the GRE packets back" is a claim about every static route
+                if (leak.verdict() == Verdict.CLEARTEXT) {
+                    findings.addAll(UnshownPart.gate(router, List.of(UndecidedFinding.unlessInexact(
+                            finding(router, gre, protecting, leak), router, up, leak)), RouterPart.ROUTES));
+                }
             }
         }
         return findings;

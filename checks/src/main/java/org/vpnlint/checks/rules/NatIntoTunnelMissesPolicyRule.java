@@ -2,6 +2,7 @@ package org.vpnlint.checks.rules;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.UnshownPart;
 import org.vpnlint.checks.rules.ConfigChange.Segment;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledNatRule;
@@ -29,6 +31,7 @@ import org.vpnlint.model.NatConfig;
 import org.vpnlint.model.NatRule;
 import org.vpnlint.model.NatTranslation;
 import org.vpnlint.model.Router;
+import org.vpnlint.model.RouterPart;
 
 /**
  * NAT meant to put traffic into a tunnel (the overlapping-subnets trick: translate the source into the tunnel's
@@ -100,8 +103,12 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
                     if (aimed.isEmpty()) continue;
                     findings.addAll(forward(router, compiled, tunnel, aimed, context));
                     for (NatRule rule : aimed) {
+                        // many-to-one (hide) NAT has no way back to check: remote-initiated connections are not
+                        // meant to reach the hidden hosts
+                        if (!oneToOne(rule)) continue;
                         Finding back = returnPath(router, compiled, tunnel, rule, context);
-                        if (back != null) findings.add(back);
+                        // "no destination NAT rule maps it back" is a claim about every NAT rule
+                        if (back != null) findings.addAll(UnshownPart.gate(router, List.of(back), RouterPart.NAT));
                     }
                 }
             }
@@ -187,6 +194,21 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
     }
 
     // ---- return: destination NAT does not map the translated address back -------------------------------------
+
+    /**
+     * Whether the rule maps its sources 1:1 to translated addresses, so that a way back is implied: one host to one
+     * address, or a prefix mapped onto a prefix of the same size. Anything else hides many hosts behind fewer
+     * addresses.
+     */
+    static boolean oneToOne(NatRule rule) {
+        AddressMatch source = rule.match().source();
+        IPAddressSeqRange translated = rule.translation().addresses();
+        if (source.negated() || source.ranges().isEmpty() || translated == null) return false;
+        BigInteger sources = BigInteger.ZERO;
+        for (IPAddressSeqRange range : source.ranges()) sources = sources.add(range.getCount());
+        if (!sources.equals(translated.getCount())) return false;
+        return sources.equals(BigInteger.ONE) || rule.translation().prefixMapLength() != null;
+    }
 
     private Finding returnPath(Router router, CompiledRouter compiled, CompiledTunnel tunnel, NatRule rule, RuleContext context) {
         List<IPAddress> translated = prefixes(rule.translation().addresses());

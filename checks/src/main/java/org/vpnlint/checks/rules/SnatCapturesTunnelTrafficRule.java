@@ -1,5 +1,7 @@
 package org.vpnlint.checks.rules;
 
+import org.vpnlint.checks.UnshownPart;
+import org.vpnlint.model.RouterPart;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -90,9 +92,10 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
         for (Router router : network.routers()) {
             if (router.nat() == null || router.nat().sourceRules().isEmpty()) continue;
             for (AddressFamily family : AddressFamily.values()) {
-                findings.addAll(TunnelQuestions.forEachTunnel(router, family, context, METADATA.id(),
+                // "no exclude rule comes first" is a claim about every source NAT rule
+                findings.addAll(UnshownPart.gate(router, TunnelQuestions.forEachTunnel(router, family, context, METADATA.id(),
                         (tunnel, pipeline, slices) -> captures(router, tunnel, pipeline,
-                                slices.forTunnel(tunnel).nat().sourceRules())));
+                                slices.forTunnel(tunnel).nat().sourceRules())), RouterPart.NAT));
             }
         }
         return findings;

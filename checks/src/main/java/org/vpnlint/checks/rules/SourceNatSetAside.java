@@ -29,7 +29,7 @@ final class SourceNatSetAside {
                 .map(r -> setAside.contains(r) ? new NatRule(r.direction(), r.number(), r.interfaceMatch(), r.match(),
                         org.vpnlint.model.NatTranslation.EXCLUDE, r.disabled(), r.description(), r.path(), r.location(), r.approximations()) : r)
                 .toList();
-        return new Router(router.name(), router.file(), router.dialect(), router.interfaces(), router.routes(),
-                new NatConfig(rules, router.nat().destinationRules()), router.firewall(), router.ipsec());
+        return router.withConfiguration(new NatConfig(rules, router.nat().destinationRules()), router.firewall(),
+                router.ipsec());
     }
 }

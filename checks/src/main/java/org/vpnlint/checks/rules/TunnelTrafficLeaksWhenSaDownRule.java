@@ -1,5 +1,7 @@
 package org.vpnlint.checks.rules;
 
+import org.vpnlint.checks.UnshownPart;
+import org.vpnlint.model.RouterPart;
 import java.util.ArrayList;
 import java.util.List;
 import org.vpnlint.checks.Finding;
@@ -75,11 +77,12 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (Router router : network.routers()) {
             for (AddressFamily family : AddressFamily.values()) {
-                findings.addAll(TunnelQuestions.forEachTunnel(router, family, context, METADATA.id(),
+                // "no blackhole or reject route holds the traffic back" is a claim about every static route
+                findings.addAll(UnshownPart.gate(router, TunnelQuestions.forEachTunnel(router, family, context, METADATA.id(),
                         (tunnel, pipeline, slices) -> {
                             Finding finding = leak(router, tunnel, pipeline);
                             return finding == null ? List.of() : List.of(finding);
-                        }));
+                        }), RouterPart.ROUTES));
             }
         }
         return findings;

@@ -126,8 +126,10 @@ public final class TunnelTrafficSlice {
             keptRules.or(keptRules(tunnel, own));
         }
         Map<String, Set<Integer>> keptByPeer = new HashMap<>();
-        keptTunnels.stream().mapToObj(tunnels::get).forEach(tunnel ->
-                keptByPeer.computeIfAbsent(tunnel.ref().peer(), peer -> new HashSet<>()).add(tunnel.ref().tunnel()));
+        keptTunnels.stream().mapToObj(tunnels::get).forEach(tunnel -> {
+            Set<Integer> numbers = keptByPeer.computeIfAbsent(tunnel.ref().peer(), peer -> new HashSet<>());
+            tunnel.ref().tunnel().ifPresent(numbers::add); // a VTI has no number: its peer is kept whole
+        });
         return slice(keptRules, keptPeers(keptByPeer));
     }
 
@@ -261,8 +263,7 @@ public final class TunnelTrafficSlice {
         IpsecConfig ipsec = router.ipsec() == null ? null : new IpsecConfig(keptPeers, router.ipsec().ikeGroups(),
                 router.ipsec().espGroups(), router.ipsec().presharedKeys(), router.ipsec().ikeInterfaces(),
                 router.ipsec().autoFirewallNatExclude(), router.ipsec().routeAutoinstall(), router.ipsec().natTraversal());
-        return new Router(router.name(), router.file(), router.dialect(), router.interfaces(), router.routes(), nat,
-                firewall, ipsec);
+        return router.withConfiguration(nat, firewall, ipsec);
     }
 
     private FirewallFamily slice(FirewallFamily family, BitSet keptRules) {

@@ -5,6 +5,7 @@ import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
+import org.vpnlint.model.Completeness;
 import org.vpnlint.model.Router;
 import org.vpnlint.parser.ConfigReader;
 import org.vpnlint.parser.dialect.RouterMapper;
@@ -16,8 +17,12 @@ final class RouterConfigs {
     private RouterConfigs() {
     }
 
+    /**
+     * The router of a test configuration. The cases are whole routers cut down to what each is about (no system
+     * section, no footer), so they are taken as complete, as their authors meant them.
+     */
     static Router router(String fileName, String text) {
-        return RouterMapper.map(ConfigReader.read(fileName, text), null).router();
+        return RouterMapper.map(ConfigReader.read(fileName, text), null).router().withCompleteness(Completeness.WHOLE);
     }
 
     static List<Finding> findings(Rule rule, String fileName, String text) {

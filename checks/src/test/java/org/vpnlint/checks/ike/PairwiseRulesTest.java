@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.pairing.SiteBuilder;
+import org.vpnlint.model.AuthenticationMode;
 import org.vpnlint.model.ConnectionType;
+import org.vpnlint.model.IpsecConfig;
+import org.vpnlint.model.IpsecPeer;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.Router;
 
@@ -44,6 +47,35 @@ class PairwiseRulesTest {
         assertEquals("east.conf", findings.get(0).location().file());
         assertEquals("west.conf", findings.get(0).related().get(0).location().file());
         assertFalse(findings.get(0).message().contains("s3cret"), findings.get(0).message());
+    }
+
+    @Test
+    void differentSecretsOfTwoVpnOnlyFragmentsAreReported() {
+        List<Finding> findings = IkeRuleTesting.check(new IpsecPskMismatchRule(),
+                IkeRuleTesting.vpnOnly(east().secret("s3cret-one").build()),
+                IkeRuleTesting.vpnOnly(west().secret("s3cret-two").build()));
+
+        assertEquals(1, findings.size(), findings::toString);
+        assertEquals(Level.ERROR, findings.get(0).level());
+        assertTrue(findings.get(0).message().contains("different pre-shared keys"), findings.get(0).message());
+    }
+
+    @Test
+    void endsAuthenticatingWithCertificatesAreNotJudgedByTheirPresharedKeys() {
+        List<Finding> findings = IkeRuleTesting.check(new IpsecPskMismatchRule(),
+                withCertificates(east().secret("s3cret-one").build()), withCertificates(west().secret("s3cret-two").build()));
+
+        assertEquals(List.of(), findings);
+    }
+
+    private static Router withCertificates(Router router) {
+        IpsecPeer peer = router.ipsec().peers().get(0);
+        IpsecPeer x509 = new IpsecPeer(peer.name(), peer.remoteAddresses(), peer.localAddress(), AuthenticationMode.X509,
+                peer.localId(), peer.remoteId(), peer.presharedKey(), peer.connectionType(), peer.ikeGroup(),
+                peer.defaultEspGroup(), peer.tunnels(), null, null, false, false, peer.path(), peer.location());
+        IpsecConfig ipsec = router.ipsec();
+        return router.withConfiguration(router.nat(), router.firewall(), new IpsecConfig(List.of(x509), ipsec.ikeGroups(),
+                ipsec.espGroups(), ipsec.presharedKeys(), ipsec.ikeInterfaces(), false, true, ipsec.natTraversal()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.model.Dialect;
+import org.vpnlint.model.Level;
 
 /** The overlapping-subnets trick of the seed article (192.168.10.45 seen as 172.16.17.45), right and wrong. */
 class NatIntoTunnelMissesPolicyRuleTest {
@@ -85,5 +86,30 @@ class NatIntoTunnelMissesPolicyRuleTest {
         assertEquals(1, found.size(), found::toString);
         assertTrue(found.get(0).message().contains("nat destination rule 10 maps it to 192.168.10.46, not to 192.168.10.45"),
                 found.get(0).message());
+    }
+
+    @Test
+    void hideNatIntoATunnelHasNoWayBackToCheck() {
+        String config = script(BRANCH_1_2, HOST_TUNNEL.subList(0, 2), List.of(
+                "set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 remote prefix '10.10.10.0/24'",
+                "set nat source rule 10 outbound-interface 'any'",
+                "set nat source rule 10 destination address '10.10.10.0/24'",
+                "set nat source rule 10 source address '192.168.10.0/24'",
+                "set nat source rule 10 translation address '172.16.17.45'"));
+
+        assertEquals(List.of(), findings(rule, config, Dialect.VYOS_1_3));
+    }
+
+    @Test
+    void aMissingWayBackInAFragmentIsANoteNotAFinding() {
+        String config = script(BRANCH_1_2, HOST_TUNNEL, snatTo("172.16.17.45")).replace("set system host-name 'branch'\n", "");
+
+        List<Finding> found = RuleRun.findings(rule, RuleRun.asRead("router.set", config, Dialect.VYOS_1_3));
+
+        assertEquals(1, found.size(), found::toString);
+        assertEquals(Level.NOTE, found.get(0).level());
+        assertTrue(found.get(0).message().startsWith("Not reported as a finding: it rests on router.set having no other"
+                + " NAT rules than those it shows"), found.get(0).message());
+        assertTrue(found.get(0).message().contains("no destination NAT rule maps it back"), found.get(0).message());
     }
 }

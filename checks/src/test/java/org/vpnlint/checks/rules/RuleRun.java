@@ -6,6 +6,7 @@ import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
+import org.vpnlint.model.Completeness;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.Router;
 import org.vpnlint.parser.ConfigReader;
@@ -15,7 +16,7 @@ import org.vpnlint.solver.Z3Solver;
 /**
  * Reads a configuration with the real reader and mapper and runs one rule on it, as the command line does. The
  * sample routers share a base (a branch office: WAN eth0 203.0.113.134/24, LAN eth1 192.168.10.1/24, default
- * route, IPsec peer 192.0.2.150); each test adds the lines its case is about.
+ * route, IPsec peer 192.0.2.150, host name), a whole router; each test adds the lines its case is about.
  */
 final class RuleRun {
 
@@ -34,7 +35,9 @@ final class RuleRun {
             "set vpn ipsec site-to-site peer 192.0.2.150 authentication pre-shared-secret 's3cret-one'",
             "set vpn ipsec site-to-site peer 192.0.2.150 default-esp-group 'ESP'",
             "set vpn ipsec site-to-site peer 192.0.2.150 ike-group 'IKE'",
-            "set vpn ipsec site-to-site peer 192.0.2.150 local-address '203.0.113.134'");
+            "set vpn ipsec site-to-site peer 192.0.2.150 local-address '203.0.113.134'",
+            // interfaces and system: a whole router, so the rules may claim that something is absent
+            "set system host-name 'branch'");
 
     /** The first article's tunnel: 192.168.10.0/24 ↔ 10.10.10.0/24. */
     static final List<String> ARTICLE_TUNNEL = List.of(
@@ -52,13 +55,26 @@ final class RuleRun {
         return String.join("\n", lines) + "\n";
     }
 
+    /**
+     * The router of a test configuration. The cases are whole routers cut down to what each is about (no system
+     * section, no footer), so they are taken as complete, as their authors meant them.
+     */
     static Router router(String fileName, String text, Dialect dialect) {
+        return asRead(fileName, text, dialect).withCompleteness(Completeness.WHOLE);
+    }
+
+    /** The router exactly as the reader and mapper see it, fragment or whole. */
+    static Router asRead(String fileName, String text, Dialect dialect) {
         return RouterMapper.map(ConfigReader.read(fileName, text), dialect).router();
     }
 
     static List<Finding> findings(Rule rule, String fileName, String text, Dialect dialect) {
+        return findings(rule, router(fileName, text, dialect));
+    }
+
+    static List<Finding> findings(Rule rule, Router router) {
         try (Z3Solver solver = new Z3Solver()) {
-            return rule.check(Network.of(List.of(router(fileName, text, dialect))), new RuleContext(() -> solver));
+            return rule.check(Network.of(List.of(router)), new RuleContext(() -> solver));
         }
     }
 

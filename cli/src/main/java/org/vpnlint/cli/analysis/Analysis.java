@@ -135,7 +135,7 @@ public final class Analysis {
             if (loaded.diagnostics().stream().anyMatch(d -> d.level() == Level.ERROR)) {
                 inputs.filesWithErrors().add(loaded.name());
             }
-            if (loaded.router() != null) inputs.routers().put(file, loaded.router());
+            if (loaded.router() != null) inputs.routers().put(file, declared(file, loaded.router(), request));
             inputs.reportedTrees().add(loaded.tree());
             inputs.reportedNames().add(loaded.name());
         }
@@ -143,9 +143,15 @@ public final class Analysis {
             // Context files are not reported on in this run, so neither are their own diagnostics.
             LoadedRouter loaded = load(file, request, failures);
             inputs.secrets().collect(loaded.tree().root());
-            if (loaded.router() != null) inputs.routers().put(file, loaded.router());
+            if (loaded.router() != null) inputs.routers().put(file, declared(file, loaded.router(), request));
         }
         return inputs;
+    }
+
+    /** The router with what {@code .vpnlint.yaml} declares about its file ({@code fragments:}). */
+    private static Router declared(Path file, Router router, AnalysisRequest request) {
+        DeclaredFragment declaration = request.config().fragmentOf(file);
+        return declaration == null ? router : declaration.applyTo(router);
     }
 
     private LoadedRouter load(Path file, AnalysisRequest request, List<InternalFailure> failures) {

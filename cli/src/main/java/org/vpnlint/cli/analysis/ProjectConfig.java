@@ -1,5 +1,6 @@
 package org.vpnlint.cli.analysis;
 
+import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import java.io.IOException;
 import java.io.StringReader;
@@ -8,14 +9,18 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.vpnlint.checks.Network.NatDeclaration;
 import org.vpnlint.model.Level;
+import org.vpnlint.model.RouterPart;
+import org.vpnlint.model.SourceLocation;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -45,13 +50,19 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *     kind: one-to-one              # one-to-one | masquerade
  * networks:                         # directories whose routers form one network; every other router is alone
  *   - pairs/*
+ * fragments:                        # what files that are not whole configurations do not show
+ *   - router: vpn-only.set          # a file, relative to this file
+ *     complete: [interfaces]        # all, or parts shown whole: interfaces, routes, nat, firewall
+ *     interfaces:                   # addresses of interfaces the file names but does not define
+ *       eth0: 203.0.113.2/24
  * </pre>
  *
  * Every mistake is reported with its file and line; unknown keys are mistakes too, so a typo never silently
  * turns a rule back on.
  */
 public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLevels, Set<String> disabledRules,
-                            List<Path> routers, List<DeclaredNat> nat, NetworkScope networks) {
+                            List<Path> routers, List<DeclaredNat> nat, NetworkScope networks,
+                            List<DeclaredFragment> fragments) {
     public static final String FILE_NAME = ".vpnlint.yaml";
 
     /** A {@code nat:} entry; {@code router} is a file already resolved against the config's directory, or a name. */
@@ -63,11 +74,19 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
         disabledRules = Set.copyOf(disabledRules);
         routers = List.copyOf(routers);
         nat = List.copyOf(nat);
+        fragments = List.copyOf(fragments);
+    }
+
+    /** The declaration about this file in {@code fragments:}, or null. */
+    public DeclaredFragment fragmentOf(Path file) {
+        Path normalized = file.toAbsolutePath().normalize();
+        return fragments.stream().filter(f -> f.routerFile().equals(normalized)).findFirst().orElse(null);
     }
 
     /** The configuration used when the project has none. */
     public static ProjectConfig none() {
-        return new ProjectConfig(null, null, Map.of(), Set.of(), List.of(), List.of(), NetworkScope.oneNetwork());
+        return new ProjectConfig(null, null, Map.of(), Set.of(), List.of(), List.of(), NetworkScope.oneNetwork(),
+                List.of());
     }
 
     /** The nearest {@code .vpnlint.yaml} in the directory of {@code start} or above it, or null. */
@@ -117,7 +136,8 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
 
         ProjectConfig project(Node root) throws ProjectConfigException {
             if (root == null) {
-                return new ProjectConfig(file, null, Map.of(), Set.of(), List.of(), List.of(), NetworkScope.oneNetwork());
+                return new ProjectConfig(file, null, Map.of(), Set.of(), List.of(), List.of(), NetworkScope.oneNetwork(),
+                List.of());
             }
             FailOn failOn = null;
             Map<String, Level> levels = new LinkedHashMap<>();
@@ -125,6 +145,7 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
             List<Path> routers = new ArrayList<>();
             List<DeclaredNat> nat = new ArrayList<>();
             NetworkScope networks = NetworkScope.oneNetwork();
+            List<DeclaredFragment> fragments = new ArrayList<>();
             for (NodeTuple entry : mapping(root, "the file").getValue()) {
                 String key = scalar(entry.getKeyNode(), "a key");
                 Node value = entry.getValueNode();
@@ -138,11 +159,14 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
                         for (Node item : sequence(value, "nat")) nat.add(natEntry(item));
                     }
                     case "networks" -> networks = networks(value);
+                    case "fragments" -> {
+                        for (Node item : sequence(value, "fragments")) fragments.add(fragmentEntry(item));
+                    }
                     default -> throw fail(entry.getKeyNode(), "unknown key '" + key
-                            + "' (known: fail-on, rules, routers, nat, networks)");
+                            + "' (known: fail-on, rules, routers, nat, networks, fragments)");
                 }
             }
-            return new ProjectConfig(file, failOn, levels, disabled, routers, nat, networks);
+            return new ProjectConfig(file, failOn, levels, disabled, routers, nat, networks, fragments);
         }
 
         private NetworkScope networks(Node value) throws ProjectConfigException {
@@ -218,6 +242,68 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
             if (router == null) throw fail(item, "a nat entry needs router: (a file or a host name)");
             Path routerFile = directory().resolve(router).normalize();
             return new DeclaredNat(router, Files.isRegularFile(routerFile) ? routerFile : null, publicAddress, kind);
+        }
+
+        private DeclaredFragment fragmentEntry(Node item) throws ProjectConfigException {
+            Path routerFile = null;
+            Set<RouterPart> complete = EnumSet.noneOf(RouterPart.class);
+            Map<String, List<IPAddress>> interfaces = new TreeMap<>();
+            for (NodeTuple entry : mapping(item, "a fragments entry").getValue()) {
+                String key = scalar(entry.getKeyNode(), "a key");
+                Node value = entry.getValueNode();
+                switch (key) {
+                    case "router" -> {
+                        String router = scalar(value, "router");
+                        routerFile = directory().resolve(router).toAbsolutePath().normalize();
+                        if (!Files.isRegularFile(routerFile)) {
+                            throw fail(value, "router must be a configuration file relative to this file; '" + router
+                                    + "' is not one");
+                        }
+                    }
+                    case "complete" -> complete.addAll(completeParts(value));
+                    case "interfaces" -> {
+                        for (NodeTuple declared : mapping(value, "interfaces").getValue()) {
+                            String name = scalar(declared.getKeyNode(), "an interface name");
+                            interfaces.put(name, interfaceAddresses(declared.getValueNode()));
+                        }
+                    }
+                    default -> throw fail(entry.getKeyNode(), "unknown key '" + key
+                            + "' in a fragments entry (known: router, complete, interfaces)");
+                }
+            }
+            if (routerFile == null) throw fail(item, "a fragments entry needs router: (a configuration file)");
+            SourceLocation declaredAt = SourceLocation.at(file.toString(), item.getStartMark().getLine() + 1,
+                    item.getStartMark().getColumn() + 1);
+            return new DeclaredFragment(routerFile, complete, interfaces, declaredAt);
+        }
+
+        /** {@code all}, or a list of part names. */
+        private Set<RouterPart> completeParts(Node value) throws ProjectConfigException {
+            if (value instanceof ScalarNode scalar && scalar.getValue().equals("all")) return EnumSet.allOf(RouterPart.class);
+            Set<RouterPart> parts = EnumSet.noneOf(RouterPart.class);
+            for (Node item : sequence(value, "complete (all, or a list of interfaces, routes, nat, firewall)")) {
+                String name = scalar(item, "a part");
+                RouterPart part = RouterPart.byId(name);
+                if (part == null) throw fail(item, "complete lists interfaces, routes, nat or firewall, not '" + name + "'");
+                parts.add(part);
+            }
+            return parts;
+        }
+
+        /** One address with its prefix length, or a list of them. */
+        private List<IPAddress> interfaceAddresses(Node value) throws ProjectConfigException {
+            List<Node> items = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
+            List<IPAddress> addresses = new ArrayList<>();
+            for (Node item : items) {
+                String text = scalar(item, "an interface address");
+                IPAddress address = new IPAddressString(text).getAddress();
+                if (address == null || !address.isPrefixed()) {
+                    throw fail(item, "an interface address is written with its prefix length (203.0.113.2/24), not '"
+                            + text + "'");
+                }
+                addresses.add(address);
+            }
+            return addresses;
         }
 
         private Path directory() {

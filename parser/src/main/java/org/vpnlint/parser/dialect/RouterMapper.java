@@ -63,7 +63,8 @@ public final class RouterMapper {
                 node -> new IpsecMapper(context).map(node));
 
         reportOtherFamilies(root, problems);
-        Router router = new Router(routerName(tree), tree.file(), dialect, interfaces, routes, nat.result(), firewall, ipsec);
+        Router router = new Router(routerName(tree), tree.file(), dialect, interfaces, routes, nat.result(), firewall, ipsec,
+                hostName(tree), ShownParts.of(tree, interfaces, ipsec));
         List<Diagnostic> diagnostics = new ArrayList<>(problems.toList());
         diagnostics.sort(null);
         return new MappedRouter(router, dialect, diagnostics);
@@ -136,10 +137,16 @@ public final class RouterMapper {
         }
     }
 
+    /** {@code system host-name}, or null. */
+    private static String hostName(ConfigTree tree) {
+        ConfigNode hostName = tree.root().at("system", "host-name");
+        return hostName == null ? null : ConfigSection.valueOf(hostName);
+    }
+
     /** {@code system host-name}, else the file name without directory and extension. */
     static String routerName(ConfigTree tree) {
-        ConfigNode hostName = tree.root().at("system", "host-name");
-        if (hostName != null && ConfigSection.valueOf(hostName) != null) return ConfigSection.valueOf(hostName);
+        String hostName = hostName(tree);
+        if (hostName != null) return hostName;
         String file = tree.file();
         int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
         String base = file.substring(slash + 1);
