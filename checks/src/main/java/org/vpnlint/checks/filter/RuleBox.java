@@ -76,10 +76,17 @@ final class RuleBox {
         return true;
     }
 
-        RuleBox intersect(RuleBox other) {
+    RuleBox intersect(RuleBox other) {
         FieldRanges[] common = new FieldRanges[fields.length];
         for (int i = 0; i < fields.length; i++) common[i] = fields[i].intersect(other.fields[i]);
         return new RuleBox(common);
+    }
+
+    /** The box with one field replaced by {@code ranges}. */
+    RuleBox with(int field, FieldRanges ranges) {
+        FieldRanges[] replaced = fields.clone();
+        replaced[field] = ranges;
+        return new RuleBox(replaced);
     }
 
     /** The box with one field narrowed to a single piece. */
