@@ -109,6 +109,13 @@ final class ReachingPacket {
     private static int[] outside(RuleBox space, List<RuleBox> earlier, List<Integer> positions, SortedSet<Integer> used,
                                  int[] budget) {
         if (--budget[0] < 0) return null;
+        for (int position : positions) {
+            // one rule holding all of the space ends this branch, and is all the proof needs of it
+            if (earlier.get(position).holds(space)) {
+                used.add(position);
+                return null;
+            }
+        }
         int firstIndex = 0;
         while (firstIndex < positions.size() && !earlier.get(positions.get(firstIndex)).meets(space)) firstIndex++;
         if (firstIndex == positions.size()) return space.lowest();

@@ -68,6 +68,11 @@ final class RuleBox {
         return false;
     }
 
+    /** Whether every packet of {@code space} is in this box. */
+    boolean holds(RuleBox space) {
+        return space.within(this);
+    }
+
     /** Whether every packet of this box is in the other one. */
     private boolean within(RuleBox other) {
         for (int i = 0; i < fields.length; i++) {

@@ -6,7 +6,8 @@ import org.vpnlint.cli.analysis.AnalysisListener;
 /**
  * One line on a terminal's standard error that is rewritten as the run goes ("reading 3/12 files: r1.boot",
  * "rules 5/20: firewall-rule-unreachable"), and erased when the run ends so that the report starts on a clean
- * line. Used only when standard error is a terminal; redrawn at most every {@link #REDRAW_NANOS}.
+ * line. Used only when standard error is a terminal; redrawn at most every {@link #REDRAW_NANOS}, except that the
+ * first and last file and the first rule are always shown.
  */
 public final class ProgressLine implements AnalysisListener {
     private static final long REDRAW_NANOS = 100_000_000L;
@@ -22,12 +23,12 @@ public final class ProgressLine implements AnalysisListener {
 
     @Override
     public void fileRead(String file, int done, int total) {
-        draw("vpnlint: reading " + done + "/" + total + " files: " + file, done == total);
+        draw("vpnlint: reading " + done + "/" + total + " files: " + file, done == 1 || done == total);
     }
 
     @Override
     public void ruleStarted(String ruleId, int done, int total) {
-        draw("vpnlint: rules " + done + "/" + total + " done, now " + ruleId, false);
+        draw("vpnlint: rules " + done + "/" + total + " done, now " + ruleId, done == 0);
     }
 
     /** Erases the line (call before the report is printed). */
