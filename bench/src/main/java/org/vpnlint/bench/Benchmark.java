@@ -37,10 +37,12 @@ public final class Benchmark {
         boolean quick = Arrays.asList(args).contains("--quick");
         Path repository = Path.of("").toAbsolutePath();
         int runs = quick ? 5 : 15;
-        startUp(repository, runs);
-        OUT.println();
-        scaling(quick, repository);
-        OUT.println();
+        if (!Arrays.asList(args).contains("--firewall-only")) {
+            startUp(repository, runs);
+            OUT.println();
+            scaling(quick, repository);
+            OUT.println();
+        }
         firewallBig(repository);
         OUT.println();
         firewallScaling(quick, repository);
