@@ -13,7 +13,7 @@ import org.vpnlint.cli.analysis.AnalysisRequest;
 import org.vpnlint.cli.analysis.AnalysisResult;
 
 /**
- * {@code bench/run}: prints two tables.
+ * {@code bench/run}: prints four tables.
  *
  * <ol>
  *   <li>Start-up, whole process: {@code ./vpnlint check} on a seed sample against the floor the issue sets, a JVM
@@ -22,6 +22,8 @@ import org.vpnlint.cli.analysis.AnalysisResult;
  *   <li>Scaling, in one warm JVM: synthetic routers with N tunnels, M NAT rules and K firewall rules, end to end
  *       (read, map, prove, replay), so the growth with N and M shows; then the largest once more as a user runs
  *       it, a fresh {@code ./vpnlint check} process.</li>
+ *   <li>firewall-big from vyos-1x as a user runs it, heap capped at 1 GB, with peak RSS and determinism checks.</li>
+ *   <li>Firewall scaling: synthetic firewalls, time and heap peak as rules and group sizes grow.</li>
  * </ol>
  * Benchmarks are not tests: nothing here asserts a time.
  */
@@ -35,9 +37,87 @@ public final class Benchmark {
         boolean quick = Arrays.asList(args).contains("--quick");
         Path repository = Path.of("").toAbsolutePath();
         int runs = quick ? 5 : 15;
-        startUp(repository, runs);
+        if (!Arrays.asList(args).contains("--firewall-only")) {
+            startUp(repository, runs);
+            OUT.println();
+            scaling(quick, repository);
+            OUT.println();
+        }
+        firewallBig(repository);
         OUT.println();
-        scaling(quick, repository);
+        firewallScaling(quick, repository);
+    }
+
+    /**
+     * vyos-1x's {@code firewall-big} (bench/configs/README.md says where it comes from) as a user runs it: a fresh
+     * {@code ./vpnlint check} process with the heap capped at 1 GB, twice (the JSON must be byte-identical), and
+     * once uncapped (the findings must be the same).
+     */
+    private static void firewallBig(Path repository) throws IOException, InterruptedException {
+        Path config = repository.resolve("bench/configs/firewall-big.boot");
+        OUT.println("firewall-big (VyOS 1.2.6, 43,440 lines, 3,030 rules), whole process");
+        if (!Files.isRegularFile(config)) {
+            OUT.println("skipped: " + repository.relativize(config) + " is missing (see bench/configs/README.md)");
+            return;
+        }
+        Path work = Files.createTempDirectory("vpnlint-bench-firewall-big");
+        List<String> base = List.of(repository.resolve("vpnlint").toString(), "check", "--fail-on", "never",
+                "--format", "json", config.toString(), "-o");
+        ProcessTiming.run(withArgument(base, work.resolve("warm-up.json")));   // builds the launcher's caches
+        ProcessTiming.Measured capped = ProcessTiming.runMeasured(withArgument(base, work.resolve("capped.json")), "-Xmx1g");
+        ProcessTiming.Measured again = ProcessTiming.runMeasured(withArgument(base, work.resolve("again.json")), "-Xmx1g");
+        ProcessTiming.Measured uncapped = ProcessTiming.runMeasured(withArgument(base, work.resolve("uncapped.json")), null);
+        OUT.printf(Locale.ROOT, "%-34s %10s %14s%n", "run", "ms", "peak RSS (MB)");
+        OUT.printf(Locale.ROOT, "%-34s %10.0f %14s%n", "-Xmx1g", capped.millis(), capped.peakText());
+        OUT.printf(Locale.ROOT, "%-34s %10.0f %14s%n", "-Xmx1g, again", again.millis(), again.peakText());
+        OUT.printf(Locale.ROOT, "%-34s %10.0f %14s%n", "uncapped", uncapped.millis(), uncapped.peakText());
+        byte[] first = Files.readAllBytes(work.resolve("capped.json"));
+        OUT.println("JSON byte-identical across the two capped runs: "
+                + Arrays.equals(first, Files.readAllBytes(work.resolve("again.json"))));
+        OUT.println("JSON identical capped and uncapped: "
+                + Arrays.equals(first, Files.readAllBytes(work.resolve("uncapped.json"))));
+        OUT.println("goal: under 5,000 ms with -Xmx1g.");
+    }
+
+    private static List<String> withArgument(List<String> command, Path argument) {
+        List<String> with = new ArrayList<>(command);
+        with.add(argument.toString());
+        return with;
+    }
+
+    /**
+     * Synthetic firewalls (see {@link SyntheticFirewall}) in one warm JVM: time and the heap's peak as rules and
+     * group sizes grow, then the largest (10,000 rules in 50 chains, groups of 1,000 addresses and 500 prefixes)
+     * as a fresh process.
+     */
+    private static void firewallScaling(boolean quick, Path repository) throws IOException, InterruptedException {
+        int[][] sizes = quick
+                ? new int[][] {{1000, 10, 100, 50}, {10_000, 50, 1000, 500}}
+                : new int[][] {{1000, 10, 100, 50}, {2500, 25, 100, 50}, {5000, 50, 100, 50}, {10_000, 50, 100, 50},
+                        {10_000, 50, 250, 125}, {10_000, 50, 500, 250}, {10_000, 50, 1000, 500}};
+        Analysis analysis = Analysis.withAllRules();
+        Path work = Files.createTempDirectory("vpnlint-bench-firewall");
+        OUT.println("Firewall scaling, one warm JVM, end to end");
+        OUT.printf(Locale.ROOT, "%8s %7s %7s %7s %9s %9s %9s %12s%n", "rules", "chains", "group", "netgrp", "lines",
+                "findings", "ms", "heap peak MB");
+        Path largest = null;
+        for (int[] size : sizes) {
+            String text = SyntheticFirewall.write(size[0], size[1], size[2], size[3]);
+            Path file = work.resolve("firewall-" + size[0] + "-" + size[2] + "-" + size[3] + ".set");
+            Files.writeString(file, text);
+            largest = file;
+            HeapPeak.reset();
+            long start = System.nanoTime();
+            AnalysisResult result = analysis.run(AnalysisRequest.of(work, List.of(file)));
+            double millis = (System.nanoTime() - start) / 1e6;
+            OUT.printf(Locale.ROOT, "%8d %7d %7d %7d %9d %9d %9.0f %12d%n", size[0], size[1], size[2], size[3],
+                    text.lines().count(), result.findings().size(), millis, HeapPeak.megabytes());
+        }
+        ProcessTiming.Measured fresh = ProcessTiming.runMeasured(List.of(repository.resolve("vpnlint").toString(),
+                "check", "--fail-on", "never", largest.toString()), "-Xmx1g");
+        OUT.printf(Locale.ROOT, "whole process, ./vpnlint check of the largest, -Xmx1g: %.0f ms, peak RSS %s MB%n",
+                fresh.millis(), fresh.peakText());
+        OUT.println("goal: 10,000 rules in 50 chains, groups of 1,000 and 500, under 10,000 ms.");
     }
 
     private static void startUp(Path repository, int runs) throws IOException, InterruptedException {

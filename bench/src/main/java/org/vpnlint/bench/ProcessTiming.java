@@ -30,6 +30,40 @@ record ProcessTiming(long[] nanos) {
         if (exit > 1) throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
     }
 
+    /** One run's wall-clock time and peak resident memory (in kB; -1 when /usr/bin/time is not there to tell). */
+    record Measured(double millis, long peakKilobytes) {
+        String peakText() {
+            return peakKilobytes < 0 ? "n/a" : String.valueOf(peakKilobytes / 1024);
+        }
+    }
+
+    /**
+     * Runs the command once, with {@code javaOption} (e.g. -Xmx1g) given to its JVM through JAVA_TOOL_OPTIONS when
+     * not null, and measures the whole process with GNU time's maximum resident set size where it is installed.
+     */
+    static Measured runMeasured(List<String> command, String javaOption) throws IOException, InterruptedException {
+        File gnuTime = new File("/usr/bin/time");
+        File peakFile = File.createTempFile("vpnlint-bench-peak", ".txt");
+        List<String> timed = new java.util.ArrayList<>();
+        if (gnuTime.canExecute()) timed.addAll(List.of(gnuTime.getPath(), "-f", "%M", "-o", peakFile.getPath()));
+        timed.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(timed)
+                .redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.to(new File("/dev/null")));
+        if (javaOption != null) builder.environment().put("JAVA_TOOL_OPTIONS", javaOption);
+        long start = System.nanoTime();
+        int exit = builder.start().waitFor();
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (exit > 1) throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
+        long peak = -1;
+        if (gnuTime.canExecute()) {
+            String text = java.nio.file.Files.readString(peakFile.toPath()).strip();
+            peak = Long.parseLong(text.lines().reduce((a, b) -> b).orElse("-1"));
+        }
+        peakFile.delete();
+        return new Measured(millis, peak);
+    }
+
     double minMillis() {
         return nanos[0] / 1e6;
     }

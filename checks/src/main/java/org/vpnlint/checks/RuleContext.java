@@ -1,5 +1,6 @@
 package org.vpnlint.checks;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -23,13 +24,35 @@ public final class RuleContext implements AutoCloseable {
     /** Compiled tables per router and family: most rules need them, and a large router takes long to compile. */
     private final Map<Router, Map<AddressFamily, CompiledRouter>> compiled = new IdentityHashMap<>();
 
+    /** The running rule's time budget and its deadline on {@link System#nanoTime}'s clock (see {@link #startRule}). */
+    private Duration budget = null;
+    private volatile long deadline = Long.MAX_VALUE;
+    /** The running rule's view of each solver, one per solver so that two lanes sharing one still compare equal. */
+    private final Map<Solver, Solver> views = new IdentityHashMap<>();
+
     public RuleContext(Supplier<Solver> solverFactory) {
         this.solverFactory = solverFactory;
     }
 
+    /**
+     * A rule starts: from now on, the solvers handed out refuse queries once {@code budget} has passed
+     * ({@link RuleBudgetExceeded}) and cut each query's timeout to what is left. Null means no budget.
+     */
+    public synchronized void startRule(Duration budget) {
+        this.budget = budget;
+        this.deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
+        views.clear();
+    }
+
     public synchronized Solver solver() {
         if (solver == null) solver = solverFactory.get();
-        return solver;
+        return budgeted(solver);
+    }
+
+    private Solver budgeted(Solver shared) {
+        if (budget == null) return shared;
+        Duration limit = budget;
+        return views.computeIfAbsent(shared, s -> new BudgetedSolver(s, () -> deadline, limit));
     }
 
     /**
@@ -40,7 +63,7 @@ public final class RuleContext implements AutoCloseable {
     public synchronized Solver solver(int lane) {
         if (lane == 0) return solver();
         while (laneSolvers.size() < lane) laneSolvers.add(solverFactory.get());
-        return laneSolvers.get(lane - 1);
+        return budgeted(laneSolvers.get(lane - 1));
     }
 
     /** The router's tables for this family, compiled once per run for all rules. */
@@ -61,5 +84,6 @@ public final class RuleContext implements AutoCloseable {
         laneSolvers.forEach(Solver::close);
         solver = null;
         laneSolvers.clear();
+        views.clear();
     }
 }

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.cli.analysis.Analysis;
+import org.vpnlint.cli.analysis.AnalysisListener;
 import org.vpnlint.cli.analysis.AnalysisRequest;
 import org.vpnlint.cli.analysis.AnalysisResult;
 import org.vpnlint.cli.analysis.Baseline;
@@ -22,6 +24,9 @@ import org.vpnlint.cli.analysis.FailOn;
 import org.vpnlint.cli.analysis.InternalFailure;
 import org.vpnlint.cli.analysis.ProjectConfig;
 import org.vpnlint.cli.analysis.ProjectConfigException;
+import org.vpnlint.cli.analysis.RunSettings;
+import org.vpnlint.cli.progress.ProgressLine;
+import org.vpnlint.cli.progress.TimingTable;
 import org.vpnlint.cli.report.GithubAnnotations;
 import org.vpnlint.cli.report.GitlabCodeQuality;
 import org.vpnlint.cli.report.JsonReport;
@@ -89,6 +94,24 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
 
+    @Option(names = "--select", paramLabel = "RULE", split = ",",
+            description = "Run only these rules (comma-separated; also limited by .vpnlint.yaml).")
+    List<String> select = new ArrayList<>();
+
+    @Option(names = "--ignore", paramLabel = "RULE", split = ",",
+            description = "Do not run these rules (comma-separated; in addition to .vpnlint.yaml).")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress line on standard error.")
+    boolean quiet;
+
+    @Option(names = "--timings", description = "Print the time of each phase and rule to standard error (also with -v).")
+    boolean timings;
+
+    @Option(names = "--rule-budget", paramLabel = "SECONDS",
+            description = "Time one rule may take on one network before it stops with an Unknown note (default: 60).")
+    Integer ruleBudget;
+
     private final Console console;
     private final Analysis analysis;
 
@@ -103,18 +126,42 @@ final class CheckCommand implements Callable<Integer> {
         ProjectConfig project;
         Baseline accepted = null;
         try {
-            project = projectConfig(ruleIds);
+            project = RuleSelection.apply(projectConfig(ruleIds), ruleIds, select, ignore);
             if (baseline != null && writeBaseline == null) accepted = Baseline.read(resolve(baseline));
-        } catch (ProjectConfigException | BaselineException e) {
+        } catch (ProjectConfigException | BaselineException | IllegalArgumentException e) {
             console.err().println("vpnlint: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        if (ruleBudget != null && ruleBudget <= 0) {
+            console.err().println("vpnlint: --rule-budget must be a positive number of seconds");
             return ExitCodes.BAD_INPUT;
         }
         List<Path> inputs = paths.stream().map(this::resolve).toList();
         List<Path> contextPaths = context.stream().map(this::resolve).toList();
         AnalysisRequest request = new AnalysisRequest(inputs, contextPaths, dialect, project, accepted,
                 console.workingDirectory(), LocalDate.now());
-        AnalysisResult result = analysis.run(request);
+        TimingTable timingTable = timings || verbose ? new TimingTable() : null;
+        ProgressLine progress = console.errTerminal() && !quiet ? new ProgressLine(console.err()) : null;
+        List<AnalysisListener> listeners = new ArrayList<>();
+        if (timingTable != null) listeners.add(timingTable);
+        if (progress != null) listeners.add(progress);
+        RunSettings settings = new RunSettings(
+                ruleBudget != null ? Duration.ofSeconds(ruleBudget) : RunSettings.DEFAULT_RULE_BUDGET,
+                AnalysisListener.all(listeners));
+        AnalysisResult result = analysis.run(request, settings);
+        if (progress != null) progress.clear();
         reportInternalFailures(result);
+        long reportStarted = System.nanoTime();
+        int exitCode = report(result, project);
+        if (timingTable != null) {
+            timingTable.phase("report", Duration.ofNanos(System.nanoTime() - reportStarted));
+            timingTable.print(console.err());
+        }
+        return exitCode;
+    }
+
+    /** Writes the report (or the baseline) and gives the exit code. */
+    private int report(AnalysisResult result, ProjectConfig project) throws IOException {
         FailOn threshold = failOn != null ? failOn : project.failOn() != null ? project.failOn() : FailOn.ERROR;
 
         if (writeBaseline != null) {

@@ -20,6 +20,14 @@ public record Console(PrintWriter out, PrintWriter err, Map<String, String> envi
         return terminal && environment.getOrDefault("NO_COLOR", "").isEmpty();
     }
 
+    /**
+     * Whether standard error is a terminal, for progress lines. Java cannot tell by itself, so the launcher tests
+     * it and says so in {@code VPNLINT_STDERR_TERMINAL=1}; without the launcher there is no progress.
+     */
+    public boolean errTerminal() {
+        return "1".equals(environment.get("VPNLINT_STDERR_TERMINAL"));
+    }
+
     public boolean onGithubActions() {
         return "true".equals(environment.get("GITHUB_ACTIONS"));
     }

@@ -53,7 +53,7 @@ public final class Main implements Runnable {
         boolean debug = Arrays.asList(args).contains("--debug");
         try {
             return commandLine(console, Analysis.withAllRules(), args).execute(args);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | VirtualMachineError e) {
             return internalError(console, e, debug);
         }
     }

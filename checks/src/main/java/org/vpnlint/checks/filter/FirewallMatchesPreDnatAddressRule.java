@@ -3,6 +3,7 @@ package org.vpnlint.checks.filter;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.checks.rules.UndecidedFinding;
 import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressSeqRange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.datapath.AddressFamily;
+import org.vpnlint.datapath.CompiledNatRule;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.ConcreteHeader;
 import org.vpnlint.datapath.ConcretePacket;
@@ -22,6 +24,7 @@ import org.vpnlint.datapath.FreshVariables;
 import org.vpnlint.datapath.Header;
 import org.vpnlint.datapath.Outcome;
 import org.vpnlint.datapath.PacketInput;
+import org.vpnlint.datapath.RouteEntry;
 import org.vpnlint.datapath.RuleMatch;
 import org.vpnlint.datapath.SaStates;
 import org.vpnlint.datapath.Stage;
@@ -34,6 +37,7 @@ import org.vpnlint.model.FirewallRule;
 import org.vpnlint.model.InterfaceMatch;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.NatRule;
+import org.vpnlint.model.NatTranslation;
 import org.vpnlint.model.NetInterface;
 import org.vpnlint.model.Router;
 import org.vpnlint.model.SourceLocation;
@@ -101,10 +105,13 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
                 if (chains == null) continue;
                 CompiledRouter compiled = context.compiled(router, family);
                 if (compiled.destinationNat().isEmpty()) continue;
+                List<IPAddress> own = ownStaticAddresses(compiled);
+                CompiledRouter questions = null;   // the router the questions are asked on, made for the first one
                 for (Map.Entry<FirewallChain, List<List<FirewallRule>>> chain : JumpPaths.from(chains, chains.forward()).entrySet()) {
                     for (FirewallRule rule : chain.getKey().rules()) {
-                        if (rule.disabled() || !namesDestination(rule)) continue;
-                        Finding finding = check(context.solver(), compiled, chain.getValue(), rule);
+                        if (rule.disabled() || !namesDestination(rule) || !namesOneOf(rule, own)) continue;
+                        if (questions == null) questions = withoutFiltersIfIrrelevant(compiled);
+                        Finding finding = check(context.solver(), compiled, questions, chain.getValue(), rule);
                         if (finding != null) findings.add(finding);
                     }
                 }
@@ -118,11 +125,62 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
         return !rule.match().destination().isAny() && !rule.match().destination().negated();
     }
 
-    private Finding check(Solver solver, CompiledRouter router, List<List<FirewallRule>> ways, FirewallRule rule) {
+    /**
+     * The router's own addresses that the question below may pick as the public one (static, enabled interfaces).
+     * A rule whose destination holds none of them cannot be aimed at a port-forwarded address, so the solver is
+     * not asked about it (on a large firewall almost no rule names the router's own address).
+     */
+    private static List<IPAddress> ownStaticAddresses(CompiledRouter router) {
+        List<IPAddress> own = new ArrayList<>();
+        for (NetInterface netInterface : router.interfaces()) {
+            if (netInterface.disabled() || netInterface.dynamicAddress()) continue;
+            for (IPAddress address : netInterface.addresses()) {
+                if (router.family().contains(address)) own.add(address.withoutPrefixLength());
+            }
+        }
+        return own;
+    }
+
+    private static boolean namesOneOf(FirewallRule rule, List<IPAddress> addresses) {
+        for (IPAddress address : addresses) {
+            if (rule.match().destination().matches(address)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The router without its filter chains when no destination NAT rule can rewrite to one of the router's own
+     * addresses, else the router itself. The question reads only the header after destination NAT and whether the
+     * packet ends delivered locally: the forward and output filters never make a packet local, and the input
+     * filter only sees packets whose destination (after the rewrite) is the router's own. Leaving the chains out
+     * keeps thousands of filter rules out of every question; the replay still runs on the whole router.
+     */
+    private static CompiledRouter withoutFiltersIfIrrelevant(CompiledRouter router) {
+        List<IPAddress> local = router.routes().stream().filter(route -> route.kind() == RouteEntry.Kind.LOCAL)
+                .map(route -> route.prefix().withoutPrefixLength()).toList();
+        for (CompiledNatRule nat : router.destinationNat()) {
+            NatTranslation translation = nat.rule().translation();
+            if (translation == null || translation.kind() == NatTranslation.Kind.EXCLUDE) continue;
+            if (translation.kind() != NatTranslation.Kind.ADDRESS) return router;
+            if (translation.addresses() == null) continue;   // a port-only rewrite keeps the destination address
+            IPAddressSeqRange reach = translation.prefixMapLength() == null ? translation.addresses()
+                    : translation.addresses().getLower().toPrefixBlock(translation.prefixMapLength()).toSequentialRange();
+            for (IPAddress address : local) {
+                if (reach.contains(address)) return router;
+            }
+        }
+        Router full = router.router();
+        Router unfiltered = new Router(full.name(), full.file(), full.dialect(), full.interfaces(), full.routes(),
+                full.nat(), null, full.ipsec());
+        return CompiledRouter.compile(unfiltered, router.family());
+    }
+
+    private Finding check(Solver solver, CompiledRouter router, CompiledRouter questions, List<List<FirewallRule>> ways,
+                          FirewallRule rule) {
         QueryResult result;
         String purpose = METADATA.id() + ": " + (rule.path() == null ? "rule " + rule.number() : rule.path());
         try (SymbolicQuery<?, ?> query = solver.newQuery(purpose, TIMEOUT)) {
-            result = ask(query, router, ways, rule);
+            result = ask(query, questions, ways, rule);
         }
         if (result instanceof QueryResult.Unknown unknown) {
             return new Finding(METADATA.id(), Level.NOTE, "Could not decide whether destination NAT rewrites the packets "

@@ -1,5 +1,6 @@
 package org.vpnlint.checks.filter;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedSet;
@@ -11,8 +12,9 @@ import java.util.TreeSet;
  * outside every earlier rule's destinations, a port no earlier rule names. So field by field it fixes the piece,
  * inside the rule's own ranges, that the fewest earlier rules still in play accept, and drops the rules that do
  * not accept it, until none is left. It gives up when every rule in play accepts every piece still open in every
- * field. That proves nothing about the pieces it did not choose, so the solver decides those rules; the rules then
- * in play hold all that was left, and are usually the ones that shadow the rule.
+ * field. Then an exact search by splitting boxes ({@link #outsideAll}) either finds a packet or names the few
+ * earlier rules that hold the rest. Neither search proves anything: a packet found is replayed before it counts,
+ * and a rule no packet was found for goes to the solver, first with the rules the search named.
  */
 final class ReachingPacket {
 
@@ -56,9 +58,83 @@ final class ReachingPacket {
                 count = kept;
             }
             if (count == 0) return new Outcome(space.lowest(), List.of());
-            for (int i = 0; i < count; i++) cover.add(inPlay[i]);
+            Exact exact = outsideAll(where.intersect(rule), earlier, inPlay, count);
+            if (exact.packet() != null) return new Outcome(exact.packet(), List.of());
+            if (exact.complete()) {
+                cover.addAll(exact.used());
+            } else {
+                for (int i = 0; i < count; i++) cover.add(inPlay[i]);
+            }
         }
         return new Outcome(null, List.copyOf(cover));
+    }
+
+    /** How many boxes the exact search below may split before it leaves the rule to the solver. */
+    private static final int SPLIT_BUDGET = 20_000;
+
+    /**
+     * What the exact search found: a packet outside every earlier rule, else (packet null) the earlier rules, as
+     * positions in their list, whose boxes together held the space (complete is false when the search ran out of
+     * its budget first).
+     */
+    private record Exact(int[] packet, SortedSet<Integer> used, boolean complete) {
+    }
+
+    /**
+     * The exact search, for when the greedy one gives up: a packet of {@code space} in none of {@code earlier}, or
+     * the earlier rules that together hold the space. It takes the first rule that meets the space and searches,
+     * field by field, the part of the space outside that rule's range in the field (where the rule cannot match),
+     * narrowing the space to the rule's range before the next field; once every field is narrowed the rest lies
+     * inside the rule. Large address groups make the greedy choice of one piece per field fail where a few splits
+     * find a packet. When there is none, the rules it used hold the space, and the solver's proof needs only those.
+     */
+    private static Exact outsideAll(RuleBox space, List<RuleBox> earlier, int[] inPlay, int count) {
+        // the rules the greedy search was left with first: they usually hold the space alone, and then they are
+        // all the solver needs
+        List<Integer> meeting = new ArrayList<>();
+        boolean[] preferred = new boolean[earlier.size()];
+        for (int i = 0; i < count; i++) {
+            preferred[inPlay[i]] = true;
+            meeting.add(inPlay[i]);
+        }
+        for (int i = 0; i < earlier.size(); i++) {
+            if (!preferred[i] && earlier.get(i).meets(space)) meeting.add(i);
+        }
+        SortedSet<Integer> used = new TreeSet<>();
+        int[] budget = {SPLIT_BUDGET};
+        int[] packet = outside(space, earlier, meeting, used, budget);
+        return new Exact(packet, used, budget[0] >= 0);
+    }
+
+    private static int[] outside(RuleBox space, List<RuleBox> earlier, List<Integer> positions, SortedSet<Integer> used,
+                                 int[] budget) {
+        if (--budget[0] < 0) return null;
+        for (int position : positions) {
+            // one rule holding all of the space ends this branch, and is all the proof needs of it
+            if (earlier.get(position).holds(space)) {
+                used.add(position);
+                return null;
+            }
+        }
+        int firstIndex = 0;
+        while (firstIndex < positions.size() && !earlier.get(positions.get(firstIndex)).meets(space)) firstIndex++;
+        if (firstIndex == positions.size()) return space.lowest();
+        RuleBox first = earlier.get(positions.get(firstIndex));
+        used.add(positions.get(firstIndex));
+        List<Integer> rest = positions.subList(firstIndex + 1, positions.size());
+        RuleBox inside = space;
+        for (int field = 0; field < RuleConditions.FIELD_COUNT; field++) {
+            FieldRanges accepted = first.field(field);
+            if (accepted.isAll()) continue;
+            FieldRanges beyond = inside.field(field).intersect(accepted.complement());
+            if (!beyond.isEmpty()) {
+                int[] found = outside(inside.with(field, beyond), earlier, rest, used, budget);
+                if (found != null || budget[0] < 0) return found;
+            }
+            inside = inside.with(field, inside.field(field).intersect(accepted));
+            if (inside.isEmpty()) return null;
+        }
+        return null;   // what is left lies inside the first rule
     }
 
     /** Over all fields not yet fixed, the piece the fewest rules in play accept (the first field and lowest piece on ties). */

@@ -68,6 +68,11 @@ final class RuleBox {
         return false;
     }
 
+    /** Whether every packet of {@code space} is in this box. */
+    boolean holds(RuleBox space) {
+        return space.within(this);
+    }
+
     /** Whether every packet of this box is in the other one. */
     private boolean within(RuleBox other) {
         for (int i = 0; i < fields.length; i++) {
@@ -76,10 +81,17 @@ final class RuleBox {
         return true;
     }
 
-        RuleBox intersect(RuleBox other) {
+    RuleBox intersect(RuleBox other) {
         FieldRanges[] common = new FieldRanges[fields.length];
         for (int i = 0; i < fields.length; i++) common[i] = fields[i].intersect(other.fields[i]);
         return new RuleBox(common);
+    }
+
+    /** The box with one field replaced by {@code ranges}. */
+    RuleBox with(int field, FieldRanges ranges) {
+        FieldRanges[] replaced = fields.clone();
+        replaced[field] = ranges;
+        return new RuleBox(replaced);
     }
 
     /** The box with one field narrowed to a single piece. */

@@ -1,6 +1,7 @@
 package org.vpnlint.cli.analysis;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Network.NatDeclaration;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.RuleBudgetExceeded;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
@@ -55,12 +57,21 @@ public final class Analysis {
     }
 
     public AnalysisResult run(AnalysisRequest request) {
+        return run(request, RunSettings.defaults());
+    }
+
+    public AnalysisResult run(AnalysisRequest request, RunSettings settings) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<InternalFailure> failures = new ArrayList<>();
-        LoadedInputs inputs = load(request, diagnostics, failures);
+        long started = System.nanoTime();
+        LoadedInputs inputs = load(request, diagnostics, failures, settings.listener());
+        settings.listener().phaseFinished("read and map", Duration.ofNanos(System.nanoTime() - started));
         SecretValues secrets = inputs.secrets();
 
-        List<Finding> findings = runRules(networks(inputs, request), request.config(), failures).stream()
+        started = System.nanoTime();
+        List<Finding> ruleFindings = runRules(networks(inputs, request), request.config(), failures, settings);
+        settings.listener().phaseFinished("rules", Duration.ofNanos(System.nanoTime() - started));
+        List<Finding> findings = ruleFindings.stream()
                 .filter(finding -> inputs.reportedNames().contains(finding.location().file()))
                 .map(finding -> redacted(finding, secrets))
                 .distinct()
@@ -119,12 +130,15 @@ public final class Analysis {
                                 Set<String> filesWithErrors, SecretValues secrets) {
     }
 
-    private LoadedInputs load(AnalysisRequest request, List<Diagnostic> diagnostics, List<InternalFailure> failures) {
+    private LoadedInputs load(AnalysisRequest request, List<Diagnostic> diagnostics, List<InternalFailure> failures,
+                              AnalysisListener listener) {
         List<Path> reportedFiles = InputFiles.expand(request.paths(), diagnostics);
         List<Path> contextPaths = new ArrayList<>(request.context());
         contextPaths.addAll(request.config().routers());
         Set<Path> contextFiles = new LinkedHashSet<>(InputFiles.expand(contextPaths, diagnostics));
         reportedFiles.forEach(contextFiles::remove);
+        int total = reportedFiles.size() + contextFiles.size();
+        int done = 0;
 
         LoadedInputs inputs = new LoadedInputs(new LinkedHashMap<>(), new ArrayList<>(), new TreeSet<>(), new TreeSet<>(),
                 new SecretValues());
@@ -138,12 +152,14 @@ public final class Analysis {
             if (loaded.router() != null) inputs.routers().put(file, declared(file, loaded.router(), request));
             inputs.reportedTrees().add(loaded.tree());
             inputs.reportedNames().add(loaded.name());
+            listener.fileRead(loaded.name(), ++done, total);
         }
         for (Path file : contextFiles) {
             // Context files are not reported on in this run, so neither are their own diagnostics.
             LoadedRouter loaded = load(file, request, failures);
             inputs.secrets().collect(loaded.tree().root());
             if (loaded.router() != null) inputs.routers().put(file, declared(file, loaded.router(), request));
+            listener.fileRead(loaded.name(), ++done, total);
         }
         return inputs;
     }
@@ -158,40 +174,76 @@ public final class Analysis {
         String name = displayName(file, request.baseDirectory());
         try {
             return LoadedRouter.read(file, name, request.dialect());
-        } catch (RuntimeException e) {
-            failures.add(new InternalFailure("reading " + name + " failed (" + e.getClass().getSimpleName() + ")", e));
+        } catch (RuntimeException | VirtualMachineError e) {
+            failures.add(new InternalFailure("reading " + name + " failed (" + failureName(e) + ")", e));
             return LoadedRouter.failed(name);
         }
     }
 
-    private List<Finding> runRules(List<Network> networks, ProjectConfig config, List<InternalFailure> failures) {
+    private List<Finding> runRules(List<Network> networks, ProjectConfig config, List<InternalFailure> failures,
+                                   RunSettings settings) {
         List<Finding> all = new ArrayList<>();
         Set<String> failedRules = new TreeSet<>();
+        List<Rule> enabled = rules.stream().filter(rule -> !config.disabledRules().contains(rule.id())).toList();
+        int total = enabled.size() * networks.size();
+        int done = 0;
         for (Network network : networks) {
             // A solver of its own per network: the witnesses Z3 picks depend on the terms its context already
             // holds, so a network gives the same findings whatever else is in the run.
             RuleContext context = new RuleContext(solvers);
             try {
-                for (Rule rule : rules) {
-                    if (config.disabledRules().contains(rule.id())) continue;
+                for (Rule rule : enabled) {
+                    settings.listener().ruleStarted(rule.id(), done, total);
+                    long started = System.nanoTime();
                     Level override = config.ruleLevels().get(rule.id());
+                    context.startRule(settings.ruleBudget());
                     try {
                         for (Finding finding : rule.check(network, context)) {
                             all.add(override != null ? finding.withLevel(override) : finding);
                         }
                     } catch (RuntimeException e) {
-                        // A rule that fails in several networks is reported once.
+                        RuleBudgetExceeded budget = budgetExceeded(e);
+                        if (budget != null) {
+                            all.addAll(BudgetNote.of(rule, network, budget.budget()));
+                        } else if (failedRules.add(rule.id())) {
+                            // A rule that fails in several networks is reported once.
+                            failures.add(new InternalFailure("rule " + rule.id() + " failed (" + failureName(e) + ")", e));
+                        }
+                    } catch (VirtualMachineError e) {
+                        // Out of memory or stack: what the context holds may be half made, so the next rule gets a
+                        // fresh one (and the memory this one held is free again).
+                        context.close();
+                        context = new RuleContext(solvers);
                         if (failedRules.add(rule.id())) {
-                            failures.add(new InternalFailure("rule " + rule.id() + " failed ("
-                                    + e.getClass().getSimpleName() + ")", e));
+                            failures.add(new InternalFailure("rule " + rule.id() + " failed (" + failureName(e) + ")", e));
                         }
                     }
+                    settings.listener().ruleFinished(rule.id(), Duration.ofNanos(System.nanoTime() - started));
+                    done++;
                 }
             } finally {
                 context.close();
             }
         }
         return all;
+    }
+
+    /** The budget exception behind a rule's failure, also when a worker thread of the rule met it. */
+    private static RuleBudgetExceeded budgetExceeded(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RuleBudgetExceeded budget) return budget;
+        }
+        return null;
+    }
+
+    /** One line for the user: what kind of failure, with the heap's size when memory ran out. */
+    private static String failureName(Throwable failure) {
+        if (failure instanceof OutOfMemoryError) {
+            return "OutOfMemoryError: the Java heap is limited to " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB; a larger -Xmx in JAVA_TOOL_OPTIONS gives it more";
+        }
+        if (failure instanceof StackOverflowError) return "StackOverflowError: a larger -Xss in JAVA_TOOL_OPTIONS gives it more";
+        return failure.getClass().getSimpleName();
     }
 
     private static List<NatDeclaration> natDeclarations(AnalysisRequest request) {

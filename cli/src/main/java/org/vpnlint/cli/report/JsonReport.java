@@ -10,13 +10,15 @@ import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.Witness;
 import org.vpnlint.cli.analysis.AnalysisResult;
+import org.vpnlint.cli.analysis.InternalFailure;
 import org.vpnlint.cli.analysis.ReportedFinding;
 import org.vpnlint.model.Diagnostic;
 import org.vpnlint.model.SourceLocation;
 
 /**
  * The machine-readable report in the shape DESIGN.md fixes ({@code tool}, {@code findings}, {@code diagnostics}),
- * sorted like the text report. Besides the documented fields, each finding carries its {@code fingerprint} and each
+ * sorted like the text report, with {@code executionSuccessful} (false after an internal error: the findings may be
+ * incomplete) and {@code internalErrors}, one line each. Besides the documented fields, each finding carries its {@code fingerprint} and each
  * trace step the {@code header} after it and the {@code file}/{@code line} that acted, when known.
  */
 public final class JsonReport implements Report {
@@ -33,6 +35,10 @@ public final class JsonReport implements Report {
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "vpnlint");
         tool.put("version", version);
+        // as in SARIF's invocation: false when vpnlint failed somewhere, so the findings may be incomplete
+        root.put("executionSuccessful", result.internalFailures().isEmpty());
+        ArrayNode internalErrors = root.putArray("internalErrors");
+        for (InternalFailure failure : result.internalFailures()) internalErrors.add(failure.what());
         ArrayNode findings = root.putArray("findings");
         for (ReportedFinding reported : result.findings()) finding(findings.addObject(), reported);
         ArrayNode diagnostics = root.putArray("diagnostics");
