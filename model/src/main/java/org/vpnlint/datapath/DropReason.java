@@ -16,6 +16,9 @@ public enum DropReason {
             + "sendto succeeds and nothing is sent (XfrmOutNoStates; ACQUIRE sent)"),
     POLICY_WITHOUT_SA_AFTER_SNAT("after source NAT the translated packet matches an IPsec policy whose SA is not "
             + "established (dropped in POSTROUTING, XfrmOutNoStates)"),
+    SOCKET_POLICY_WITHOUT_SA_AFTER_SNAT("after source NAT the router's own packet matches an IPsec policy whose SA "
+            + "is not established: the kernel refuses the send, the sending program gets EREMOTE (a TCP connect does "
+            + "not report it) and nothing is sent (XfrmOutNoStates; ACQUIRE sent)"),
     CLEARTEXT_MATCHES_INBOUND_POLICY("arrived unencrypted but matches an inbound IPsec policy that requires ESP "
             + "(XfrmInTmplMismatch)"),
     DECRYPTED_WITHOUT_POLICY("decrypted packet matches no inbound IPsec policy (XfrmInNoPols)"),

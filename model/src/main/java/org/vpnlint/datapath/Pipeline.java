@@ -294,12 +294,18 @@ final class Pipeline<B, V> {
                 algebra.eq(translated.src(), routed.src()), algebra.eq(translated.srcPort(), routed.srcPort()))));
     }
 
-    /** Lookup 2 on the translated header (nf_xfrm_me_harder): when it runs, it decides. */
+    /**
+     * Lookup 2 on the translated header (nf_xfrm_me_harder): when it runs, it decides. Without state its error
+     * drops the packet in POSTROUTING and goes back to the router's own sender (docs/semantics/kernel-facts.md).
+     */
     private void secondLookup() {
         PolicyHit<B, V> second = policies.outbound(new HeaderPredicates<>(algebra, router, translated));
         sink.step(active(sourceNatted), Stage.POLICY_LOOKUP_AFTER_SNAT, translated, () -> explainLookup(second, translated, first));
-        end(algebra.and(sourceNatted, algebra.and(second.matched(), algebra.not(second.withState()))), Verdict.DROPPED,
-                DropReason.POLICY_WITHOUT_SA_AFTER_SNAT, translated, routeEgress, second.tunnel());
+        B withoutState = algebra.and(sourceNatted, algebra.and(second.matched(), algebra.not(second.withState())));
+        end(algebra.and(withoutState, generatedLocally), Verdict.DROPPED, DropReason.SOCKET_POLICY_WITHOUT_SA_AFTER_SNAT,
+                translated, routeEgress, second.tunnel());
+        end(withoutState, Verdict.DROPPED, DropReason.POLICY_WITHOUT_SA_AFTER_SNAT, translated, routeEgress,
+                second.tunnel());
         B policyBundle = algebra.ifBool(sourceNatted, second.matched(), first.matched());
         V policyTunnel = algebra.ifBits(sourceNatted, second.tunnel(), first.tunnel());
 

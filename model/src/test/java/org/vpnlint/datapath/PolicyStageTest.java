@@ -60,6 +60,24 @@ class PolicyStageTest {
     }
 
     @Test
+    void theRoutersOwnPacketSourceNattedIntoAPolicyWithoutStateIsRefusedToItsSender() {
+        Router router = wanAndLan()
+                .peer(peer("192.0.2.150").local("203.0.113.134").connectionType(ConnectionType.RESPOND)
+                        .tunnel(1, "172.16.17.45/32", "10.10.10.55/32"))
+                .nat(source(10).to("10.10.10.55").translateTo("172.16.17.45"))
+                .build();
+        ConcretePacket gre = ConcretePacket.of("203.0.113.134", "10.10.10.55", ProtocolMatch.GRE, Ingress.local());
+
+        PacketTrace trace = Datapath.replay(router, gre, SaStates.allDown());
+
+        assertEquals(Verdict.DROPPED, trace.verdict());
+        assertEquals(DropReason.SOCKET_POLICY_WITHOUT_SA_AFTER_SNAT, trace.dropReason());
+        assertEquals(new TunnelRef("192.0.2.150", 1), trace.tunnel());
+        assertEquals("172.16.17.45", trace.finalHeader().srcText());
+        assertTrue(trace.render().contains("the sending program gets EREMOTE"), trace.render());
+    }
+
+    @Test
     void policiesOfAStartedTunnelVanishWithItsSaAndTheTrafficIsRoutedInCleartext() {
         Router router = wanAndLan()
                 .peer(peer("192.0.2.150").local("203.0.113.134").tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))

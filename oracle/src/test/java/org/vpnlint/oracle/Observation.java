@@ -13,13 +13,15 @@ import java.util.Map;
  * <table>
  * <caption>kernel observables → verdict, first matching row wins</caption>
  * <tr><th>observable</th><th>verdict</th><th>model meaning</th></tr>
- * <tr><td>sendto/connect failed (ENETUNREACH: no route; EHOSTUNREACH: unreachable route; EINVAL: blackhole
- *     route) — the FIB fails before any XFRM lookup</td><td>{@link KernelVerdict#UNREACHABLE}</td>
+ * <tr><td>sendto/connect failed with another error than EREMOTE (ENETUNREACH: no route; EHOSTUNREACH:
+ *     unreachable route; EINVAL: blackhole route) — the FIB fails before any XFRM lookup</td>
+ *     <td>{@link KernelVerdict#UNREACHABLE}</td>
  *     <td>unreachable (local)</td></tr>
  * <tr><td>XfrmOutNoStates grew: a lookup matched a {@code level required} policy with no state. The larval
- *     states show the flow of every lookup that matched (reqid → policy). Forwarded: dropped; local: sendto
- *     succeeds and the packet vanishes</td><td>{@link KernelVerdict#DROPPED_NO_STATE}</td>
- *     <td>dropped: policy without SA (trap)</td></tr>
+ *     states show the flow of every lookup that matched (reqid → policy). Forwarded: dropped; local, at route
+ *     time: sendto succeeds and the packet vanishes; local, on the lookup after SNAT: sendto fails with EREMOTE
+ *     (TCP's connect does not report it), see docs/semantics/kernel-facts.md</td>
+ *     <td>{@link KernelVerdict#DROPPED_NO_STATE}</td><td>dropped: policy without SA (trap)</td></tr>
  * <tr><td>any other XFRM counter grew, e.g. XfrmInTmplMismatch: a cleartext packet failed a fwd/in policy check
  *     (done on the addresses it had on arrival)</td><td>{@link KernelVerdict#DROPPED_BY_POLICY}</td>
  *     <td>dropped: inbound policy check</td></tr>
@@ -79,7 +81,7 @@ public record Observation(KernelVerdict verdict, PacketHeader headerOnArrival, O
 
     private static KernelVerdict verdictOf(Evidence evidence, List<XfrmPolicy> matched, PacketHeader header) {
         HookCounters hooks = evidence.hooks();
-        if (!evidence.send().sent()) {
+        if (!evidence.send().sent() && !evidence.send().refusedByXfrm()) {
             return KernelVerdict.UNREACHABLE;
         }
         if (evidence.xfrmChange("XfrmOutNoStates") > 0) {

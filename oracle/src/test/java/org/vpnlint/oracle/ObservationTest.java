@@ -46,6 +46,15 @@ class ObservationTest {
     }
 
     @Test
+    void aSendRefusedWithEremoteAfterTheLookupFoundNoStateIsADropForTheMissingSaNotUnreachable() {
+        Evidence evidence = evidence(new SendResult(false, "EREMOTE"), new HookCounters(0, 0, 0, 0, 1, 1, 0),
+                Map.of("XfrmOutNoStates", 1L), List.of(new LarvalState(1, MASQUERADED)), null);
+
+        assertEquals(KernelVerdict.DROPPED_NO_STATE,
+                Observation.classify(tunnel(TemplateMode.TUNNEL_REQUIRED), evidence).verdict());
+    }
+
+    @Test
     void anInboundTemplateMismatchIsAPolicyDrop() {
         Evidence evidence = evidence(SENT_OK, new HookCounters(1, 0, 0, 0, 0, 0, 0), Map.of("XfrmInTmplMismatch", 1L),
                 List.of(), null);

@@ -9,6 +9,14 @@ package org.vpnlint.oracle;
  */
 public record SendResult(boolean sent, String errorName) {
 
+    /**
+     * Whether the send failed because an IPsec policy lookup found no state: the lookup after source NAT
+     * ({@code nf_xfrm_me_harder}) returns EREMOTE and the NAT hook hands that error back to the sender.
+     */
+    public boolean refusedByXfrm() {
+        return !sent && "EREMOTE".equals(errorName);
+    }
+
     static SendResult parse(String senderOutput) {
         String line = senderOutput.strip();
         if (line.equals("sent")) {

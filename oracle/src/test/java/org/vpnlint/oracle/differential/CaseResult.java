@@ -22,7 +22,8 @@ record CaseResult(DifferentialCase differentialCase, RenderedScenario rendered, 
     String summary() {
         return (agrees() ? "AGREE    " : "DISAGREE ") + differentialCase.describe() + " | model "
                 + VerdictCorrespondence.modelVerdict(trace) + " | kernel " + (seen == null ? "no replay" : seen.verdict()
-                + (seen.headerOnArrival() == null ? "" : " as " + seen.headerOnArrival() + " at " + seen.arrivedAt()));
+                + (seen.headerOnArrival() == null ? "" : " as " + seen.headerOnArrival() + " at " + seen.arrivedAt())
+                + (seen.evidence().send().sent() ? "" : ", sender got " + seen.evidence().send()));
     }
 
     boolean agrees() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.vpnlint.datapath.ConcreteHeader;
+import org.vpnlint.datapath.DropReason;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.TunnelRef;
 import org.vpnlint.oracle.IpProtocol;
@@ -27,10 +28,13 @@ import org.vpnlint.oracle.XfrmPolicy;
  *     matched a lookup and covers that header</td></tr>
  * <tr><td>CLEARTEXT out of interface I</td><td>{@link KernelVerdict#CLEARTEXT}</td>
  *     <td>final header; it arrived in the namespace behind I (wan for the WAN interface, lan for the LAN one)</td></tr>
- * <tr><td>DROPPED: POLICY_WITHOUT_SA, SOCKET_POLICY_WITHOUT_SA, POLICY_WITHOUT_SA_AFTER_SNAT (tunnel T)</td>
+ * <tr><td>DROPPED: POLICY_WITHOUT_SA, SOCKET_POLICY_WITHOUT_SA, POLICY_WITHOUT_SA_AFTER_SNAT,
+ *     SOCKET_POLICY_WITHOUT_SA_AFTER_SNAT (tunnel T)</td>
  *     <td>{@link KernelVerdict#DROPPED_NO_STATE}</td>
  *     <td>a trap ({@code tunnel/required}) policy of T matched a lookup whose flow is the model's final header
- *     (post-DNAT, or post-SNAT for the lookup after SNAT)</td></tr>
+ *     (post-DNAT, or post-SNAT for the lookup after SNAT); what the sender was told: EREMOTE exactly for
+ *     SOCKET_POLICY_WITHOUT_SA_AFTER_SNAT of a UDP, ICMP or GRE probe (a TCP connect does not report it), a
+ *     successful send otherwise</td></tr>
  * <tr><td>DROPPED: CLEARTEXT_MATCHES_INBOUND_POLICY</td><td>{@link KernelVerdict#DROPPED_BY_POLICY}</td><td>-</td></tr>
  * <tr><td>DROPPED: FORWARD_FILTER</td><td>{@link KernelVerdict#FILTERED}</td><td>-</td></tr>
  * <tr><td>UNREACHABLE: NO_ROUTE; DROPPED: BLACKHOLE_ROUTE, REJECT_ROUTE</td><td>{@link KernelVerdict#UNREACHABLE}</td>
@@ -55,7 +59,8 @@ final class VerdictCorrespondence {
             case LOCAL -> KernelVerdict.DELIVERED_LOCAL;
             case UNREACHABLE -> KernelVerdict.UNREACHABLE;
             case DROPPED -> switch (trace.dropReason()) {
-                case POLICY_WITHOUT_SA, SOCKET_POLICY_WITHOUT_SA, POLICY_WITHOUT_SA_AFTER_SNAT -> KernelVerdict.DROPPED_NO_STATE;
+                case POLICY_WITHOUT_SA, SOCKET_POLICY_WITHOUT_SA, POLICY_WITHOUT_SA_AFTER_SNAT,
+                     SOCKET_POLICY_WITHOUT_SA_AFTER_SNAT -> KernelVerdict.DROPPED_NO_STATE;
                 case CLEARTEXT_MATCHES_INBOUND_POLICY -> KernelVerdict.DROPPED_BY_POLICY;
                 case FORWARD_FILTER -> KernelVerdict.FILTERED;
                 case BLACKHOLE_ROUTE, REJECT_ROUTE -> KernelVerdict.UNREACHABLE;
@@ -105,12 +110,26 @@ final class VerdictCorrespondence {
                     differences.add("no trap policy of " + trace.tunnel() + " matched the flow " + modelHeader
                             + "; kernel lookups: " + seen.evidence().larvalStates());
                 }
+                boolean refusalExpected = senderSeesRefusal(trace, modelHeader);
+                if (seen.evidence().send().refusedByXfrm() != refusalExpected) {
+                    differences.add("sender: model " + (refusalExpected ? "error EREMOTE" : "sent") + ", kernel "
+                            + seen.evidence().send());
+                }
             }
             default -> {
                 // the verdict is all there is to compare
             }
         }
         return differences;
+    }
+
+    /**
+     * Whether the probe's sending socket must report the refusal: the model refuses the router's own packet after
+     * SNAT, and the probe is not a TCP SYN (tcp_connect ignores the error of its first transmission).
+     */
+    private static boolean senderSeesRefusal(PacketTrace trace, PacketHeader modelHeader) {
+        return trace.dropReason() == DropReason.SOCKET_POLICY_WITHOUT_SA_AFTER_SNAT
+                && modelHeader.protocol() != IpProtocol.TCP;
     }
 
     static String modelVerdict(PacketTrace trace) {
