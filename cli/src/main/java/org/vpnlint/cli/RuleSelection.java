@@ -27,7 +27,7 @@ final class RuleSelection {
         }
         disabled.addAll(ignore);
         return new ProjectConfig(project.file(), project.failOn(), project.ruleLevels(), disabled, project.routers(),
-                project.nat(), project.networks());
+                project.nat(), project.networks(), project.fragments());
     }
 
     private static void check(Set<String> known, List<String> ids, String option) {

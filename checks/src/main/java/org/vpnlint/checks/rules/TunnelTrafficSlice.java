@@ -144,8 +144,10 @@ public final class TunnelTrafficSlice {
         spaces.add(new PacketSpace(AddressSpace.of(sources), AddressSpace.of(destinations)));
         spaces.add(espSpace(keptTunnels));
         Map<String, Set<Integer>> keptByPeer = new HashMap<>();
-        keptTunnels.stream().mapToObj(tunnels::get).forEach(tunnel ->
-                keptByPeer.computeIfAbsent(tunnel.ref().peer(), peer -> new HashSet<>()).add(tunnel.ref().tunnel()));
+        keptTunnels.stream().mapToObj(tunnels::get).forEach(tunnel -> {
+            Set<Integer> numbers = keptByPeer.computeIfAbsent(tunnel.ref().peer(), peer -> new HashSet<>());
+            tunnel.ref().tunnel().ifPresent(numbers::add); // a VTI has no number: its peer is kept whole
+        });
         return slice(keptRules(spaces), keptPeers(keptByPeer));
     }
 
