@@ -27,6 +27,7 @@ import org.vpnlint.cli.report.JsonReport;
 import org.vpnlint.cli.report.Report;
 import org.vpnlint.cli.report.SarifReport;
 import org.vpnlint.cli.report.TextReport;
+import org.vpnlint.cli.report.html.HtmlReport;
 import org.vpnlint.model.Dialect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,14 +43,15 @@ import picocli.CommandLine.Parameters;
                         + " or input that could not be parsed, 3 internal error."})
 final class CheckCommand implements Callable<Integer> {
 
-    /** The output formats; {@code github} prints GitHub Actions workflow annotations. */
-    enum Format { TEXT, JSON, SARIF, GITHUB }
+    /** The output formats; {@code github} prints GitHub Actions workflow annotations, {@code html} the audit page. */
+    enum Format { TEXT, JSON, SARIF, GITHUB, HTML }
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Configuration files or directories to report on.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "text (default), json, sarif or github (the default when GITHUB_ACTIONS is set).")
+            description = "text (default), json, sarif, github (the default when GITHUB_ACTIONS is set) or html"
+                    + " (an audit page: summary, network drawing, tunnel inventory, findings; use with -o).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -147,6 +149,8 @@ final class CheckCommand implements Callable<Integer> {
             case JSON -> new JsonReport(Version.current());
             case SARIF -> new SarifReport(Version.current(), SarifReport.directoryUri(console.workingDirectory()),
                     baseline != null);
+            case HTML -> new HtmlReport(Version.current(), console.workingDirectory(),
+                    output == null ? console.workingDirectory() : resolve(output).getParent());
         };
     }
 

@@ -60,7 +60,8 @@ public final class Analysis {
         LoadedInputs inputs = load(request, diagnostics, failures);
         SecretValues secrets = inputs.secrets();
 
-        List<Finding> findings = runRules(networks(inputs, request), request.config(), failures).stream()
+        List<Network> networks = networks(inputs, request);
+        List<Finding> findings = runRules(networks, request.config(), failures).stream()
                 .filter(finding -> inputs.reportedNames().contains(finding.location().file()))
                 .map(finding -> redacted(finding, secrets))
                 .distinct()
@@ -99,8 +100,11 @@ public final class Analysis {
                 .sorted(Comparator.comparing(RuleMetadata::id)).toList();
         List<InternalFailure> redactedFailures = failures.stream()
                 .map(f -> new InternalFailure(secrets.redact(f.what()), f.cause())).toList();
+        List<String> rulesRun = metadata.stream().map(RuleMetadata::id)
+                .filter(id -> !request.config().disabledRules().contains(id)).toList();
         return new AnalysisResult(reported, suppressed, baselined, shownDiagnostics,
-                List.copyOf(inputs.reportedNames()), inputs.routers().size(), metadata, redactedFailures);
+                List.copyOf(inputs.reportedNames()), inputs.routers().size(), metadata, redactedFailures,
+                new AnalysedNetworks(networks, rulesRun, secrets));
     }
 
     /** The routers split into the networks the project configuration asks for (see {@link NetworkScope}). */
@@ -207,7 +211,8 @@ public final class Analysis {
         List<RelatedLocation> related = finding.related().stream()
                 .map(r -> new RelatedLocation(r.location(), secrets.redact(r.message()))).toList();
         List<TraceStep> trace = finding.trace().stream()
-                .map(s -> new TraceStep(s.stage(), secrets.redact(s.detail()), s.location(), secrets.redact(s.header())))
+                .map(s -> new TraceStep(s.stage(), secrets.redact(s.detail()), s.location(), secrets.redact(s.header()),
+                        s.fields()))
                 .toList();
         return new Finding(finding.ruleId(), finding.level(), secrets.redact(finding.message()), finding.location(),
                 related, finding.witness(), trace, secrets.redact(finding.fix()), secrets.redact(finding.subject()));
