@@ -26,12 +26,18 @@ import org.vpnlint.model.Router;
  * (the far end of a one-sided tunnel), and a line per tunnel, coloured by its status. The boxes and lines are laid
  * out by ELK's layered algorithm (left to right, orthogonal lines); this class only builds the graph and reads the
  * coordinates back. Everything is added in a fixed order, so the layout is the same on every run.
+ *
+ * <p>Each line needs room where it meets its box, so a box grows with its lines. Past {@link #MERGE_FROM} lines at
+ * one box (a hub with hundreds of sites) the lines leaving a box share one trunk (ELK's merged edges), since
+ * separate orthogonal lines would each take a channel of their own and make the drawing thousands of pixels wide.
  */
 final class NetworkDrawing {
     /** An average glyph width of the drawing's 12 px monospace font, to size boxes around their text. */
     private static final double GLYPH_WIDTH = 7.3;
     private static final int BOX_HEIGHT = 40;
     private static final int MARGIN = 12;
+    private static final int LINE_PITCH = 8;
+    static final int MERGE_FROM = 60;
 
     private final ElkNode root = ElkGraphUtil.createGraph();
     private final Map<String, ElkNode> nodes = new LinkedHashMap<>();
@@ -50,7 +56,7 @@ final class NetworkDrawing {
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
-        root.setProperty(CoreOptions.SPACING_NODE_NODE, 24.0);
+        root.setProperty(CoreOptions.SPACING_NODE_NODE, 16.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 90.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 6.0);
         root.setProperty(CoreOptions.RANDOM_SEED, 1);
@@ -90,6 +96,17 @@ final class NetworkDrawing {
 
     /** Runs the layout and returns the drawing in page coordinates. */
     AuditPage.Drawing layOut(List<AuditPage.Count> legend) {
+        Map<ElkNode, Integer> linesAt = new LinkedHashMap<>();
+        for (Pending line : lines) {
+            linesAt.merge(ElkGraphUtil.connectableShapeToNode(line.edge().getSources().get(0)), 1, Integer::sum);
+            linesAt.merge(ElkGraphUtil.connectableShapeToNode(line.edge().getTargets().get(0)), 1, Integer::sum);
+        }
+        int most = linesAt.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        boolean merged = most > MERGE_FROM;
+        root.setProperty(LayeredOptions.MERGE_EDGES, merged);
+        if (!merged) {
+            linesAt.forEach((node, count) -> node.setHeight(Math.max(BOX_HEIGHT, LINE_PITCH * (count + 1))));
+        }
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
         List<AuditPage.Box> placed = new ArrayList<>();
         for (Map.Entry<ElkNode, AuditPage.Box> entry : boxes.entrySet()) {
