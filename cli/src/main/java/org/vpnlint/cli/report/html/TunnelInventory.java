@@ -151,8 +151,8 @@ final class TunnelInventory {
                 ike.map(g -> g.deadPeerDetection() == null ? "none (no dead-peer-detection)"
                         : g.deadPeerDetection().action().name().toLowerCase() + " every "
                                 + g.deadPeerDetection().intervalSeconds() + " s").orElse("none"),
-                secrets.redact(ike.map(TunnelInventory::ikeProposals).orElse("IKE group " + peer.ikeGroup() + " not found")),
-                secrets.redact(esp == null ? "ESP group " + espName + " not found" : espProposals(esp)));
+                secrets.redact(ike.map(TunnelInventory::ikeProposals).orElse("ike-group " + peer.ikeGroup() + " not found")),
+                secrets.redact(esp == null ? "esp-group " + espName + " not found" : espProposals(esp)));
     }
 
     static String startActions(StartAction own, StartAction partner) {
@@ -171,7 +171,7 @@ final class TunnelInventory {
     }
 
     private static String ikeProposals(IkeGroup group) {
-        return group.name() + ": " + group.proposals().stream()
+        return "ike-group " + group.name() + ": " + group.proposals().stream()
                 .map(p -> join(p.encryption(), p.hash(), p.dhGroup() == null ? null : "dh" + p.dhGroup()))
                 .collect(Collectors.joining(", "));
     }
@@ -181,7 +181,7 @@ final class TunnelInventory {
                 .collect(Collectors.joining(", "));
         String pfs = group.pfs() == null ? "" : ", pfs " + group.pfs();
         String mode = group.mode() == null ? "" : ", " + group.mode() + " mode";
-        return group.name() + ": " + proposals + pfs + mode;
+        return "esp-group " + group.name() + ": " + proposals + pfs + mode;
     }
 
     private static String join(String... parts) {

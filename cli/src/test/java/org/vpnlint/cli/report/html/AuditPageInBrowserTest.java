@@ -13,6 +13,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vpnlint.cli.Version;
 import org.vpnlint.cli.analysis.AnalysisResult;
 
 /**
@@ -32,7 +33,7 @@ class AuditPageInBrowserTest {
         chromium = HeadlessChromium.require(out);
         AnalysisResult result = AuditSamples.analyse();
         StringWriter html = new StringWriter();
-        new HtmlReport("test", AuditSamples.root(), out).write(result, html);
+        new HtmlReport(Version.current(), AuditSamples.root(), out).write(result, html);
         page = out.resolve("audit.html");
         Files.writeString(page, html.toString(), StandardCharsets.UTF_8);
         rows = Jsoup.parse(html.toString()).select("table.inventory tbody tr").size();
