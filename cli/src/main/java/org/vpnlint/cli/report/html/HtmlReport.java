@@ -62,7 +62,7 @@ public final class HtmlReport implements Report {
         List<ReportedFinding> judged = new ArrayList<>(result.findings());
         judged.addAll(result.suppressed());
         TunnelJudgement judgement = new TunnelJudgement(new TunnelFindings(judged, inventory.startsOfTunnels()),
-                result.diagnostics(), Set.copyOf(analysed.rulesRun()), result.baselined(), findings);
+                result.diagnostics(), Set.copyOf(analysed.rulesRun()), result.baselined(), findings, reportedFiles);
 
         NetworkDrawing drawing = new NetworkDrawing(analysed.networks(), reportedFiles, secrets);
         List<AuditPage.TunnelRow> rows = new ArrayList<>();

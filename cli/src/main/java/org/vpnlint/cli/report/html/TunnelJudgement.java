@@ -13,7 +13,7 @@ import org.vpnlint.model.SourceLocation;
 /**
  * What the rules proved about one tunnel, property by property. A property is a check mark only when every rule
  * deciding it ran on this tunnel and none fired: not when a rule was disabled, could not decide, needs the other
- * end and it was not given, when vpnlint noted something it could not read inside the peer, or when the baseline
+ * end and it was not given (or given only as context, whose findings are not reported), when vpnlint noted something it could not read inside the peer, or when the baseline
  * hides findings (which may be this tunnel's). Otherwise it is the finding, or unknown with the reason.
  */
 final class TunnelJudgement {
@@ -24,12 +24,14 @@ final class TunnelJudgement {
     private final Set<String> rulesRun;
     private final int baselined;
     private final FindingViews anchors;
+    private final Set<String> reportedFiles;
 
     record Verdict(TunnelStatus status, List<AuditPage.Cell> cells) {
     }
 
     TunnelJudgement(TunnelFindings findings, List<Diagnostic> diagnostics, Set<String> rulesRun, int baselined,
-                    FindingViews anchors) {
+                    FindingViews anchors, Set<String> reportedFiles) {
+        this.reportedFiles = reportedFiles;
         this.findings = findings;
         this.diagnostics = diagnostics;
         this.rulesRun = rulesRun;
@@ -41,6 +43,7 @@ final class TunnelJudgement {
         Set<ReportedFinding> about = new LinkedHashSet<>();
         for (TunnelKey key : ends.keys()) about.addAll(findings.about(key));
         String unreadNote = unreadNote(ends);
+        boolean partnerOnlyContext = ends.paired() && !reportedFiles.contains(ends.partnerEnd().router().file());
         TunnelStatus status = TunnelStatus.PROTECTED;
         List<AuditPage.Cell> cells = new ArrayList<>();
         for (TunnelProperty property : TunnelProperty.values()) {
@@ -54,6 +57,7 @@ final class TunnelJudgement {
             }
             String unknown = !fired.isEmpty() ? "could not be decided"
                     : property.needsBothEnds() && !ends.paired() ? "needs the other end, which was not given"
+                    : partnerOnlyContext ? "the other end was given as context only; its findings are not reported"
                     : !rulesRun.containsAll(property.ruleIds()) ? "a rule deciding it was disabled"
                     : unreadNote != null ? unreadNote
                     : baselined > 0 ? "the baseline hides " + baselined + " finding(s), maybe this tunnel's"

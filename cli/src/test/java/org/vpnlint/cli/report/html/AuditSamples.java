@@ -35,12 +35,18 @@ final class AuditSamples {
 
     /** A fresh analysis (its own Z3 context), as a separate run of vpnlint would do. */
     static AnalysisResult analyse() throws Exception {
+        return analyse(FILES, List.of());
+    }
+
+    /** Some files reported on, others loaded as {@code --context} only. */
+    static AnalysisResult analyse(List<String> reported, List<String> context) throws Exception {
         Analysis analysis = Analysis.withAllRules();
         Path root = root();
         ProjectConfig config = ProjectConfig.load(root.resolve("samples").resolve(ProjectConfig.FILE_NAME),
                 analysis.rules().stream().map(Rule::id).collect(Collectors.toSet()));
-        List<Path> files = FILES.stream().map(root::resolve).toList();
-        return analysis.run(new AnalysisRequest(files, List.of(), null, config, null, root, LocalDate.of(2026, 12, 4)));
+        List<Path> files = reported.stream().map(root::resolve).toList();
+        List<Path> contextFiles = context.stream().map(root::resolve).toList();
+        return analysis.run(new AnalysisRequest(files, contextFiles, null, config, null, root, LocalDate.of(2026, 12, 4)));
     }
 
     /** The page as written next to the repository root's files (so its links are the sample paths). */

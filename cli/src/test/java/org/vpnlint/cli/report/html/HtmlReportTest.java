@@ -151,6 +151,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void theOtherEndGivenAsContextIsDrawnButProvesNothing() throws Exception {
+        Document withContext = Jsoup.parse(AuditSamples.render(AuditSamples.analyse(
+                List.of("samples/pairs/nat-one-side-without-id/west.boot"),
+                List.of("samples/pairs/nat-one-side-without-id/east.boot"))));
+        assertEquals(1, withContext.select("svg .box.context").size());
+        Element row = withContext.selectFirst("table.inventory tbody tr");
+        assertNotNull(row);
+        assertEquals(2, row.select("td.end a").size(), "both ends are shown");
+        // The IKE findings about this pair are located on east.boot, which is not reported on here.
+        for (Element cell : row.select("td.cell")) {
+            assertFalse(cell.hasClass("ok"), "a check mark although the other end's findings are hidden: " + cell);
+        }
+    }
+
+    @Test
     void theSamePageOnEveryRun() throws Exception {
         assertEquals(html, AuditSamples.render(AuditSamples.analyse()));
     }
