@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
-import org.eclipse.elk.alg.layered.options.OrderingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
@@ -61,8 +60,6 @@ final class NetworkDrawing {
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 90.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 6.0);
         root.setProperty(CoreOptions.RANDOM_SEED, 1);
-        // Boxes in the order of the configuration (peer order) where crossings allow, so a hub's sites read in order.
-        root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
         int index = 0;
         for (Network network : networks) {
             for (Router router : network.routers()) {
