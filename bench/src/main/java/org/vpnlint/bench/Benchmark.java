@@ -2,6 +2,8 @@ package org.vpnlint.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import org.vpnlint.cli.analysis.Analysis;
 import org.vpnlint.cli.analysis.AnalysisRequest;
 import org.vpnlint.cli.analysis.AnalysisResult;
+import org.vpnlint.cli.report.html.HtmlReport;
 
 /**
  * {@code bench/run}: prints four tables.
@@ -171,14 +174,26 @@ public final class Benchmark {
 
         OUT.println("Scaling, one warm JVM, end to end (read, map, prove, replay)");
         OUT.printf(Locale.ROOT, "%8s %8s %8s %10s %10s %10s%n", "tunnels", "nat", "filter", "lines", "findings", "ms");
+        Run run = null;
+        double millis = 0;
         for (int[] size : sizes) {
             long start = System.nanoTime();
-            Run run = analyse(analysis, work, size[0], size[1], size[2]);
-            double millis = (System.nanoTime() - start) / 1e6;
+            run = analyse(analysis, work, size[0], size[1], size[2]);
+            millis = (System.nanoTime() - start) / 1e6;
             OUT.printf(Locale.ROOT, "%8d %8d %8d %10d %10d %10.0f%n", size[0], size[1], size[2], run.lines(),
-                    run.findings(), millis);
+                    run.result().findings().size(), millis);
         }
         OUT.println("goal: 1,000 tunnels with 5,000 NAT rules in under 10,000 ms.");
+
+        // The audit page of the largest router, from the same result: layout, tunnel inventory and rendering.
+        Path page = work.resolve("audit.html");
+        long pageStart = System.nanoTime();
+        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            new HtmlReport("bench", work, work).write(run.result(), out);
+        }
+        double pageMillis = (System.nanoTime() - pageStart) / 1e6;
+        OUT.printf(Locale.ROOT, "HTML audit page of the largest router: %.0f ms, %.0f%% of its check (%d bytes);"
+                + " the goal is at most 20%%.%n", pageMillis, 100 * pageMillis / millis, Files.size(page));
 
         // The same largest router as a user runs it: a fresh process through the launcher (C1 only, cold JVM).
         int[] largest = sizes[sizes.length - 1];
@@ -188,9 +203,15 @@ public final class Benchmark {
         ProcessTiming.run(check);
         OUT.printf(Locale.ROOT, "whole process, ./vpnlint check of the %d/%d/%d router: %.0f ms%n", largest[0], largest[1],
                 largest[2], (System.nanoTime() - start) / 1e6);
+        List<String> checkHtml = List.of(repository.resolve("vpnlint").toString(), "check", "--fail-on", "never",
+                "--format", "html", "-o", work.resolve("audit-process.html").toString(), file.toString());
+        start = System.nanoTime();
+        ProcessTiming.run(checkHtml);
+        OUT.printf(Locale.ROOT, "whole process, the same with --format html -o audit.html: %.0f ms%n",
+                (System.nanoTime() - start) / 1e6);
     }
 
-    private record Run(long lines, int findings) {
+    private record Run(long lines, AnalysisResult result) {
     }
 
     private static Run analyse(Analysis analysis, Path work, int tunnels, int natRules, int firewallRules)
@@ -199,6 +220,6 @@ public final class Benchmark {
         Path file = work.resolve("bench-" + tunnels + "-" + natRules + "-" + firewallRules + ".set");
         Files.writeString(file, text);
         AnalysisResult result = analysis.run(AnalysisRequest.of(work, List.of(file)));
-        return new Run(text.lines().count(), result.findings().size());
+        return new Run(text.lines().count(), result);
     }
 }

@@ -33,6 +33,7 @@ import org.vpnlint.cli.report.JsonReport;
 import org.vpnlint.cli.report.Report;
 import org.vpnlint.cli.report.SarifReport;
 import org.vpnlint.cli.report.TextReport;
+import org.vpnlint.cli.report.html.HtmlReport;
 import org.vpnlint.model.Dialect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,16 +51,17 @@ final class CheckCommand implements Callable<Integer> {
 
     /**
      * The output formats; {@code github} prints GitHub Actions workflow annotations, {@code gitlab} writes GitLab's
-     * Code Quality report.
+     * Code Quality report, {@code html} the audit page.
      */
-    enum Format { TEXT, JSON, SARIF, GITHUB, GITLAB }
+    enum Format { TEXT, JSON, SARIF, GITHUB, GITLAB, HTML }
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Configuration files or directories to report on.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "text (default), json, sarif, github (the default when GITHUB_ACTIONS is set) or gitlab"
-                    + " (Code Quality).")
+            description = "text (default), json, sarif, github (the default when GITHUB_ACTIONS is set), gitlab"
+                    + " (Code Quality) or html (an audit page: summary, network drawing, tunnel inventory, findings;"
+                    + " use with -o).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -200,6 +202,8 @@ final class CheckCommand implements Callable<Integer> {
             case JSON -> new JsonReport(Version.current());
             case SARIF -> new SarifReport(Version.current(), SarifReport.directoryUri(console.workingDirectory()),
                     baseline != null);
+            case HTML -> new HtmlReport(Version.current(), console.workingDirectory(),
+                    output == null ? console.workingDirectory() : resolve(output).getParent());
         };
     }
 

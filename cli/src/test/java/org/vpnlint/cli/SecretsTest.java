@@ -68,6 +68,14 @@ class SecretsTest {
     }
 
     @Test
+    void htmlAuditPage() throws Exception {
+        CliRun run = check("--format", "html", "-o", "audit.html");
+        String page = Files.readString(dir.resolve("audit.html"));
+        assertNoSecret(run.out() + run.err() + page);
+        assertTrue(page.contains("this end has &lt;redacted&gt;"), page);
+    }
+
+    @Test
     void baselineFile() throws Exception {
         CliRun run = check("--write-baseline", "baseline.json");
         assertNoSecret(run.out() + run.err() + Files.readString(dir.resolve("baseline.json")));

@@ -1,6 +1,7 @@
 package org.vpnlint.checks.filter;
 
 import java.util.List;
+import org.vpnlint.checks.PacketFields;
 import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.Witness;
 import org.vpnlint.datapath.CompiledRouter;
@@ -33,7 +34,8 @@ record ReplayedPacket(PacketTrace trace) {
 
     List<TraceStep> steps() {
         return trace.steps().stream()
-                .map(s -> new TraceStep(s.stage().id(), s.detail(), s.location(), s.header().toString()))
+                .map(s -> new TraceStep(s.stage().id(), s.detail(), s.location(), s.header().toString(),
+                        PacketFields.of(s.header())))
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package org.vpnlint.checks.rules;
 
 import java.util.List;
+import org.vpnlint.checks.PacketFields;
 import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.Witness;
 import org.vpnlint.datapath.ConcreteHeader;
@@ -23,7 +24,8 @@ public record ReplayedWitness(PacketTrace trace, String saState) {
 
     public List<TraceStep> steps() {
         return trace.steps().stream()
-                .map(s -> new TraceStep(s.stage().id(), s.detail(), s.location(), s.header().toString()))
+                .map(s -> new TraceStep(s.stage().id(), s.detail(), s.location(), s.header().toString(),
+                        PacketFields.of(s.header())))
                 .toList();
     }
 

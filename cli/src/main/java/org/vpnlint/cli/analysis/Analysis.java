@@ -69,7 +69,8 @@ public final class Analysis {
         SecretValues secrets = inputs.secrets();
 
         started = System.nanoTime();
-        List<Finding> ruleFindings = runRules(networks(inputs, request), request.config(), failures, settings);
+        List<Network> networks = networks(inputs, request);
+        List<Finding> ruleFindings = runRules(networks, request.config(), failures, settings);
         settings.listener().phaseFinished("rules", Duration.ofNanos(System.nanoTime() - started));
         List<Finding> findings = ruleFindings.stream()
                 .filter(finding -> inputs.reportedNames().contains(finding.location().file()))
@@ -110,8 +111,11 @@ public final class Analysis {
                 .sorted(Comparator.comparing(RuleMetadata::id)).toList();
         List<InternalFailure> redactedFailures = failures.stream()
                 .map(f -> new InternalFailure(secrets.redact(f.what()), f.cause())).toList();
+        List<String> rulesRun = metadata.stream().map(RuleMetadata::id)
+                .filter(id -> !request.config().disabledRules().contains(id)).toList();
         return new AnalysisResult(reported, suppressed, baselined, shownDiagnostics,
-                List.copyOf(inputs.reportedNames()), inputs.routers().size(), metadata, redactedFailures);
+                List.copyOf(inputs.reportedNames()), inputs.routers().size(), metadata, redactedFailures,
+                new AnalysedNetworks(networks, rulesRun, secrets));
     }
 
     /** The routers split into the networks the project configuration asks for (see {@link NetworkScope}). */
@@ -265,7 +269,8 @@ public final class Analysis {
         List<RelatedLocation> related = finding.related().stream()
                 .map(r -> new RelatedLocation(r.location(), secrets.redact(r.message()))).toList();
         List<TraceStep> trace = finding.trace().stream()
-                .map(s -> new TraceStep(s.stage(), secrets.redact(s.detail()), s.location(), secrets.redact(s.header())))
+                .map(s -> new TraceStep(s.stage(), secrets.redact(s.detail()), s.location(), secrets.redact(s.header()),
+                        s.fields()))
                 .toList();
         return new Finding(finding.ruleId(), finding.level(), secrets.redact(finding.message()), finding.location(),
                 related, finding.witness(), trace, secrets.redact(finding.fix()), secrets.redact(finding.subject()));

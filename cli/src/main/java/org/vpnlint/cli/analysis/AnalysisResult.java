@@ -9,11 +9,19 @@ import org.vpnlint.model.Level;
  * Everything one run found, sorted, with secrets already redacted: the findings to report, those silenced by a
  * suppression comment (SARIF still lists them), how many the baseline accepted, the diagnostics about the input,
  * the files reported on, how many routers were analysed, the metadata of every rule (for SARIF and the docs),
- * and internal failures.
+ * internal failures, and the networks analysed (for the audit report's drawing and tunnel inventory).
  */
 public record AnalysisResult(List<ReportedFinding> findings, List<ReportedFinding> suppressed, int baselined,
                              List<Diagnostic> diagnostics, List<String> files, int routers,
-                             List<RuleMetadata> rules, List<InternalFailure> internalFailures) {
+                             List<RuleMetadata> rules, List<InternalFailure> internalFailures,
+                             AnalysedNetworks analysed) {
+
+    /** A result without the analysed networks (reports that print only findings need none). */
+    public AnalysisResult(List<ReportedFinding> findings, List<ReportedFinding> suppressed, int baselined,
+                          List<Diagnostic> diagnostics, List<String> files, int routers,
+                          List<RuleMetadata> rules, List<InternalFailure> internalFailures) {
+        this(findings, suppressed, baselined, diagnostics, files, routers, rules, internalFailures, AnalysedNetworks.NONE);
+    }
 
     public AnalysisResult {
         findings = List.copyOf(findings);
