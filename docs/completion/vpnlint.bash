@@ -156,17 +156,20 @@ function _complete_vpnlint() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check" ];    then _picocli_vpnlint; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} trace" ];    then _picocli_vpnlint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_vpnlint; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rules" ];    then _picocli_vpnlint; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_vpnlint; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(check)
   local cmds1=(trace)
-  local cmds2=(rules)
-  local cmds3=(explain)
+  local cmds2=(diff)
+  local cmds3=(rules)
+  local cmds4=(explain)
 
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_vpnlint_explain; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_vpnlint_rules; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_vpnlint_explain; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_vpnlint_rules; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_vpnlint_diff; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_vpnlint_trace; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_vpnlint_check; return $?; fi
 
@@ -179,7 +182,7 @@ function _picocli_vpnlint() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="check trace rules explain"
+  local commands="check trace diff rules explain"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -199,9 +202,9 @@ function _picocli_vpnlint_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--format' '-o' '--output' '--fail-on' '--dialect' '--context' '--baseline' '--write-baseline' '--config'"
-  local FORMAT_option_args=("TEXT" "JSON" "SARIF" "GITHUB" "GITLAB") # --format values
+  local flag_opts="'-v' '--verbose' '--debug' '-q' '--quiet' '--timings' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--format' '-o' '--output' '--fail-on' '--dialect' '--context' '--baseline' '--write-baseline' '--config' '--select' '--ignore' '--rule-budget'"
+  local FORMAT_option_args=("TEXT" "JSON" "SARIF" "GITHUB" "GITLAB" "HTML") # --format values
   local LEVEL_option_args=("NOTE" "WARNING" "ERROR" "NEVER") # --fail-on values
   local DIALECT_option_args=("VYOS_1_2" "VYOS_1_3" "VYOS_1_4" "VYOS_1_5" "EDGEOS") # --dialect values
 
@@ -252,6 +255,15 @@ function _picocli_vpnlint_check() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--select')
+      return
+      ;;
+    '--ignore')
+      return
+      ;;
+    '--rule-budget')
+      return
       ;;
   esac
 
@@ -326,6 +338,67 @@ function _picocli_vpnlint_trace() {
     local currIndex
     currIndex=$(currentPositionalIndex "trace" "${arg_opts}" "${flag_opts}")
     if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `diff` subcommand.
+function _picocli_vpnlint_diff() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--staged' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--base' '--format' '-o' '--output' '--sa' '--fail-on' '--dialect'"
+  local FORMAT_option_args=("TEXT" "JSON" "SARIF" "GITHUB") # --format values
+  local LEVEL_option_args=("NOTE" "WARNING" "ERROR" "NEVER") # --fail-on values
+  local DIALECT_option_args=("VYOS_1_2" "VYOS_1_3" "VYOS_1_4" "VYOS_1_5" "EDGEOS") # --dialect values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--base')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--sa')
+      return
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dialect')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${DIALECT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "diff" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files

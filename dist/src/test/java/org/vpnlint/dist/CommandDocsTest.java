@@ -35,7 +35,7 @@ class CommandDocsTest {
         pages.putAll(CommandDocs.manPagesRoff(asciidoc));
         Path directory = ROOT.resolve("docs/man");
 
-        assertEquals(Set.of("vpnlint.1", "vpnlint-check.1", "vpnlint-trace.1", "vpnlint-rules.1", "vpnlint-explain.1"),
+        assertEquals(Set.of("vpnlint.1", "vpnlint-check.1", "vpnlint-diff.1", "vpnlint-trace.1", "vpnlint-rules.1", "vpnlint-explain.1"),
                 pages.keySet().stream().filter(name -> name.endsWith(".1")).collect(Collectors.toSet()));
         assertTrue(pages.get("vpnlint-check.1").contains("\\-\\-fail\\-on"), pages.get("vpnlint-check.1"));
         if (REGENERATE) {

@@ -15,8 +15,8 @@ import org.vpnlint.parser.Elision;
  * Which parts of the router a file shows whole (see docs/semantics/completeness.md). A file is a whole configuration
  * when it ends with the version footer VyOS and EdgeOS write below {@code config.boot}, or when it has both the
  * {@code interfaces} and the {@code system} sections every router has (a full {@code show} or
- * {@code show configuration commands} output). Anything else is a fragment, and no part of it is known to be
- * complete. In a whole file, a {@code [SNIP]} makes the part it stands in incomplete (all of them at the top level),
+ * {@code show configuration commands} output). Anything else is a fragment: there a part counts as whole only when
+ * the file shows its section next to the {@code interfaces} section, and the interfaces never do. In a whole file, a {@code [SNIP]} makes the part it stands in incomplete (all of them at the top level),
  * and an IKE interface the file names without defining it makes the interfaces incomplete.
  */
 final class ShownParts {
@@ -29,7 +29,9 @@ final class ShownParts {
         Map<RouterPart, String> unshown = new EnumMap<>(RouterPart.class);
         boolean whole = tree.componentVersions() != null || root.has("interfaces") && root.has("system");
         if (!whole) {
-            for (RouterPart part : RouterPart.values()) unshown.put(part, fragmentReason(root, part));
+            for (RouterPart part : RouterPart.values()) {
+                if (!sectionShownBeyondVpn(root, part)) unshown.put(part, fragmentReason(root, part));
+            }
         }
         for (Elision elision : tree.elisions()) {
             String reason = "the file leaves part of "
@@ -49,15 +51,28 @@ final class ShownParts {
         return new Completeness(unshown);
     }
 
-    private static String fragmentReason(ConfigNode root, RouterPart part) {
-        String fragment = "the file is a fragment (no version footer, nor both an interfaces and a system section)";
-        boolean sectionShown = switch (part) {
+    /**
+     * Whether a fragment shows {@code part} whole: its section is there and so is the {@code interfaces} section, so
+     * the file shows the router beyond its VPN part (a documentation example of a whole router without its
+     * {@code system} section) and a section it shows is taken as shown in full. The interfaces themselves are never
+     * taken as whole in a fragment: a post that shows one LAN interface says nothing of the WAN.
+     */
+    private static boolean sectionShownBeyondVpn(ConfigNode root, RouterPart part) {
+        return part != RouterPart.INTERFACES && root.has("interfaces") && sectionShown(root, part);
+    }
+
+    private static boolean sectionShown(ConfigNode root, RouterPart part) {
+        return switch (part) {
             case INTERFACES -> root.has("interfaces");
             case ROUTES -> root.at("protocols", "static") != null;
             case NAT -> root.has("nat") || root.has("nat66") || root.at("service", "nat") != null;
             case FIREWALL -> root.has("firewall");
         };
-        return fragment + (sectionShown ? ", so its " + part.description() + " may be only some of the router's"
+    }
+
+    private static String fragmentReason(ConfigNode root, RouterPart part) {
+        String fragment = "the file is a fragment (no version footer, nor both an interfaces and a system section)";
+        return fragment + (sectionShown(root, part) ? ", so its " + part.description() + " may be only some of the router's"
                 : " that shows no " + part.description());
     }
 
