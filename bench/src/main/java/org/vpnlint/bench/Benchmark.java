@@ -33,8 +33,7 @@ import org.vpnlint.cli.report.html.HtmlReport;
 public final class Benchmark {
     private static final PrintStream OUT = System.out;
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -64,12 +63,22 @@ public final class Benchmark {
             return;
         }
         Path work = Files.createTempDirectory("vpnlint-bench-firewall-big");
-        List<String> base = List.of(repository.resolve("vpnlint").toString(), "check", "--fail-on", "never",
-                "--format", "json", config.toString(), "-o");
-        ProcessTiming.run(withArgument(base, work.resolve("warm-up.json")));   // builds the launcher's caches
-        ProcessTiming.Measured capped = ProcessTiming.runMeasured(withArgument(base, work.resolve("capped.json")), "-Xmx1g");
-        ProcessTiming.Measured again = ProcessTiming.runMeasured(withArgument(base, work.resolve("again.json")), "-Xmx1g");
-        ProcessTiming.Measured uncapped = ProcessTiming.runMeasured(withArgument(base, work.resolve("uncapped.json")), null);
+        List<String> base = List.of(
+                repository.resolve("vpnlint").toString(),
+                "check",
+                "--fail-on",
+                "never",
+                "--format",
+                "json",
+                config.toString(),
+                "-o");
+        ProcessTiming.run(withArgument(base, work.resolve("warm-up.json"))); // builds the launcher's caches
+        ProcessTiming.Measured capped =
+                ProcessTiming.runMeasured(withArgument(base, work.resolve("capped.json")), "-Xmx1g");
+        ProcessTiming.Measured again =
+                ProcessTiming.runMeasured(withArgument(base, work.resolve("again.json")), "-Xmx1g");
+        ProcessTiming.Measured uncapped =
+                ProcessTiming.runMeasured(withArgument(base, work.resolve("uncapped.json")), null);
         OUT.printf(Locale.ROOT, "%-34s %10s %14s%n", "run", "ms", "peak RSS (MB)");
         OUT.printf(Locale.ROOT, "%-34s %10.0f %14s%n", "-Xmx1g", capped.millis(), capped.peakText());
         OUT.printf(Locale.ROOT, "%-34s %10.0f %14s%n", "-Xmx1g, again", again.millis(), again.peakText());
@@ -96,13 +105,29 @@ public final class Benchmark {
     private static void firewallScaling(boolean quick, Path repository) throws IOException, InterruptedException {
         int[][] sizes = quick
                 ? new int[][] {{1000, 10, 100, 50}, {10_000, 50, 1000, 500}}
-                : new int[][] {{1000, 10, 100, 50}, {2500, 25, 100, 50}, {5000, 50, 100, 50}, {10_000, 50, 100, 50},
-                        {10_000, 50, 250, 125}, {10_000, 50, 500, 250}, {10_000, 50, 1000, 500}};
+                : new int[][] {
+                    {1000, 10, 100, 50},
+                    {2500, 25, 100, 50},
+                    {5000, 50, 100, 50},
+                    {10_000, 50, 100, 50},
+                    {10_000, 50, 250, 125},
+                    {10_000, 50, 500, 250},
+                    {10_000, 50, 1000, 500}
+                };
         Analysis analysis = Analysis.withAllRules();
         Path work = Files.createTempDirectory("vpnlint-bench-firewall");
         OUT.println("Firewall scaling, one warm JVM, end to end");
-        OUT.printf(Locale.ROOT, "%8s %7s %7s %7s %9s %9s %9s %12s%n", "rules", "chains", "group", "netgrp", "lines",
-                "findings", "ms", "heap peak MB");
+        OUT.printf(
+                Locale.ROOT,
+                "%8s %7s %7s %7s %9s %9s %9s %12s%n",
+                "rules",
+                "chains",
+                "group",
+                "netgrp",
+                "lines",
+                "findings",
+                "ms",
+                "heap peak MB");
         Path largest = null;
         for (int[] size : sizes) {
             String text = SyntheticFirewall.write(size[0], size[1], size[2], size[3]);
@@ -113,13 +138,26 @@ public final class Benchmark {
             long start = System.nanoTime();
             AnalysisResult result = analysis.run(AnalysisRequest.of(work, List.of(file)));
             double millis = (System.nanoTime() - start) / 1e6;
-            OUT.printf(Locale.ROOT, "%8d %7d %7d %7d %9d %9d %9.0f %12d%n", size[0], size[1], size[2], size[3],
-                    text.lines().count(), result.findings().size(), millis, HeapPeak.megabytes());
+            OUT.printf(
+                    Locale.ROOT,
+                    "%8d %7d %7d %7d %9d %9d %9.0f %12d%n",
+                    size[0],
+                    size[1],
+                    size[2],
+                    size[3],
+                    text.lines().count(),
+                    result.findings().size(),
+                    millis,
+                    HeapPeak.megabytes());
         }
-        ProcessTiming.Measured fresh = ProcessTiming.runMeasured(List.of(repository.resolve("vpnlint").toString(),
-                "check", "--fail-on", "never", largest.toString()), "-Xmx1g");
-        OUT.printf(Locale.ROOT, "whole process, ./vpnlint check of the largest, -Xmx1g: %.0f ms, peak RSS %s MB%n",
-                fresh.millis(), fresh.peakText());
+        ProcessTiming.Measured fresh = ProcessTiming.runMeasured(
+                List.of(repository.resolve("vpnlint").toString(), "check", "--fail-on", "never", largest.toString()),
+                "-Xmx1g");
+        OUT.printf(
+                Locale.ROOT,
+                "whole process, ./vpnlint check of the largest, -Xmx1g: %.0f ms, peak RSS %s MB%n",
+                fresh.millis(),
+                fresh.peakText());
         OUT.println("goal: 10,000 rules in 50 chains, groups of 1,000 and 500, under 10,000 ms.");
     }
 
@@ -128,15 +166,27 @@ public final class Benchmark {
         Path floorArchive = work.resolve("floor.jsa");
         String classPath = System.getProperty("java.class.path");
         // the same JVM options as the launcher, so that the ratio measures vpnlint's work, not a JVM setting
-        List<String> floorBase = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", classPath, Z3Floor.class.getName());
+        List<String> floorBase = List.of(
+                "java",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off",
+                "-cp",
+                classPath,
+                Z3Floor.class.getName());
         // The floor gets its own class-data archive, as the launcher does for vpnlint.
         ProcessTiming.run(withOption(floorBase, "-XX:ArchiveClassesAtExit=" + floorArchive));
         List<String> floor = withOption(floorBase, "-XX:SharedArchiveFile=" + floorArchive);
 
         String sample = "samples/seed/snat-without-exclude.boot";
         List<String> check = List.of(repository.resolve("vpnlint").toString(), "check", "--fail-on", "never", sample);
-        List<String> checkClean = List.of(repository.resolve("vpnlint").toString(), "check", "--fail-on", "never",
+        List<String> checkClean = List.of(
+                repository.resolve("vpnlint").toString(),
+                "check",
+                "--fail-on",
+                "never",
                 "samples/seed/snat-with-exclude.boot");
 
         ProcessTiming floorTiming = ProcessTiming.measure(floor, runs);
@@ -158,15 +208,28 @@ public final class Benchmark {
     }
 
     private static void row(String name, ProcessTiming timing, ProcessTiming floor) {
-        OUT.printf(Locale.ROOT, "%-58s %8.0f %8.0f %8.2f%n", name, timing.minMillis(), timing.medianMillis(),
+        OUT.printf(
+                Locale.ROOT,
+                "%-58s %8.0f %8.0f %8.2f%n",
+                name,
+                timing.minMillis(),
+                timing.medianMillis(),
                 timing.medianMillis() / floor.medianMillis());
     }
 
     private static void scaling(boolean quick, Path repository) throws IOException, InterruptedException {
         int[][] sizes = quick
                 ? new int[][] {{10, 50, 20}, {100, 500, 100}, {1000, 5000, 500}}
-                : new int[][] {{10, 50, 20}, {100, 50, 20}, {1000, 50, 20}, {10, 500, 20}, {10, 5000, 20},
-                        {100, 500, 100}, {1000, 1000, 200}, {1000, 5000, 500}};
+                : new int[][] {
+                    {10, 50, 20},
+                    {100, 50, 20},
+                    {1000, 50, 20},
+                    {10, 500, 20},
+                    {10, 5000, 20},
+                    {100, 500, 100},
+                    {1000, 1000, 200},
+                    {1000, 5000, 500}
+                };
         Analysis analysis = Analysis.withAllRules();
         Path work = Files.createTempDirectory("vpnlint-bench-scaling");
         // One warm-up run so that class loading and Z3 start-up are not charged to the first size.
@@ -180,8 +243,15 @@ public final class Benchmark {
             long start = System.nanoTime();
             run = analyse(analysis, work, size[0], size[1], size[2]);
             millis = (System.nanoTime() - start) / 1e6;
-            OUT.printf(Locale.ROOT, "%8d %8d %8d %10d %10d %10.0f%n", size[0], size[1], size[2], run.lines(),
-                    run.result().findings().size(), millis);
+            OUT.printf(
+                    Locale.ROOT,
+                    "%8d %8d %8d %10d %10d %10.0f%n",
+                    size[0],
+                    size[1],
+                    size[2],
+                    run.lines(),
+                    run.result().findings().size(),
+                    millis);
         }
         OUT.println("goal: 1,000 tunnels with 5,000 NAT rules in under 10,000 ms.");
 
@@ -192,27 +262,47 @@ public final class Benchmark {
             new HtmlReport("bench", work, work).write(run.result(), out);
         }
         double pageMillis = (System.nanoTime() - pageStart) / 1e6;
-        OUT.printf(Locale.ROOT, "HTML audit page of the largest router: %.0f ms, %.0f%% of its check (%d bytes);"
-                + " the goal is at most 20%%.%n", pageMillis, 100 * pageMillis / millis, Files.size(page));
+        OUT.printf(
+                Locale.ROOT,
+                "HTML audit page of the largest router: %.0f ms, %.0f%% of its check (%d bytes);"
+                        + " the goal is at most 20%%.%n",
+                pageMillis,
+                100 * pageMillis / millis,
+                Files.size(page));
 
         // The same largest router as a user runs it: a fresh process through the launcher (C1 only, cold JVM).
         int[] largest = sizes[sizes.length - 1];
         Path file = work.resolve("bench-" + largest[0] + "-" + largest[1] + "-" + largest[2] + ".set");
-        List<String> check = List.of(repository.resolve("vpnlint").toString(), "check", "--fail-on", "never", file.toString());
+        List<String> check =
+                List.of(repository.resolve("vpnlint").toString(), "check", "--fail-on", "never", file.toString());
         long start = System.nanoTime();
         ProcessTiming.run(check);
-        OUT.printf(Locale.ROOT, "whole process, ./vpnlint check of the %d/%d/%d router: %.0f ms%n", largest[0], largest[1],
-                largest[2], (System.nanoTime() - start) / 1e6);
-        List<String> checkHtml = List.of(repository.resolve("vpnlint").toString(), "check", "--fail-on", "never",
-                "--format", "html", "-o", work.resolve("audit-process.html").toString(), file.toString());
+        OUT.printf(
+                Locale.ROOT,
+                "whole process, ./vpnlint check of the %d/%d/%d router: %.0f ms%n",
+                largest[0],
+                largest[1],
+                largest[2],
+                (System.nanoTime() - start) / 1e6);
+        List<String> checkHtml = List.of(
+                repository.resolve("vpnlint").toString(),
+                "check",
+                "--fail-on",
+                "never",
+                "--format",
+                "html",
+                "-o",
+                work.resolve("audit-process.html").toString(),
+                file.toString());
         start = System.nanoTime();
         ProcessTiming.run(checkHtml);
-        OUT.printf(Locale.ROOT, "whole process, the same with --format html -o audit.html: %.0f ms%n",
+        OUT.printf(
+                Locale.ROOT,
+                "whole process, the same with --format html -o audit.html: %.0f ms%n",
                 (System.nanoTime() - start) / 1e6);
     }
 
-    private record Run(long lines, AnalysisResult result) {
-    }
+    private record Run(long lines, AnalysisResult result) {}
 
     private static Run analyse(Analysis analysis, Path work, int tunnels, int natRules, int firewallRules)
             throws IOException {

@@ -7,8 +7,7 @@ import java.lang.management.MemoryType;
 /** The Java heap's peak since the last reset, summed over the heap's pools (Z3's native memory is not in it). */
 final class HeapPeak {
 
-    private HeapPeak() {
-    }
+    private HeapPeak() {}
 
     static void reset() {
         System.gc();

@@ -11,8 +11,7 @@ package org.vpnlint.bench;
 public final class SyntheticFirewall {
     private static final int GROUPS = 20;
 
-    private SyntheticFirewall() {
-    }
+    private SyntheticFirewall() {}
 
     public static String write(int rules, int chains, int groupSize, int networkGroupSize) {
         StringBuilder out = new StringBuilder(160 * (rules + GROUPS * (groupSize + networkGroupSize)));
@@ -29,14 +28,25 @@ public final class SyntheticFirewall {
             for (int i = 0; i < groupSize; i++) {
                 // scattered, so that the groups do not collapse into a few intervals
                 long host = (long) (g * 7919 + i * 104_729L) % (1L << 22);
-                out.append("set firewall group address-group A").append(g).append(" address '10.")
-                        .append(64 + (host >> 16)).append('.').append(host >> 8 & 255).append('.')
-                        .append(host & 255).append("'\n");
+                out.append("set firewall group address-group A")
+                        .append(g)
+                        .append(" address '10.")
+                        .append(64 + (host >> 16))
+                        .append('.')
+                        .append(host >> 8 & 255)
+                        .append('.')
+                        .append(host & 255)
+                        .append("'\n");
             }
             for (int i = 0; i < networkGroupSize; i++) {
                 int net = (g * 613 + i * 2_971) % 65_536;
-                out.append("set firewall group network-group N").append(g).append(" network '172.")
-                        .append(16 + (net >> 12)).append('.').append(net & 255).append(".0/24'\n");
+                out.append("set firewall group network-group N")
+                        .append(g)
+                        .append(" network '172.")
+                        .append(16 + (net >> 12))
+                        .append('.')
+                        .append(net & 255)
+                        .append(".0/24'\n");
             }
         }
         out.append("set firewall ipv4 forward filter default-action 'accept'\n");
@@ -48,18 +58,35 @@ public final class SyntheticFirewall {
             out.append(jump).append("action 'jump'\n");
             out.append(jump).append("jump-target 'C").append(c).append("'\n");
             out.append(jump).append("inbound-interface name 'eth").append(c % 2).append("'\n");
-            out.append(jump).append("destination port '").append(1 + c).append('-').append(60_000).append("'\n");
+            out.append(jump)
+                    .append("destination port '")
+                    .append(1 + c)
+                    .append('-')
+                    .append(60_000)
+                    .append("'\n");
         }
         int perChain = Math.max(1, rules / chains);
         for (int k = 0; k < rules; k++) {
             int chain = Math.min(chains - 1, k / perChain);
-            int shown = k % 50 == 49 ? k - 1 : k;   // every 50th rule repeats the one before it
+            int shown = k % 50 == 49 ? k - 1 : k; // every 50th rule repeats the one before it
             String r = "set firewall ipv4 name C" + chain + " rule " + (k % perChain + 1) + " ";
-            out.append(r).append("action '").append(shown % 4 == 0 ? "drop" : "accept").append("'\n");
+            out.append(r)
+                    .append("action '")
+                    .append(shown % 4 == 0 ? "drop" : "accept")
+                    .append("'\n");
             out.append(r).append("protocol 'tcp'\n");
-            out.append(r).append("destination port '").append(1024 + shown % 60_000).append("'\n");
-            out.append(r).append("destination group address-group 'A").append(shown % GROUPS).append("'\n");
-            out.append(r).append("source group network-group 'N").append(shown * 7 % GROUPS).append("'\n");
+            out.append(r)
+                    .append("destination port '")
+                    .append(1024 + shown % 60_000)
+                    .append("'\n");
+            out.append(r)
+                    .append("destination group address-group 'A")
+                    .append(shown % GROUPS)
+                    .append("'\n");
+            out.append(r)
+                    .append("source group network-group 'N")
+                    .append(shown * 7 % GROUPS)
+                    .append("'\n");
         }
         return out.toString();
     }

@@ -10,12 +10,15 @@ package org.vpnlint.bench;
  */
 public final class SyntheticRouter {
 
-    private SyntheticRouter() {
-    }
+    private SyntheticRouter() {}
 
     public static String write(int tunnels, int natRules, int firewallRules) {
         StringBuilder out = new StringBuilder(256 * (tunnels + natRules + firewallRules + 10));
-        out.append("set system host-name 'bench-").append(tunnels).append('-').append(natRules).append("'\n");
+        out.append("set system host-name 'bench-")
+                .append(tunnels)
+                .append('-')
+                .append(natRules)
+                .append("'\n");
         out.append("set interfaces ethernet eth0 address '203.0.113.1/24'\n");
         out.append("set interfaces ethernet eth1 address '10.0.0.1/8'\n");
         out.append("set protocols static route 0.0.0.0/0 next-hop '203.0.113.254'\n");
@@ -34,14 +37,23 @@ public final class SyntheticRouter {
             out.append(p).append("authentication mode 'pre-shared-secret'\n");
             out.append(p).append("ike-group 'IKE'\n");
             out.append(p).append("default-esp-group 'ESP'\n");
-            out.append(p).append("tunnel 1 local prefix '").append(localPrefix(i)).append("'\n");
-            out.append(p).append("tunnel 1 remote prefix '").append(remotePrefix(i)).append("'\n");
+            out.append(p)
+                    .append("tunnel 1 local prefix '")
+                    .append(localPrefix(i))
+                    .append("'\n");
+            out.append(p)
+                    .append("tunnel 1 remote prefix '")
+                    .append(remotePrefix(i))
+                    .append("'\n");
         }
         int rule = 1;
         for (int i = 0; i < tunnels && rule <= natRules; i += 2, rule++) {
             String r = "set nat source rule " + rule + " ";
             out.append(r).append("outbound-interface name 'eth0'\n");
-            out.append(r).append("destination address '").append(remotePrefix(i)).append("'\n");
+            out.append(r)
+                    .append("destination address '")
+                    .append(remotePrefix(i))
+                    .append("'\n");
             out.append(r).append("exclude\n");
         }
         for (int n = 0; rule <= natRules; n++, rule++) {
@@ -52,17 +64,31 @@ public final class SyntheticRouter {
                 out.append(r).append("translation address 'masquerade'\n");
             } else {
                 out.append(r).append("protocol 'tcp'\n");
-                out.append(r).append("destination port '").append(1024 + n % 60000).append("'\n");
-                out.append(r).append("translation address '203.0.113.").append(2 + n % 250).append("'\n");
+                out.append(r)
+                        .append("destination port '")
+                        .append(1024 + n % 60000)
+                        .append("'\n");
+                out.append(r)
+                        .append("translation address '203.0.113.")
+                        .append(2 + n % 250)
+                        .append("'\n");
             }
         }
         out.append("set firewall ipv4 forward filter default-action 'accept'\n");
         for (int k = 1; k <= firewallRules; k++) {
             String r = "set firewall ipv4 forward filter rule " + k + " ";
-            out.append(r).append("action '").append(k % 3 == 0 ? "drop" : "accept").append("'\n");
+            out.append(r)
+                    .append("action '")
+                    .append(k % 3 == 0 ? "drop" : "accept")
+                    .append("'\n");
             out.append(r).append("protocol 'tcp'\n");
             out.append(r).append("destination port '").append(1 + k % 65000).append("'\n");
-            out.append(r).append("source address '10.").append(k % 256).append('.').append(k / 256 % 256).append(".0/24'\n");
+            out.append(r)
+                    .append("source address '10.")
+                    .append(k % 256)
+                    .append('.')
+                    .append(k / 256 % 256)
+                    .append(".0/24'\n");
         }
         return out.toString();
     }

@@ -11,8 +11,7 @@ import com.microsoft.z3.Status;
  */
 public final class Z3Floor {
 
-    private Z3Floor() {
-    }
+    private Z3Floor() {}
 
     public static void main(String[] args) {
         try (Context context = new Context()) {

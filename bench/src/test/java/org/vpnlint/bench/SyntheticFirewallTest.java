@@ -23,12 +23,17 @@ class SyntheticFirewallTest {
 
         var family = router.firewall().ipv4();
         assertEquals(4, family.named().size());
-        assertEquals(200, family.named().values().stream().mapToInt(chain -> chain.rules().size()).sum());
+        assertEquals(
+                200,
+                family.named().values().stream()
+                        .mapToInt(chain -> chain.rules().size())
+                        .sum());
         FirewallChain first = family.named().get("C0");
         // an address group of 50 scattered hosts: 50 ranges (none touch), a network group of 20 prefixes
         assertEquals(50, first.rules().get(0).match().destination().ranges().size());
         assertEquals(20, first.rules().get(0).match().source().ranges().size());
         assertTrue(tree.diagnostics().stream().noneMatch(d -> d.level() != Level.NOTE), tree.diagnostics()::toString);
-        assertTrue(mapped.diagnostics().stream().noneMatch(d -> d.level() != Level.NOTE), mapped.diagnostics()::toString);
+        assertTrue(
+                mapped.diagnostics().stream().noneMatch(d -> d.level() != Level.NOTE), mapped.diagnostics()::toString);
     }
 }

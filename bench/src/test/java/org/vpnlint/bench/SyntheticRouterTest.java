@@ -23,8 +23,18 @@ class SyntheticRouterTest {
         assertEquals(20, router.ipsec().peers().size());
         assertEquals(60, router.nat().sourceRules().size());
         assertEquals(10, router.firewall().ipv4().forward().rules().size());
-        assertEquals("172.16.19.0/24", router.ipsec().peers().get(19).tunnels().get(0).remotePrefixes().get(0).toString());
+        assertEquals(
+                "172.16.19.0/24",
+                router.ipsec()
+                        .peers()
+                        .get(19)
+                        .tunnels()
+                        .get(0)
+                        .remotePrefixes()
+                        .get(0)
+                        .toString());
         assertTrue(tree.diagnostics().stream().noneMatch(d -> d.level() != Level.NOTE), tree.diagnostics()::toString);
-        assertTrue(mapped.diagnostics().stream().noneMatch(d -> d.level() != Level.NOTE), mapped.diagnostics()::toString);
+        assertTrue(
+                mapped.diagnostics().stream().noneMatch(d -> d.level() != Level.NOTE), mapped.diagnostics()::toString);
     }
 }

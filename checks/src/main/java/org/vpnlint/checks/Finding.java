@@ -20,7 +20,8 @@ public record Finding(
         Witness witness,
         List<TraceStep> trace,
         String fix,
-        String subject) implements Comparable<Finding> {
+        String subject)
+        implements Comparable<Finding> {
 
     public Finding {
         related = List.copyOf(related);

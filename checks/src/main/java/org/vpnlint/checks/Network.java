@@ -23,6 +23,9 @@ public record Network(List<Router> routers, List<NatDeclaration> natDeclarations
      * address it is seen as (null when unknown), and whether the NAT is 1:1 or masquerade.
      */
     public record NatDeclaration(String router, String publicAddress, Kind kind) {
-        public enum Kind { ONE_TO_ONE, MASQUERADE }
+        public enum Kind {
+            ONE_TO_ONE,
+            MASQUERADE
+        }
     }
 }

@@ -10,8 +10,12 @@ import org.vpnlint.model.ProtocolMatch;
 public record PacketFields(String protocol, String src, Integer srcPort, String dst, Integer dstPort) {
 
     public static PacketFields of(ConcreteHeader header) {
-        return new PacketFields(ProtocolMatch.name(header.protocol()), header.srcText(),
-                header.hasPorts() ? header.srcPort() : null, header.dstText(), header.hasPorts() ? header.dstPort() : null);
+        return new PacketFields(
+                ProtocolMatch.name(header.protocol()),
+                header.srcText(),
+                header.hasPorts() ? header.srcPort() : null,
+                header.dstText(),
+                header.hasPorts() ? header.dstPort() : null);
     }
 
     /** The header the witness packet enters the router with. */

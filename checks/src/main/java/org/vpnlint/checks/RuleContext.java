@@ -26,6 +26,7 @@ public final class RuleContext implements AutoCloseable {
 
     /** The running rule's time budget and its deadline on {@link System#nanoTime}'s clock (see {@link #startRule}). */
     private Duration budget = null;
+
     private volatile long deadline = Long.MAX_VALUE;
     /** The running rule's view of each solver, one per solver so that two lanes sharing one still compare equal. */
     private final Map<Solver, Solver> views = new IdentityHashMap<>();

@@ -37,7 +37,10 @@ public record RuleMetadata(
 
     /** SARIF's {@code precision} property values. */
     public enum Precision {
-        VERY_HIGH("very-high"), HIGH("high"), MEDIUM("medium"), LOW("low");
+        VERY_HIGH("very-high"),
+        HIGH("high"),
+        MEDIUM("medium"),
+        LOW("low");
 
         private final String sarifName;
 

@@ -1,11 +1,12 @@
 package org.vpnlint.checks;
 
 import java.util.List;
-import org.vpnlint.checks.filter.DnatStealsIkeRule;
-import org.vpnlint.checks.filter.FirewallMatchesPreDnatAddressRule;
-import org.vpnlint.checks.filter.FirewallRuleUnreachableRule;
-import org.vpnlint.checks.filter.IkeBlockedByFirewallRule;
-import org.vpnlint.checks.filter.NatRuleUnreachableRule;
+import org.vpnlint.checks.datapath.GreLeaksWhenSaDownRule;
+import org.vpnlint.checks.datapath.GreNotProtectedRule;
+import org.vpnlint.checks.datapath.NatIntoTunnelMissesPolicyRule;
+import org.vpnlint.checks.datapath.ProtocolSelectorIgnoredRule;
+import org.vpnlint.checks.datapath.SnatCapturesTunnelTrafficRule;
+import org.vpnlint.checks.datapath.TunnelTrafficLeaksWhenSaDownRule;
 import org.vpnlint.checks.ike.BehindNatDefaultIdRule;
 import org.vpnlint.checks.ike.FqdnIdWithoutAtRule;
 import org.vpnlint.checks.ike.IkeIdMismatchBehindNatRule;
@@ -15,12 +16,11 @@ import org.vpnlint.checks.ike.LocalAddressNotOnRouterRule;
 import org.vpnlint.checks.ike.NatTMissingRule;
 import org.vpnlint.checks.ike.NoInitiatorRule;
 import org.vpnlint.checks.ike.TunnelSelectorsNotMirroredRule;
-import org.vpnlint.checks.rules.GreLeaksWhenSaDownRule;
-import org.vpnlint.checks.rules.GreNotProtectedRule;
-import org.vpnlint.checks.rules.NatIntoTunnelMissesPolicyRule;
-import org.vpnlint.checks.rules.ProtocolSelectorIgnoredRule;
-import org.vpnlint.checks.rules.SnatCapturesTunnelTrafficRule;
-import org.vpnlint.checks.rules.TunnelTrafficLeaksWhenSaDownRule;
+import org.vpnlint.checks.tables.DnatStealsIkeRule;
+import org.vpnlint.checks.tables.FirewallMatchesPreDnatAddressRule;
+import org.vpnlint.checks.tables.FirewallRuleUnreachableRule;
+import org.vpnlint.checks.tables.IkeBlockedByFirewallRule;
+import org.vpnlint.checks.tables.NatRuleUnreachableRule;
 
 /**
  * Every rule vpnlint runs, listed explicitly: no classpath scanning, so the list is plain to read and is the
@@ -54,8 +54,7 @@ public final class RuleRegistry {
             new NatRuleUnreachableRule(),
             new FirewallRuleUnreachableRule());
 
-    private RuleRegistry() {
-    }
+    private RuleRegistry() {}
 
     public static List<Rule> all() {
         return RULES;

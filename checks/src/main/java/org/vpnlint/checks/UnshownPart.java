@@ -14,8 +14,7 @@ import org.vpnlint.model.SourceLocation;
  */
 public final class UnshownPart {
 
-    private UnshownPart() {
-    }
+    private UnshownPart() {}
 
     /** The first of {@code parts} that the router's file does not show whole, or null when all are shown. */
     public static RouterPart missing(Router router, RouterPart... parts) {
@@ -32,30 +31,48 @@ public final class UnshownPart {
     public static List<Finding> gate(Router router, List<Finding> found, RouterPart... needed) {
         RouterPart missing = missing(router, needed);
         if (missing == null) return found;
-        return found.stream().map(finding -> finding.level() == Level.NOTE ? finding : withheld(finding, router, missing))
+        return found.stream()
+                .map(finding -> finding.level() == Level.NOTE ? finding : withheld(finding, router, missing))
                 .toList();
     }
 
     private static Finding withheld(Finding finding, Router router, RouterPart part) {
         String message = "Not reported as a finding: it rests on " + router.file() + " having no other "
-                + part.description() + " than those it shows, and " + router.completeness().whyIncomplete(part)
+                + part.description() + " than those it shows, and "
+                + router.completeness().whyIncomplete(part)
                 + ". Declare the file complete in .vpnlint.yaml (fragments:) if it is the whole router. In the file as"
                 + " shown: "
                 + finding.message();
-        return new Finding(finding.ruleId(), Level.NOTE, message, finding.location(), finding.related(),
-                finding.witness(), finding.trace(), null, finding.subject() + "|unshown-" + part.id());
+        return new Finding(
+                finding.ruleId(),
+                Level.NOTE,
+                message,
+                finding.location(),
+                finding.related(),
+                finding.witness(),
+                finding.trace(),
+                null,
+                finding.subject() + "|unshown-" + part.id());
     }
 
     /**
      * A note at {@code location}: {@code claim} is what the rule would otherwise report, as a clause
      * ("the local-address 203.0.113.7 of peer 192.0.2.1 is on no interface").
      */
-    public static Finding note(RuleMetadata rule, Router router, RouterPart part, String claim,
-                               SourceLocation location, String subject) {
+    public static Finding note(
+            RuleMetadata rule, Router router, RouterPart part, String claim, SourceLocation location, String subject) {
         String message = "Not checked whether " + claim + ": that needs all the " + part.description() + " of the"
                 + " router, and " + router.completeness().whyIncomplete(part) + ". Declare the file complete, or give"
                 + " the missing facts, in .vpnlint.yaml (fragments:).";
-        return new Finding(rule.id(), Level.NOTE, message, location, List.of(), null, List.of(), null,
+        return new Finding(
+                rule.id(),
+                Level.NOTE,
+                message,
+                location,
+                List.of(),
+                null,
+                List.of(),
+                null,
                 subject + "|unshown-" + part.id());
     }
 }

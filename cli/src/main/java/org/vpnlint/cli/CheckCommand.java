@@ -40,77 +40,124 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vpnlint check}: analyse router configurations and report what is wrong. */
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Analyse router configurations (files, or directories searched for config.boot, *.conf,"
-                + " *.boot, *.set, *.vyos) as one network (unless .vpnlint.yaml sets networks:) and report the problems"
-                + " found.",
-                "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, configuration"
-                        + " or input that could not be parsed, 3 internal error."})
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Analyse router configurations (files, or directories searched for config.boot, *.conf,"
+                    + " *.boot, *.set, *.vyos) as one network (unless .vpnlint.yaml sets networks:) and report the problems"
+                    + " found.",
+            "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, configuration"
+                    + " or input that could not be parsed, 3 internal error."
+        })
 final class CheckCommand implements Callable<Integer> {
 
     /**
      * The output formats; {@code github} prints GitHub Actions workflow annotations, {@code gitlab} writes GitLab's
      * Code Quality report, {@code html} the audit page.
      */
-    enum Format { TEXT, JSON, SARIF, GITHUB, GITLAB, HTML }
+    enum Format {
+        TEXT,
+        JSON,
+        SARIF,
+        GITHUB,
+        GITLAB,
+        HTML
+    }
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Configuration files or directories to report on.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
             description = "text (default), json, sarif, github (the default when GITHUB_ACTIONS is set), gitlab"
                     + " (Code Quality) or html (an audit page: summary, network drawing, tunnel inventory, findings;"
                     + " use with -o).")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output.")
     Path output;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", converter = FailOnOption.class,
+    @Option(
+            names = "--fail-on",
+            paramLabel = "LEVEL",
+            converter = FailOnOption.class,
             description = "Lowest level that makes the exit code 1: error (default), warning, note or never.")
     FailOn failOn;
 
-    @Option(names = "--dialect", paramLabel = "DIALECT", converter = DialectOption.class,
+    @Option(
+            names = "--dialect",
+            paramLabel = "DIALECT",
+            converter = DialectOption.class,
             description = "Read every file as this dialect instead of detecting it: " + DialectOption.CHOICES + ".")
     Dialect dialect;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show the packet's trace through the router, related lines and notes.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Show the packet's trace through the router, related lines and notes.")
     boolean verbose;
 
-    @Option(names = "--context", paramLabel = "PATH",
+    @Option(
+            names = "--context",
+            paramLabel = "PATH",
             description = "Also load these routers for cross-router rules, without reporting on them (repeatable).")
     List<Path> context = new ArrayList<>();
 
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Do not report findings recorded in this baseline.")
+    @Option(
+            names = "--baseline",
+            paramLabel = "FILE",
+            description = "Do not report findings recorded in this baseline.")
     Path baseline;
 
-    @Option(names = "--write-baseline", paramLabel = "FILE",
+    @Option(
+            names = "--write-baseline",
+            paramLabel = "FILE",
             description = "Record every current finding in FILE (and report nothing else).")
     Path writeBaseline;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Project configuration to use instead of the nearest .vpnlint.yaml above the inputs.")
     Path config;
 
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
 
-    @Option(names = "--select", paramLabel = "RULE", split = ",",
+    @Option(
+            names = "--select",
+            paramLabel = "RULE",
+            split = ",",
             description = "Run only these rules (comma-separated; also limited by .vpnlint.yaml).")
     List<String> select = new ArrayList<>();
 
-    @Option(names = "--ignore", paramLabel = "RULE", split = ",",
+    @Option(
+            names = "--ignore",
+            paramLabel = "RULE",
+            split = ",",
             description = "Do not run these rules (comma-separated; in addition to .vpnlint.yaml).")
     List<String> ignore = new ArrayList<>();
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress line on standard error.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress line on standard error.")
     boolean quiet;
 
-    @Option(names = "--timings", description = "Print the time of each phase and rule to standard error (also with -v).")
+    @Option(
+            names = "--timings",
+            description = "Print the time of each phase and rule to standard error (also with -v).")
     boolean timings;
 
-    @Option(names = "--rule-budget", paramLabel = "SECONDS",
+    @Option(
+            names = "--rule-budget",
+            paramLabel = "SECONDS",
             description = "Time one rule may take on one network before it stops with an Unknown note (default: 60).")
     Integer ruleBudget;
 
@@ -140,8 +187,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<Path> inputs = paths.stream().map(this::resolve).toList();
         List<Path> contextPaths = context.stream().map(this::resolve).toList();
-        AnalysisRequest request = new AnalysisRequest(inputs, contextPaths, dialect, project, accepted,
-                console.workingDirectory(), LocalDate.now());
+        AnalysisRequest request = new AnalysisRequest(
+                inputs, contextPaths, dialect, project, accepted, console.workingDirectory(), LocalDate.now());
         TimingTable timingTable = timings || verbose ? new TimingTable() : null;
         ProgressLine progress = console.errTerminal() && !quiet ? new ProgressLine(console.err()) : null;
         List<AnalysisListener> listeners = new ArrayList<>();
@@ -178,8 +225,8 @@ final class CheckCommand implements Callable<Integer> {
         }
 
         // Annotations are for the Actions log; a report written to a file stays text unless asked otherwise.
-        Format chosen = format != null ? format
-                : output == null && console.onGithubActions() ? Format.GITHUB : Format.TEXT;
+        Format chosen =
+                format != null ? format : output == null && console.onGithubActions() ? Format.GITHUB : Format.TEXT;
         if (output == null) {
             report(chosen, console.colour()).write(result, console.out());
             console.out().flush();
@@ -187,7 +234,9 @@ final class CheckCommand implements Callable<Integer> {
             try (Writer file = Files.newBufferedWriter(resolve(output), StandardCharsets.UTF_8)) {
                 report(chosen, false).write(result, file);
             } catch (IOException e) {
-                console.err().println("vpnlint: cannot write " + output + " (" + e.getClass().getSimpleName() + ")");
+                console.err()
+                        .println("vpnlint: cannot write " + output + " ("
+                                + e.getClass().getSimpleName() + ")");
                 return ExitCodes.BAD_INPUT;
             }
         }
@@ -200,10 +249,16 @@ final class CheckCommand implements Callable<Integer> {
             case GITHUB -> new GithubAnnotations();
             case GITLAB -> new GitlabCodeQuality();
             case JSON -> new JsonReport(Version.current());
-            case SARIF -> new SarifReport(Version.current(), SarifReport.directoryUri(console.workingDirectory()),
-                    baseline != null);
-            case HTML -> new HtmlReport(Version.current(), console.workingDirectory(),
-                    output == null ? console.workingDirectory() : resolve(output).getParent());
+            case SARIF ->
+                new SarifReport(
+                        Version.current(), SarifReport.directoryUri(console.workingDirectory()), baseline != null);
+            case HTML ->
+                new HtmlReport(
+                        Version.current(),
+                        console.workingDirectory(),
+                        output == null
+                                ? console.workingDirectory()
+                                : resolve(output).getParent());
         };
     }
 

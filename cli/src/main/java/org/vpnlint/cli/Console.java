@@ -8,8 +8,8 @@ import java.util.Map;
  * What a command may touch of the outside world: its two output streams, the environment variables, whether
  * standard output is a terminal, and the working directory file names are shown relative to. Tests pass their own.
  */
-public record Console(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal,
-                      Path workingDirectory) {
+public record Console(
+        PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal, Path workingDirectory) {
 
     public Console {
         environment = Map.copyOf(environment);

@@ -30,50 +30,85 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vpnlint diff}: prove what a change does to the traffic of each router. */
-@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Compare two versions of router configurations and prove which packets change fate (encrypted,"
-                + " cleartext, dropped, local; the tunnel, the interface, the header after NAT), or that none does.",
-                "vpnlint diff OLD NEW (two files, or two directories whose routers are matched by path, else by host name);"
-                        + " vpnlint diff --base REV [--staged] [PATH...] (the working tree or the index against a git revision).",
-                "Exit codes: 0 no difference at or above --fail-on, 1 differences at or above it, 2 usage or input that"
-                        + " could not be read, 3 internal error."})
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Compare two versions of router configurations and prove which packets change fate (encrypted,"
+                    + " cleartext, dropped, local; the tunnel, the interface, the header after NAT), or that none does.",
+            "vpnlint diff OLD NEW (two files, or two directories whose routers are matched by path, else by host name);"
+                    + " vpnlint diff --base REV [--staged] [PATH...] (the working tree or the index against a git revision).",
+            "Exit codes: 0 no difference at or above --fail-on, 1 differences at or above it, 2 usage or input that"
+                    + " could not be read, 3 internal error."
+        })
 final class DiffCommand implements Callable<Integer> {
 
     /** The output formats, as for check. */
-    enum Format { TEXT, JSON, SARIF, GITHUB }
+    enum Format {
+        TEXT,
+        JSON,
+        SARIF,
+        GITHUB
+    }
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
             description = "OLD NEW; with --base, the files or directories to compare (default: the working directory).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--base", paramLabel = "REV", description = "Compare with this git revision (e.g. HEAD, origin/main).")
+    @Option(
+            names = "--base",
+            paramLabel = "REV",
+            description = "Compare with this git revision (e.g. HEAD, origin/main).")
     String base;
 
-    @Option(names = "--staged", description = "With --base (default HEAD): compare the staged files, as a pre-commit hook sees them.")
+    @Option(
+            names = "--staged",
+            description = "With --base (default HEAD): compare the staged files, as a pre-commit hook sees them.")
     boolean staged;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
             description = "text (default), json, sarif or github (the default when GITHUB_ACTIONS is set).")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output.")
     Path output;
 
-    @Option(names = "--sa", paramLabel = "STATE", defaultValue = "both",
+    @Option(
+            names = "--sa",
+            paramLabel = "STATE",
+            defaultValue = "both",
             description = "The tunnels' SA states compared: up, down or both (default: every SA up, then any SA down).")
     String saState;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", converter = FailOnOption.class,
-            description = "Lowest level that makes the exit code 1: error (default; encrypted traffic now in cleartext),"
-                    + " warning (traffic now dropped), note (any change) or never.")
+    @Option(
+            names = "--fail-on",
+            paramLabel = "LEVEL",
+            converter = FailOnOption.class,
+            description =
+                    "Lowest level that makes the exit code 1: error (default; encrypted traffic now in cleartext),"
+                            + " warning (traffic now dropped), note (any change) or never.")
     FailOn failOn;
 
-    @Option(names = "--dialect", paramLabel = "DIALECT", converter = DialectOption.class,
+    @Option(
+            names = "--dialect",
+            paramLabel = "DIALECT",
+            converter = DialectOption.class,
             description = "Read every file as this dialect instead of detecting it: " + DialectOption.CHOICES + ".")
     Dialect dialect;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show each witness's trace through the old and the new version, and notes.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Show each witness's trace through the old and the new version, and notes.")
     boolean verbose;
 
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
@@ -103,15 +138,22 @@ final class DiffCommand implements Callable<Integer> {
         List<Path> resolved = paths.stream().map(this::resolve).toList();
         List<VersionPair> pairs = revision == null
                 ? VersionPairs.ofPaths(resolved.get(0), resolved.get(1), console.workingDirectory(), problems)
-                : VersionPairs.ofRevision(revision, staged, resolved.isEmpty() ? List.of(console.workingDirectory()) : resolved,
-                        console.workingDirectory(), problems);
+                : VersionPairs.ofRevision(
+                        revision,
+                        staged,
+                        resolved.isEmpty() ? List.of(console.workingDirectory()) : resolved,
+                        console.workingDirectory(),
+                        problems);
         DiffRun run = new DiffRun(dialect, mode, Z3Solver::new);
         DiffResult result = run.run(pairs, problems);
         for (InternalFailure failure : result.internalFailures()) {
-            console.err().println("vpnlint: internal error: " + run.secrets().redact(failure.what()) + ". " + Main.REPORT_HINT);
+            console.err()
+                    .println("vpnlint: internal error: " + run.secrets().redact(failure.what()) + ". "
+                            + Main.REPORT_HINT);
             if (debug && failure.cause() != null) failure.cause().printStackTrace(console.err());
         }
-        Format chosen = format != null ? format : output == null && console.onGithubActions() ? Format.GITHUB : Format.TEXT;
+        Format chosen =
+                format != null ? format : output == null && console.onGithubActions() ? Format.GITHUB : Format.TEXT;
         String report = run.secrets().redact(render(chosen, result));
         if (output == null) {
             console.out().print(report);
@@ -120,7 +162,9 @@ final class DiffCommand implements Callable<Integer> {
             try (Writer file = Files.newBufferedWriter(resolve(output), StandardCharsets.UTF_8)) {
                 file.write(report);
             } catch (IOException e) {
-                console.err().println("vpnlint: cannot write " + output + " (" + e.getClass().getSimpleName() + ")");
+                console.err()
+                        .println("vpnlint: cannot write " + output + " ("
+                                + e.getClass().getSimpleName() + ")");
                 return ExitCodes.BAD_INPUT;
             }
         }
@@ -133,8 +177,9 @@ final class DiffCommand implements Callable<Integer> {
         switch (chosen) {
             case TEXT -> out.write(new DiffTextReport(verbose).render(result));
             case JSON -> out.write(new DiffJsonReport(Version.current()).render(result));
-            case SARIF -> new SarifReport(Version.current(), SarifReport.directoryUri(console.workingDirectory()), false)
-                    .write(DiffFindings.asAnalysis(result), out);
+            case SARIF ->
+                new SarifReport(Version.current(), SarifReport.directoryUri(console.workingDirectory()), false)
+                        .write(DiffFindings.asAnalysis(result), out);
             case GITHUB -> new GithubAnnotations().write(DiffFindings.asAnalysis(result), out);
         }
         return out.toString();

@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code vpnlint explain RULE}: what the rule proves, why it matters, and a bad and a fixed example. */
-@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Explain one rule, with an example that triggers it and the fixed version.")
 final class ExplainCommand implements Callable<Integer> {
 

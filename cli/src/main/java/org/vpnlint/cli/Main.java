@@ -1,7 +1,6 @@
 package org.vpnlint.cli;
 
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,24 +23,26 @@ import picocli.CommandLine.Spec;
  * one-line message for anything unexpected (picocli would exit 1, which reads as "findings"). A stack trace is
  * printed only with {@code --debug}.
  */
-@Command(name = "vpnlint", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "vpnlint",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Static analysis of VyOS/EdgeOS router configurations: IPsec, NAT, GRE and the firewall,"
                 + " proved with Z3 and shown as packets replayed through the Linux data path.")
 public final class Main implements Runnable {
-    static final String REPORT_HINT = "This is a bug in vpnlint; please report it with the command you ran"
-            + " (--debug prints the details).";
+    static final String REPORT_HINT =
+            "This is a bug in vpnlint; please report it with the command you ran" + " (--debug prints the details).";
 
     @Spec
     CommandSpec spec;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        Console console = new Console(out, err, System.getenv(), System.console() != null,
-                Path.of("").toAbsolutePath());
+        Console console = new Console(
+                out, err, System.getenv(), System.console() != null, Path.of("").toAbsolutePath());
         int code = run(console, args);
         out.flush();
         err.flush();
@@ -77,13 +78,14 @@ public final class Main implements Runnable {
         } else {
             commands.values().forEach(command -> commandLine.addSubcommand(command.get()));
         }
-        commandLine.setOut(console.out())
+        commandLine
+                .setOut(console.out())
                 .setErr(console.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExitCodeExceptionMapper(exception -> exception instanceof ParameterException
-                        ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL_ERROR);
-        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) ->
-                internalError(console, exception, Arrays.asList(parseResult.originalArgs()).contains("--debug")));
+                .setExitCodeExceptionMapper(exception ->
+                        exception instanceof ParameterException ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL_ERROR);
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> internalError(
+                console, exception, Arrays.asList(parseResult.originalArgs()).contains("--debug")));
         return commandLine;
     }
 
@@ -93,7 +95,8 @@ public final class Main implements Runnable {
      */
     public static CommandLine commandTree() {
         PrintWriter nowhere = new PrintWriter(java.io.Writer.nullWriter());
-        Console console = new Console(nowhere, nowhere, Map.of(), false, Path.of("").toAbsolutePath());
+        Console console =
+                new Console(nowhere, nowhere, Map.of(), false, Path.of("").toAbsolutePath());
         return commandLine(console, Analysis.withAllRules());
     }
 
@@ -105,8 +108,10 @@ public final class Main implements Runnable {
 
     private static int internalError(Console console, Throwable error, boolean debug) {
         PrintWriter err = console.err();
-        String what = error.getMessage() == null ? error.getClass().getSimpleName()
-                : error.getClass().getSimpleName() + ": " + error.getMessage().lines().findFirst().orElse("");
+        String what = error.getMessage() == null
+                ? error.getClass().getSimpleName()
+                : error.getClass().getSimpleName() + ": "
+                        + error.getMessage().lines().findFirst().orElse("");
         err.println("vpnlint: internal error: " + what + ". " + REPORT_HINT);
         if (debug) error.printStackTrace(err);
         err.flush();

@@ -11,8 +11,7 @@ import org.vpnlint.cli.analysis.ProjectConfig;
  */
 final class RuleSelection {
 
-    private RuleSelection() {
-    }
+    private RuleSelection() {}
 
     /** The project configuration with the rules left out by the options disabled; unknown ids are an error. */
     static ProjectConfig apply(ProjectConfig project, Set<String> known, List<String> select, List<String> ignore) {
@@ -26,14 +25,22 @@ final class RuleSelection {
             }
         }
         disabled.addAll(ignore);
-        return new ProjectConfig(project.file(), project.failOn(), project.ruleLevels(), disabled, project.routers(),
-                project.nat(), project.networks(), project.fragments());
+        return new ProjectConfig(
+                project.file(),
+                project.failOn(),
+                project.ruleLevels(),
+                disabled,
+                project.routers(),
+                project.nat(),
+                project.networks(),
+                project.fragments());
     }
 
     private static void check(Set<String> known, List<String> ids, String option) {
         for (String id : ids) {
             if (!known.contains(id)) {
-                throw new IllegalArgumentException(option + ": no rule is called '" + id + "' (vpnlint rules lists them)");
+                throw new IllegalArgumentException(
+                        option + ": no rule is called '" + id + "' (vpnlint rules lists them)");
             }
         }
     }

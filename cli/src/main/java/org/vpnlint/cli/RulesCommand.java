@@ -11,9 +11,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code vpnlint rules}: the rule list, or with {@code --markdown} the whole rules.md. */
-@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"List the rules (id, default level, title).",
-        "With --markdown, print rules.md: " + RuleDocumentation.REGENERATE})
+@Command(
+        name = "rules",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+            "List the rules (id, default level, title).",
+            "With --markdown, print rules.md: " + RuleDocumentation.REGENERATE
+        })
 final class RulesCommand implements Callable<Integer> {
 
     @Option(names = "--markdown", description = "Print the generated rules.md instead of the list.")
@@ -33,9 +38,15 @@ final class RulesCommand implements Callable<Integer> {
         if (markdown) {
             console.out().print(RuleDocumentation.markdown(sorted));
         } else {
-            int width = sorted.stream().mapToInt(rule -> rule.id().length()).max().orElse(0);
+            int width =
+                    sorted.stream().mapToInt(rule -> rule.id().length()).max().orElse(0);
             for (RuleMetadata rule : sorted) {
-                console.out().printf("%-" + width + "s  %-7s  %s%n", rule.id(), rule.defaultLevel().id(), rule.title());
+                console.out()
+                        .printf(
+                                "%-" + width + "s  %-7s  %s%n",
+                                rule.id(),
+                                rule.defaultLevel().id(),
+                                rule.title());
             }
         }
         console.out().flush();
@@ -43,6 +54,9 @@ final class RulesCommand implements Callable<Integer> {
     }
 
     static List<RuleMetadata> sorted(List<Rule> rules) {
-        return rules.stream().map(Rule::metadata).sorted(Comparator.comparing(RuleMetadata::id)).toList();
+        return rules.stream()
+                .map(Rule::metadata)
+                .sorted(Comparator.comparing(RuleMetadata::id))
+                .toList();
     }
 }

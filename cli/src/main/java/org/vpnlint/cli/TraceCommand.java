@@ -27,15 +27,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vpnlint trace}: replay one packet through one router and print every step of its way. */
-@Command(name = "trace", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Replay one packet through the router's data path (DNAT, routing, IPsec policies, firewall,"
-                + " SNAT, in the kernel's order) and show each step and the verdict:"
-                + " encrypted, cleartext, dropped, local or unreachable."})
+@Command(
+        name = "trace",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Replay one packet through the router's data path (DNAT, routing, IPsec policies, firewall,"
+                    + " SNAT, in the kernel's order) and show each step and the verdict:"
+                    + " encrypted, cleartext, dropped, local or unreachable."
+        })
 final class TraceCommand implements Callable<Integer> {
 
     /** The output formats of a trace. */
-    enum Format { TEXT, JSON }
+    enum Format {
+        TEXT,
+        JSON
+    }
 
     @Parameters(paramLabel = "FILE", description = "The router's configuration.")
     Path file;
@@ -46,28 +55,45 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--dst", required = true, paramLabel = "ADDRESS", description = "Destination address.")
     String dst;
 
-    @Option(names = "--proto", paramLabel = "PROTOCOL", defaultValue = "tcp",
+    @Option(
+            names = "--proto",
+            paramLabel = "PROTOCOL",
+            defaultValue = "tcp",
             description = "tcp (default), udp, icmp, gre, esp, ipv6-icmp or a protocol number.")
     String protocol;
 
     @Option(names = "--sport", paramLabel = "PORT", defaultValue = "1024", description = "Source port (default 1024).")
     int srcPort;
 
-    @Option(names = "--dport", paramLabel = "PORT", defaultValue = "443", description = "Destination port (default 443).")
+    @Option(
+            names = "--dport",
+            paramLabel = "PORT",
+            defaultValue = "443",
+            description = "Destination port (default 443).")
     int dstPort;
 
-    @Option(names = "--in", paramLabel = "INTERFACE",
-            description = "Where the packet enters: an interface, or local for the router's own packets."
-                    + " Default: local when the source is the router's address, else the interface whose subnet holds it.")
+    @Option(
+            names = "--in",
+            paramLabel = "INTERFACE",
+            description =
+                    "Where the packet enters: an interface, or local for the router's own packets."
+                            + " Default: local when the source is the router's address, else the interface whose subnet holds it.")
     String ingress;
 
-    @Option(names = "--sa", paramLabel = "STATE", defaultValue = "up", description = "The tunnels' SAs: up (default) or down.")
+    @Option(
+            names = "--sa",
+            paramLabel = "STATE",
+            defaultValue = "up",
+            description = "The tunnels' SAs: up (default) or down.")
     String saState;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
     Format format = Format.TEXT;
 
-    @Option(names = "--dialect", paramLabel = "DIALECT", converter = DialectOption.class,
+    @Option(
+            names = "--dialect",
+            paramLabel = "DIALECT",
+            converter = DialectOption.class,
             description = "Read the file as this dialect: " + DialectOption.CHOICES + ".")
     Dialect dialect;
 
@@ -88,8 +114,9 @@ final class TraceCommand implements Callable<Integer> {
         secrets.collect(loaded.tree().root());
         for (Diagnostic diagnostic : loaded.diagnostics()) {
             if (diagnostic.level() == Level.ERROR) {
-                console.err().println(diagnostic.location() + ": error " + diagnostic.code() + ": "
-                        + secrets.redact(diagnostic.message()));
+                console.err()
+                        .println(diagnostic.location() + ": error " + diagnostic.code() + ": "
+                                + secrets.redact(diagnostic.message()));
             }
         }
         if (loaded.router() == null) {
@@ -110,9 +137,7 @@ final class TraceCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         PacketTrace trace = Datapath.replay(loaded.router(), packet, states);
-        String shown = format == Format.JSON
-                ? JsonOutput.pretty(new ObjectMapper(), trace.toReport())
-                : trace.render();
+        String shown = format == Format.JSON ? JsonOutput.pretty(new ObjectMapper(), trace.toReport()) : trace.render();
         console.out().print(secrets.redact(shown));
         console.out().flush();
         console.err().flush();
@@ -122,17 +147,21 @@ final class TraceCommand implements Callable<Integer> {
     private ConcretePacket packet(Router router) {
         IPAddress source = ConcretePacket.address(src);
         Ingress where = ingress != null ? Ingress.parse(ingress) : ingressFor(router, source);
-        return new ConcretePacket(source, ConcretePacket.address(dst), protocolNumber(protocol), srcPort, dstPort, where);
+        return new ConcretePacket(
+                source, ConcretePacket.address(dst), protocolNumber(protocol), srcPort, dstPort, where);
     }
 
     /** The router's own address means a local packet; otherwise the interface whose subnet holds the source. */
     private static Ingress ingressFor(Router router, IPAddress source) {
         if (router.interfaceWithAddress(source).isPresent()) return Ingress.local();
         Optional<NetInterface> connected = router.interfaces().stream()
-                .filter(i -> i.addresses().stream().anyMatch(a -> a.toPrefixBlock().contains(source)))
+                .filter(i ->
+                        i.addresses().stream().anyMatch(a -> a.toPrefixBlock().contains(source)))
                 .findFirst();
-        return connected.map(i -> Ingress.onInterface(i.name())).orElseThrow(() -> new IllegalArgumentException(
-                "no interface of the router is on the subnet of " + source + "; say where the packet enters with --in"));
+        return connected
+                .map(i -> Ingress.onInterface(i.name()))
+                .orElseThrow(() -> new IllegalArgumentException("no interface of the router is on the subnet of "
+                        + source + "; say where the packet enters with --in"));
     }
 
     static int protocolNumber(String text) {
@@ -140,6 +169,7 @@ final class TraceCommand implements Callable<Integer> {
         for (int number = 0; number <= 255; number++) {
             if (ProtocolMatch.name(number).equals(name)) return number;
         }
-        throw new IllegalArgumentException("'" + text + "' is not a protocol (tcp, udp, icmp, gre, esp, ipv6-icmp or 0-255)");
+        throw new IllegalArgumentException(
+                "'" + text + "' is not a protocol (tcp, udp, icmp, gre, esp, ipv6-icmp or 0-255)");
     }
 }

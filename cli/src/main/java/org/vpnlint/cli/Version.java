@@ -27,9 +27,12 @@ public final class Version implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"vpnlint " + current(), "Z3 " + z3(),
-                "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.vendor")
-                        + ", " + System.getProperty("java.home") + ")"};
+        return new String[] {
+            "vpnlint " + current(),
+            "Z3 " + z3(),
+            "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.vendor") + ", "
+                    + System.getProperty("java.home") + ")"
+        };
     }
 
     private static String z3() {

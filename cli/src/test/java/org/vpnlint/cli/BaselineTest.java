@@ -35,10 +35,15 @@ class BaselineTest {
         TestRules.write(dir, "router.boot", TestRules.ROUTER);
         CliRun.in(dir, analysis(), "check", "--write-baseline", "baseline.json", "router.boot");
         // The same finding, reported ten lines further down after an edit elsewhere in the file.
-        Analysis moved = new Analysis(java.util.List.of(TestRules.rule(
-                TestRules.metadata("snat-captures-tunnel-traffic", Level.ERROR, null),
-                network -> java.util.List.of(TestRules.natFinding("snat-captures-tunnel-traffic", Level.ERROR,
-                        "router.boot", "Source NAT rule 10 rewrites tunnel traffic.")))), TestRules::noSolver);
+        Analysis moved = new Analysis(
+                java.util.List.of(TestRules.rule(
+                        TestRules.metadata("snat-captures-tunnel-traffic", Level.ERROR, null),
+                        network -> java.util.List.of(TestRules.natFinding(
+                                "snat-captures-tunnel-traffic",
+                                Level.ERROR,
+                                "router.boot",
+                                "Source NAT rule 10 rewrites tunnel traffic.")))),
+                TestRules::noSolver);
 
         CliRun checked = CliRun.in(dir, moved, "check", "--baseline", "baseline.json", "router.boot");
 
@@ -75,7 +80,8 @@ class BaselineTest {
         TestRules.write(dir, "router.boot", TestRules.ROUTER);
         TestRules.write(dir, "baseline.json", "{\"version\":1,\"findings\":[]}");
 
-        CliRun run = CliRun.in(dir, analysis(), "check", "--format", "sarif", "--baseline", "baseline.json", "router.boot");
+        CliRun run =
+                CliRun.in(dir, analysis(), "check", "--format", "sarif", "--baseline", "baseline.json", "router.boot");
 
         assertTrue(run.out().contains("\"baselineState\" : \"new\""), run.out());
     }

@@ -23,13 +23,19 @@ class CheckCommandTest {
     void anErrorFindingExitsOneAndIsPrintedAsFileLineColumn() throws Exception {
         TestRules.write(dir, "router.boot", TestRules.ROUTER);
 
-        CliRun run = CliRun.in(dir, TestRules.reportingNatFindingIn("router.boot", "snat-captures-tunnel-traffic",
-                Level.ERROR), "check", "router.boot");
+        CliRun run = CliRun.in(
+                dir,
+                TestRules.reportingNatFindingIn("router.boot", "snat-captures-tunnel-traffic", Level.ERROR),
+                "check",
+                "router.boot");
 
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("router.boot:8:9: error snat-captures-tunnel-traffic: Source NAT rule 10"),
+        assertTrue(
+                run.out().startsWith("router.boot:8:9: error snat-captures-tunnel-traffic: Source NAT rule 10"),
                 run.out());
-        assertTrue(run.out().contains("    packet: tcp 192.168.10.100:1024 → 10.10.10.200:22 in eth1, SA up\n"), run.out());
+        assertTrue(
+                run.out().contains("    packet: tcp 192.168.10.100:1024 → 10.10.10.200:22 in eth1, SA up\n"),
+                run.out());
         assertTrue(run.out().contains("    fix: set nat source rule 5 exclude\n"), run.out());
         assertTrue(run.out().contains("\n1 error in 1 file (1 router)"), run.out());
     }
@@ -43,7 +49,8 @@ class CheckCommandTest {
         String verbose = CliRun.in(dir, analysis, "check", "-v", "router.boot").out();
 
         assertFalse(quiet.contains("postrouting-snat"), quiet);
-        assertTrue(verbose.contains("postrouting-snat          rule 10: src 192.168.10.100 → 203.0.113.134  (line 8)"),
+        assertTrue(
+                verbose.contains("postrouting-snat          rule 10: src 192.168.10.100 → 203.0.113.134  (line 8)"),
                 verbose);
         assertTrue(verbose.contains("see line 19: IPsec tunnel 1 of peer 192.0.2.150"), verbose);
     }
@@ -54,9 +61,18 @@ class CheckCommandTest {
         Analysis analysis = TestRules.reportingNatFindingIn("router.boot", "some-warning", Level.WARNING);
 
         assertEquals(0, CliRun.in(dir, analysis, "check", "router.boot").exitCode());
-        assertEquals(1, CliRun.in(dir, analysis, "check", "--fail-on", "warning", "router.boot").exitCode());
-        assertEquals(1, CliRun.in(dir, analysis, "check", "--fail-on", "note", "router.boot").exitCode());
-        assertEquals(0, CliRun.in(dir, analysis, "check", "--fail-on", "never", "router.boot").exitCode());
+        assertEquals(
+                1,
+                CliRun.in(dir, analysis, "check", "--fail-on", "warning", "router.boot")
+                        .exitCode());
+        assertEquals(
+                1,
+                CliRun.in(dir, analysis, "check", "--fail-on", "note", "router.boot")
+                        .exitCode());
+        assertEquals(
+                0,
+                CliRun.in(dir, analysis, "check", "--fail-on", "never", "router.boot")
+                        .exitCode());
     }
 
     @Test
@@ -83,7 +99,8 @@ class CheckCommandTest {
 
     @Test
     void aBadOptionIsAUsageErrorWithExitTwo() {
-        CliRun run = CliRun.in(dir, new Analysis(List.of(), TestRules::noSolver), "check", "--fail-on", "sometimes", "x");
+        CliRun run =
+                CliRun.in(dir, new Analysis(List.of(), TestRules::noSolver), "check", "--fail-on", "sometimes", "x");
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("'sometimes' is not a level"), run.err());
@@ -92,18 +109,22 @@ class CheckCommandTest {
     @Test
     void aCrashingRuleExitsThreeWithOneLineAndNoStackTrace() throws Exception {
         TestRules.write(dir, "router.boot", TestRules.ROUTER);
-        Analysis crashing = new Analysis(List.of(TestRules.rule(TestRules.metadata("crashing", Level.ERROR, null),
-                network -> {
+        Analysis crashing = new Analysis(
+                List.of(TestRules.rule(TestRules.metadata("crashing", Level.ERROR, null), network -> {
                     throw new IllegalStateException("boom");
-                })), TestRules::noSolver);
+                })),
+                TestRules::noSolver);
 
         CliRun run = CliRun.in(dir, crashing, "check", "router.boot");
 
         assertEquals(3, run.exitCode());
-        assertTrue(run.err().startsWith("vpnlint: internal error: rule crashing failed (IllegalStateException)."),
+        assertTrue(
+                run.err().startsWith("vpnlint: internal error: rule crashing failed (IllegalStateException)."),
                 run.err());
         assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(CliRun.in(dir, crashing, "check", "--debug", "router.boot").err().contains("\tat "));
+        assertTrue(CliRun.in(dir, crashing, "check", "--debug", "router.boot")
+                .err()
+                .contains("\tat "));
     }
 
     @Test
@@ -111,8 +132,9 @@ class CheckCommandTest {
         TestRules.write(dir, "site/b.set", "set system host-name b\n");
         TestRules.write(dir, "site/a/config.boot", "system {\n    host-name a\n}\n");
         TestRules.write(dir, "site/notes.txt", "not a router\n");
-        Analysis listing = new Analysis(List.of(TestRules.rule(TestRules.metadata("lists-files", Level.NOTE, null),
-                network -> List.of())), TestRules::noSolver);
+        Analysis listing = new Analysis(
+                List.of(TestRules.rule(TestRules.metadata("lists-files", Level.NOTE, null), network -> List.of())),
+                TestRules::noSolver);
 
         CliRun run = CliRun.in(dir, listing, "check", "site");
 
@@ -127,8 +149,11 @@ class CheckCommandTest {
 
         CliRun run = CliRun.in(dir, Map.of("GITHUB_ACTIONS", "true"), analysis, "check", "router.boot");
 
-        assertTrue(run.out().startsWith("::error file=router.boot,line=8,col=9,endLine=13,"
-                + "title=snat-captures-tunnel-traffic::Source NAT rule 10"), run.out());
+        assertTrue(
+                run.out()
+                        .startsWith("::error file=router.boot,line=8,col=9,endLine=13,"
+                                + "title=snat-captures-tunnel-traffic::Source NAT rule 10"),
+                run.out());
         assertTrue(run.out().contains("%0APacket: tcp 192.168.10.100:1024"), run.out());
     }
 
@@ -147,8 +172,8 @@ class CheckCommandTest {
     void anOutputFileThatCannotBeWrittenExitsTwo() throws Exception {
         TestRules.write(dir, "router.boot", TestRules.ROUTER);
 
-        CliRun run = CliRun.in(dir, new Analysis(List.of(), TestRules::noSolver), "check", "-o", "no/such/dir/r.txt",
-                "router.boot");
+        CliRun run = CliRun.in(
+                dir, new Analysis(List.of(), TestRules::noSolver), "check", "-o", "no/such/dir/r.txt", "router.boot");
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("vpnlint: cannot write no/such/dir/r.txt (NoSuchFileException)"), run.err());
@@ -158,10 +183,12 @@ class CheckCommandTest {
     void contextFilesAreLoadedButNotReportedOn() throws Exception {
         TestRules.write(dir, "changed.boot", TestRules.ROUTER);
         TestRules.write(dir, "peer.boot", TestRules.ROUTER);
-        Analysis analysis = new Analysis(List.of(TestRules.rule(TestRules.metadata("pair-rule", Level.ERROR, null),
-                network -> List.<Finding>of(
-                        TestRules.natFinding("pair-rule", Level.ERROR, "changed.boot", "on the changed router"),
-                        TestRules.natFinding("pair-rule", Level.ERROR, "peer.boot", "on the peer")))),
+        Analysis analysis = new Analysis(
+                List.of(TestRules.rule(
+                        TestRules.metadata("pair-rule", Level.ERROR, null),
+                        network -> List.<Finding>of(
+                                TestRules.natFinding("pair-rule", Level.ERROR, "changed.boot", "on the changed router"),
+                                TestRules.natFinding("pair-rule", Level.ERROR, "peer.boot", "on the peer")))),
                 TestRules::noSolver);
 
         CliRun run = CliRun.in(dir, analysis, "check", "--context", "peer.boot", "changed.boot");
@@ -188,6 +215,7 @@ class CheckCommandTest {
             set vpn ipsec site-to-site peer 198.51.100.2 tunnel 1 local prefix '192.168.10.0/24'
             set vpn ipsec site-to-site peer 198.51.100.2 tunnel 1 remote prefix '10.10.10.0/24'
             """;
+
     private static final String WEST = """
             set interfaces ethernet eth0 address '198.51.100.2/24'
             set vpn ipsec ike-group IKE key-exchange 'ikev2'

@@ -16,8 +16,8 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun in(Path workingDirectory, Map<String, String> environment, Analysis analysis, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true), environment, false,
-                workingDirectory);
+        Console console = new Console(
+                new PrintWriter(out, true), new PrintWriter(err, true), environment, false, workingDirectory);
         int code = Main.commandLine(console, analysis, args).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }

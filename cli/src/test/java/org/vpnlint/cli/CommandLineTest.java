@@ -15,9 +15,13 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    private final Analysis twoRules = new Analysis(List.of(
-            TestRules.rule(TestRules.metadata("snat-captures-tunnel-traffic", Level.ERROR, "8.0"), network -> List.of()),
-            TestRules.rule(TestRules.metadata("behind-nat-default-id", Level.WARNING, null), network -> List.of())),
+    private final Analysis twoRules = new Analysis(
+            List.of(
+                    TestRules.rule(
+                            TestRules.metadata("snat-captures-tunnel-traffic", Level.ERROR, "8.0"),
+                            network -> List.of()),
+                    TestRules.rule(
+                            TestRules.metadata("behind-nat-default-id", Level.WARNING, null), network -> List.of())),
             TestRules::noSolver);
 
     @Test
@@ -25,9 +29,10 @@ class CommandLineTest {
         CliRun run = CliRun.in(dir, twoRules, "rules");
 
         assertEquals(0, run.exitCode());
-        assertEquals(List.of(
-                "behind-nat-default-id         warning  Source NAT captures the tunnel's traffic",
-                "snat-captures-tunnel-traffic  error    Source NAT captures the tunnel's traffic"),
+        assertEquals(
+                List.of(
+                        "behind-nat-default-id         warning  Source NAT captures the tunnel's traffic",
+                        "snat-captures-tunnel-traffic  error    Source NAT captures the tunnel's traffic"),
                 run.out().lines().toList());
     }
 
@@ -36,9 +41,13 @@ class CommandLineTest {
         CliRun run = CliRun.in(dir, twoRules, "explain", "snat-captures-tunnel-traffic");
 
         assertEquals(0, run.exitCode());
-        assertTrue(run.out().startsWith("snat-captures-tunnel-traffic: Source NAT captures the tunnel's traffic\n"
-                + "level error, tags nat, ipsec, security, precision high\n"), run.out());
-        assertTrue(run.out().contains("Triggers the rule:\n\n    set nat source rule 10 translation address"), run.out());
+        assertTrue(
+                run.out()
+                        .startsWith("snat-captures-tunnel-traffic: Source NAT captures the tunnel's traffic\n"
+                                + "level error, tags nat, ipsec, security, precision high\n"),
+                run.out());
+        assertTrue(
+                run.out().contains("Triggers the rule:\n\n    set nat source rule 10 translation address"), run.out());
         assertTrue(run.out().contains("Fixed:\n\n    set nat source rule 5 exclude"), run.out());
     }
 

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 class ConsoleTest {
 
     private static Console console(boolean terminal, Map<String, String> environment) {
-        return new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), environment,
-                terminal, Path.of("."));
+        return new Console(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                environment,
+                terminal,
+                Path.of("."));
     }
 
     @Test

@@ -36,12 +36,12 @@ final class CorpusExpectations {
     /** One listed finding and its triage. */
     record Entry(Key key, String level, String verdict, String cause, String why) {
         String row() {
-            return String.join("\t", key.file(), Integer.toString(key.line()), key.ruleId(), level, verdict, cause, why);
+            return String.join(
+                    "\t", key.file(), Integer.toString(key.line()), key.ruleId(), level, verdict, cause, why);
         }
     }
 
-    private CorpusExpectations() {
-    }
+    private CorpusExpectations() {}
 
     static Map<Key, Entry> read(Path file) throws IOException {
         Map<Key, Entry> entries = new TreeMap<>();
@@ -51,8 +51,8 @@ final class CorpusExpectations {
             if (line.isBlank() || line.startsWith("#") || line.equals(HEADER)) continue;
             String[] columns = line.split("\t", -1);
             if (columns.length != 7) {
-                throw new IllegalStateException(file + ":" + (i + 1) + ": expected 7 tab-separated columns, found "
-                        + columns.length);
+                throw new IllegalStateException(
+                        file + ":" + (i + 1) + ": expected 7 tab-separated columns, found " + columns.length);
             }
             Key key = new Key(columns[0], Integer.parseInt(columns[1]), columns[2]);
             if (entries.put(key, new Entry(key, columns[3], columns[4], columns[5], columns[6])) != null) {

@@ -54,10 +54,14 @@ class CorpusTest {
             fail("VPNLINT_REQUIRE_CORPUS=1 but " + configs + " is missing: run corpus/materialise first");
         }
         assumeTrue(present, "corpus/configs/ is missing: run corpus/materialise to check the corpus");
-        List<String> missing = sources.stream().filter(file -> !Files.isRegularFile(configs.resolve(file))).toList();
-        assertEquals(List.of(), missing, "files of corpus/SOURCES missing below corpus/configs/ (run corpus/materialise)");
+        List<String> missing = sources.stream()
+                .filter(file -> !Files.isRegularFile(configs.resolve(file)))
+                .toList();
+        assertEquals(
+                List.of(), missing, "files of corpus/SOURCES missing below corpus/configs/ (run corpus/materialise)");
 
-        ProjectConfig config = ProjectConfig.load(corpus.resolve(ProjectConfig.FILE_NAME),
+        ProjectConfig config = ProjectConfig.load(
+                corpus.resolve(ProjectConfig.FILE_NAME),
                 ANALYSIS.rules().stream().map(Rule::id).collect(Collectors.toSet()));
         List<Diagnostic> problems = new ArrayList<>();
         List<Path> files = InputFiles.expand(List.of(configs), problems);
@@ -67,13 +71,15 @@ class CorpusTest {
         Map<Key, String> reported = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         for (List<Path> unit : config.networks().group(files).values()) {
-            AnalysisRequest request = new AnalysisRequest(unit, List.of(), null, config, null, configs, LocalDate.now());
+            AnalysisRequest request =
+                    new AnalysisRequest(unit, List.of(), null, config, null, configs, LocalDate.now());
             AnalysisResult result = ANALYSIS.run(request);
             for (InternalFailure failure : result.internalFailures()) failures.add("internal error: " + failure.what());
             for (ReportedFinding reportedFinding : result.findings()) {
                 var finding = reportedFinding.finding();
                 if (finding.level() == Level.NOTE) continue;
-                reported.put(new Key(finding.location().file(), finding.location().line(), finding.ruleId()),
+                reported.put(
+                        new Key(finding.location().file(), finding.location().line(), finding.ruleId()),
                         finding.level().name().toLowerCase(java.util.Locale.ROOT));
             }
         }
@@ -85,7 +91,8 @@ class CorpusTest {
         Map<Key, Entry> expected = CorpusExpectations.read(expectationsFile);
 
         for (Key key : expected.keySet()) {
-            if (!reported.containsKey(key)) failures.add("missing:    " + key + " (" + expected.get(key).verdict() + ")");
+            if (!reported.containsKey(key))
+                failures.add("missing:    " + key + " (" + expected.get(key).verdict() + ")");
         }
         reported.forEach((key, level) -> {
             if (!expected.containsKey(key)) failures.add("unexpected: " + key + " " + level);
@@ -101,19 +108,22 @@ class CorpusTest {
         List<Entry> entries = new ArrayList<>();
         reported.forEach((key, level) -> {
             Entry known = old.get(key);
-            entries.add(known != null ? new Entry(key, level, known.verdict(), known.cause(), known.why())
-                    : new Entry(key, level, "unreviewed", "", ""));
+            entries.add(
+                    known != null
+                            ? new Entry(key, level, known.verdict(), known.cause(), known.why())
+                            : new Entry(key, level, "unreviewed", "", ""));
         });
         CorpusExpectations.write(file, CorpusExpectations.leadingComments(file), entries);
     }
 
     /** Precision counts false and unsure findings against vpnlint; unreviewed ones are left out and named. */
     static String precision(java.util.Collection<Entry> entries, int files) {
-        Map<String, Long> byVerdict = entries.stream()
-                .collect(Collectors.groupingBy(Entry::verdict, TreeMap::new, Collectors.counting()));
+        Map<String, Long> byVerdict =
+                entries.stream().collect(Collectors.groupingBy(Entry::verdict, TreeMap::new, Collectors.counting()));
         long truePositives = byVerdict.getOrDefault("true", 0L);
         long judged = truePositives + byVerdict.getOrDefault("false", 0L) + byVerdict.getOrDefault("unsure", 0L);
-        String ratio = judged == 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * truePositives / judged);
+        String ratio =
+                judged == 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * truePositives / judged);
         return "corpus: " + files + " files, " + entries.size() + " errors and warnings " + byVerdict
                 + "; precision (true / (true + false + unsure)) = " + ratio;
     }

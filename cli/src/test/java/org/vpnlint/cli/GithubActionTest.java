@@ -44,17 +44,20 @@ class GithubActionTest {
         outputFile = work.resolve("github-output");
         Files.createFile(outputFile);
         Files.createDirectories(workspace.resolve("routers"));
-        Files.copy(RepositoryRoot.path().resolve("samples/seed/snat-without-exclude.boot"),
+        Files.copy(
+                RepositoryRoot.path().resolve("samples/seed/snat-without-exclude.boot"),
                 workspace.resolve("routers/site-a.boot"));
         environment = new LinkedHashMap<>();
         environment.put("GITHUB_ACTIONS", "true");
         environment.put("GITHUB_WORKSPACE", workspace.toString());
         environment.put("GITHUB_OUTPUT", outputFile.toString());
         environment.put("GITHUB_ACTION_PATH", RepositoryRoot.path().toString());
-        environment.put("RUNNER_TEMP", Files.createDirectories(work.resolve("runner-temp")).toString());
+        environment.put(
+                "RUNNER_TEMP",
+                Files.createDirectories(work.resolve("runner-temp")).toString());
         environment.put("RUNNER_OS", "Linux");
-        environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
-                + System.getenv("PATH"));
+        environment.put(
+                "PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + System.getenv("PATH"));
     }
 
     @Test
@@ -63,14 +66,16 @@ class GithubActionTest {
         Map<String, String> outputs = outputs();
 
         assertTrue(outputs.get("cache-key").matches("vpnlint-Linux-source-[0-9a-f]{16}"), outputs.toString());
-        assertEquals(work.resolve("runner-temp/vpnlint-build/" + outputs.get("cache-key")).toString(),
+        assertEquals(
+                work.resolve("runner-temp/vpnlint-build/" + outputs.get("cache-key"))
+                        .toString(),
                 outputs.get("install-dir"));
         assertEquals("false", outputs.get("setup-java"));
     }
 
     @Test
     void prepareAsksForJavaWhenThereIsNone() throws Exception {
-        environment.put("PATH", "/usr/bin:/bin");   // Debian's java is /usr/bin/java: hide it behind an old JAVA_HOME
+        environment.put("PATH", "/usr/bin:/bin"); // Debian's java is /usr/bin/java: hide it behind an old JAVA_HOME
         Path oldJava = work.resolve("old-jdk/bin/java");
         Files.createDirectories(oldJava.getParent());
         Files.writeString(oldJava, "#!/bin/sh\necho 'openjdk version \"11.0.22\" 2024-01-16' >&2\n");
@@ -92,9 +97,14 @@ class GithubActionTest {
         assertEquals(1, run.exitCode(), run.output());
         assertEquals("vpnlint.sarif", outputs().get("report"));
         assertEquals("1", outputs().get("exit-code"));
-        JsonNode result = new ObjectMapper().readTree(workspace.resolve("vpnlint.sarif").toFile())
-                .path("runs").get(0).path("results").get(0);
-        JsonNode location = result.path("locations").get(0).path("physicalLocation").path("artifactLocation");
+        JsonNode result = new ObjectMapper()
+                .readTree(workspace.resolve("vpnlint.sarif").toFile())
+                .path("runs")
+                .get(0)
+                .path("results")
+                .get(0);
+        JsonNode location =
+                result.path("locations").get(0).path("physicalLocation").path("artifactLocation");
         assertEquals("snat-captures-tunnel-traffic", result.path("ruleId").asText());
         assertEquals("routers/site-a.boot", location.path("uri").asText());
         assertEquals("%SRCROOT%", location.path("uriBaseId").asText());
@@ -110,8 +120,11 @@ class GithubActionTest {
 
         assertEquals(0, run.exitCode(), run.output());
         assertEquals("gl-code-quality-report.json", outputs().get("report"));
-        JsonNode issues = new ObjectMapper().readTree(workspace.resolve("gl-code-quality-report.json").toFile());
-        assertEquals("routers/site-a.boot", issues.get(0).path("location").path("path").asText());
+        JsonNode issues = new ObjectMapper()
+                .readTree(workspace.resolve("gl-code-quality-report.json").toFile());
+        assertEquals(
+                "routers/site-a.boot",
+                issues.get(0).path("location").path("path").asText());
     }
 
     @Test
@@ -122,7 +135,8 @@ class GithubActionTest {
         Result run = action("run");
 
         assertEquals(2, run.exitCode(), run.output());
-        assertTrue(run.output().contains("format must be sarif, gitlab, json, text or github, not 'xml'"), run.output());
+        assertTrue(
+                run.output().contains("format must be sarif, gitlab, json, text or github, not 'xml'"), run.output());
     }
 
     @Test
@@ -155,7 +169,7 @@ class GithubActionTest {
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "org.vpnlint.cli.Main");
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
         try (OutputStream out = Files.newOutputStream(install.resolve("vpnlint.jar"));
-             JarOutputStream jar = new JarOutputStream(out, manifest)) {
+                JarOutputStream jar = new JarOutputStream(out, manifest)) {
             jar.flush();
         }
         environment.put("VPNLINT_INSTALL_DIR", install.toString());
@@ -170,15 +184,19 @@ class GithubActionTest {
         return outputs;
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private Result action(String step) throws Exception {
         Path script = RepositoryRoot.path().resolve("action/vpnlint-action.sh");
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), step).directory(work.toFile())
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), step)
+                .directory(work.toFile())
                 .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("GITHUB_") || name.startsWith("INPUT_")
-                || name.startsWith("RUNNER_") || name.equals("JAVA_HOME"));
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("GITHUB_")
+                        || name.startsWith("INPUT_")
+                        || name.startsWith("RUNNER_")
+                        || name.equals("JAVA_HOME"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();

@@ -28,7 +28,7 @@ class GitlabCodeQualityTest {
 
     private JsonNode report() throws Exception {
         CliRun run = CliRun.in(dir, analysis, "check", "--format", "gitlab", ".");
-        assertEquals(2, run.exitCode(), run.err());  // broken.boot cannot be parsed
+        assertEquals(2, run.exitCode(), run.err()); // broken.boot cannot be parsed
         return new ObjectMapper().readTree(run.out());
     }
 
@@ -36,7 +36,10 @@ class GitlabCodeQualityTest {
     void aFindingHasTheFieldsGitlabReads() throws Exception {
         JsonNode issue = issueFor(report(), "snat-captures-tunnel-traffic");
 
-        assertTrue(issue.path("description").asText().startsWith("Source NAT rule 10") && issue.path("description").asText().contains(" Packet: tcp 192.168.10.100:1024"), issue.toString());
+        assertTrue(
+                issue.path("description").asText().startsWith("Source NAT rule 10")
+                        && issue.path("description").asText().contains(" Packet: tcp 192.168.10.100:1024"),
+                issue.toString());
         assertEquals("critical", issue.path("severity").asText());
         assertEquals("router.boot", issue.path("location").path("path").asText());
         assertEquals(8, issue.path("location").path("lines").path("begin").asInt());
@@ -47,10 +50,20 @@ class GitlabCodeQualityTest {
     @Test
     void fingerprintsAreTheSarifOnes() throws Exception {
         CliRun sarif = CliRun.in(dir, analysis, "check", "--format", "sarif", ".");
-        JsonNode result = new ObjectMapper().readTree(sarif.out()).path("runs").get(0).path("results").get(0);
+        JsonNode result = new ObjectMapper()
+                .readTree(sarif.out())
+                .path("runs")
+                .get(0)
+                .path("results")
+                .get(0);
 
-        assertEquals(result.path("partialFingerprints").path("primaryLocationLineHash").asText(),
-                issueFor(report(), "snat-captures-tunnel-traffic").path("fingerprint").asText());
+        assertEquals(
+                result.path("partialFingerprints")
+                        .path("primaryLocationLineHash")
+                        .asText(),
+                issueFor(report(), "snat-captures-tunnel-traffic")
+                        .path("fingerprint")
+                        .asText());
     }
 
     @Test

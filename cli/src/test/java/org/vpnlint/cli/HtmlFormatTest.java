@@ -21,15 +21,17 @@ class HtmlFormatTest {
     void writesTheAuditPageWithTheUsualExitCode() throws Exception {
         TestRules.write(dir, "routers/router.boot", TestRules.ROUTER);
         Files.createDirectories(dir.resolve("out"));
-        Analysis analysis = TestRules.reportingNatFindingIn("routers/router.boot", "snat-captures-tunnel-traffic",
-                Level.ERROR);
+        Analysis analysis =
+                TestRules.reportingNatFindingIn("routers/router.boot", "snat-captures-tunnel-traffic", Level.ERROR);
         CliRun run = CliRun.in(dir, analysis, "check", "--format", "html", "-o", "out/audit.html", "routers");
         assertEquals(1, run.exitCode(), run.err());
         assertEquals("", run.out());
         Document page = Jsoup.parse(Files.readString(dir.resolve("out/audit.html")));
         assertEquals(1, page.select("article.finding").size());
-        assertTrue(page.select("article.finding a").stream()
-                .anyMatch(a -> a.attr("href").startsWith("../routers/router.boot#L")), page.select("article.finding").outerHtml());
+        assertTrue(
+                page.select("article.finding a").stream()
+                        .anyMatch(a -> a.attr("href").startsWith("../routers/router.boot#L")),
+                page.select("article.finding").outerHtml());
         assertEquals(1, page.select("svg .box.router").size(), "the router is drawn");
         assertTrue(page.select("table.inventory").isEmpty(), "the peer has no tunnel, so there is no row");
     }

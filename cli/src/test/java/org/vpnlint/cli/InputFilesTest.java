@@ -16,15 +16,23 @@ class InputFilesTest {
 
     @Test
     void directoriesGiveRouterFileNamesSortedAndSkipDotDirectories() throws Exception {
-        for (String name : List.of("z/config.boot", "a.vyos", "b.set", "c.conf", "d.boot", "notes.md",
-                ".git/config.boot", "m/.cache/x.boot")) {
+        for (String name : List.of(
+                "z/config.boot",
+                "a.vyos",
+                "b.set",
+                "c.conf",
+                "d.boot",
+                "notes.md",
+                ".git/config.boot",
+                "m/.cache/x.boot")) {
             TestRules.write(dir, name, "system {\n}\n");
         }
         List<Diagnostic> problems = new ArrayList<>();
 
         List<Path> files = InputFiles.expand(List.of(dir), problems);
 
-        assertEquals(List.of("a.vyos", "b.set", "c.conf", "d.boot", "z/config.boot"),
+        assertEquals(
+                List.of("a.vyos", "b.set", "c.conf", "d.boot", "z/config.boot"),
                 files.stream().map(f -> dir.relativize(f).toString()).toList());
         assertEquals(List.of(), problems);
     }

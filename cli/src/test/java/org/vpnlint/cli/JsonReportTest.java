@@ -30,15 +30,20 @@ class JsonReportTest {
         JsonNode finding = report.path("findings").get(0);
 
         assertEquals("vpnlint", report.path("tool").path("name").asText());
-        assertEquals(List.of("ruleId", "level", "message", "location", "related", "witness", "trace", "fix",
-                "fingerprint"), fieldNames(finding));
+        assertEquals(
+                List.of("ruleId", "level", "message", "location", "related", "witness", "trace", "fix", "fingerprint"),
+                fieldNames(finding));
         assertEquals("error", finding.path("level").asText());
         assertEquals(List.of("file", "line", "column", "endLine"), fieldNames(finding.path("location")));
         assertEquals(8, finding.path("location").path("line").asInt());
-        assertEquals(List.of("file", "line", "message"), fieldNames(finding.path("related").get(0)));
-        assertEquals(List.of("src", "dst", "protocol", "srcPort", "dstPort", "inInterface", "saState"),
+        assertEquals(
+                List.of("file", "line", "message"),
+                fieldNames(finding.path("related").get(0)));
+        assertEquals(
+                List.of("src", "dst", "protocol", "srcPort", "dstPort", "inInterface", "saState"),
                 fieldNames(finding.path("witness")));
-        assertEquals("postrouting-snat", finding.path("trace").get(1).path("stage").asText());
+        assertEquals(
+                "postrouting-snat", finding.path("trace").get(1).path("stage").asText());
     }
 
     @Test

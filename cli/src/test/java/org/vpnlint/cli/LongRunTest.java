@@ -38,8 +38,13 @@ class LongRunTest {
     /** A rule that reports the NAT finding of {@link TestRules#ROUTER}. */
     private static Rule reporting(String id) {
         RuleMetadata metadata = TestRules.metadata(id, Level.ERROR, "8.0");
-        return TestRules.rule(metadata, network -> List.of(TestRules.natFinding(id, Level.ERROR, "router.boot",
-                "Source NAT rule 10 rewrites traffic of IPsec tunnel 1 before the policy lookup.")));
+        return TestRules.rule(
+                metadata,
+                network -> List.of(TestRules.natFinding(
+                        id,
+                        Level.ERROR,
+                        "router.boot",
+                        "Source NAT rule 10 rewrites traffic of IPsec tunnel 1 before the policy lookup.")));
     }
 
     /** A rule that asks the solver one query after another and never finishes on its own. */
@@ -82,55 +87,69 @@ class LongRunTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
     void aRuleOutOfTimeEndsWithAnUnknownNoteAndTheOthersStillReport() throws Exception {
         TestRules.write(dir, "router.boot", TestRules.ROUTER);
         CountingSolver solver = new CountingSolver();
-        Analysis analysis = new Analysis(List.of(spinning("slow-rule"), reporting("snat-captures-tunnel-traffic")),
-                () -> solver);
+        Analysis analysis =
+                new Analysis(List.of(spinning("slow-rule"), reporting("snat-captures-tunnel-traffic")), () -> solver);
         CliRun run = CliRun.in(dir, analysis, "check", "--rule-budget", "1", "--format", "json", "router.boot");
 
         assertEquals(1, run.exitCode(), run.err());
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertTrue(report.get("executionSuccessful").asBoolean());
         List<String> notes = new ArrayList<>();
-        report.get("findings").forEach(f -> notes.add(f.get("ruleId").asText() + " " + f.get("level").asText() + " "
-                + f.get("message").asText()));
+        report.get("findings")
+                .forEach(f -> notes.add(f.get("ruleId").asText() + " "
+                        + f.get("level").asText() + " " + f.get("message").asText()));
         assertEquals(2, notes.size(), notes.toString());
-        assertTrue(notes.contains("slow-rule note Unknown: rule slow-rule ran out of its time budget of 1 s on this"
-                + " router's network and was stopped, so its findings here may be incomplete (--rule-budget sets the"
-                + " budget)."), notes.toString());
+        assertTrue(
+                notes.contains("slow-rule note Unknown: rule slow-rule ran out of its time budget of 1 s on this"
+                        + " router's network and was stopped, so its findings here may be incomplete (--rule-budget sets the"
+                        + " budget)."),
+                notes.toString());
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("snat-captures-tunnel-traffic error")), notes.toString());
         // every query's own timeout was cut to what was left of the budget
         assertFalse(solver.timeouts.isEmpty());
-        assertTrue(solver.timeouts.stream().allMatch(t -> t.compareTo(Duration.ofSeconds(1)) <= 0), solver.timeouts.toString());
+        assertTrue(
+                solver.timeouts.stream().allMatch(t -> t.compareTo(Duration.ofSeconds(1)) <= 0),
+                solver.timeouts.toString());
     }
 
     @Test
     void outOfMemoryIsOneLineExitThreeAndTheReportsAreStillWritten() throws Exception {
         TestRules.write(dir, "router.boot", TestRules.ROUTER);
-        Analysis analysis = new Analysis(List.of(runningOutOfMemory("hungry-rule"), reporting("snat-captures-tunnel-traffic")),
+        Analysis analysis = new Analysis(
+                List.of(runningOutOfMemory("hungry-rule"), reporting("snat-captures-tunnel-traffic")),
                 TestRules::noSolver);
 
         CliRun json = CliRun.in(dir, analysis, "check", "--format", "json", "-o", "report.json", "router.boot");
         assertEquals(3, json.exitCode());
         List<String> lines = json.err().lines().toList();
         assertEquals(1, lines.size(), json.err());
-        assertTrue(lines.get(0).startsWith("vpnlint: internal error: rule hungry-rule failed (OutOfMemoryError: the Java"
-                + " heap is limited to "), lines.get(0));
+        assertTrue(
+                lines.get(0)
+                        .startsWith("vpnlint: internal error: rule hungry-rule failed (OutOfMemoryError: the Java"
+                                + " heap is limited to "),
+                lines.get(0));
         assertFalse(json.err().contains("\tat "), "no stack trace without --debug");
         JsonNode report = new ObjectMapper().readTree(Files.readString(dir.resolve("report.json")));
         assertFalse(report.get("executionSuccessful").asBoolean());
-        assertEquals("snat-captures-tunnel-traffic", report.get("findings").get(0).get("ruleId").asText());
+        assertEquals(
+                "snat-captures-tunnel-traffic",
+                report.get("findings").get(0).get("ruleId").asText());
 
         CliRun sarif = CliRun.in(dir, analysis, "check", "--format", "sarif", "-o", "report.sarif", "router.boot");
         assertEquals(3, sarif.exitCode());
-        JsonNode invocation = new ObjectMapper().readTree(Files.readString(dir.resolve("report.sarif")))
-                .get("runs").get(0).get("invocations").get(0);
+        JsonNode invocation = new ObjectMapper()
+                .readTree(Files.readString(dir.resolve("report.sarif")))
+                .get("runs")
+                .get(0)
+                .get("invocations")
+                .get(0);
         assertFalse(invocation.get("executionSuccessful").asBoolean());
 
         CliRun debug = CliRun.in(dir, analysis, "check", "--debug", "router.boot");
@@ -140,20 +159,39 @@ class LongRunTest {
     @Test
     void selectAndIgnoreChooseTheRulesThatRun() throws Exception {
         TestRules.write(dir, "router.boot", TestRules.ROUTER);
-        Analysis analysis = new Analysis(List.of(reporting("rule-a"), reporting("rule-b"), reporting("rule-c")),
-                TestRules::noSolver);
+        Analysis analysis = new Analysis(
+                List.of(reporting("rule-a"), reporting("rule-b"), reporting("rule-c")), TestRules::noSolver);
 
-        assertEquals(List.of("rule-b"), ruleIds(CliRun.in(dir, analysis, "check", "--format", "json", "--select", "rule-b", "router.boot")));
-        assertEquals(List.of("rule-a", "rule-c"), ruleIds(CliRun.in(dir, analysis, "check", "--format", "json", "--select",
-                "rule-a,rule-c", "router.boot")));
-        assertEquals(List.of("rule-a"), ruleIds(CliRun.in(dir, analysis, "check", "--format", "json", "--ignore",
-                "rule-b,rule-c", "router.boot")));
-        assertEquals(List.of("rule-c"), ruleIds(CliRun.in(dir, analysis, "check", "--format", "json", "--select",
-                "rule-b,rule-c", "--ignore", "rule-b", "router.boot")));
+        assertEquals(
+                List.of("rule-b"),
+                ruleIds(CliRun.in(dir, analysis, "check", "--format", "json", "--select", "rule-b", "router.boot")));
+        assertEquals(
+                List.of("rule-a", "rule-c"),
+                ruleIds(CliRun.in(
+                        dir, analysis, "check", "--format", "json", "--select", "rule-a,rule-c", "router.boot")));
+        assertEquals(
+                List.of("rule-a"),
+                ruleIds(CliRun.in(
+                        dir, analysis, "check", "--format", "json", "--ignore", "rule-b,rule-c", "router.boot")));
+        assertEquals(
+                List.of("rule-c"),
+                ruleIds(CliRun.in(
+                        dir,
+                        analysis,
+                        "check",
+                        "--format",
+                        "json",
+                        "--select",
+                        "rule-b,rule-c",
+                        "--ignore",
+                        "rule-b",
+                        "router.boot")));
 
         CliRun unknown = CliRun.in(dir, analysis, "check", "--select", "rule-z", "router.boot");
         assertEquals(2, unknown.exitCode());
-        assertEquals("vpnlint: --select: no rule is called 'rule-z' (vpnlint rules lists them)", unknown.err().strip());
+        assertEquals(
+                "vpnlint: --select: no rule is called 'rule-z' (vpnlint rules lists them)",
+                unknown.err().strip());
     }
 
     @Test
@@ -162,7 +200,8 @@ class LongRunTest {
         Analysis analysis = new Analysis(List.of(reporting("rule-a"), reporting("rule-b")), TestRules::noSolver);
 
         CliRun run = CliRun.in(dir, analysis, "check", "--timings", "--format", "json", "router.boot");
-        for (String line : List.of("vpnlint: timings", "read and map", "rules", "report", "rule rule-a", "rule rule-b")) {
+        for (String line :
+                List.of("vpnlint: timings", "read and map", "rules", "report", "rule rule-a", "rule rule-b")) {
             assertTrue(run.err().contains(line), run.err());
         }
         assertFalse(run.out().contains("timings"), "times stay out of the report");
@@ -181,13 +220,21 @@ class LongRunTest {
         assertTrue(terminal.err().endsWith("\r"), "the line is erased before the report");
 
         assertEquals("", CliRun.in(dir, analysis, "check", "router.boot").err());
-        assertEquals("", CliRun.in(dir, TERMINAL, analysis, "check", "--quiet", "router.boot").err());
-        assertEquals("", CliRun.in(dir, TERMINAL, analysis, "check", "-q", "router.boot").err());
+        assertEquals(
+                "",
+                CliRun.in(dir, TERMINAL, analysis, "check", "--quiet", "router.boot")
+                        .err());
+        assertEquals(
+                "",
+                CliRun.in(dir, TERMINAL, analysis, "check", "-q", "router.boot").err());
     }
 
     private static List<String> ruleIds(CliRun run) throws Exception {
         List<String> ids = new ArrayList<>();
-        new ObjectMapper().readTree(run.out()).get("findings").forEach(f -> ids.add(f.get("ruleId").asText()));
+        new ObjectMapper()
+                .readTree(run.out())
+                .get("findings")
+                .forEach(f -> ids.add(f.get("ruleId").asText()));
         return ids;
     }
 }

@@ -46,13 +46,19 @@ class PreCommitDiffHookTest {
         git(repository, "commit", "-q", "--no-verify", "-m", "before");
         assertEquals(0, run(repository, "pre-commit", "install").exitCode());
 
-        Files.copy(RepositoryRoot.path().resolve("samples/diff/rules-renumbered/after.boot"), config, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                RepositoryRoot.path().resolve("samples/diff/rules-renumbered/after.boot"),
+                config,
+                StandardCopyOption.REPLACE_EXISTING);
         git(repository, "add", "site-a/config.boot");
         Result renumbered = run(repository, "git", "commit", "-m", "renumber");
         assertEquals(0, renumbered.exitCode(), renumbered.output());
         assertTrue(renumbered.output().contains("Passed"), renumbered.output());
 
-        Files.copy(RepositoryRoot.path().resolve("samples/diff/exclude-removed/after.boot"), config, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                RepositoryRoot.path().resolve("samples/diff/exclude-removed/after.boot"),
+                config,
+                StandardCopyOption.REPLACE_EXISTING);
         git(repository, "add", "site-a/config.boot");
         Result leak = run(repository, "git", "commit", "-m", "drop the exclude");
         assertNotEquals(0, leak.exitCode(), leak.output());
@@ -62,8 +68,10 @@ class PreCommitDiffHookTest {
 
     /** The shipped vpnlint-diff hook as a local hook whose entry starts with {@code launcher}. */
     private static String localHookConfig(Path launcher) throws Exception {
-        List<Map<String, Object>> hooks = new Yaml().load(Files.readString(RepositoryRoot.path().resolve(".pre-commit-hooks.yaml")));
-        Map<String, Object> hook = new LinkedHashMap<>(hooks.stream().filter(h -> HOOK.equals(h.get("id"))).findFirst().orElseThrow());
+        List<Map<String, Object>> hooks =
+                new Yaml().load(Files.readString(RepositoryRoot.path().resolve(".pre-commit-hooks.yaml")));
+        Map<String, Object> hook = new LinkedHashMap<>(
+                hooks.stream().filter(h -> HOOK.equals(h.get("id"))).findFirst().orElseThrow());
         String entry = (String) hook.get("entry");
         assertTrue(entry.startsWith("vpnlint diff "), entry);
         hook.put("entry", launcher + entry.substring("vpnlint".length()));
@@ -77,17 +85,22 @@ class PreCommitDiffHookTest {
     private Path launcher() throws Exception {
         Path script = Files.createDirectories(work.resolve("bin")).resolve("vpnlint");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -cp '" + System.getProperty("java.class.path")
-                + "' org.vpnlint.cli.Main \"$@\"\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                script,
+                "#!/bin/sh\nexec '" + java + "' -cp '" + System.getProperty("java.class.path")
+                        + "' org.vpnlint.cli.Main \"$@\"\n",
+                StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
     }
 
     private Result run(Path directory, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         // a test run from inside another git hook must not touch that repository
         builder.environment().keySet().removeIf(name -> name.startsWith("GIT_") || name.startsWith("PRE_COMMIT"));
-        builder.environment().put("PRE_COMMIT_HOME", work.resolve("pre-commit-cache").toString());
+        builder.environment()
+                .put("PRE_COMMIT_HOME", work.resolve("pre-commit-cache").toString());
         builder.environment().put("HOME", work.toString());
         for (String role : List.of("AUTHOR", "COMMITTER")) {
             builder.environment().put("GIT_" + role + "_NAME", "test");
@@ -108,8 +121,7 @@ class PreCommitDiffHookTest {
         assertEquals(0, result.exitCode(), String.join(" ", command) + "\n" + result.output());
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static boolean onPath(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {

@@ -58,8 +58,13 @@ class PreCommitHookTest {
         environment.put("XDG_CACHE_HOME", work.resolve("cache").toString());
         environment.put("PATH", pathWithoutVpnlint());
         // The launcher's Maven uses the local repository this build already filled (HOME is a scratch directory).
-        environment.put("MAVEN_OPTS", "-Dmaven.repo.local=" + System.getProperty("vpnlint.mavenRepository",
-                Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
+        environment.put(
+                "MAVEN_OPTS",
+                "-Dmaven.repo.local="
+                        + System.getProperty(
+                                "vpnlint.mavenRepository",
+                                Path.of(System.getProperty("user.home"), ".m2", "repository")
+                                        .toString()));
         environment.put("GIT_AUTHOR_NAME", "test");
         environment.put("GIT_AUTHOR_EMAIL", "test@example.invalid");
         environment.put("GIT_COMMITTER_NAME", "test");
@@ -74,11 +79,13 @@ class PreCommitHookTest {
 
         routers = Files.createDirectories(work.resolve("routers"));
         git(routers, "init", "-q", ".");
-        Files.writeString(routers.resolve(".pre-commit-config.yaml"), "repos:\n"
-                + "  - repo: " + hookRepository + "\n"
-                + "    rev: " + hookRevision + "\n"
-                + "    hooks:\n"
-                + "      - id: vpnlint\n");
+        Files.writeString(
+                routers.resolve(".pre-commit-config.yaml"),
+                "repos:\n"
+                        + "  - repo: " + hookRepository + "\n"
+                        + "    rev: " + hookRevision + "\n"
+                        + "    hooks:\n"
+                        + "      - id: vpnlint\n");
         git(routers, "add", ".pre-commit-config.yaml");
         git(routers, "commit", "-q", "--no-verify", "-m", "hook");
         assertEquals(0, run(routers, "pre-commit", "install").exitCode());
@@ -91,8 +98,8 @@ class PreCommitHookTest {
         git(routers, "add", "try/config.boot");
 
         // try-repo clones into a fresh cache of its own each time, so this run builds vpnlint there too.
-        Result run = run(routers, "pre-commit", "try-repo", hookRepository.toString(), "vpnlint",
-                "--files", "try/config.boot");
+        Result run = run(
+                routers, "pre-commit", "try-repo", hookRepository.toString(), "vpnlint", "--files", "try/config.boot");
 
         assertEquals(1, run.exitCode(), run.output());
         assertTrue(run.output().contains("try/config.boot:"), run.output());
@@ -129,7 +136,8 @@ class PreCommitHookTest {
         assertEquals(0, commit.exitCode(), commit.output());
         assertTrue(commit.output().contains("vpnlint") && commit.output().contains("Passed"), commit.output());
         try (Stream<Path> archives = Files.list(work.resolve("cache/vpnlint"))) {
-            assertTrue(archives.anyMatch(file -> file.getFileName().toString().endsWith(".jsa")),
+            assertTrue(
+                    archives.anyMatch(file -> file.getFileName().toString().endsWith(".jsa")),
                     "no class-data archive in the cache");
         }
     }
@@ -153,8 +161,9 @@ class PreCommitHookTest {
     /** The checkout's files as git sees them (tracked, or new and not ignored), without build output. */
     private static void copyCheckout(Path target) throws Exception {
         Path root = RepositoryRoot.path().toRealPath();
-        ProcessBuilder listing = new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others",
-                "--exclude-standard").directory(root.toFile());
+        ProcessBuilder listing = new ProcessBuilder(
+                        "git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+                .directory(root.toFile());
         listing.environment().keySet().removeIf(name -> name.startsWith("GIT_"));
         Process process = listing.start();
         String names = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -162,7 +171,7 @@ class PreCommitHookTest {
         assertEquals(0, process.exitValue(), "git ls-files failed in " + root);
         for (String name : names.split("\0")) {
             Path source = root.resolve(name);
-            if (name.isEmpty() || !Files.isRegularFile(source)) continue;  // deleted in the working tree
+            if (name.isEmpty() || !Files.isRegularFile(source)) continue; // deleted in the working tree
             Path copy = target.resolve(name);
             Files.createDirectories(copy.getParent());
             Files.copy(source, copy);
@@ -190,11 +199,11 @@ class PreCommitHookTest {
         assertEquals(0, result.exitCode(), String.join(" ", command) + "\n" + result.output());
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private Result run(Path directory, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         // A test run from inside another git hook must not touch that repository.
         builder.environment().keySet().removeIf(name -> name.startsWith("GIT_") || name.startsWith("PRE_COMMIT"));
         builder.environment().putAll(environment);

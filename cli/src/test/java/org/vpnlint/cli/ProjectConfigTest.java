@@ -52,8 +52,12 @@ class ProjectConfigTest {
         TestRules.write(dir, "routers/router.boot", TestRules.ROUTER);
         TestRules.write(dir, ".vpnlint.yaml", "fail-on: never\n");
 
-        assertEquals(0, CliRun.in(dir, analysis(), "check", "routers/router.boot").exitCode());
-        assertEquals(1, CliRun.in(dir, analysis(), "check", "--fail-on", "error", "routers/router.boot").exitCode());
+        assertEquals(
+                0, CliRun.in(dir, analysis(), "check", "routers/router.boot").exitCode());
+        assertEquals(
+                1,
+                CliRun.in(dir, analysis(), "check", "--fail-on", "error", "routers/router.boot")
+                        .exitCode());
     }
 
     @Test
@@ -64,7 +68,8 @@ class ProjectConfigTest {
         CliRun run = CliRun.in(dir, analysis(), "check", "routers/router.boot");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains(".vpnlint.yaml:2: " + RULE + " must be off, error, warning or note, not 'loud'"),
+        assertTrue(
+                run.err().contains(".vpnlint.yaml:2: " + RULE + " must be off, error, warning or note, not 'loud'"),
                 run.err());
     }
 
@@ -91,18 +96,22 @@ class ProjectConfigTest {
                     kind: masquerade
                 """);
         List<Network.NatDeclaration> seen = new ArrayList<>();
-        Analysis recording = new Analysis(List.of(TestRules.rule(TestRules.metadata("records", Level.NOTE, null),
-                network -> {
+        Analysis recording = new Analysis(
+                List.of(TestRules.rule(TestRules.metadata("records", Level.NOTE, null), network -> {
                     seen.addAll(network.natDeclarations());
                     return List.of();
-                })), TestRules::noSolver);
+                })),
+                TestRules::noSolver);
 
         CliRun run = CliRun.in(dir, recording, "check", "routers/router.boot");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(List.of(
-                new Network.NatDeclaration("routers/router.boot", "198.51.100.7", Network.NatDeclaration.Kind.ONE_TO_ONE),
-                new Network.NatDeclaration("branch-7", null, Network.NatDeclaration.Kind.MASQUERADE)), seen);
+        assertEquals(
+                List.of(
+                        new Network.NatDeclaration(
+                                "routers/router.boot", "198.51.100.7", Network.NatDeclaration.Kind.ONE_TO_ONE),
+                        new Network.NatDeclaration("branch-7", null, Network.NatDeclaration.Kind.MASQUERADE)),
+                seen);
     }
 
     @Test
@@ -111,16 +120,19 @@ class ProjectConfigTest {
         TestRules.write(dir, "routers/peer.boot", TestRules.ROUTER);
         TestRules.write(dir, ".vpnlint.yaml", "routers:\n  - routers/\n");
         List<String> files = new ArrayList<>();
-        Analysis recording = new Analysis(List.of(TestRules.rule(TestRules.metadata("records", Level.NOTE, null),
-                network -> {
+        Analysis recording = new Analysis(
+                List.of(TestRules.rule(TestRules.metadata("records", Level.NOTE, null), network -> {
                     network.routers().forEach(router -> files.add(router.file()));
                     return List.of();
-                })), TestRules::noSolver);
+                })),
+                TestRules::noSolver);
 
         CliRun run = CliRun.in(dir, recording, "check", "routers/changed.boot");
 
         assertTrue(run.out().contains("in 1 file (2 routers)"), run.out());
-        assertEquals(List.of("routers/changed.boot", "routers/peer.boot"), files.stream().sorted().toList());
+        assertEquals(
+                List.of("routers/changed.boot", "routers/peer.boot"),
+                files.stream().sorted().toList());
         assertEquals(0, run.exitCode(), run.out());
     }
 
@@ -132,17 +144,24 @@ class ProjectConfigTest {
         TestRules.write(dir, "hub.boot", TestRules.ROUTER);
         TestRules.write(dir, ".vpnlint.yaml", "networks:\n  - pairs/*\n");
         List<List<String>> networks = new ArrayList<>();
-        Analysis recording = new Analysis(List.of(TestRules.rule(TestRules.metadata("records", Level.NOTE, null),
-                network -> {
-                    networks.add(network.routers().stream().map(router -> router.file()).toList());
+        Analysis recording = new Analysis(
+                List.of(TestRules.rule(TestRules.metadata("records", Level.NOTE, null), network -> {
+                    networks.add(network.routers().stream()
+                            .map(router -> router.file())
+                            .toList());
                     return List.of();
-                })), TestRules::noSolver);
+                })),
+                TestRules::noSolver);
 
         CliRun run = CliRun.in(dir, recording, "check", ".");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(List.of(List.of("hub.boot"), List.of("pairs/tokyo/east.boot", "pairs/tokyo/west/config.boot"),
-                List.of("single/branch.boot")), networks);
+        assertEquals(
+                List.of(
+                        List.of("hub.boot"),
+                        List.of("pairs/tokyo/east.boot", "pairs/tokyo/west/config.boot"),
+                        List.of("single/branch.boot")),
+                networks);
     }
 
     @Test
@@ -177,11 +196,12 @@ class ProjectConfigTest {
         TestRules.write(dir, "docs/vpn.set", VPN_ONLY);
         TestRules.write(dir, ".vpnlint.yaml", yaml);
         List<Router> seen = new ArrayList<>();
-        Analysis recording = new Analysis(List.of(TestRules.rule(TestRules.metadata("records", Level.NOTE, null),
-                network -> {
+        Analysis recording = new Analysis(
+                List.of(TestRules.rule(TestRules.metadata("records", Level.NOTE, null), network -> {
                     seen.addAll(network.routers());
                     return List.of();
-                })), TestRules::noSolver);
+                })),
+                TestRules::noSolver);
         CliRun run = CliRun.in(dir, recording, "check", "docs/vpn.set");
         assertEquals(0, run.exitCode(), run.err());
         return seen;
@@ -189,7 +209,8 @@ class ProjectConfigTest {
 
     @Test
     void aFragmentDeclaredCompleteIsWholeForTheRules() throws Exception {
-        Router router = routersSeen("fragments:\n  - router: docs/vpn.set\n    complete: all\n").get(0);
+        Router router = routersSeen("fragments:\n  - router: docs/vpn.set\n    complete: all\n")
+                .get(0);
 
         for (RouterPart part : RouterPart.values()) assertTrue(router.shows(part), part.id());
     }
@@ -204,8 +225,16 @@ class ProjectConfigTest {
                       eth1: 203.0.113.46/24
                 """).get(0);
 
-        assertEquals("eth1", router.interfaceWithAddress(new IPAddressString("203.0.113.46").getAddress()).get().name());
-        assertEquals(".vpnlint.yaml", Path.of(router.findInterface("eth1").get().location().file()).getFileName().toString());
+        assertEquals(
+                "eth1",
+                router.interfaceWithAddress(new IPAddressString("203.0.113.46").getAddress())
+                        .get()
+                        .name());
+        assertEquals(
+                ".vpnlint.yaml",
+                Path.of(router.findInterface("eth1").get().location().file())
+                        .getFileName()
+                        .toString());
         assertTrue(router.shows(RouterPart.ROUTES));
         assertFalse(router.shows(RouterPart.INTERFACES));
     }
@@ -213,23 +242,30 @@ class ProjectConfigTest {
     @Test
     void aFragmentsMistakeIsReportedWithItsLine() throws Exception {
         TestRules.write(dir, "docs/vpn.set", VPN_ONLY);
-        TestRules.write(dir, ".vpnlint.yaml", "fragments:\n  - router: docs/vpn.set\n    complete: [interfaces, vpn]\n");
+        TestRules.write(
+                dir, ".vpnlint.yaml", "fragments:\n  - router: docs/vpn.set\n    complete: [interfaces, vpn]\n");
 
         CliRun run = CliRun.in(dir, analysis(), "check", "docs/vpn.set");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains(".vpnlint.yaml:3: complete lists interfaces, routes, nat or firewall, not 'vpn'"),
+        assertTrue(
+                run.err().contains(".vpnlint.yaml:3: complete lists interfaces, routes, nat or firewall, not 'vpn'"),
                 run.err());
     }
 
     @Test
     void aDeclaredInterfaceAddressNeedsItsPrefixLength() throws Exception {
         TestRules.write(dir, "docs/vpn.set", VPN_ONLY);
-        TestRules.write(dir, ".vpnlint.yaml", "fragments:\n  - router: docs/vpn.set\n    interfaces:\n      eth1: 203.0.113.46\n");
+        TestRules.write(
+                dir,
+                ".vpnlint.yaml",
+                "fragments:\n  - router: docs/vpn.set\n    interfaces:\n      eth1: 203.0.113.46\n");
 
         CliRun run = CliRun.in(dir, analysis(), "check", "docs/vpn.set");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains(".vpnlint.yaml:4: an interface address is written with its prefix length"), run.err());
+        assertTrue(
+                run.err().contains(".vpnlint.yaml:4: an interface address is written with its prefix length"),
+                run.err());
     }
 }

@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 final class RequiredTools {
 
-    private RequiredTools() {
-    }
+    private RequiredTools() {}
 
     static void assumeOnPath(String... programs) {
         for (String program : programs) {

@@ -17,10 +17,13 @@ class RulesMarkdownTest {
     @Test
     void theCommittedRulesMdIsUpToDate() throws IOException {
         Path committed = RepositoryRoot.path().resolve("rules.md");
-        String generated = RuleDocumentation.markdown(RulesCommand.sorted(Analysis.withAllRules().rules()));
+        String generated = RuleDocumentation.markdown(
+                RulesCommand.sorted(Analysis.withAllRules().rules()));
 
         assertTrue(Files.exists(committed), "rules.md is missing; generate it with " + RuleDocumentation.REGENERATE);
-        assertEquals(generated, Files.readString(committed, StandardCharsets.UTF_8),
+        assertEquals(
+                generated,
+                Files.readString(committed, StandardCharsets.UTF_8),
                 "rules.md is stale; regenerate it with " + RuleDocumentation.REGENERATE);
     }
 
@@ -28,6 +31,9 @@ class RulesMarkdownTest {
     void theRulesCommandPrintsTheSameMarkdown() {
         CliRun run = CliRun.in(RepositoryRoot.path(), Analysis.withAllRules(), "rules", "--markdown");
 
-        assertEquals(RuleDocumentation.markdown(RulesCommand.sorted(Analysis.withAllRules().rules())), run.out());
+        assertEquals(
+                RuleDocumentation.markdown(
+                        RulesCommand.sorted(Analysis.withAllRules().rules())),
+                run.out());
     }
 }

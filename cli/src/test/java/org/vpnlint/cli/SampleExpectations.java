@@ -33,8 +33,7 @@ final class SampleExpectations {
         }
     }
 
-    private SampleExpectations() {
-    }
+    private SampleExpectations() {}
 
     static Set<Expected> of(Path file, String name) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -44,15 +44,19 @@ class SamplesTest {
         Path root = RepositoryRoot.path();
         Path samples = root.resolve("samples");
         assertTrue(Files.isDirectory(samples), "no samples folder at " + samples);
-        ProjectConfig config = ProjectConfig.load(samples.resolve(ProjectConfig.FILE_NAME),
+        ProjectConfig config = ProjectConfig.load(
+                samples.resolve(ProjectConfig.FILE_NAME),
                 ANALYSIS.rules().stream().map(Rule::id).collect(Collectors.toSet()));
 
         List<Diagnostic> problems = new ArrayList<>();
         List<Path> files = InputFiles.expand(List.of(samples), problems);
         assertEquals(List.of(), problems);
-        return config.networks().group(files).entrySet().stream().map(unit -> DynamicTest.dynamicTest(
-                unit.getKey().isAbsolute() ? root.relativize(unit.getKey()).toString() : "all samples as one network",
-                () -> check(root, config, unit.getValue())));
+        return config.networks().group(files).entrySet().stream()
+                .map(unit -> DynamicTest.dynamicTest(
+                        unit.getKey().isAbsolute()
+                                ? root.relativize(unit.getKey()).toString()
+                                : "all samples as one network",
+                        () -> check(root, config, unit.getValue())));
     }
 
     private static void check(Path root, ProjectConfig config, List<Path> files) throws IOException {
@@ -60,12 +64,17 @@ class SamplesTest {
         AnalysisResult result = ANALYSIS.run(request);
 
         Set<Expected> expected = new TreeSet<>();
-        for (Path file : files) expected.addAll(SampleExpectations.of(file, root.relativize(file).toString()));
+        for (Path file : files)
+            expected.addAll(SampleExpectations.of(file, root.relativize(file).toString()));
         Map<Expected, String> reported = new TreeMap<>();
         for (ReportedFinding finding : result.findings()) {
             if (finding.finding().level() == Level.NOTE) continue;
-            reported.put(new Expected(finding.finding().location().file(), finding.finding().location().line(),
-                    finding.finding().ruleId()), finding.finding().message());
+            reported.put(
+                    new Expected(
+                            finding.finding().location().file(),
+                            finding.finding().location().line(),
+                            finding.finding().ruleId()),
+                    finding.finding().message());
         }
 
         List<String> problems = new ArrayList<>();

@@ -34,23 +34,41 @@ class SarifMultitoolTest {
     void theSamplesSarifHasNoErrorAndNoWarning() throws Exception {
         Path multitool = multitool();
         Path sarif = work.resolve("samples.sarif");
-        CliRun run = CliRun.in(RepositoryRoot.path(), Analysis.withAllRules(),
-                "check", "--format", "sarif", "--fail-on", "never", "-o", sarif.toString(), "samples");
+        CliRun run = CliRun.in(
+                RepositoryRoot.path(),
+                Analysis.withAllRules(),
+                "check",
+                "--format",
+                "sarif",
+                "--fail-on",
+                "never",
+                "-o",
+                sarif.toString(),
+                "samples");
         assertEquals(0, run.exitCode(), run.err());
         Path validation = work.resolve("validation.sarif");
 
-        Output output = run(multitool.toString(), "validate", "--rule-kind", "Sarif;Gh", "-o", validation.toString(),
+        Output output = run(
+                multitool.toString(),
+                "validate",
+                "--rule-kind",
+                "Sarif;Gh",
+                "-o",
+                validation.toString(),
                 sarif.toString());
 
         assertEquals(0, output.exitCode(), output.text());
-        JsonNode validationRun = new ObjectMapper().readTree(validation.toFile()).path("runs").get(0);
+        JsonNode validationRun =
+                new ObjectMapper().readTree(validation.toFile()).path("runs").get(0);
         List<String> problems = new ArrayList<>();
         for (JsonNode result : validationRun.path("results")) {
-            problems.add(result.path("ruleId").asText() + " " + result.path("level").asText("warning") + ": "
-                    + result.path("message").path("arguments").toString());
+            problems.add(
+                    result.path("ruleId").asText() + " " + result.path("level").asText("warning") + ": "
+                            + result.path("message").path("arguments").toString());
         }
         for (JsonNode notification : validationRun.path("invocations").path(0).path("toolExecutionNotifications")) {
-            problems.add("notification: " + notification.path("message").path("text").asText());
+            problems.add(
+                    "notification: " + notification.path("message").path("text").asText());
         }
         assertEquals(List.of(), problems, output.text());
         assertTrue(output.text().contains("1 files scanned"), output.text());
@@ -58,7 +76,8 @@ class SarifMultitoolTest {
 
     /** The executable the installed package points at (its index.js exports the path for this platform). */
     private Path multitool() throws Exception {
-        if (RequiredTools.onPath("node").isEmpty() || RequiredTools.onPath("npm").isEmpty()) {
+        if (RequiredTools.onPath("node").isEmpty()
+                || RequiredTools.onPath("npm").isEmpty()) {
             RequiredTools.unavailable("node and npm are needed to find the SARIF Multitool");
         }
         Output root = run("npm", "root", "-g");
@@ -69,16 +88,19 @@ class SarifMultitoolTest {
         Output resolved = run("node", "-p", "require(process.argv[1])", installed.toString());
         Path executable = Path.of(resolved.text().strip());
         if (resolved.exitCode() != 0 || !Files.isExecutable(executable)) {
-            RequiredTools.unavailable("the SARIF Multitool executable is missing or not executable: " + resolved.text());
+            RequiredTools.unavailable(
+                    "the SARIF Multitool executable is missing or not executable: " + resolved.text());
         }
         return executable;
     }
 
-    private record Output(int exitCode, String text) {
-    }
+    private record Output(int exitCode, String text) {}
 
     private Output run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .start();
         byte[] output = process.getInputStream().readAllBytes();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
         return new Output(process.exitValue(), new String(output, StandardCharsets.UTF_8));

@@ -42,7 +42,8 @@ class SarifReportTest {
     @BeforeAll
     static void loadTheOfficialSchemaFromTheJavaSarifJar() throws IOException {
         try (InputStream in = SarifReport.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
-            sarifSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+            sarifSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+                    .getSchema(in);
         }
     }
 
@@ -51,19 +52,40 @@ class SarifReportTest {
      * the golden file depends on the SARIF writer only.
      */
     private static AnalysisResult result() {
-        Finding warning = TestRules.natFinding("snat-captures-tunnel-traffic", Level.WARNING, "router.boot",
+        Finding warning = TestRules.natFinding(
+                "snat-captures-tunnel-traffic",
+                Level.WARNING,
+                "router.boot",
                 "Source NAT rule 10 rewrites tunnel traffic. It leaves eth0 in cleartext.");
-        Finding silenced = new Finding("snat-captures-tunnel-traffic", Level.ERROR, "Lab NAT rule.",
-                SourceLocation.at("lab.boot", 9, 9), List.of(), null, List.of(), null, "nat source rule 10");
-        Suppression labOnly = new Suppression(List.of("snat-captures-tunnel-traffic"), "lab only", null,
+        Finding silenced = new Finding(
+                "snat-captures-tunnel-traffic",
+                Level.ERROR,
+                "Lab NAT rule.",
+                SourceLocation.at("lab.boot", 9, 9),
+                List.of(),
+                null,
+                List.of(),
+                null,
+                "nat source rule 10");
+        Suppression labOnly = new Suppression(
+                List.of("snat-captures-tunnel-traffic"),
+                "lab only",
+                null,
                 new ConfigNode("10", SourceLocation.at("lab.boot", 9, 14)));
-        Diagnostic parseError = new Diagnostic(SourceLocation.at("broken.boot", 2, 1), Level.ERROR, "parse-error",
+        Diagnostic parseError = new Diagnostic(
+                SourceLocation.at("broken.boot", 2, 1),
+                Level.ERROR,
+                "parse-error",
                 "expected '}' to close 'interfaces' opened at 1:1 (the file ends here)");
         return new AnalysisResult(
                 List.of(new ReportedFinding(warning, Fingerprint.of(warning), null)),
                 List.of(new ReportedFinding(silenced, Fingerprint.of(silenced), labOnly)),
-                0, List.of(parseError), List.of("broken.boot", "lab.boot", "router.boot"), 2,
-                List.of(TestRules.metadata("behind-nat-default-id", Level.WARNING, null),
+                0,
+                List.of(parseError),
+                List.of("broken.boot", "lab.boot", "router.boot"),
+                2,
+                List.of(
+                        TestRules.metadata("behind-nat-default-id", Level.WARNING, null),
                         TestRules.metadata("snat-captures-tunnel-traffic", Level.ERROR, "8.0")),
                 List.of());
     }
@@ -89,10 +111,15 @@ class SarifReportTest {
     void aWholeRunOverRealFilesIsValidToo() throws IOException {
         TestRules.write(dir, "router.boot", TestRules.ROUTER);
         TestRules.write(dir, "broken.boot", "interfaces {\n");
-        AnalysisResult result = TestRules.reportingNatFindingIn("router.boot", "snat-captures-tunnel-traffic", Level.ERROR)
+        AnalysisResult result = TestRules.reportingNatFindingIn(
+                        "router.boot", "snat-captures-tunnel-traffic", Level.ERROR)
                 .run(AnalysisRequest.of(dir, List.of(dir)));
 
-        assertEquals(List.of(), sarifSchema.validate(sarif(result), InputFormat.JSON).stream().map(Error::toString).toList());
+        assertEquals(
+                List.of(),
+                sarifSchema.validate(sarif(result), InputFormat.JSON).stream()
+                        .map(Error::toString)
+                        .toList());
     }
 
     @Test
@@ -110,13 +137,19 @@ class SarifReportTest {
         assertEquals(first, second, "two runs must give identical bytes");
         if (Boolean.getBoolean("vpnlint.updateGolden")) {
             // mvn -pl cli test -Dtest=SarifReportTest -Dvpnlint.updateGolden=true rewrites the golden file.
-            Files.writeString(RepositoryRoot.path().resolve(Path.of(
-                    "cli/src/test/resources/org/vpnlint/cli", GOLDEN)), first, StandardCharsets.UTF_8);
+            Files.writeString(
+                    RepositoryRoot.path().resolve(Path.of("cli/src/test/resources/org/vpnlint/cli", GOLDEN)),
+                    first,
+                    StandardCharsets.UTF_8);
         }
-        String golden = Files.readString(RepositoryRoot.path().resolve(Path.of(
-                "cli/src/test/resources/org/vpnlint/cli", GOLDEN)), StandardCharsets.UTF_8);
-        assertEquals(golden, first, "SARIF output changed; if on purpose, regenerate the golden file with"
-                + " mvn -pl cli test -Dtest=SarifReportTest -Dvpnlint.updateGolden=true and review the diff");
+        String golden = Files.readString(
+                RepositoryRoot.path().resolve(Path.of("cli/src/test/resources/org/vpnlint/cli", GOLDEN)),
+                StandardCharsets.UTF_8);
+        assertEquals(
+                golden,
+                first,
+                "SARIF output changed; if on purpose, regenerate the golden file with"
+                        + " mvn -pl cli test -Dtest=SarifReportTest -Dvpnlint.updateGolden=true and review the diff");
     }
 
     @Test
@@ -136,8 +169,10 @@ class SarifReportTest {
 
         assertTrue(sarif.contains("See [IPsec tunnel 1 of peer 192.0.2.150](1)."), sarif);
         assertTrue(sarif.contains("\"uriBaseId\" : \"%SRCROOT%\""), sarif);
-        assertTrue(sarif.contains("postrouting-snat: rule 10: src 192.168.10.100 → 203.0.113.134"
-                + " (packet now 203.0.113.134:1024 → 10.10.10.200:22)"), sarif);
+        assertTrue(
+                sarif.contains("postrouting-snat: rule 10: src 192.168.10.100 → 203.0.113.134"
+                        + " (packet now 203.0.113.134:1024 → 10.10.10.200:22)"),
+                sarif);
         assertTrue(sarif.contains("\"primaryLocationLineHash\""), sarif);
         assertTrue(sarif.contains("\"security-severity\" : \"8.0\""), sarif);
     }

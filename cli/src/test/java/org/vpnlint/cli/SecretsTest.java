@@ -24,9 +24,10 @@ class SecretsTest {
     Path dir;
 
     private Analysis carelessRule() {
-        Rule rule = TestRules.rule(TestRules.metadata(RULE, Level.ERROR, null), network -> List.of(
-                TestRules.natFinding(RULE, Level.ERROR, "router.boot",
-                        "The keys differ: this end has " + TestRules.PSK + ".")));
+        Rule rule = TestRules.rule(
+                TestRules.metadata(RULE, Level.ERROR, null),
+                network -> List.of(TestRules.natFinding(
+                        RULE, Level.ERROR, "router.boot", "The keys differ: this end has " + TestRules.PSK + ".")));
         return new Analysis(List.of(rule), TestRules::noSolver);
     }
 

@@ -26,16 +26,28 @@ class SuppressionTest {
     }
 
     private static Analysis findingAtLine(String file, int line) {
-        Rule rule = TestRules.rule(TestRules.metadata(RULE, Level.ERROR, null), network -> List.of(
-                new Finding(RULE, Level.ERROR, "NAT captures the tunnel.", SourceLocation.at(file, line, 9),
-                        List.of(), null, List.of(), null, "nat source rule 10")));
+        Rule rule = TestRules.rule(
+                TestRules.metadata(RULE, Level.ERROR, null),
+                network -> List.of(new Finding(
+                        RULE,
+                        Level.ERROR,
+                        "NAT captures the tunnel.",
+                        SourceLocation.at(file, line, 9),
+                        List.of(),
+                        null,
+                        List.of(),
+                        null,
+                        "nat source rule 10")));
         return new Analysis(List.of(rule), TestRules::noSolver);
     }
 
     @Test
     void aCommentWithAReasonSilencesTheFindingOnTheNodeBelowIt() throws Exception {
-        TestRules.write(dir, "r.boot", routerWithCommentAboveNatRule(
-                "/* vpnlint:ignore " + RULE + " reason=\"lab router, no real tunnel\" */"));
+        TestRules.write(
+                dir,
+                "r.boot",
+                routerWithCommentAboveNatRule(
+                        "/* vpnlint:ignore " + RULE + " reason=\"lab router, no real tunnel\" */"));
 
         CliRun run = CliRun.in(dir, findingAtLine("r.boot", 9), "check", "r.boot");
 
@@ -45,8 +57,10 @@ class SuppressionTest {
 
     @Test
     void suppressedFindingsAreListedInSarifWithTheReason() throws Exception {
-        TestRules.write(dir, "r.boot", routerWithCommentAboveNatRule(
-                "/* vpnlint:ignore " + RULE + " reason=\"lab router\" */"));
+        TestRules.write(
+                dir,
+                "r.boot",
+                routerWithCommentAboveNatRule("/* vpnlint:ignore " + RULE + " reason=\"lab router\" */"));
 
         CliRun run = CliRun.in(dir, findingAtLine("r.boot", 9), "check", "--format", "sarif", "r.boot");
 
@@ -67,28 +81,37 @@ class SuppressionTest {
 
     @Test
     void anExpiredSuppressionNoLongerSilences() throws Exception {
-        TestRules.write(dir, "r.boot", routerWithCommentAboveNatRule(
-                "/* vpnlint:ignore " + RULE + " reason=\"until the migration\" expires=2020-01-31 */"));
+        TestRules.write(
+                dir,
+                "r.boot",
+                routerWithCommentAboveNatRule(
+                        "/* vpnlint:ignore " + RULE + " reason=\"until the migration\" expires=2020-01-31 */"));
 
         CliRun run = CliRun.in(dir, findingAtLine("r.boot", 9), "check", "r.boot");
 
         assertEquals(1, run.exitCode(), run.out());
-        assertTrue(run.out().contains("warning expired-suppression: the suppression of " + RULE
-                + " expired on 2020-01-31"), run.out());
+        assertTrue(
+                run.out()
+                        .contains("warning expired-suppression: the suppression of " + RULE + " expired on 2020-01-31"),
+                run.out());
     }
 
     @Test
     void aSuppressionThatSilencesNothingIsAUselessSuppression() throws Exception {
-        TestRules.write(dir, "r.boot", routerWithCommentAboveNatRule(
-                "/* vpnlint:ignore " + RULE + " reason=\"old\" */"));
-        Analysis nothingFound = new Analysis(List.of(TestRules.rule(TestRules.metadata(RULE, Level.ERROR, null),
-                network -> List.of())), TestRules::noSolver);
+        TestRules.write(
+                dir, "r.boot", routerWithCommentAboveNatRule("/* vpnlint:ignore " + RULE + " reason=\"old\" */"));
+        Analysis nothingFound = new Analysis(
+                List.of(TestRules.rule(TestRules.metadata(RULE, Level.ERROR, null), network -> List.of())),
+                TestRules::noSolver);
 
         CliRun run = CliRun.in(dir, nothingFound, "check", "r.boot");
 
         assertEquals(0, run.exitCode(), run.out());
-        assertTrue(run.out().contains("r.boot:9:14: warning useless-suppression: this suppression of " + RULE
-                + " silences nothing; remove it"), run.out());
+        assertTrue(
+                run.out()
+                        .contains("r.boot:9:14: warning useless-suppression: this suppression of " + RULE
+                                + " silences nothing; remove it"),
+                run.out());
     }
 
     @Test
@@ -99,9 +122,18 @@ class SuppressionTest {
                 set nat source rule 10 outbound-interface 'eth0'
                 set nat source rule 10 translation address '203.0.113.134'
                 """.formatted(RULE));
-        Rule rule = TestRules.rule(TestRules.metadata(RULE, Level.ERROR, null), network -> List.of(
-                new Finding(RULE, Level.ERROR, "NAT captures the tunnel.", SourceLocation.at("r.set", 3, 20),
-                        List.of(), null, List.of(), null, "nat source rule 10")));
+        Rule rule = TestRules.rule(
+                TestRules.metadata(RULE, Level.ERROR, null),
+                network -> List.of(new Finding(
+                        RULE,
+                        Level.ERROR,
+                        "NAT captures the tunnel.",
+                        SourceLocation.at("r.set", 3, 20),
+                        List.of(),
+                        null,
+                        List.of(),
+                        null,
+                        "nat source rule 10")));
 
         CliRun run = CliRun.in(dir, new Analysis(List.of(rule), TestRules::noSolver), "check", "r.set");
 
@@ -116,9 +148,18 @@ class SuppressionTest {
                 set nat source rule 10 translation address '203.0.113.134'
                 comment nat source rule 10 "vpnlint:ignore %s reason='lab only'"
                 """.formatted(RULE));
-        Rule rule = TestRules.rule(TestRules.metadata(RULE, Level.ERROR, null), network -> List.of(
-                new Finding(RULE, Level.ERROR, "NAT captures the tunnel.", SourceLocation.at("r.set", 1, 16),
-                        List.of(), null, List.of(), null, "nat source rule 10")));
+        Rule rule = TestRules.rule(
+                TestRules.metadata(RULE, Level.ERROR, null),
+                network -> List.of(new Finding(
+                        RULE,
+                        Level.ERROR,
+                        "NAT captures the tunnel.",
+                        SourceLocation.at("r.set", 1, 16),
+                        List.of(),
+                        null,
+                        List.of(),
+                        null,
+                        "nat source rule 10")));
 
         CliRun run = CliRun.in(dir, new Analysis(List.of(rule), TestRules::noSolver), "check", "r.set");
 
@@ -128,8 +169,10 @@ class SuppressionTest {
 
     @Test
     void aSuppressionOfAnotherRuleDoesNotSilence() throws Exception {
-        TestRules.write(dir, "r.boot", routerWithCommentAboveNatRule(
-                "/* vpnlint:ignore gre-not-protected reason=\"other rule\" */"));
+        TestRules.write(
+                dir,
+                "r.boot",
+                routerWithCommentAboveNatRule("/* vpnlint:ignore gre-not-protected reason=\"other rule\" */"));
 
         CliRun run = CliRun.in(dir, findingAtLine("r.boot", 9), "check", "r.boot");
 

@@ -55,12 +55,12 @@ final class TestRules {
                 }
             }
             """;
+
     static final String PSK = "Sup3rS3cretPSK";
     static final int NAT_RULE_LINE = 8;
     static final int PEER_LINE = 19;
 
-    private TestRules() {
-    }
+    private TestRules() {}
 
     static Path write(Path directory, String name, String text) throws IOException {
         Path file = directory.resolve(name);
@@ -70,8 +70,13 @@ final class TestRules {
     }
 
     static RuleMetadata metadata(String id, Level level, String securitySeverity) {
-        return new RuleMetadata(id, "Source NAT captures the tunnel's traffic", level, List.of("nat", "ipsec"),
-                securitySeverity, RuleMetadata.Precision.HIGH,
+        return new RuleMetadata(
+                id,
+                "Source NAT captures the tunnel's traffic",
+                level,
+                List.of("nat", "ipsec"),
+                securitySeverity,
+                RuleMetadata.Precision.HIGH,
                 "A packet that matches the tunnel's selectors is source-NATed first and leaves unencrypted.",
                 "The kernel applies SNAT in POSTROUTING before the IPsec policy lookup that decides encryption.",
                 "set nat source rule 10 translation address 203.0.113.134",
@@ -96,23 +101,44 @@ final class TestRules {
     static Finding natFinding(String ruleId, Level level, String file, String message) {
         SourceLocation natRule = new SourceLocation(file, NAT_RULE_LINE, 9, 13, 10);
         SourceLocation peer = SourceLocation.at(file, PEER_LINE, 17);
-        return new Finding(ruleId, level, message, natRule,
+        return new Finding(
+                ruleId,
+                level,
+                message,
+                natRule,
                 List.of(new RelatedLocation(peer, "IPsec tunnel 1 of peer 192.0.2.150")),
                 new Witness("192.168.10.100", "10.10.10.200", "tcp", 1024, 22, "eth1", "up"),
-                List.of(new TraceStep("route", "10.10.10.200 via table 220 → eth0", null,
+                List.of(
+                        new TraceStep(
+                                "route",
+                                "10.10.10.200 via table 220 → eth0",
+                                null,
                                 "192.168.10.100:1024 → 10.10.10.200:22"),
-                        new TraceStep("postrouting-snat", "rule 10: src 192.168.10.100 → 203.0.113.134", natRule,
+                        new TraceStep(
+                                "postrouting-snat",
+                                "rule 10: src 192.168.10.100 → 203.0.113.134",
+                                natRule,
                                 "203.0.113.134:1024 → 10.10.10.200:22"),
-                        new TraceStep("policy-lookup-after-snat", "no policy matches: cleartext", peer,
+                        new TraceStep(
+                                "policy-lookup-after-snat",
+                                "no policy matches: cleartext",
+                                peer,
                                 "203.0.113.134:1024 → 10.10.10.200:22")),
-                "set nat source rule 5 exclude", "nat source rule 10|peer 192.0.2.150 tunnel 1");
+                "set nat source rule 5 exclude",
+                "nat source rule 10|peer 192.0.2.150 tunnel 1");
     }
 
     /** An analysis with one rule that reports the NAT finding in every file named {@code file}. */
     static Analysis reportingNatFindingIn(String file, String ruleId, Level level) {
         RuleMetadata metadata = metadata(ruleId, level, "8.0");
-        Rule rule = rule(metadata, network -> List.of(natFinding(ruleId, level, file,
-                "Source NAT rule 10 rewrites traffic of IPsec tunnel 1 before the policy lookup, so it leaves in cleartext.")));
+        Rule rule = rule(
+                metadata,
+                network -> List.of(
+                        natFinding(
+                                ruleId,
+                                level,
+                                file,
+                                "Source NAT rule 10 rewrites traffic of IPsec tunnel 1 before the policy lookup, so it leaves in cleartext.")));
         return new Analysis(List.of(rule), TestRules::noSolver);
     }
 

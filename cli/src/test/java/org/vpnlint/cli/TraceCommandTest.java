@@ -17,8 +17,8 @@ class TraceCommandTest {
     private static final String PSK_OF_THE_SAMPLE = "s3cret-one";
 
     private static CliRun trace(String... options) {
-        List<String> args = new java.util.ArrayList<>(List.of("trace", SAMPLE, "--src", "192.168.10.100",
-                "--dst", "10.10.10.200", "--dport", "22"));
+        List<String> args = new java.util.ArrayList<>(
+                List.of("trace", SAMPLE, "--src", "192.168.10.100", "--dst", "10.10.10.200", "--dport", "22"));
         args.addAll(List.of(options));
         Path root = RepositoryRoot.path();
         return CliRun.in(root, new Analysis(List.of(), TestRules::noSolver), args.toArray(String[]::new));
@@ -30,7 +30,8 @@ class TraceCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("postrouting-snat"), run.out());
-        assertTrue(run.out().contains("verdict: CLEARTEXT out of eth0 as tcp 203.0.113.134:1024 → 10.10.10.200:22"),
+        assertTrue(
+                run.out().contains("verdict: CLEARTEXT out of eth0 as tcp 203.0.113.134:1024 → 10.10.10.200:22"),
                 run.out());
     }
 
@@ -52,8 +53,15 @@ class TraceCommandTest {
 
     @Test
     void aBadAddressIsAUsageError() {
-        CliRun run = CliRun.in(RepositoryRoot.path(), new Analysis(List.of(), TestRules::noSolver),
-                "trace", SAMPLE, "--src", "192.168.10.300", "--dst", "10.10.10.200");
+        CliRun run = CliRun.in(
+                RepositoryRoot.path(),
+                new Analysis(List.of(), TestRules::noSolver),
+                "trace",
+                SAMPLE,
+                "--src",
+                "192.168.10.300",
+                "--dst",
+                "10.10.10.200");
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("not an IP address: 192.168.10.300"), run.err());

@@ -31,8 +31,8 @@ class ArchiveIT {
     private static final String VERSION = System.getProperty("vpnlint.version");
     private static final Path TARGET = Path.of(System.getProperty("vpnlint.distDirectory", "target"));
     /** What bin/vpnlint may call besides java; every other program is out of reach. */
-    private static final List<String> SHELL_TOOLS = List.of("sh", "dirname", "ls", "sed", "cksum", "cut", "head",
-            "mkdir", "rm");
+    private static final List<String> SHELL_TOOLS =
+            List.of("sh", "dirname", "ls", "sed", "cksum", "cut", "head", "mkdir", "rm");
 
     @TempDir
     static Path work;
@@ -44,21 +44,34 @@ class ArchiveIT {
     void unpack() throws Exception {
         Path tarball = TARGET.resolve("vpnlint-" + VERSION + ".tar.gz");
         assertTrue(Files.isRegularFile(tarball), "no archive " + tarball);
-        assertEquals(0, run(work, Map.of("PATH", System.getenv("PATH")), "tar", "xzf", tarball.toString()).code());
+        assertEquals(
+                0,
+                run(work, Map.of("PATH", System.getenv("PATH")), "tar", "xzf", tarball.toString())
+                        .code());
         home = work.resolve("vpnlint-" + VERSION);
         tools = Files.createDirectories(work.resolve("tools"));
         for (String tool : SHELL_TOOLS) {
-            Path found = Arrays.stream(System.getenv("PATH").split(":")).map(dir -> Path.of(dir, tool))
-                    .filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError(tool + " not found"));
+            Path found = Arrays.stream(System.getenv("PATH").split(":"))
+                    .map(dir -> Path.of(dir, tool))
+                    .filter(Files::isExecutable)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(tool + " not found"));
             Files.createSymbolicLink(tools.resolve(tool), found);
         }
     }
 
     @Test
     void theArchiveHasTheLaunchersJarsManPagesAndCompletion() throws IOException {
-        for (String file : List.of("bin/vpnlint", "bin/vpnlint.bat", "lib/vpnlint.jar", "lib/vpnlint-cli-" + VERSION
-                + ".jar", "share/man/man1/vpnlint-check.1", "share/bash-completion/completions/vpnlint",
-                "samples/seed/snat-without-exclude.boot", "README.md", "rules.md")) {
+        for (String file : List.of(
+                "bin/vpnlint",
+                "bin/vpnlint.bat",
+                "lib/vpnlint.jar",
+                "lib/vpnlint-cli-" + VERSION + ".jar",
+                "share/man/man1/vpnlint-check.1",
+                "share/bash-completion/completions/vpnlint",
+                "samples/seed/snat-without-exclude.boot",
+                "README.md",
+                "rules.md")) {
             assertTrue(Files.isRegularFile(home.resolve(file)), "missing " + file);
         }
         assertTrue(Files.isExecutable(home.resolve("bin/vpnlint")));
@@ -68,13 +81,23 @@ class ArchiveIT {
 
     @Test
     void theZipHoldsTheSameFilesAsTheTarball() throws Exception {
-        TreeSet<String> inTar = run(work, Map.of("PATH", System.getenv("PATH")), "tar", "tzf",
-                TARGET.resolve("vpnlint-" + VERSION + ".tar.gz").toString()).output().lines()
-                .filter(name -> !name.endsWith("/")).collect(Collectors.toCollection(TreeSet::new));
+        TreeSet<String> inTar = run(
+                        work,
+                        Map.of("PATH", System.getenv("PATH")),
+                        "tar",
+                        "tzf",
+                        TARGET.resolve("vpnlint-" + VERSION + ".tar.gz").toString())
+                .output()
+                .lines()
+                .filter(name -> !name.endsWith("/"))
+                .collect(Collectors.toCollection(TreeSet::new));
         TreeSet<String> inZip;
-        try (ZipFile zip = new ZipFile(TARGET.resolve("vpnlint-" + VERSION + ".zip").toFile())) {
-            inZip = Collections.list(zip.entries()).stream().filter(entry -> !entry.isDirectory())
-                    .map(entry -> entry.getName()).collect(Collectors.toCollection(TreeSet::new));
+        try (ZipFile zip =
+                new ZipFile(TARGET.resolve("vpnlint-" + VERSION + ".zip").toFile())) {
+            inZip = Collections.list(zip.entries()).stream()
+                    .filter(entry -> !entry.isDirectory())
+                    .map(entry -> entry.getName())
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
         assertEquals(inTar, inZip);
     }
@@ -95,8 +118,11 @@ class ArchiveIT {
         assertTrue(version.output().contains("\nJava " + System.getProperty("java.runtime.version")), version.output());
         assertEquals(1, archives.size(), "one class-data archive after the first start: " + archives);
         assertEquals(1, check.code(), check.output());
-        assertTrue(check.output().contains("samples/seed/snat-without-exclude.boot:26:14: error"
-                + " snat-captures-tunnel-traffic"), check.output());
+        assertTrue(
+                check.output()
+                        .contains("samples/seed/snat-without-exclude.boot:26:14: error"
+                                + " snat-captures-tunnel-traffic"),
+                check.output());
         assertEquals(archives, jsaFiles(cache), "the second start must reuse the archive");
         assertEquals(trained, Files.getLastModifiedTime(archives.get(0)));
     }
@@ -123,7 +149,11 @@ class ArchiveIT {
 
     @Test
     void theCompletionScriptRegistersWithBash() throws Exception {
-        Result bash = run(home, Map.of("PATH", System.getenv("PATH")), "bash", "-c",
+        Result bash = run(
+                home,
+                Map.of("PATH", System.getenv("PATH")),
+                "bash",
+                "-c",
                 "source share/bash-completion/completions/vpnlint && complete -p vpnlint");
 
         assertEquals(0, bash.code(), bash.output());
@@ -131,21 +161,30 @@ class ArchiveIT {
     }
 
     private Map<String, String> userEnvironment() {
-        return Map.of("PATH", tools.toString(), "JAVA_HOME", System.getProperty("java.home"),
-                "HOME", work.toString(), "XDG_CACHE_HOME", work.resolve("cache").toString());
+        return Map.of(
+                "PATH",
+                tools.toString(),
+                "JAVA_HOME",
+                System.getProperty("java.home"),
+                "HOME",
+                work.toString(),
+                "XDG_CACHE_HOME",
+                work.resolve("cache").toString());
     }
 
     private static List<Path> jsaFiles(Path cache) throws IOException {
         try (var files = Files.list(cache)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".jsa")).sorted().toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(".jsa"))
+                    .sorted()
+                    .toList();
         }
     }
 
-    private record Result(int code, String output) {
-    }
+    private record Result(int code, String output) {}
 
     private static Result run(Path directory, Map<String, String> environment, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process process = builder.start();

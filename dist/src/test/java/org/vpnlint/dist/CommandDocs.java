@@ -25,8 +25,7 @@ final class CommandDocs {
     static final String REGENERATE = "mvn -B -ntp -pl dist -am test -Dtest=CommandDocsTest"
             + " -Dsurefire.failIfNoSpecifiedTests=false -Dvpnlint.regenerate=true";
 
-    private CommandDocs() {
-    }
+    private CommandDocs() {}
 
     static String completion() {
         return AutoComplete.bash("vpnlint", Main.commandTree());
@@ -51,9 +50,15 @@ final class CommandDocs {
         try (Asciidoctor asciidoctor = Asciidoctor.Factory.create()) {
             for (Map.Entry<String, String> page : asciidoc.entrySet()) {
                 // A fixed date keeps the output byte-identical from one build to the next.
-                Options options = Options.builder().backend("manpage").standalone(true).safe(SafeMode.SAFE)
-                        .attributes(Attributes.builder().attribute("reproducible", "").attribute("docdate", "")
-                                .attribute("revdate", "").build())
+                Options options = Options.builder()
+                        .backend("manpage")
+                        .standalone(true)
+                        .safe(SafeMode.SAFE)
+                        .attributes(Attributes.builder()
+                                .attribute("reproducible", "")
+                                .attribute("docdate", "")
+                                .attribute("revdate", "")
+                                .build())
                         .build();
                 String name = page.getKey().replaceFirst("\\.adoc$", ".1");
                 pages.put(name, asciidoctor.convert(page.getValue(), options));

@@ -29,7 +29,8 @@ final class AddressIndex {
         for (int position = 0; position < rules.size(); position++) {
             PacketMatch match = rules.get(position);
             if (narrows(match.source())) addBlocks(sources, position, ranges.apply(match.source()), family);
-            else if (narrows(match.destination())) addBlocks(destinations, position, ranges.apply(match.destination()), family);
+            else if (narrows(match.destination()))
+                addBlocks(destinations, position, ranges.apply(match.destination()), family);
             else neither.add(position);
         }
         this.bySource = new PrefixIndex(family, sources);
@@ -39,16 +40,21 @@ final class AddressIndex {
 
     /** The positions, ascending, of the rules that may match a header with these addresses. */
     int[] candidates(BigInteger source, BigInteger destination) {
-        return IntStream.concat(IntStream.concat(IntStream.of(bySource.holding(source)),
-                        IntStream.of(byDestination.holding(destination))), IntStream.of(unnarrowed))
-                .sorted().toArray();
+        return IntStream.concat(
+                        IntStream.concat(
+                                IntStream.of(bySource.holding(source)),
+                                IntStream.of(byDestination.holding(destination))),
+                        IntStream.of(unnarrowed))
+                .sorted()
+                .toArray();
     }
 
     private static boolean narrows(AddressMatch match) {
         return !match.ranges().isEmpty() && !match.negated();
     }
 
-    private static void addBlocks(List<PrefixIndex.Block> blocks, int position, AddressRanges ranges, AddressFamily family) {
+    private static void addBlocks(
+            List<PrefixIndex.Block> blocks, int position, AddressRanges ranges, AddressFamily family) {
         for (PrefixBlock block : ranges.blocks(family)) blocks.add(new PrefixIndex.Block(position, block));
     }
 }

@@ -16,7 +16,7 @@ final class AddressRanges {
 
     private final List<BigInteger> lows;
     private final List<BigInteger> highs;
-    private final long[] lowWords;     // null unless every bound fits in a long
+    private final long[] lowWords; // null unless every bound fits in a long
     private final long[] highWords;
     private final boolean negated;
 
@@ -107,7 +107,8 @@ final class AddressRanges {
         for (int i = 0; i < lows.size(); i++) {
             BigInteger low = lows.get(i);
             BigInteger high = highs.get(i);
-            B inRange = low.equals(high) ? algebra.eq(address, algebra.bits(low, width))
+            B inRange = low.equals(high)
+                    ? algebra.eq(address, algebra.bits(low, width))
                     : algebra.between(address, algebra.bits(low, width), algebra.bits(high, width));
             inside = algebra.or(inside, inRange);
         }

@@ -23,12 +23,10 @@ import org.vpnlint.model.PacketMatch;
 public final class CompiledConditions {
 
     /** A NAT rule's address and interface conditions, at the rule's position in its chain. */
-    record NatRuleConditions(AddressRanges source, AddressRanges destination, boolean[] interfaces) {
-    }
+    record NatRuleConditions(AddressRanges source, AddressRanges destination, boolean[] interfaces) {}
 
     /** A NAT chain's rules' conditions in chain order, and the rules by address. */
-    record NatChainConditions(List<NatRuleConditions> rules, AddressIndex byAddress) {
-    }
+    record NatChainConditions(List<NatRuleConditions> rules, AddressIndex byAddress) {}
 
     private final AddressFamily family;
     private final List<NetInterface> interfaces;
@@ -39,6 +37,7 @@ public final class CompiledConditions {
     private final PrefixBlock[] policyRemote;
     /** Per policy: the position of the first policy of the same tunnel and prefix pair (a trap entry and its regular twin). */
     private final int[] policySelector;
+
     private final PrefixIndex policiesByLocal;
     private final PrefixIndex policiesByRemote;
     private final PrefixBlock[] routePrefixes;
@@ -47,9 +46,14 @@ public final class CompiledConditions {
     private final OnFirstUse<NatChainConditions> destinationNat;
     private final OnFirstUse<NatChainConditions> sourceNat;
 
-    CompiledConditions(AddressFamily family, List<NetInterface> interfaces, List<PolicyEntry> policies,
-                       List<RouteEntry> routes, List<CompiledNatRule> destinationNat, List<CompiledNatRule> sourceNat,
-                       CompiledFirewall firewall) {
+    CompiledConditions(
+            AddressFamily family,
+            List<NetInterface> interfaces,
+            List<PolicyEntry> policies,
+            List<RouteEntry> routes,
+            List<CompiledNatRule> destinationNat,
+            List<CompiledNatRule> sourceNat,
+            CompiledFirewall firewall) {
         this.family = family;
         this.interfaces = List.copyOf(interfaces);
         this.destinationNat = new OnFirstUse<>(() -> natChain(destinationNat));
@@ -60,7 +64,8 @@ public final class CompiledConditions {
                 add(rule.inbound());
                 add(rule.outbound());
             }
-            List<PacketMatch> matches = chain.rules().stream().map(FirewallRule::match).toList();
+            List<PacketMatch> matches =
+                    chain.rules().stream().map(FirewallRule::match).toList();
             chainRules.put(chain, new OnFirstUse<>(() -> new AddressIndex(family, matches, this::addresses)));
         }
         firewall.forwardAutoAccepts().forEach(auto -> add(auto.match()));
@@ -74,11 +79,13 @@ public final class CompiledConditions {
             PolicyEntry policy = policies.get(i);
             policyLocal[i] = PrefixBlock.of(policy.localPrefix());
             policyRemote[i] = PrefixBlock.of(policy.remotePrefix());
-            policySelector[i] = firstWithSelector.computeIfAbsent(policy.selector(), selector -> firstWithSelector.size());
+            policySelector[i] =
+                    firstWithSelector.computeIfAbsent(policy.selector(), selector -> firstWithSelector.size());
         }
         policiesByLocal = PrefixIndex.of(family, policyLocal);
         policiesByRemote = PrefixIndex.of(family, policyRemote);
-        routePrefixes = routes.stream().map(route -> PrefixBlock.of(route.prefix())).toArray(PrefixBlock[]::new);
+        routePrefixes =
+                routes.stream().map(route -> PrefixBlock.of(route.prefix())).toArray(PrefixBlock[]::new);
         routesByPrefix = PrefixIndex.of(family, routePrefixes);
     }
 
@@ -155,7 +162,8 @@ public final class CompiledConditions {
             boolean[] named = on == null ? null : interfaceSets.computeIfAbsent(on, this::interfaceSet);
             conditions.add(new NatRuleConditions(source, destination, named));
         }
-        List<PacketMatch> matches = rules.stream().map(rule -> rule.rule().match()).toList();
+        List<PacketMatch> matches =
+                rules.stream().map(rule -> rule.rule().match()).toList();
         return new NatChainConditions(List.copyOf(conditions), new AddressIndex(family, matches, ranges::get));
     }
 
@@ -166,12 +174,14 @@ public final class CompiledConditions {
 
     private void add(InterfaceMatch match) {
         // thousands of rules name the same interface: equal conditions share one set
-        if (match != null) interfaceSets.computeIfAbsent(match, m -> equalInterfaceSets.computeIfAbsent(m, this::interfaceSet));
+        if (match != null)
+            interfaceSets.computeIfAbsent(match, m -> equalInterfaceSets.computeIfAbsent(m, this::interfaceSet));
     }
 
     private boolean[] interfaceSet(InterfaceMatch match) {
         boolean[] names = new boolean[interfaces.size() + 1];
-        for (int i = 1; i <= interfaces.size(); i++) names[i] = match.matches(interfaces.get(i - 1).name());
+        for (int i = 1; i <= interfaces.size(); i++)
+            names[i] = match.matches(interfaces.get(i - 1).name());
         return names;
     }
 

@@ -78,7 +78,8 @@ public final class CompiledFirewall {
             refs.add(new FilterRuleRef(refs.size(), label, rule.action(), rule.location()));
         }
         String label = chain.location() == null && chain.rules().isEmpty()
-                ? "no " + displayName + " filter" : "default action of " + (base ? displayName + " filter" : displayName);
+                ? "no " + displayName + " filter"
+                : "default action of " + (base ? displayName + " filter" : displayName);
         defaultIds.put(key(chain, base), refs.size());
         refs.add(new FilterRuleRef(refs.size(), label, chain.defaultAction(), chain.location()));
     }

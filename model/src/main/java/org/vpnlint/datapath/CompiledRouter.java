@@ -96,7 +96,8 @@ public record CompiledRouter(
             case LOCAL -> 0;
             case INTERFACE -> {
                 int index = interfaceIndex(ingress.interfaceName());
-                if (index == 0) throw new IllegalArgumentException("the router has no interface " + ingress.interfaceName());
+                if (index == 0)
+                    throw new IllegalArgumentException("the router has no interface " + ingress.interfaceName());
                 yield index;
             }
             case DECRYPTED -> {
@@ -109,7 +110,8 @@ public record CompiledRouter(
 
     public Ingress ingressOf(int code) {
         if (code == 0) return Ingress.local();
-        if (code <= interfaces.size()) return Ingress.onInterface(interfaceAt(code).name());
+        if (code <= interfaces.size())
+            return Ingress.onInterface(interfaceAt(code).name());
         return Ingress.decryptedBy(tunnelAt(code - interfaces.size()).ref());
     }
 }

@@ -55,7 +55,8 @@ public record CompiledTunnel(
     public String selectorText() {
         if (vtiInterface != null) return "route-based via " + vtiInterface;
         if (!hasPolicies()) return "no selectors";
-        StringBuilder text = new StringBuilder(prefixes(localSelectors)).append(" → ").append(prefixes(remoteSelectors));
+        StringBuilder text =
+                new StringBuilder(prefixes(localSelectors)).append(" → ").append(prefixes(remoteSelectors));
         if (protocol != null) text.append(" proto ").append(org.vpnlint.model.ProtocolMatch.name(protocol));
         if (localPort != null) text.append(" sport ").append(localPort);
         if (remotePort != null) text.append(" dport ").append(remotePort);
@@ -68,13 +69,18 @@ public record CompiledTunnel(
     }
 
     private static String prefixes(List<IPAddress> selectors) {
-        return selectors.size() == 1 ? text(selectors.get(0))
-                : "{" + String.join(", ", selectors.stream().map(CompiledTunnel::text).toList()) + "}";
+        return selectors.size() == 1
+                ? text(selectors.get(0))
+                : "{"
+                        + String.join(
+                                ", ",
+                                selectors.stream().map(CompiledTunnel::text).toList()) + "}";
     }
 
     private static String text(IPAddress prefix) {
         Integer length = prefix.getNetworkPrefixLength();
         return length != null && length == prefix.getBitCount()
-                ? prefix.withoutPrefixLength().toCompressedString() : prefix.toCompressedString();
+                ? prefix.withoutPrefixLength().toCompressedString()
+                : prefix.toCompressedString();
     }
 }

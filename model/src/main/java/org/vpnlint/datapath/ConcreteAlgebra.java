@@ -11,8 +11,7 @@ public final class ConcreteAlgebra implements HeaderAlgebra<Boolean, ConcreteBit
 
     public static final ConcreteAlgebra INSTANCE = new ConcreteAlgebra();
 
-    private ConcreteAlgebra() {
-    }
+    private ConcreteAlgebra() {}
 
     @Override
     public Boolean bool(boolean value) {

@@ -10,8 +10,12 @@ import org.vpnlint.model.ProtocolMatch;
 public record ConcreteHeader(IPAddress src, IPAddress dst, int protocol, int srcPort, int dstPort) {
 
     public static ConcreteHeader of(Header<ConcreteBits> header, AddressFamily family) {
-        return new ConcreteHeader(family.addressOf(header.src().value()), family.addressOf(header.dst().value()),
-                header.protocol().intValue(), header.srcPort().intValue(), header.dstPort().intValue());
+        return new ConcreteHeader(
+                family.addressOf(header.src().value()),
+                family.addressOf(header.dst().value()),
+                header.protocol().intValue(),
+                header.srcPort().intValue(),
+                header.dstPort().intValue());
     }
 
     public AddressFamily family() {

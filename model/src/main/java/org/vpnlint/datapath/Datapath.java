@@ -24,15 +24,15 @@ import org.vpnlint.model.Router;
  */
 public final class Datapath {
 
-    private Datapath() {
-    }
+    private Datapath() {}
 
-    public static <B, V> Outcome<B, V> evaluate(HeaderAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> input) {
+    public static <B, V> Outcome<B, V> evaluate(
+            HeaderAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> input) {
         return evaluate(algebra, router, input, StepSink.ignoring());
     }
 
-    public static <B, V> Outcome<B, V> evaluate(HeaderAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> input,
-                                               StepSink<B, V> sink) {
+    public static <B, V> Outcome<B, V> evaluate(
+            HeaderAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> input, StepSink<B, V> sink) {
         return new Pipeline<>(algebra, router, input, sink).run();
     }
 
@@ -45,12 +45,16 @@ public final class Datapath {
     public static PacketTrace replay(CompiledRouter router, ConcretePacket packet, SaStates states) {
         ConcreteAlgebra algebra = ConcreteAlgebra.INSTANCE;
         TraceRecorder recorder = new TraceRecorder(router.family());
-        Fate<ConcreteBits> outcome = new Pipeline<>(algebra, router, PacketInput.of(algebra, router, packet, states), recorder).fate();
+        Fate<ConcreteBits> outcome =
+                new Pipeline<>(algebra, router, PacketInput.of(algebra, router, packet, states), recorder).fate();
         Verdict verdict = Verdict.ofCode(outcome.verdict().intValue());
         DropReason reason = DropReason.ofCode(outcome.dropReason().intValue());
         int tunnel = outcome.tunnel().intValue();
         int egress = outcome.egress().intValue();
-        return new PacketTrace(packet, states, verdict,
+        return new PacketTrace(
+                packet,
+                states,
+                verdict,
                 tunnel == 0 ? null : router.tunnelAt(tunnel).ref(),
                 egress == 0 ? null : router.interfaceName(egress),
                 ConcreteHeader.of(outcome.finalHeader(), router.family()),

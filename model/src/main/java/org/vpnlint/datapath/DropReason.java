@@ -19,8 +19,8 @@ public enum DropReason {
     SOCKET_POLICY_WITHOUT_SA_AFTER_SNAT("after source NAT the router's own packet matches an IPsec policy whose SA "
             + "is not established: the kernel refuses the send, the sending program gets EREMOTE (a TCP connect does "
             + "not report it) and nothing is sent (XfrmOutNoStates; ACQUIRE sent)"),
-    CLEARTEXT_MATCHES_INBOUND_POLICY("arrived unencrypted but matches an inbound IPsec policy that requires ESP "
-            + "(XfrmInTmplMismatch)"),
+    CLEARTEXT_MATCHES_INBOUND_POLICY(
+            "arrived unencrypted but matches an inbound IPsec policy that requires ESP " + "(XfrmInTmplMismatch)"),
     DECRYPTED_WITHOUT_POLICY("decrypted packet matches no inbound IPsec policy (XfrmInNoPols)"),
     DECRYPTED_BY_WRONG_SA("decrypted packet matches another tunnel's inbound policy (XfrmInTmplMismatch)"),
     NO_INBOUND_SA("ESP for a tunnel whose SA is not established (XfrmInNoStates)"),

@@ -5,5 +5,4 @@ package org.vpnlint.datapath;
  *
  * @param outerHeader the ESP packet after its own POSTROUTING; set when the packet is encrypted
  */
-record Fate<V>(V verdict, V dropReason, V tunnel, V egress, Header<V> finalHeader, Header<V> outerHeader) {
-}
+record Fate<V>(V verdict, V dropReason, V tunnel, V egress, Header<V> finalHeader, Header<V> outerHeader) {}

@@ -23,7 +23,7 @@ final class FilterEvaluation<B, V> {
     static final int DROP = 2;
     static final int REJECT = 3;
     static final int CODE_WIDTH = 8;
-    private static final int MAX_JUMP_DEPTH = 32;   // VyOS rejects jump loops; this only guards against broken input
+    private static final int MAX_JUMP_DEPTH = 32; // VyOS rejects jump loops; this only guards against broken input
 
     private final HeaderAlgebra<B, V> algebra;
     private final CompiledFirewall firewall;
@@ -41,8 +41,13 @@ final class FilterEvaluation<B, V> {
      * @param outbound the output interface, null at the input hook
      * @param decrypted whether the packet came out of an IPsec SA ({@code ipsec match-ipsec})
      */
-    FilterEvaluation(HeaderAlgebra<B, V> algebra, CompiledRouter router, HeaderPredicates<B, V> header,
-                     InterfacePredicates<B, V> inbound, InterfacePredicates<B, V> outbound, B decrypted) {
+    FilterEvaluation(
+            HeaderAlgebra<B, V> algebra,
+            CompiledRouter router,
+            HeaderPredicates<B, V> header,
+            InterfacePredicates<B, V> inbound,
+            InterfacePredicates<B, V> outbound,
+            B decrypted) {
         this.algebra = algebra;
         this.firewall = router.firewall();
         this.conditions = router.conditions();
@@ -84,13 +89,14 @@ final class FilterEvaluation<B, V> {
             int defaultCode = switch (chain.defaultAction() == null ? FirewallAction.ACCEPT : chain.defaultAction()) {
                 case DROP -> DROP;
                 case REJECT -> REJECT;
-                default -> ACCEPT;                    // a base chain's policy is accept unless it says drop/reject
+                default -> ACCEPT; // a base chain's policy is accept unless it says drop/reject
             };
             outcome = chain(chain, true, defaultCode, 0);
         }
         for (int k = scan.undecided() - 1; k >= 0; k--) {
             B matches = scan.condition(k);
-            outcome = new FilterOutcome<>(algebra.ifBits(matches, code(ACCEPT), outcome.code()),
+            outcome = new FilterOutcome<>(
+                    algebra.ifBits(matches, code(ACCEPT), outcome.code()),
                     algebra.ifBits(matches, id(firewall.idOf(autoAccepts.get(scan.position(k)))), outcome.rule()));
         }
         return outcome;
@@ -105,7 +111,7 @@ final class FilterEvaluation<B, V> {
             case ACCEPT -> ACCEPT;
             case DROP -> DROP;
             case REJECT -> REJECT;
-            default -> NO_DECISION;               // return: back to the calling chain
+            default -> NO_DECISION; // return: back to the calling chain
         };
         FilterOutcome<V> outcome = chain(chain, false, defaultCode, depth);
         namedOutcomes.put(name, outcome);
@@ -123,7 +129,7 @@ final class FilterEvaluation<B, V> {
         for (int c = 0; c < candidates.length && !scan.decided(); c++) {
             int i = candidates[c];
             FirewallRule firewallRule = rules.get(i);
-            if (firewallRule.disabled() || firewallRule.action() == FirewallAction.CONTINUE) continue;   // no decision
+            if (firewallRule.disabled() || firewallRule.action() == FirewallAction.CONTINUE) continue; // no decision
             B matches = ruleMatch.firewallRule(firewallRule, inbound, outbound, firstPacket, decrypted);
             if (Boolean.FALSE.equals(algebra.truthOf(matches))) continue;
             if (firewallRule.action() != FirewallAction.JUMP) {
@@ -186,7 +192,8 @@ final class FilterEvaluation<B, V> {
         BigInteger source = header.knownSource();
         BigInteger destination = header.knownDestination();
         AddressIndex index = conditions.rulesOf(chain);
-        if (source == null || destination == null || index == null) return IntStream.range(0, chain.rules().size()).toArray();
+        if (source == null || destination == null || index == null)
+            return IntStream.range(0, chain.rules().size()).toArray();
         return index.candidates(source, destination);
     }
 

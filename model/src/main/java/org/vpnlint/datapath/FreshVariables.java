@@ -10,8 +10,8 @@ public interface FreshVariables<B, V> {
 
     B bool(String name);
 
-    static <B, V> FreshVariables<B, V> of(java.util.function.BiFunction<String, Integer, V> bits,
-                                          java.util.function.Function<String, B> bool) {
+    static <B, V> FreshVariables<B, V> of(
+            java.util.function.BiFunction<String, Integer, V> bits, java.util.function.Function<String, B> bool) {
         return new FreshVariables<>() {
             @Override
             public V bits(String name, int width) {

@@ -11,14 +11,25 @@ public record Header<V>(V src, V dst, V protocol, V srcPort, V dstPort) {
     public static final int PROTOCOL_WIDTH = 8;
     public static final int PORT_WIDTH = 16;
 
-    public static <B, V> Header<V> constant(HeaderAlgebra<B, V> algebra, AddressFamily family, BigInteger src,
-                                             BigInteger dst, int protocol, int srcPort, int dstPort) {
-        return new Header<>(algebra.bits(src, family.width()), algebra.bits(dst, family.width()),
-                algebra.bits(protocol, PROTOCOL_WIDTH), algebra.bits(srcPort, PORT_WIDTH), algebra.bits(dstPort, PORT_WIDTH));
+    public static <B, V> Header<V> constant(
+            HeaderAlgebra<B, V> algebra,
+            AddressFamily family,
+            BigInteger src,
+            BigInteger dst,
+            int protocol,
+            int srcPort,
+            int dstPort) {
+        return new Header<>(
+                algebra.bits(src, family.width()),
+                algebra.bits(dst, family.width()),
+                algebra.bits(protocol, PROTOCOL_WIDTH),
+                algebra.bits(srcPort, PORT_WIDTH),
+                algebra.bits(dstPort, PORT_WIDTH));
     }
 
     /** Field by field {@code condition ? then : otherwise}. */
-    public static <B, V> Header<V> choose(HeaderAlgebra<B, V> algebra, B condition, Header<V> then, Header<V> otherwise) {
+    public static <B, V> Header<V> choose(
+            HeaderAlgebra<B, V> algebra, B condition, Header<V> then, Header<V> otherwise) {
         if (then == otherwise) return then;
         return new Header<>(
                 pick(algebra, condition, then.src, otherwise.src),
@@ -30,7 +41,8 @@ public record Header<V>(V src, V dst, V protocol, V srcPort, V dstPort) {
 
     /** True when the protocol carries ports (TCP, UDP), the only ones whose ports NAT and selectors look at. */
     public <B> B hasPorts(HeaderAlgebra<B, V> algebra) {
-        return algebra.or(algebra.eq(protocol, algebra.bits(6, PROTOCOL_WIDTH)),
+        return algebra.or(
+                algebra.eq(protocol, algebra.bits(6, PROTOCOL_WIDTH)),
                 algebra.eq(protocol, algebra.bits(17, PROTOCOL_WIDTH)));
     }
 

@@ -46,8 +46,8 @@ final class HeaderPredicates<B, V> {
         this(algebra, family, null, header);
     }
 
-    private HeaderPredicates(HeaderAlgebra<B, V> algebra, AddressFamily family, CompiledConditions conditions,
-                             Header<V> header) {
+    private HeaderPredicates(
+            HeaderAlgebra<B, V> algebra, AddressFamily family, CompiledConditions conditions, Header<V> header) {
         this.algebra = algebra;
         this.family = family;
         this.conditions = conditions;
@@ -120,7 +120,8 @@ final class HeaderPredicates<B, V> {
         return protocolMatches.computeIfAbsent(match, m -> {
             B inside = algebra.bool(false);
             for (int protocol : m.protocols()) {
-                inside = algebra.or(inside, algebra.eq(header.protocol(), algebra.bits(protocol, Header.PROTOCOL_WIDTH)));
+                inside = algebra.or(
+                        inside, algebra.eq(header.protocol(), algebra.bits(protocol, Header.PROTOCOL_WIDTH)));
             }
             return m.negated() ? algebra.not(inside) : inside;
         });
@@ -137,12 +138,16 @@ final class HeaderPredicates<B, V> {
 
     /** The source address lies in the block; a block of another family never matches. */
     B sourceInPrefix(PrefixBlock block) {
-        return knownSrc != null ? algebra.bool(block.contains(family, knownSrc)) : block.term(algebra, family, header.src());
+        return knownSrc != null
+                ? algebra.bool(block.contains(family, knownSrc))
+                : block.term(algebra, family, header.src());
     }
 
     /** The destination address lies in the block; a block of another family never matches. */
     B destinationInPrefix(PrefixBlock block) {
-        return knownDst != null ? algebra.bool(block.contains(family, knownDst)) : block.term(algebra, family, header.dst());
+        return knownDst != null
+                ? algebra.bool(block.contains(family, knownDst))
+                : block.term(algebra, family, header.dst());
     }
 
     private AddressRanges ranges(AddressMatch match) {
@@ -156,7 +161,9 @@ final class HeaderPredicates<B, V> {
             for (PortRange range : m.ranges()) {
                 B inRange = range.low() == range.high()
                         ? algebra.eq(port, algebra.bits(range.low(), Header.PORT_WIDTH))
-                        : algebra.between(port, algebra.bits(range.low(), Header.PORT_WIDTH),
+                        : algebra.between(
+                                port,
+                                algebra.bits(range.low(), Header.PORT_WIDTH),
                                 algebra.bits(range.high(), Header.PORT_WIDTH));
                 inside = algebra.or(inside, inRange);
             }

@@ -30,14 +30,15 @@ public final class InexactRules {
         }
     }
 
-    private InexactRules() {
-    }
+    private InexactRules() {}
 
     public static List<Use> behind(Router model, PacketTrace trace) {
         AddressFamily addresses = trace.packet().family();
         RuleMatches matches = new RuleMatches(addresses, headers(addresses, trace));
         Set<Use> uses = new LinkedHashSet<>();
-        FirewallFamily family = addresses == AddressFamily.IPV4 ? model.firewall().ipv4() : model.firewall().ipv6();
+        FirewallFamily family = addresses == AddressFamily.IPV4
+                ? model.firewall().ipv4()
+                : model.firewall().ipv6();
         for (FirewallChain chain : chains(family)) {
             for (FirewallRule rule : chain.rules()) {
                 if (!rule.disabled()) add(uses, rule.path(), rule.datapathApproximations(), rule.match(), matches);
@@ -49,8 +50,8 @@ public final class InexactRules {
         return List.copyOf(uses);
     }
 
-    private static void add(Set<Use> uses, String path, List<Approximation> approximations, PacketMatch match,
-                            RuleMatches matches) {
+    private static void add(
+            Set<Use> uses, String path, List<Approximation> approximations, PacketMatch match, RuleMatches matches) {
         for (Approximation approximation : approximations) {
             if (!approximation.wider() || matches.anyMatches(match)) uses.add(new Use(path, approximation));
         }
@@ -72,8 +73,14 @@ public final class InexactRules {
         List<Header<ConcreteBits>> headers = new ArrayList<>();
         for (ConcreteHeader header : seen) {
             if (header == null || header.family() != family) continue;
-            headers.add(Header.constant(ConcreteAlgebra.INSTANCE, family, family.valueOf(header.src()),
-                    family.valueOf(header.dst()), header.protocol(), header.srcPort(), header.dstPort()));
+            headers.add(Header.constant(
+                    ConcreteAlgebra.INSTANCE,
+                    family,
+                    family.valueOf(header.src()),
+                    family.valueOf(header.dst()),
+                    header.protocol(),
+                    header.srcPort(),
+                    header.dstPort()));
         }
         return headers;
     }

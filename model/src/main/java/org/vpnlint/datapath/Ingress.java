@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
  */
 public record Ingress(Kind kind, String interfaceName, TunnelRef tunnel) {
 
-    public enum Kind { INTERFACE, LOCAL, DECRYPTED }
+    public enum Kind {
+        INTERFACE,
+        LOCAL,
+        DECRYPTED
+    }
 
     private static final Pattern DECRYPTED_FORM =
             Pattern.compile("(?:tunnel\\s+(\\d+)\\s+of\\s+peer|vti\\s+of\\s+peer)\\s+(\\S+)", Pattern.CASE_INSENSITIVE);
@@ -38,8 +42,10 @@ public record Ingress(Kind kind, String interfaceName, TunnelRef tunnel) {
         Matcher decrypted = DECRYPTED_FORM.matcher(trimmed);
         if (decrypted.matches()) {
             String peer = decrypted.group(2);
-            return decryptedBy(decrypted.group(1) == null ? TunnelRef.vti(peer)
-                    : new TunnelRef(peer, Integer.parseInt(decrypted.group(1))));
+            return decryptedBy(
+                    decrypted.group(1) == null
+                            ? TunnelRef.vti(peer)
+                            : new TunnelRef(peer, Integer.parseInt(decrypted.group(1))));
         }
         if (trimmed.isEmpty() || trimmed.contains(" ")) throw new IllegalArgumentException("not an ingress: " + text);
         return onInterface(trimmed);

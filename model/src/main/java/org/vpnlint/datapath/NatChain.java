@@ -14,28 +14,33 @@ import org.vpnlint.model.NatTranslation;
  */
 final class NatChain {
 
-    private NatChain() {
-    }
+    private NatChain() {}
 
     /**
      * Destination NAT (PREROUTING) on the inbound interface, or source NAT (POSTROUTING) on the outbound one.
      *
      * @param interfaceAddress for masquerade: the address of the outbound interface (the unknown marker if dynamic)
      */
-    static <B, V> NatOutcome<B, V> evaluate(HeaderAlgebra<B, V> algebra, AddressFamily family, List<CompiledNatRule> rules,
-                                           CompiledConditions.NatChainConditions conditions,
-                                           HeaderPredicates<B, V> predicates, InterfacePredicates<B, V> interfaces,
-                                           V interfaceAddress) {
+    static <B, V> NatOutcome<B, V> evaluate(
+            HeaderAlgebra<B, V> algebra,
+            AddressFamily family,
+            List<CompiledNatRule> rules,
+            CompiledConditions.NatChainConditions conditions,
+            HeaderPredicates<B, V> predicates,
+            InterfacePredicates<B, V> interfaces,
+            V interfaceAddress) {
         Header<V> original = predicates.header();
         FirstMatch<B> scan = new FirstMatch<>(algebra);
         // with both addresses known, only the rules whose address conditions may hold are tried: the others surely fail
         BigInteger source = predicates.knownSource();
         BigInteger destination = predicates.knownDestination();
-        int[] candidates = source != null && destination != null ? conditions.byAddress().candidates(source, destination)
+        int[] candidates = source != null && destination != null
+                ? conditions.byAddress().candidates(source, destination)
                 : IntStream.range(0, rules.size()).toArray();
         for (int c = 0; c < candidates.length && !scan.decided(); c++) {
             int i = candidates[c];
-            scan.offer(i, matches(algebra, rules.get(i).rule(), conditions.rules().get(i), predicates, interfaces));
+            scan.offer(
+                    i, matches(algebra, rules.get(i).rule(), conditions.rules().get(i), predicates, interfaces));
         }
         Header<V> header = original;
         V rule = algebra.bits(scan.winner() + 1, CompiledRouter.INDEX_WIDTH);
@@ -49,7 +54,8 @@ final class NatChain {
             int position = scan.position(k);
             NatRule natRule = rules.get(position).rule();
             B matches = scan.condition(k);
-            header = Header.choose(algebra, matches, translated(algebra, family, natRule, predicates, interfaceAddress), header);
+            header = Header.choose(
+                    algebra, matches, translated(algebra, family, natRule, predicates, interfaceAddress), header);
             rule = algebra.ifBits(matches, algebra.bits(position + 1, CompiledRouter.INDEX_WIDTH), rule);
             translating = algebra.ifBool(matches, algebra.bool(translates(natRule)), translating);
         }
@@ -57,10 +63,15 @@ final class NatChain {
     }
 
     /** As {@link RuleMatch#natRule}, with the rule's conditions already as numbers. */
-    private static <B, V> B matches(HeaderAlgebra<B, V> algebra, NatRule rule, CompiledConditions.NatRuleConditions conditions,
-                                    HeaderPredicates<B, V> predicates, InterfacePredicates<B, V> interfaces) {
+    private static <B, V> B matches(
+            HeaderAlgebra<B, V> algebra,
+            NatRule rule,
+            CompiledConditions.NatRuleConditions conditions,
+            HeaderPredicates<B, V> predicates,
+            InterfacePredicates<B, V> interfaces) {
         B onInterface = interfaces.matches(rule.interfaceMatch(), conditions.interfaces());
-        return algebra.and(onInterface, predicates.matches(rule.match(), conditions.source(), conditions.destination()));
+        return algebra.and(
+                onInterface, predicates.matches(rule.match(), conditions.source(), conditions.destination()));
     }
 
     /** Exclude rules (and rules without a translation) stop the chain without changing the packet. */
@@ -69,14 +80,25 @@ final class NatChain {
     }
 
     /** The header after the rule, the original one for a rule that does not translate. */
-    private static <B, V> Header<V> translated(HeaderAlgebra<B, V> algebra, AddressFamily family, NatRule rule,
-                                               HeaderPredicates<B, V> predicates, V interfaceAddress) {
+    private static <B, V> Header<V> translated(
+            HeaderAlgebra<B, V> algebra,
+            AddressFamily family,
+            NatRule rule,
+            HeaderPredicates<B, V> predicates,
+            V interfaceAddress) {
         Header<V> original = predicates.header();
-        return translates(rule) ? translate(algebra, family, rule, original, predicates.hasPorts(), interfaceAddress) : original;
+        return translates(rule)
+                ? translate(algebra, family, rule, original, predicates.hasPorts(), interfaceAddress)
+                : original;
     }
 
-    private static <B, V> Header<V> translate(HeaderAlgebra<B, V> algebra, AddressFamily family, NatRule rule,
-                                              Header<V> header, B hasPorts, V interfaceAddress) {
+    private static <B, V> Header<V> translate(
+            HeaderAlgebra<B, V> algebra,
+            AddressFamily family,
+            NatRule rule,
+            Header<V> header,
+            B hasPorts,
+            V interfaceAddress) {
         NatTranslation translation = rule.translation();
         boolean source = rule.direction() == NatDirection.SOURCE;
         V address = source ? header.src() : header.dst();
@@ -89,8 +111,10 @@ final class NatChain {
                 // 1:1 prefix map: keep the host bits, replace the network bits
                 int length = translation.prefixMapLength();
                 BigInteger all = BigInteger.ONE.shiftLeft(family.width()).subtract(BigInteger.ONE);
-                BigInteger hostMask = BigInteger.ONE.shiftLeft(family.width() - length).subtract(BigInteger.ONE);
-                address = algebra.bitOr(algebra.bitAnd(address, algebra.bits(hostMask, family.width())),
+                BigInteger hostMask =
+                        BigInteger.ONE.shiftLeft(family.width() - length).subtract(BigInteger.ONE);
+                address = algebra.bitOr(
+                        algebra.bitAnd(address, algebra.bits(hostMask, family.width())),
                         algebra.bits(base.and(all.xor(hostMask)), family.width()));
             } else {
                 address = algebra.bits(base, family.width());

@@ -42,7 +42,8 @@ public record Outcome<B, V>(
 
     /** The packet is encrypted by the tunnel with this index ({@link CompiledRouter#tunnelIndex}). */
     public B encryptedBy(HeaderAlgebra<B, V> algebra, int tunnelIndex) {
-        return algebra.and(verdictIs(algebra, Verdict.ENCRYPTED),
+        return algebra.and(
+                verdictIs(algebra, Verdict.ENCRYPTED),
                 algebra.eq(tunnel, algebra.bits(tunnelIndex, CompiledRouter.INDEX_WIDTH)));
     }
 

@@ -21,7 +21,7 @@ public record PacketInput<B, V>(Header<V> header, V ingress, List<B> saUp) {
     public static final String SA_UP = "saUp";
 
     public PacketInput {
-        saUp = saUp instanceof SameForEveryTunnel<B> same ? same : List.copyOf(saUp);   // that one is unmodifiable
+        saUp = saUp instanceof SameForEveryTunnel<B> same ? same : List.copyOf(saUp); // that one is unmodifiable
     }
 
     /**
@@ -30,8 +30,11 @@ public record PacketInput<B, V>(Header<V> header, V ingress, List<B> saUp) {
      */
     public static <B, V> PacketInput<B, V> fresh(CompiledRouter router, FreshVariables<B, V> variables, String prefix) {
         int width = router.family().width();
-        Header<V> header = new Header<>(variables.bits(prefix + SRC, width), variables.bits(prefix + DST, width),
-                variables.bits(prefix + PROTOCOL, Header.PROTOCOL_WIDTH), variables.bits(prefix + SRC_PORT, Header.PORT_WIDTH),
+        Header<V> header = new Header<>(
+                variables.bits(prefix + SRC, width),
+                variables.bits(prefix + DST, width),
+                variables.bits(prefix + PROTOCOL, Header.PROTOCOL_WIDTH),
+                variables.bits(prefix + SRC_PORT, Header.PORT_WIDTH),
                 variables.bits(prefix + DST_PORT, Header.PORT_WIDTH));
         List<B> saUp = new ArrayList<>();
         for (CompiledTunnel tunnel : router.tunnels()) saUp.add(variables.bool(prefix + SA_UP + tunnel.index()));
@@ -39,33 +42,45 @@ public record PacketInput<B, V>(Header<V> header, V ingress, List<B> saUp) {
     }
 
     /** A known packet and SA states as constants of the algebra. */
-    public static <B, V> PacketInput<B, V> of(HeaderAlgebra<B, V> algebra, CompiledRouter router, ConcretePacket packet,
-                                              SaStates states) {
+    public static <B, V> PacketInput<B, V> of(
+            HeaderAlgebra<B, V> algebra, CompiledRouter router, ConcretePacket packet, SaStates states) {
         AddressFamily family = router.family();
         if (packet.family() != family) {
             throw new IllegalArgumentException("packet is " + packet.family() + ", the compiled router " + family);
         }
-        Header<V> header = Header.constant(algebra, family, family.valueOf(packet.src()), family.valueOf(packet.dst()),
-                packet.protocol(), packet.srcPort(), packet.dstPort());
+        Header<V> header = Header.constant(
+                algebra,
+                family,
+                family.valueOf(packet.src()),
+                family.valueOf(packet.dst()),
+                packet.protocol(),
+                packet.srcPort(),
+                packet.dstPort());
         List<B> saUp;
         if (states.exceptions().isEmpty()) {
-            saUp = new SameForEveryTunnel<>(algebra.bool(states.defaultUp()), router.tunnels().size());
+            saUp = new SameForEveryTunnel<>(
+                    algebra.bool(states.defaultUp()), router.tunnels().size());
         } else {
             saUp = new ArrayList<>();
             for (CompiledTunnel tunnel : router.tunnels()) saUp.add(algebra.bool(states.isUp(tunnel.ref())));
         }
-        return new PacketInput<>(header, algebra.bits(router.ingressCode(packet.ingress()), CompiledRouter.INDEX_WIDTH), saUp);
+        return new PacketInput<>(
+                header, algebra.bits(router.ingressCode(packet.ingress()), CompiledRouter.INDEX_WIDTH), saUp);
     }
 
     /** The packet arrives on one of the router's interfaces (not the router's own, not decrypted). */
     public B arrivesOnAnInterface(HeaderAlgebra<B, V> algebra, CompiledRouter router) {
-        return algebra.between(ingress, algebra.bits(1, CompiledRouter.INDEX_WIDTH),
+        return algebra.between(
+                ingress,
+                algebra.bits(1, CompiledRouter.INDEX_WIDTH),
                 algebra.bits(router.interfaces().size(), CompiledRouter.INDEX_WIDTH));
     }
 
     /** The packet arrives on the named interface. */
     public B arrivesOn(HeaderAlgebra<B, V> algebra, CompiledRouter router, String interfaceName) {
-        return algebra.eq(ingress, algebra.bits(router.ingressCode(Ingress.onInterface(interfaceName)), CompiledRouter.INDEX_WIDTH));
+        return algebra.eq(
+                ingress,
+                algebra.bits(router.ingressCode(Ingress.onInterface(interfaceName)), CompiledRouter.INDEX_WIDTH));
     }
 
     /** The router itself sends the packet. */
@@ -81,17 +96,25 @@ public record PacketInput<B, V>(Header<V> header, V ingress, List<B> saUp) {
     /** The packet of a solver witness (variable name → value, booleans as 0/1); absent variables read as 0. */
     public static ConcretePacket decodePacket(CompiledRouter router, Map<String, BigInteger> witness, String prefix) {
         AddressFamily family = router.family();
-        int ingress = value(witness, prefix + INGRESS).min(BigInteger.valueOf(router.ingressCount() - 1L)).intValue();
-        return new ConcretePacket(family.addressOf(value(witness, prefix + SRC)), family.addressOf(value(witness, prefix + DST)),
-                value(witness, prefix + PROTOCOL).intValue(), value(witness, prefix + SRC_PORT).intValue(),
-                value(witness, prefix + DST_PORT).intValue(), router.ingressOf(ingress));
+        int ingress = value(witness, prefix + INGRESS)
+                .min(BigInteger.valueOf(router.ingressCount() - 1L))
+                .intValue();
+        return new ConcretePacket(
+                family.addressOf(value(witness, prefix + SRC)),
+                family.addressOf(value(witness, prefix + DST)),
+                value(witness, prefix + PROTOCOL).intValue(),
+                value(witness, prefix + SRC_PORT).intValue(),
+                value(witness, prefix + DST_PORT).intValue(),
+                router.ingressOf(ingress));
     }
 
     /** The SA states of a solver witness: each tunnel up or down as the witness says. */
     public static SaStates decodeStates(CompiledRouter router, Map<String, BigInteger> witness, String prefix) {
         SaStates states = SaStates.allUp();
         for (CompiledTunnel tunnel : router.tunnels()) {
-            states = states.with(tunnel.ref(), value(witness, prefix + SA_UP + tunnel.index()).signum() != 0);
+            states = states.with(
+                    tunnel.ref(),
+                    value(witness, prefix + SA_UP + tunnel.index()).signum() != 0);
         }
         return states;
     }

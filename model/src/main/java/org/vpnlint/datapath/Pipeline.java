@@ -75,7 +75,8 @@ final class Pipeline<B, V> {
 
     Pipeline(HeaderAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> input, StepSink<B, V> sink) {
         if (input.saUp().size() != router.tunnels().size()) {
-            throw new IllegalArgumentException("need one SA state per tunnel: " + router.tunnels().size());
+            throw new IllegalArgumentException(
+                    "need one SA state per tunnel: " + router.tunnels().size());
         }
         this.algebra = algebra;
         this.router = router;
@@ -97,8 +98,19 @@ final class Pipeline<B, V> {
     /** Every stage, for every packet the input allows. */
     Outcome<B, V> run() {
         runStages(false);
-        return new Outcome<>(verdict, dropReason, fateTunnel, fateEgress, fateHeader, outerFinal, routed, first,
-                sourceNatted, translated, sourceNatRule, wellFormed());
+        return new Outcome<>(
+                verdict,
+                dropReason,
+                fateTunnel,
+                fateEgress,
+                fateHeader,
+                outerFinal,
+                routed,
+                first,
+                sourceNatted,
+                translated,
+                sourceNatRule,
+                wellFormed());
     }
 
     /**
@@ -112,9 +124,18 @@ final class Pipeline<B, V> {
 
     private void runStages(boolean untilDecided) {
         this.untilDecided = untilDecided;
-        List<Runnable> stages = List.of(this::decrypt, this::prerouting, this::route,
-                () -> inboundPolicyCheck(forwarded, Stage.POLICY_CHECK_FWD), this::firstLookup, this::outputHook,
-                this::forwardFilter, this::localDelivery, this::postrouting, this::secondLookup, this::encrypt,
+        List<Runnable> stages = List.of(
+                this::decrypt,
+                this::prerouting,
+                this::route,
+                () -> inboundPolicyCheck(forwarded, Stage.POLICY_CHECK_FWD),
+                this::firstLookup,
+                this::outputHook,
+                this::forwardFilter,
+                this::localDelivery,
+                this::postrouting,
+                this::secondLookup,
+                this::encrypt,
                 this::transmit);
         for (Runnable stage : stages) {
             if (untilDecided && surelyNot(pending)) return;
@@ -140,7 +161,8 @@ final class Pipeline<B, V> {
             saUp = algebra.or(saUp, algebra.and(byThis, input.saUp().get(tunnel.index() - 1)));
             tunnelIndex = algebra.ifBits(byThis, index(tunnel.index()), tunnelIndex);
             // a VTI's packets come out of the VTI interface; policy-based ones re-enter on the ESP's interface
-            int interfaceIndex = tunnel.vtiInterface() == null ? tunnel.outerEgress() : router.interfaceIndex(tunnel.vtiInterface());
+            int interfaceIndex =
+                    tunnel.vtiInterface() == null ? tunnel.outerEgress() : router.interfaceIndex(tunnel.vtiInterface());
             inboundInterface = algebra.ifBits(byThis, index(interfaceIndex), inboundInterface);
             if (tunnel.vtiInterface() == null) byAnyPolicyTunnel = algebra.or(byAnyPolicyTunnel, byThis);
             if (tunnel.vtiInterface() == null && !tunnel.transportMode()) {
@@ -153,7 +175,12 @@ final class Pipeline<B, V> {
         decryptedBy = tunnelIndex;
         arrivedOn = inboundInterface;
         sink.step(active(decrypted), Stage.DECRYPT, arrival, () -> explainDecrypt(decryptedBy, arrivedOn));
-        end(algebra.and(decrypted, algebra.not(saUp)), Verdict.DROPPED, DropReason.NO_INBOUND_SA, arrival, arrivedOn,
+        end(
+                algebra.and(decrypted, algebra.not(saUp)),
+                Verdict.DROPPED,
+                DropReason.NO_INBOUND_SA,
+                arrival,
+                arrivedOn,
                 decryptedBy);
     }
 
@@ -168,12 +195,20 @@ final class Pipeline<B, V> {
     /** PREROUTING destination NAT on the inbound interface; the router's own packets do not pass PREROUTING. */
     private void prerouting() {
         arrivalMatch = new HeaderPredicates<>(algebra, router, arrival);
-        NatOutcome<B, V> dnat = NatChain.evaluate(algebra, family, router.destinationNat(), router.conditions().destinationNat(),
-                arrivalMatch, new InterfacePredicates<>(algebra, router, arrivedOn),
+        NatOutcome<B, V> dnat = NatChain.evaluate(
+                algebra,
+                family,
+                router.destinationNat(),
+                router.conditions().destinationNat(),
+                arrivalMatch,
+                new InterfacePredicates<>(algebra, router, arrivedOn),
                 algebra.bits(family.unknownAddress(), family.width()));
         routed = Header.choose(algebra, generatedLocally, arrival, dnat.header());
         routedMatch = new HeaderPredicates<>(algebra, router, routed);
-        sink.step(active(algebra.not(generatedLocally)), Stage.PREROUTING_DNAT, routed,
+        sink.step(
+                active(algebra.not(generatedLocally)),
+                Stage.PREROUTING_DNAT,
+                routed,
                 () -> explainNat(router.destinationNat(), dnat, arrival, "destination NAT"));
     }
 
@@ -184,10 +219,27 @@ final class Pipeline<B, V> {
         localDestination = routeKind(route, RouteEntry.Kind.LOCAL);
         forwarded = algebra.and(algebra.not(generatedLocally), algebra.not(localDestination));
         routeEgress = route.egress();
-        end(algebra.eq(route.kind(), algebra.bits(RouteLookup.NONE, RouteLookup.KIND_WIDTH)), Verdict.UNREACHABLE,
-                DropReason.NO_ROUTE, routed, index(0), index(0));
-        end(routeKind(route, RouteEntry.Kind.BLACKHOLE), Verdict.DROPPED, DropReason.BLACKHOLE_ROUTE, routed, index(0), index(0));
-        end(routeKind(route, RouteEntry.Kind.REJECT), Verdict.DROPPED, DropReason.REJECT_ROUTE, routed, index(0), index(0));
+        end(
+                algebra.eq(route.kind(), algebra.bits(RouteLookup.NONE, RouteLookup.KIND_WIDTH)),
+                Verdict.UNREACHABLE,
+                DropReason.NO_ROUTE,
+                routed,
+                index(0),
+                index(0));
+        end(
+                routeKind(route, RouteEntry.Kind.BLACKHOLE),
+                Verdict.DROPPED,
+                DropReason.BLACKHOLE_ROUTE,
+                routed,
+                index(0),
+                index(0));
+        end(
+                routeKind(route, RouteEntry.Kind.REJECT),
+                Verdict.DROPPED,
+                DropReason.REJECT_ROUTE,
+                routed,
+                index(0),
+                index(0));
     }
 
     /**
@@ -199,21 +251,42 @@ final class Pipeline<B, V> {
      * decrypted packets, and for cleartext ones that match a policy.
      */
     private void inboundPolicyCheck(B applies, Stage stage) {
-        if (surelyNot(applies)) return;   // every step and end below is conditioned on it
+        if (surelyNot(applies)) return; // every step and end below is conditioned on it
         boolean forwardCheck = stage == Stage.POLICY_CHECK_FWD;
         PolicyHit<B, V> hit = forwardCheck ? forwardHit() : inboundHit();
         B needsPolicy = forwardCheck ? decryptedByTunnelModePolicy : decryptedByPolicy;
-        sink.step(active(algebra.and(applies, algebra.or(needsPolicy, hit.matched()))), stage, routed,
+        sink.step(
+                active(algebra.and(applies, algebra.or(needsPolicy, hit.matched()))),
+                stage,
+                routed,
                 () -> explainInboundCheck(hit, arrival, decryptedBy));
         V egress = forwardCheck ? routeEgress : index(0);
-        end(algebra.and(applies, algebra.and(algebra.not(decrypted), hit.matched())), Verdict.DROPPED,
-                DropReason.CLEARTEXT_MATCHES_INBOUND_POLICY, routed, egress, hit.tunnel());
+        end(
+                algebra.and(applies, algebra.and(algebra.not(decrypted), hit.matched())),
+                Verdict.DROPPED,
+                DropReason.CLEARTEXT_MATCHES_INBOUND_POLICY,
+                routed,
+                egress,
+                hit.tunnel());
         // a VTI's SA is checked by its own catch-all policies (if_id), which the model does not list
-        end(algebra.and(applies, algebra.and(needsPolicy, algebra.not(hit.matched()))), Verdict.DROPPED,
-                DropReason.DECRYPTED_WITHOUT_POLICY, routed, egress, decryptedBy);
-        end(algebra.and(applies, algebra.and(algebra.and(decryptedByPolicy, hit.matched()),
-                        algebra.not(algebra.eq(hit.tunnel(), decryptedBy)))),
-                Verdict.DROPPED, DropReason.DECRYPTED_BY_WRONG_SA, routed, egress, decryptedBy);
+        end(
+                algebra.and(applies, algebra.and(needsPolicy, algebra.not(hit.matched()))),
+                Verdict.DROPPED,
+                DropReason.DECRYPTED_WITHOUT_POLICY,
+                routed,
+                egress,
+                decryptedBy);
+        end(
+                algebra.and(
+                        applies,
+                        algebra.and(
+                                algebra.and(decryptedByPolicy, hit.matched()),
+                                algebra.not(algebra.eq(hit.tunnel(), decryptedBy)))),
+                Verdict.DROPPED,
+                DropReason.DECRYPTED_BY_WRONG_SA,
+                routed,
+                egress,
+                decryptedBy);
     }
 
     /** The in policies matching the arrival addresses, shared by the fwd check when no tunnel is in transport mode. */
@@ -239,59 +312,109 @@ final class Pipeline<B, V> {
         first = policies.outbound(routedMatch);
         sink.step(active(leaving), Stage.POLICY_LOOKUP, routed, () -> explainLookup(first, routed, null));
         B withoutState = algebra.and(leaving, algebra.and(first.matched(), algebra.not(first.withState())));
-        end(algebra.and(withoutState, generatedLocally), Verdict.DROPPED, DropReason.SOCKET_POLICY_WITHOUT_SA, routed,
-                routeEgress, first.tunnel());
+        end(
+                algebra.and(withoutState, generatedLocally),
+                Verdict.DROPPED,
+                DropReason.SOCKET_POLICY_WITHOUT_SA,
+                routed,
+                routeEgress,
+                first.tunnel());
         end(withoutState, Verdict.DROPPED, DropReason.POLICY_WITHOUT_SA, routed, routeEgress, first.tunnel());
     }
 
     /** The router's own packets: OUTPUT destination NAT (none: VyOS renders none) and the OUTPUT filter. */
     private void outputHook() {
         B destinationRulesExist = algebra.bool(!router.destinationNat().isEmpty());
-        sink.step(active(algebra.and(generatedLocally, destinationRulesExist)), Stage.OUTPUT_DNAT, routed, () -> Explanation.of(
-                "no destination NAT for the router's own packets (VyOS renders destination rules in PREROUTING only)"));
-        if (surelyNot(generatedLocally)) return;   // the filter's outcome counts only for the router's own packets
-        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router, routedMatch, null,
-                new InterfacePredicates<>(algebra, router, routeEgress), algebra.bool(false));
+        sink.step(
+                active(algebra.and(generatedLocally, destinationRulesExist)),
+                Stage.OUTPUT_DNAT,
+                routed,
+                () -> Explanation.of(
+                        "no destination NAT for the router's own packets (VyOS renders destination rules in PREROUTING only)"));
+        if (surelyNot(generatedLocally)) return; // the filter's outcome counts only for the router's own packets
+        FilterEvaluation<B, V> filter = new FilterEvaluation<>(
+                algebra,
+                router,
+                routedMatch,
+                null,
+                new InterfacePredicates<>(algebra, router, routeEgress),
+                algebra.bool(false));
         FilterOutcome<V> outcome = filter.output();
         sink.step(active(generatedLocally), Stage.OUTPUT_FILTER, routed, () -> explainFilter(outcome));
-        end(algebra.and(generatedLocally, algebra.not(filter.accepted(outcome))), Verdict.DROPPED, DropReason.OUTPUT_FILTER,
-                routed, routeEgress, index(0));
+        end(
+                algebra.and(generatedLocally, algebra.not(filter.accepted(outcome))),
+                Verdict.DROPPED,
+                DropReason.OUTPUT_FILTER,
+                routed,
+                routeEgress,
+                index(0));
     }
 
     private void forwardFilter() {
-        if (surelyNot(forwarded)) return;   // the filter's outcome counts only for forwarded packets
-        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router, routedMatch,
-                new InterfacePredicates<>(algebra, router, arrivedOn), new InterfacePredicates<>(algebra, router, routeEgress),
+        if (surelyNot(forwarded)) return; // the filter's outcome counts only for forwarded packets
+        FilterEvaluation<B, V> filter = new FilterEvaluation<>(
+                algebra,
+                router,
+                routedMatch,
+                new InterfacePredicates<>(algebra, router, arrivedOn),
+                new InterfacePredicates<>(algebra, router, routeEgress),
                 decrypted);
         FilterOutcome<V> outcome = filter.forward();
         sink.step(active(forwarded), Stage.FORWARD_FILTER, routed, () -> explainFilter(outcome));
-        end(algebra.and(forwarded, algebra.not(filter.accepted(outcome))), Verdict.DROPPED, DropReason.FORWARD_FILTER,
-                routed, routeEgress, index(0));
+        end(
+                algebra.and(forwarded, algebra.not(filter.accepted(outcome))),
+                Verdict.DROPPED,
+                DropReason.FORWARD_FILTER,
+                routed,
+                routeEgress,
+                index(0));
     }
 
     /** To one of the router's addresses: INPUT filter, in policy check, delivered. */
     private void localDelivery() {
-        if (surelyNot(localDestination)) return;   // every step and end below is conditioned on it
-        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router, routedMatch,
-                new InterfacePredicates<>(algebra, router, arrivedOn), null, decrypted);
+        if (surelyNot(localDestination)) return; // every step and end below is conditioned on it
+        FilterEvaluation<B, V> filter = new FilterEvaluation<>(
+                algebra, router, routedMatch, new InterfacePredicates<>(algebra, router, arrivedOn), null, decrypted);
         FilterOutcome<V> outcome = filter.input();
         sink.step(active(localDestination), Stage.INPUT_FILTER, routed, () -> explainFilter(outcome));
-        end(algebra.and(localDestination, algebra.not(filter.accepted(outcome))), Verdict.DROPPED, DropReason.INPUT_FILTER,
-                routed, index(0), index(0));
+        end(
+                algebra.and(localDestination, algebra.not(filter.accepted(outcome))),
+                Verdict.DROPPED,
+                DropReason.INPUT_FILTER,
+                routed,
+                index(0),
+                index(0));
         inboundPolicyCheck(algebra.and(localDestination, algebra.not(generatedLocally)), Stage.POLICY_CHECK_IN);
-        sink.step(active(localDestination), Stage.DELIVER, routed, () -> Explanation.of("delivered to the router itself"));
+        sink.step(
+                active(localDestination),
+                Stage.DELIVER,
+                routed,
+                () -> Explanation.of("delivered to the router itself"));
         end(localDestination, Verdict.LOCAL, DropReason.NONE, routed, index(0), index(0));
     }
 
     /** POSTROUTING source NAT on the outbound interface; the kernel looks up policies again if the source changed. */
     private void postrouting() {
-        NatOutcome<B, V> snat = NatChain.evaluate(algebra, family, router.sourceNat(), router.conditions().sourceNat(),
-                routedMatch, new InterfacePredicates<>(algebra, router, routeEgress), interfaceAddress(routeEgress));
+        NatOutcome<B, V> snat = NatChain.evaluate(
+                algebra,
+                family,
+                router.sourceNat(),
+                router.conditions().sourceNat(),
+                routedMatch,
+                new InterfacePredicates<>(algebra, router, routeEgress),
+                interfaceAddress(routeEgress));
         translated = snat.header();
         sourceNatRule = snat.rule();
-        sink.step(pending, Stage.POSTROUTING_SNAT, translated, () -> explainNat(router.sourceNat(), snat, routed, "source NAT"));
-        sourceNatted = algebra.and(snat.translating(), algebra.not(algebra.and(
-                algebra.eq(translated.src(), routed.src()), algebra.eq(translated.srcPort(), routed.srcPort()))));
+        sink.step(
+                pending,
+                Stage.POSTROUTING_SNAT,
+                translated,
+                () -> explainNat(router.sourceNat(), snat, routed, "source NAT"));
+        sourceNatted = algebra.and(
+                snat.translating(),
+                algebra.not(algebra.and(
+                        algebra.eq(translated.src(), routed.src()),
+                        algebra.eq(translated.srcPort(), routed.srcPort()))));
     }
 
     /**
@@ -300,11 +423,25 @@ final class Pipeline<B, V> {
      */
     private void secondLookup() {
         PolicyHit<B, V> second = policies.outbound(new HeaderPredicates<>(algebra, router, translated));
-        sink.step(active(sourceNatted), Stage.POLICY_LOOKUP_AFTER_SNAT, translated, () -> explainLookup(second, translated, first));
+        sink.step(
+                active(sourceNatted),
+                Stage.POLICY_LOOKUP_AFTER_SNAT,
+                translated,
+                () -> explainLookup(second, translated, first));
         B withoutState = algebra.and(sourceNatted, algebra.and(second.matched(), algebra.not(second.withState())));
-        end(algebra.and(withoutState, generatedLocally), Verdict.DROPPED, DropReason.SOCKET_POLICY_WITHOUT_SA_AFTER_SNAT,
-                translated, routeEgress, second.tunnel());
-        end(withoutState, Verdict.DROPPED, DropReason.POLICY_WITHOUT_SA_AFTER_SNAT, translated, routeEgress,
+        end(
+                algebra.and(withoutState, generatedLocally),
+                Verdict.DROPPED,
+                DropReason.SOCKET_POLICY_WITHOUT_SA_AFTER_SNAT,
+                translated,
+                routeEgress,
+                second.tunnel());
+        end(
+                withoutState,
+                Verdict.DROPPED,
+                DropReason.POLICY_WITHOUT_SA_AFTER_SNAT,
+                translated,
+                routeEgress,
                 second.tunnel());
         B policyBundle = algebra.ifBool(sourceNatted, second.matched(), first.matched());
         V policyTunnel = algebra.ifBits(sourceNatted, second.tunnel(), first.tunnel());
@@ -314,7 +451,8 @@ final class Pipeline<B, V> {
         for (CompiledTunnel tunnel : router.tunnels()) {
             if (tunnel.vtiInterface() == null) continue;
             int vti = router.interfaceIndex(tunnel.vtiInterface());
-            if (vti != 0) vtiTunnel = algebra.ifBits(algebra.eq(routeEgress, index(vti)), index(tunnel.index()), vtiTunnel);
+            if (vti != 0)
+                vtiTunnel = algebra.ifBits(algebra.eq(routeEgress, index(vti)), index(tunnel.index()), vtiTunnel);
         }
         encrypted = algebra.or(policyBundle, algebra.not(algebra.eq(vtiTunnel, index(0))));
         encryptingTunnel = algebra.ifBits(policyBundle, policyTunnel, vtiTunnel);
@@ -327,16 +465,30 @@ final class Pipeline<B, V> {
         sink.step(active(encrypted), Stage.ENCRYPT, outer, () -> explainEncrypt(encryptingTunnel, outer));
         HeaderPredicates<B, V> outerMatch = new HeaderPredicates<>(algebra, router, outer);
         InterfacePredicates<B, V> outerOutbound = new InterfacePredicates<>(algebra, router, outerEgress);
-        FilterEvaluation<B, V> filter = new FilterEvaluation<>(algebra, router, outerMatch, null, outerOutbound,
-                algebra.bool(false));
+        FilterEvaluation<B, V> filter =
+                new FilterEvaluation<>(algebra, router, outerMatch, null, outerOutbound, algebra.bool(false));
         FilterOutcome<V> outcome = filter.output();
         sink.step(active(encrypted), Stage.OUTER_OUTPUT, outer, () -> explainFilter(outcome));
-        end(algebra.and(encrypted, algebra.not(filter.accepted(outcome))), Verdict.DROPPED,
-                DropReason.OUTER_OUTPUT_FILTER, translated, outerEgress, encryptingTunnel);
-        NatOutcome<B, V> snat = NatChain.evaluate(algebra, family, router.sourceNat(), router.conditions().sourceNat(),
-                outerMatch, outerOutbound, interfaceAddress(outerEgress));
+        end(
+                algebra.and(encrypted, algebra.not(filter.accepted(outcome))),
+                Verdict.DROPPED,
+                DropReason.OUTER_OUTPUT_FILTER,
+                translated,
+                outerEgress,
+                encryptingTunnel);
+        NatOutcome<B, V> snat = NatChain.evaluate(
+                algebra,
+                family,
+                router.sourceNat(),
+                router.conditions().sourceNat(),
+                outerMatch,
+                outerOutbound,
+                interfaceAddress(outerEgress));
         outerFinal = snat.header();
-        sink.step(active(encrypted), Stage.OUTER_POSTROUTING, outerFinal,
+        sink.step(
+                active(encrypted),
+                Stage.OUTER_POSTROUTING,
+                outerFinal,
                 () -> explainNat(router.sourceNat(), snat, outer, "source NAT"));
     }
 
@@ -369,9 +521,11 @@ final class Pipeline<B, V> {
     private B wellFormed() {
         Header<V> header = input.header();
         B ingressValid = algebra.ule(input.ingress(), index(router.ingressCount() - 1));
-        B portsValid = algebra.or(header.hasPorts(algebra), algebra.and(
-                algebra.eq(header.srcPort(), algebra.bits(0, Header.PORT_WIDTH)),
-                algebra.eq(header.dstPort(), algebra.bits(0, Header.PORT_WIDTH))));
+        B portsValid = algebra.or(
+                header.hasPorts(algebra),
+                algebra.and(
+                        algebra.eq(header.srcPort(), algebra.bits(0, Header.PORT_WIDTH)),
+                        algebra.eq(header.dstPort(), algebra.bits(0, Header.PORT_WIDTH))));
         return algebra.and(ingressValid, portsValid);
     }
 
@@ -383,8 +537,10 @@ final class Pipeline<B, V> {
         for (int i = router.interfaces().size(); i >= 1; i--) {
             var primary = router.primaryAddress(i);
             if (primary.isPresent()) {
-                address = algebra.ifBits(algebra.eq(interfaceIndex, index(i)),
-                        algebra.bits(family.valueOf(primary.get()), family.width()), address);
+                address = algebra.ifBits(
+                        algebra.eq(interfaceIndex, index(i)),
+                        algebra.bits(family.valueOf(primary.get()), family.width()),
+                        address);
             }
         }
         return address;
@@ -416,19 +572,29 @@ final class Pipeline<B, V> {
      */
     private Header<V> outerHeader(V tunnelIndex) {
         V unknown = algebra.bits(family.unknownAddress(), family.width());
-        Header<V> outer = new Header<>(unknown, unknown, algebra.bits(ProtocolMatch.ESP, Header.PROTOCOL_WIDTH),
-                algebra.bits(0, Header.PORT_WIDTH), algebra.bits(0, Header.PORT_WIDTH));
+        Header<V> outer = new Header<>(
+                unknown,
+                unknown,
+                algebra.bits(ProtocolMatch.ESP, Header.PROTOCOL_WIDTH),
+                algebra.bits(0, Header.PORT_WIDTH),
+                algebra.bits(0, Header.PORT_WIDTH));
         for (CompiledTunnel tunnel : router.tunnels()) {
             B isThis = algebra.eq(tunnelIndex, index(tunnel.index()));
             if (surelyNot(isThis)) continue;
             V src = tunnel.localEndpoint() != null && family.contains(tunnel.localEndpoint())
-                    ? algebra.bits(family.valueOf(tunnel.localEndpoint()), family.width()) : unknown;
+                    ? algebra.bits(family.valueOf(tunnel.localEndpoint()), family.width())
+                    : unknown;
             V dst = tunnel.remoteEndpoint() != null && family.contains(tunnel.remoteEndpoint())
-                    ? algebra.bits(family.valueOf(tunnel.remoteEndpoint()), family.width()) : unknown;
+                    ? algebra.bits(family.valueOf(tunnel.remoteEndpoint()), family.width())
+                    : unknown;
             int protocol = tunnel.udpEncapsulation() ? ProtocolMatch.UDP : ProtocolMatch.ESP;
             int port = tunnel.udpEncapsulation() ? 4500 : 0;
-            Header<V> esp = new Header<>(src, dst, algebra.bits(protocol, Header.PROTOCOL_WIDTH),
-                    algebra.bits(port, Header.PORT_WIDTH), algebra.bits(port, Header.PORT_WIDTH));
+            Header<V> esp = new Header<>(
+                    src,
+                    dst,
+                    algebra.bits(protocol, Header.PROTOCOL_WIDTH),
+                    algebra.bits(port, Header.PORT_WIDTH),
+                    algebra.bits(port, Header.PORT_WIDTH));
             outer = Header.choose(algebra, isThis, esp, outer);
         }
         return outer;
@@ -471,16 +637,18 @@ final class Pipeline<B, V> {
         int protocol = valueOf(header.protocol());
         String name = ProtocolMatch.name(protocol);
         if (protocol != ProtocolMatch.TCP && protocol != ProtocolMatch.UDP) return name + " " + flow(header);
-        return name + " " + address(header.src()) + ":" + valueOf(header.srcPort()) + " → " + address(header.dst()) + ":"
-                + valueOf(header.dstPort());
+        return name + " " + address(header.src()) + ":" + valueOf(header.srcPort()) + " → " + address(header.dst())
+                + ":" + valueOf(header.dstPort());
     }
 
     private Explanation explainDecrypt(V tunnelIndex, V arrivedOn) {
         CompiledTunnel tunnel = router.tunnelAt(valueOf(tunnelIndex));
-        String peer = tunnel.remoteEndpoint() == null ? tunnel.ref().peer() : tunnel.remoteEndpoint().toCompressedString();
+        String peer = tunnel.remoteEndpoint() == null
+                ? tunnel.ref().peer()
+                : tunnel.remoteEndpoint().toCompressedString();
         String detail = tunnel.vtiInterface() == null
-                ? "ESP from " + peer + " decrypted by " + tunnel.ref() + "; the inner packet enters PREROUTING again on "
-                        + router.interfaceName(valueOf(arrivedOn))
+                ? "ESP from " + peer + " decrypted by " + tunnel.ref()
+                        + "; the inner packet enters PREROUTING again on " + router.interfaceName(valueOf(arrivedOn))
                 : "ESP from " + peer + " decrypted by " + tunnel.ref() + "; the inner packet enters PREROUTING on "
                         + tunnel.vtiInterface();
         boolean up = algebra.truthOf(input.saUp().get(tunnel.index() - 1));
@@ -488,20 +656,23 @@ final class Pipeline<B, V> {
         return new Explanation(detail, tunnel.location());
     }
 
-    private Explanation explainNat(List<CompiledNatRule> rules, NatOutcome<B, V> outcome, Header<V> before, String what) {
+    private Explanation explainNat(
+            List<CompiledNatRule> rules, NatOutcome<B, V> outcome, Header<V> before, String what) {
         int position = valueOf(outcome.rule());
         if (position <= 0) return Explanation.of("no " + what + " rule matches");
         CompiledNatRule rule = rules.get(position - 1);
         Header<V> after = outcome.header();
         if (!Boolean.TRUE.equals(algebra.truthOf(outcome.translating()))) {
-            return new Explanation(rule.label() + ": exclude, no " + what, rule.rule().location());
+            return new Explanation(
+                    rule.label() + ": exclude, no " + what, rule.rule().location());
         }
         List<String> changes = new ArrayList<>();
         change(changes, "src", before.src(), after.src());
         change(changes, "dst", before.dst(), after.dst());
         portChange(changes, "sport", before.srcPort(), after.srcPort());
         portChange(changes, "dport", before.dstPort(), after.dstPort());
-        String detail = rule.label() + ": " + (changes.isEmpty() ? "translates to the same address" : String.join(", ", changes));
+        String detail = rule.label() + ": "
+                + (changes.isEmpty() ? "translates to the same address" : String.join(", ", changes));
         return new Explanation(detail, rule.rule().location());
     }
 
@@ -522,8 +693,9 @@ final class Pipeline<B, V> {
         String prefix = entry.prefix().toCompressedString();
         String detail = switch (entry.table()) {
             case LOCAL -> address(header.dst()) + " is " + entry.via();
-            case IPSEC -> address(header.dst()) + " " + entry.via() + " (" + prefix + " in " + entry.origin()
-                    + ", rule pref 220 before main)";
+            case IPSEC ->
+                address(header.dst()) + " " + entry.via() + " (" + prefix + " in " + entry.origin()
+                        + ", rule pref 220 before main)";
             case MAIN -> address(header.dst()) + " " + entry.via() + " (" + entry.origin() + " " + prefix + ")";
         };
         return new Explanation(detail, entry.location());
@@ -534,19 +706,25 @@ final class Pipeline<B, V> {
         String addresses = flow(arrival) + " as it arrived";
         if (!Boolean.TRUE.equals(algebra.truthOf(hit.matched()))) {
             return decrypting > 0
-                    ? new Explanation("no inbound policy matches " + addresses + " (" + router.tunnelAt(decrypting).describe()
-                            + " decrypted it)", router.tunnelAt(decrypting).location())
+                    ? new Explanation(
+                            "no inbound policy matches " + addresses + " ("
+                                    + router.tunnelAt(decrypting).describe() + " decrypted it)",
+                            router.tunnelAt(decrypting).location())
                     : Explanation.of("no inbound policy matches " + addresses);
         }
         PolicyEntry entry = router.policies().get(valueOf(hit.entry()) - 1);
         CompiledTunnel tunnel = entry.tunnel();
         if (decrypting == 0) {
-            return new Explanation(flow(arrival) + " arrived unencrypted but matches the inbound policy of " + tunnel.describe()
-                    + ", which requires ESP", tunnel.location());
+            return new Explanation(
+                    flow(arrival) + " arrived unencrypted but matches the inbound policy of " + tunnel.describe()
+                            + ", which requires ESP",
+                    tunnel.location());
         }
         if (decrypting != tunnel.index()) {
-            return new Explanation(addresses + " matches the inbound policy of " + tunnel.describe() + ", but "
-                    + router.tunnelAt(decrypting).ref() + " decrypted it", tunnel.location());
+            return new Explanation(
+                    addresses + " matches the inbound policy of " + tunnel.describe() + ", but "
+                            + router.tunnelAt(decrypting).ref() + " decrypted it",
+                    tunnel.location());
         }
         return new Explanation(addresses + " matches the inbound policy of " + tunnel.describe(), tunnel.location());
     }
@@ -555,7 +733,8 @@ final class Pipeline<B, V> {
         if (!Boolean.TRUE.equals(algebra.truthOf(hit.matched()))) {
             String detail = "no policy matches " + flow(header);
             if (earlier != null && Boolean.TRUE.equals(algebra.truthOf(earlier.matched()))) {
-                CompiledTunnel before = router.policies().get(valueOf(earlier.entry()) - 1).tunnel();
+                CompiledTunnel before =
+                        router.policies().get(valueOf(earlier.entry()) - 1).tunnel();
                 detail += "; the earlier match of " + before.describe() + " is discarded";
                 return new Explanation(detail, before.location());
             }
@@ -564,8 +743,10 @@ final class Pipeline<B, V> {
         PolicyEntry entry = router.policies().get(valueOf(hit.entry()) - 1);
         CompiledTunnel tunnel = entry.tunnel();
         if (entry.trap()) {
-            return new Explanation(flow(header) + " matches the trap policy of " + tunnel.describe() + ", kept while the SA is "
-                    + "down by " + String.join(", ", tunnel.lifecycle().trapSettings()), tunnel.location());
+            return new Explanation(
+                    flow(header) + " matches the trap policy of " + tunnel.describe() + ", kept while the SA is "
+                            + "down by " + String.join(", ", tunnel.lifecycle().trapSettings()),
+                    tunnel.location());
         }
         return new Explanation(flow(header) + " matches " + tunnel.describe(), tunnel.location());
     }
@@ -583,29 +764,39 @@ final class Pipeline<B, V> {
     private Explanation explainEncrypt(V tunnelIndex, Header<V> outer) {
         CompiledTunnel tunnel = router.tunnelAt(valueOf(tunnelIndex));
         String how = tunnel.udpEncapsulation() ? "ESP in UDP 4500 (forced encapsulation)" : "ESP";
-        return new Explanation("encrypted by " + tunnel.describe() + " into " + how + " " + flow(outer), tunnel.location());
+        return new Explanation(
+                "encrypted by " + tunnel.describe() + " into " + how + " " + flow(outer), tunnel.location());
     }
 
     private Explanation explainTransmit(B discarding) {
         if (Boolean.TRUE.equals(algebra.truthOf(discarding))) {
             NetInterface discarder = router.interfaceAt(valueOf(routeEgress));
-            return new Explanation(discarder.name() + " is a " + discarder.kind().name().toLowerCase(java.util.Locale.ROOT)
-                    + " interface: the packet is discarded", discarder.location());
+            return new Explanation(
+                    discarder.name() + " is a " + discarder.kind().name().toLowerCase(java.util.Locale.ROOT)
+                            + " interface: the packet is discarded",
+                    discarder.location());
         }
         if (Boolean.TRUE.equals(algebra.truthOf(encrypted))) {
-            return Explanation.of("leaves " + router.interfaceName(valueOf(outerEgress)) + " as " + headerText(outerFinal)
-                    + " carrying " + headerText(translated) + " (" + router.tunnelAt(valueOf(encryptingTunnel)).ref() + ")");
+            return Explanation.of("leaves " + router.interfaceName(valueOf(outerEgress)) + " as "
+                    + headerText(outerFinal) + " carrying " + headerText(translated) + " ("
+                    + router.tunnelAt(valueOf(encryptingTunnel)).ref() + ")");
         }
         int egress = valueOf(routeEgress);
         NetInterface out = router.interfaceAt(egress);
         if (out.tunnel() != null) {
             // the model ends at the tunnel interface; the encapsulated packet is the router's own, replayed separately
             var settings = out.tunnel();
-            String endpoints = (settings.localAddress() == null ? "?" : settings.localAddress().toCompressedString()) + " → "
-                    + (settings.remoteAddress() == null ? "?" : settings.remoteAddress().toCompressedString());
-            return new Explanation("enters " + out.name() + " as " + headerText(translated) + " and is encapsulated in "
-                    + ProtocolMatch.name(settings.outerProtocol()) + " " + endpoints
-                    + " (a packet of the router itself: replay it with ingress local)", out.location());
+            String endpoints = (settings.localAddress() == null
+                            ? "?"
+                            : settings.localAddress().toCompressedString()) + " → "
+                    + (settings.remoteAddress() == null
+                            ? "?"
+                            : settings.remoteAddress().toCompressedString());
+            return new Explanation(
+                    "enters " + out.name() + " as " + headerText(translated) + " and is encapsulated in "
+                            + ProtocolMatch.name(settings.outerProtocol()) + " " + endpoints
+                            + " (a packet of the router itself: replay it with ingress local)",
+                    out.location());
         }
         return Explanation.of("leaves " + out.name() + " in cleartext as " + headerText(translated));
     }

@@ -8,16 +8,18 @@ import inet.ipaddr.IPAddress;
  * lifecycle keeps one, a trap policy (no state: drop + ACQUIRE). {@code priority} follows strongSwan's
  * kernel-netlink {@code get_priority} (linux-datapath.md A3); the lower number wins.
  */
-public record PolicyEntry(CompiledTunnel tunnel, IPAddress localPrefix, IPAddress remotePrefix, boolean trap, int priority) {
+public record PolicyEntry(
+        CompiledTunnel tunnel, IPAddress localPrefix, IPAddress remotePrefix, boolean trap, int priority) {
 
-    private static final int PRIORITY_BASE = 400_000;   // DEFAULT and ROUTED (trap) policies
+    private static final int PRIORITY_BASE = 400_000; // DEFAULT and ROUTED (trap) policies
 
     public static PolicyEntry of(CompiledTunnel tunnel, IPAddress localPrefix, IPAddress remotePrefix, boolean trap) {
-        int priority = PRIORITY_BASE - 512 * (localPrefix.getNetworkPrefixLength() + remotePrefix.getNetworkPrefixLength());
+        int priority =
+                PRIORITY_BASE - 512 * (localPrefix.getNetworkPrefixLength() + remotePrefix.getNetworkPrefixLength());
         if (tunnel.protocol() != null) priority -= 256;
-        if (tunnel.localPort() != null) priority -= 4 * 16;   // a single port: 16 mask bits
+        if (tunnel.localPort() != null) priority -= 4 * 16; // a single port: 16 mask bits
         if (tunnel.remotePort() != null) priority -= 4 * 16;
-        if (!trap) priority -= 1;                            // the regular SA beats its own trap
+        if (!trap) priority -= 1; // the regular SA beats its own trap
         return new PolicyEntry(tunnel, localPrefix, remotePrefix, trap, priority);
     }
 
@@ -27,6 +29,5 @@ public record PolicyEntry(CompiledTunnel tunnel, IPAddress localPrefix, IPAddres
     }
 
     /** Identity of a selector, for sharing its match predicate between the regular and the trap entry. */
-    public record Selector(int tunnelIndex, IPAddress localPrefix, IPAddress remotePrefix) {
-    }
+    public record Selector(int tunnelIndex, IPAddress localPrefix, IPAddress remotePrefix) {}
 }

@@ -57,7 +57,7 @@ final class PolicyLookup<B, V> {
     private PolicyHit<B, V> lookup(HeaderPredicates<B, V> predicates, boolean reversed, boolean withTransportMode) {
         CompiledConditions conditions = router.conditions();
         List<PolicyEntry> entries = router.policies();
-        Map<Integer, B> selectors = new HashMap<>();   // by selector number: a trap entry shares its twin's
+        Map<Integer, B> selectors = new HashMap<>(); // by selector number: a trap entry shares its twin's
         FirstMatch<B> scan = new FirstMatch<>(algebra);
         int[] candidates = candidates(predicates, reversed);
         for (int c = 0; c < candidates.length && !scan.decided(); c++) {
@@ -66,8 +66,15 @@ final class PolicyLookup<B, V> {
             if (!withTransportMode && policy.tunnel().transportMode()) continue;
             B present = present(policy);
             if (Boolean.FALSE.equals(algebra.truthOf(present))) continue;
-            B selector = selectors.computeIfAbsent(conditions.policySelector(i), id -> selectorMatch(algebra, predicates,
-                    policy.tunnel(), conditions.policyLocal(i), conditions.policyRemote(i), reversed));
+            B selector = selectors.computeIfAbsent(
+                    conditions.policySelector(i),
+                    id -> selectorMatch(
+                            algebra,
+                            predicates,
+                            policy.tunnel(),
+                            conditions.policyLocal(i),
+                            conditions.policyRemote(i),
+                            reversed));
             scan.offer(i, algebra.and(present, selector));
         }
         PolicyEntry won = scan.decided() ? entries.get(scan.winner()) : null;
@@ -92,23 +99,34 @@ final class PolicyLookup<B, V> {
      */
     private int[] candidates(HeaderPredicates<B, V> predicates, boolean reversed) {
         BigInteger destination = predicates.knownDestination();
-        if (destination == null) return IntStream.range(0, router.policies().size()).toArray();
+        if (destination == null)
+            return IntStream.range(0, router.policies().size()).toArray();
         CompiledConditions conditions = router.conditions();
-        return reversed ? conditions.policiesWithLocalHolding(destination) : conditions.policiesWithRemoteHolding(destination);
+        return reversed
+                ? conditions.policiesWithLocalHolding(destination)
+                : conditions.policiesWithRemoteHolding(destination);
     }
 
     /** Whether the header matches the selector of a tunnel's policy (local → remote, or reversed for in/fwd). */
-    static <B, V> B selectorMatch(HeaderAlgebra<B, V> algebra, HeaderPredicates<B, V> predicates, CompiledTunnel tunnel,
-                                  PrefixBlock local, PrefixBlock remote, boolean reversed) {
+    static <B, V> B selectorMatch(
+            HeaderAlgebra<B, V> algebra,
+            HeaderPredicates<B, V> predicates,
+            CompiledTunnel tunnel,
+            PrefixBlock local,
+            PrefixBlock remote,
+            boolean reversed) {
         Header<V> header = predicates.header();
-        B match = algebra.and(predicates.sourceInPrefix(reversed ? remote : local),
+        B match = algebra.and(
+                predicates.sourceInPrefix(reversed ? remote : local),
                 predicates.destinationInPrefix(reversed ? local : remote));
         if (tunnel.protocol() != null) {
-            match = algebra.and(match, algebra.eq(header.protocol(), algebra.bits(tunnel.protocol(), Header.PROTOCOL_WIDTH)));
+            match = algebra.and(
+                    match, algebra.eq(header.protocol(), algebra.bits(tunnel.protocol(), Header.PROTOCOL_WIDTH)));
         }
         Integer sourcePort = reversed ? tunnel.remotePort() : tunnel.localPort();
         Integer destinationPort = reversed ? tunnel.localPort() : tunnel.remotePort();
-        if (sourcePort != null) match = algebra.and(match, algebra.eq(header.srcPort(), algebra.bits(sourcePort, Header.PORT_WIDTH)));
+        if (sourcePort != null)
+            match = algebra.and(match, algebra.eq(header.srcPort(), algebra.bits(sourcePort, Header.PORT_WIDTH)));
         if (destinationPort != null) {
             match = algebra.and(match, algebra.eq(header.dstPort(), algebra.bits(destinationPort, Header.PORT_WIDTH)));
         }

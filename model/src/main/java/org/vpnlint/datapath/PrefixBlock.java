@@ -31,14 +31,18 @@ record PrefixBlock(AddressFamily family, int length, BigInteger network, BigInte
         BigInteger size = high.subtract(low).add(BigInteger.ONE);
         int sizeBits = size.getLowestSetBit();
         if (size.bitCount() == 1 && (low.signum() == 0 || low.getLowestSetBit() >= sizeBits)) {
-            return List.of(of(family, family.width() - sizeBits, low));   // the usual case: the range is one block
+            return List.of(of(family, family.width() - sizeBits, low)); // the usual case: the range is one block
         }
         List<PrefixBlock> blocks = new ArrayList<>();
         BigInteger next = low;
         while (next.compareTo(high) <= 0) {
             // the largest block starting at next (aligned to it) that ends inside the range
             int hostBits = next.signum() == 0 ? family.width() : next.getLowestSetBit();
-            while (hostBits > 0 && next.add(BigInteger.ONE.shiftLeft(hostBits)).subtract(BigInteger.ONE).compareTo(high) > 0) {
+            while (hostBits > 0
+                    && next.add(BigInteger.ONE.shiftLeft(hostBits))
+                                    .subtract(BigInteger.ONE)
+                                    .compareTo(high)
+                            > 0) {
                 hostBits--;
             }
             blocks.add(of(family, family.width() - hostBits, next));

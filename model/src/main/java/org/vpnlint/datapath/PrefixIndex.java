@@ -16,13 +16,13 @@ import java.util.TreeMap;
 final class PrefixIndex {
 
     /** An entry's position in its table and one of its blocks. */
-    record Block(int position, PrefixBlock block) {
-    }
+    record Block(int position, PrefixBlock block) {}
 
     private static final int[] NONE = new int[0];
 
     /** Prefix length → network → positions of the entries with that block, ascending. */
     private final Map<Integer, Map<BigInteger, int[]>> byLength = new TreeMap<>();
+
     private final Map<Integer, BigInteger> masks = new HashMap<>();
 
     /** Indexes the blocks of the family (a block of another family holds none of its addresses). */
@@ -32,12 +32,15 @@ final class PrefixIndex {
             PrefixBlock block = entry.block();
             if (block.family() != family) continue;
             lists.computeIfAbsent(block.length(), length -> new HashMap<>())
-                    .computeIfAbsent(block.network(), network -> new ArrayList<>()).add(entry.position());
+                    .computeIfAbsent(block.network(), network -> new ArrayList<>())
+                    .add(entry.position());
             masks.putIfAbsent(block.length(), block.mask());
         }
         lists.forEach((length, networks) -> {
             Map<BigInteger, int[]> positions = new HashMap<>();
-            networks.forEach((network, list) -> positions.put(network, list.stream().mapToInt(Integer::intValue).distinct().toArray()));
+            networks.forEach((network, list) -> positions.put(
+                    network,
+                    list.stream().mapToInt(Integer::intValue).distinct().toArray()));
             byLength.put(length, positions);
         });
     }
@@ -56,7 +59,7 @@ final class PrefixIndex {
             int[] positions = length.getValue().get(address.and(masks.get(length.getKey())));
             if (positions == null) continue;
             if (found.length == 0) {
-                found = positions;   // the usual case: one length holds the address
+                found = positions; // the usual case: one length holds the address
                 continue;
             }
             int[] merged = Arrays.copyOf(found, found.length + positions.length);

@@ -82,8 +82,17 @@ final class RouteCompiler {
             if (netInterface.disabled()) continue;
             for (IPAddress address : ownAddresses(netInterface, family)) {
                 IPAddress host = hostPrefix(address);
-                routes.add(new RouteEntry(host, RouteEntry.Kind.LOCAL, 0, "an address of " + netInterface.name(),
-                        0, RouteEntry.Table.LOCAL, "local table", netInterface.location(), 0, RouteEntry.Presence.ALWAYS));
+                routes.add(new RouteEntry(
+                        host,
+                        RouteEntry.Kind.LOCAL,
+                        0,
+                        "an address of " + netInterface.name(),
+                        0,
+                        RouteEntry.Table.LOCAL,
+                        "local table",
+                        netInterface.location(),
+                        0,
+                        RouteEntry.Presence.ALWAYS));
             }
         }
         return routes;
@@ -100,10 +109,17 @@ final class RouteCompiler {
             permanentMainRoutes.addAll(connectedRoutes(netInterface, i + 1, 0, RouteEntry.Presence.ALWAYS));
             if (netInterface.dynamicAddress() && netInterface.providesDefaultRoute() && family == AddressFamily.IPV4) {
                 String source = netInterface.kind() == InterfaceKind.PPPOE ? "PPPoE" : "DHCP";
-                permanentMainRoutes.add(new RouteEntry(hostPrefix(any()).toPrefixBlock(0), RouteEntry.Kind.FORWARD, i + 1,
-                        "via the " + source + " gateway dev " + netInterface.name(), DYNAMIC_DEFAULT_ROUTE_DISTANCE,
-                        RouteEntry.Table.MAIN, "default route from " + source + " on " + netInterface.name(),
-                        netInterface.location(), 0, RouteEntry.Presence.ALWAYS));
+                permanentMainRoutes.add(new RouteEntry(
+                        hostPrefix(any()).toPrefixBlock(0),
+                        RouteEntry.Kind.FORWARD,
+                        i + 1,
+                        "via the " + source + " gateway dev " + netInterface.name(),
+                        DYNAMIC_DEFAULT_ROUTE_DISTANCE,
+                        RouteEntry.Table.MAIN,
+                        "default route from " + source + " on " + netInterface.name(),
+                        netInterface.location(),
+                        0,
+                        RouteEntry.Presence.ALWAYS));
             }
         }
         for (StaticRoute route : router.routes()) {
@@ -111,29 +127,42 @@ final class RouteCompiler {
             if (route.kind() == org.vpnlint.model.RouteKind.INTERFACE) {
                 int egress = enabledInterface(route.interfaceName());
                 if (egress == 0) {
-                    notes.add("route " + route.prefix() + " names interface " + route.interfaceName() + ", which is absent or disabled");
+                    notes.add("route " + route.prefix() + " names interface " + route.interfaceName()
+                            + ", which is absent or disabled");
                 } else if (router.interfaces().get(egress - 1).kind() == InterfaceKind.VTI) {
                     vtiRoutes.add(route);
                 } else {
-                    permanentMainRoutes.add(staticRoute(route, RouteEntry.Kind.FORWARD, egress, "dev " + route.interfaceName(), 0,
+                    permanentMainRoutes.add(staticRoute(
+                            route,
+                            RouteEntry.Kind.FORWARD,
+                            egress,
+                            "dev " + route.interfaceName(),
+                            0,
                             RouteEntry.Presence.ALWAYS));
                 }
                 continue;
             }
             switch (route.kind()) {
-                case BLACKHOLE -> permanentMainRoutes.add(staticRoute(route, RouteEntry.Kind.BLACKHOLE, 0, "blackhole", 0,
-                        RouteEntry.Presence.ALWAYS));
-                case REJECT -> permanentMainRoutes.add(staticRoute(route, RouteEntry.Kind.REJECT, 0, "reject", 0,
-                        RouteEntry.Presence.ALWAYS));
+                case BLACKHOLE ->
+                    permanentMainRoutes.add(staticRoute(
+                            route, RouteEntry.Kind.BLACKHOLE, 0, "blackhole", 0, RouteEntry.Presence.ALWAYS));
+                case REJECT ->
+                    permanentMainRoutes.add(
+                            staticRoute(route, RouteEntry.Kind.REJECT, 0, "reject", 0, RouteEntry.Presence.ALWAYS));
                 default -> {
                     int egress = connectedInterfaceFor(route.nextHop());
                     if (egress == 0) {
-                        notes.add("route " + route.prefix() + ": next hop " + route.nextHop() + " is on no connected subnet; "
-                                + "the route is inactive");
+                        notes.add("route " + route.prefix() + ": next hop " + route.nextHop()
+                                + " is on no connected subnet; " + "the route is inactive");
                     } else {
-                        permanentMainRoutes.add(staticRoute(route, RouteEntry.Kind.FORWARD, egress,
+                        permanentMainRoutes.add(staticRoute(
+                                route,
+                                RouteEntry.Kind.FORWARD,
+                                egress,
                                 "via " + route.nextHop().withoutPrefixLength().toCompressedString() + " dev "
-                                        + router.interfaces().get(egress - 1).name(), 0, RouteEntry.Presence.ALWAYS));
+                                        + router.interfaces().get(egress - 1).name(),
+                                0,
+                                RouteEntry.Presence.ALWAYS));
                     }
                 }
             }
@@ -154,19 +183,34 @@ final class RouteCompiler {
         for (StaticRoute route : vtiRoutes) {
             int tunnel = tunnelBoundTo(tunnels, route.interfaceName());
             if (tunnel == 0) continue;
-            routes.add(staticRoute(route, RouteEntry.Kind.FORWARD, enabledInterface(route.interfaceName()),
-                    "dev " + route.interfaceName(), tunnel, RouteEntry.Presence.WHILE_SA_UP));
+            routes.add(staticRoute(
+                    route,
+                    RouteEntry.Kind.FORWARD,
+                    enabledInterface(route.interfaceName()),
+                    "dev " + route.interfaceName(),
+                    tunnel,
+                    RouteEntry.Presence.WHILE_SA_UP));
         }
         return routes;
     }
 
-    private List<RouteEntry> connectedRoutes(NetInterface netInterface, int index, int tunnel, RouteEntry.Presence presence) {
+    private List<RouteEntry> connectedRoutes(
+            NetInterface netInterface, int index, int tunnel, RouteEntry.Presence presence) {
         List<RouteEntry> routes = new ArrayList<>();
         for (IPAddress address : ownAddresses(netInterface, family)) {
             Integer length = address.getNetworkPrefixLength();
             if (length == null || length == family.width()) continue;
-            routes.add(new RouteEntry(address.toPrefixBlock(), RouteEntry.Kind.FORWARD, index, "dev " + netInterface.name(),
-                    0, RouteEntry.Table.MAIN, "connected to " + netInterface.name(), netInterface.location(), tunnel, presence));
+            routes.add(new RouteEntry(
+                    address.toPrefixBlock(),
+                    RouteEntry.Kind.FORWARD,
+                    index,
+                    "dev " + netInterface.name(),
+                    0,
+                    RouteEntry.Table.MAIN,
+                    "connected to " + netInterface.name(),
+                    netInterface.location(),
+                    tunnel,
+                    presence));
         }
         return routes;
     }
@@ -176,25 +220,47 @@ final class RouteCompiler {
         for (CompiledTunnel tunnel : tunnels) {
             if (!tunnel.installsRoute()) continue;
             for (IPAddress remote : tunnel.remoteSelectors()) {
-                if (tunnel.remoteEndpoint() != null && hostPrefix(tunnel.remoteEndpoint()).equals(remote)) continue;
-                String peer = tunnel.remoteEndpoint() == null ? "the peer" : tunnel.remoteEndpoint().toCompressedString();
+                if (tunnel.remoteEndpoint() != null
+                        && hostPrefix(tunnel.remoteEndpoint()).equals(remote)) continue;
+                String peer = tunnel.remoteEndpoint() == null
+                        ? "the peer"
+                        : tunnel.remoteEndpoint().toCompressedString();
                 String via = "via the next hop to " + peer + " dev "
                         + router.interfaces().get(tunnel.outerEgress() - 1).name() + " src "
                         + tunnel.routeSource().toCompressedString();
-                routes.add(new RouteEntry(remote, RouteEntry.Kind.FORWARD, tunnel.outerEgress(), via, 0, RouteEntry.Table.IPSEC,
-                        "table 220 of " + tunnel.ref(), tunnel.location(), tunnel.index(),
+                routes.add(new RouteEntry(
+                        remote,
+                        RouteEntry.Kind.FORWARD,
+                        tunnel.outerEgress(),
+                        via,
+                        0,
+                        RouteEntry.Table.IPSEC,
+                        "table 220 of " + tunnel.ref(),
+                        tunnel.location(),
+                        tunnel.index(),
                         RouteEntry.Presence.WHILE_POLICIES));
             }
         }
         return routes;
     }
 
-    private RouteEntry staticRoute(StaticRoute route, RouteEntry.Kind kind, int egress, String via, int tunnel,
-                                   RouteEntry.Presence presence) {
-        String origin = route.prefix().getNetworkPrefixLength() != null && route.prefix().getNetworkPrefixLength() == 0
-                ? "default route" : "static route";
-        return new RouteEntry(route.prefix().toPrefixBlock(), kind, egress, via, route.distance(), RouteEntry.Table.MAIN,
-                origin, route.location(), tunnel, presence);
+    private RouteEntry staticRoute(
+            StaticRoute route, RouteEntry.Kind kind, int egress, String via, int tunnel, RouteEntry.Presence presence) {
+        String origin = route.prefix().getNetworkPrefixLength() != null
+                        && route.prefix().getNetworkPrefixLength() == 0
+                ? "default route"
+                : "static route";
+        return new RouteEntry(
+                route.prefix().toPrefixBlock(),
+                kind,
+                egress,
+                via,
+                route.distance(),
+                RouteEntry.Table.MAIN,
+                origin,
+                route.location(),
+                tunnel,
+                presence);
     }
 
     /** Longest prefix first, then the lowest distance (zebra installs only the best; the others are fallbacks). */
@@ -210,7 +276,9 @@ final class RouteCompiler {
             if (netInterface.disabled()) continue;
             for (IPAddress address : ownAddresses(netInterface, family)) {
                 Integer length = address.getNetworkPrefixLength();
-                if (length != null && length < family.width() && address.toPrefixBlock().contains(nextHop.withoutPrefixLength())) {
+                if (length != null
+                        && length < family.width()
+                        && address.toPrefixBlock().contains(nextHop.withoutPrefixLength())) {
                     return i + 1;
                 }
             }
@@ -219,7 +287,11 @@ final class RouteCompiler {
     }
 
     private int tunnelBoundTo(List<CompiledTunnel> tunnels, String vtiName) {
-        return tunnels.stream().filter(t -> vtiName.equals(t.vtiInterface())).mapToInt(CompiledTunnel::index).findFirst().orElse(0);
+        return tunnels.stream()
+                .filter(t -> vtiName.equals(t.vtiInterface()))
+                .mapToInt(CompiledTunnel::index)
+                .findFirst()
+                .orElse(0);
     }
 
     private int enabledInterface(String name) {
@@ -231,6 +303,8 @@ final class RouteCompiler {
     }
 
     private IPAddress any() {
-        return family == AddressFamily.IPV4 ? new IPAddressString("0.0.0.0").getAddress() : new IPAddressString("::").getAddress();
+        return family == AddressFamily.IPV4
+                ? new IPAddressString("0.0.0.0").getAddress()
+                : new IPAddressString("::").getAddress();
     }
 }

@@ -5,5 +5,4 @@ package org.vpnlint.datapath;
  * {@code RouteEntry.Kind.ordinal() + 1}), the egress interface index (0 unless it forwards) and the winning entry
  * (1-based position in {@link CompiledRouter#routes()}, 0 for none).
  */
-public record RouteDecision<B, V>(V kind, V egress, V entry) {
-}
+public record RouteDecision<B, V>(V kind, V egress, V entry) {}

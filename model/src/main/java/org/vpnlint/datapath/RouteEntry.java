@@ -11,15 +11,37 @@ import org.vpnlint.model.SourceLocation;
  * @param origin      where it comes from ("connected", "static route", "strongSwan table 220 for tunnel 1 ...")
  * @param tunnelIndex the tunnel whose state decides whether the route exists, 0 for a permanent route
  */
-public record RouteEntry(IPAddress prefix, Kind kind, int egress, String via, int distance, Table table,
-                         String origin, SourceLocation location, int tunnelIndex, Presence presence) {
+public record RouteEntry(
+        IPAddress prefix,
+        Kind kind,
+        int egress,
+        String via,
+        int distance,
+        Table table,
+        String origin,
+        SourceLocation location,
+        int tunnelIndex,
+        Presence presence) {
 
-    public enum Kind { LOCAL, FORWARD, BLACKHOLE, REJECT }
+    public enum Kind {
+        LOCAL,
+        FORWARD,
+        BLACKHOLE,
+        REJECT
+    }
 
-    public enum Table { LOCAL, IPSEC, MAIN }
+    public enum Table {
+        LOCAL,
+        IPSEC,
+        MAIN
+    }
 
     /** When the route exists: always, while the tunnel's policies exist (table 220), or while its SA is up (VTI). */
-    public enum Presence { ALWAYS, WHILE_POLICIES, WHILE_SA_UP }
+    public enum Presence {
+        ALWAYS,
+        WHILE_POLICIES,
+        WHILE_SA_UP
+    }
 
     /** Whether the route exists in these SA states: the concrete form of the pipeline's route presence. */
     public boolean presentIn(CompiledRouter router, SaStates states) {

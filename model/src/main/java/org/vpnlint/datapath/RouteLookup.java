@@ -36,13 +36,18 @@ final class RouteLookup<B, V> {
         FirstMatch<B> scan = new FirstMatch<>(algebra);
         BigInteger destination = predicates.knownDestination();
         // for a known destination only the routes holding it may apply
-        int[] candidates = destination != null ? router.conditions().routesHolding(destination)
+        int[] candidates = destination != null
+                ? router.conditions().routesHolding(destination)
                 : IntStream.range(0, routes.size()).toArray();
         for (int c = 0; c < candidates.length && !scan.decided(); c++) {
             int i = candidates[c];
             B present = present(routes.get(i));
             if (Boolean.FALSE.equals(algebra.truthOf(present))) continue;
-            scan.offer(i, algebra.and(present, predicates.destinationInPrefix(router.conditions().routePrefix(i))));
+            scan.offer(
+                    i,
+                    algebra.and(
+                            present,
+                            predicates.destinationInPrefix(router.conditions().routePrefix(i))));
         }
         RouteEntry won = scan.decided() ? routes.get(scan.winner()) : null;
         V kind = algebra.bits(won == null ? NONE : code(won.kind()), KIND_WIDTH);

@@ -44,17 +44,29 @@ final class RouterCompiler {
         NatConfig nat = router.nat() == null ? NatConfig.NONE : router.nat();
         List<CompiledNatRule> destinationNat = new ArrayList<>();
         for (NatRule rule : nat.destinationRules()) {
-            if (!rule.disabled() && familyOf(rule) == family) destinationNat.add(new CompiledNatRule(rule, "rule " + rule.number()));
+            if (!rule.disabled() && familyOf(rule) == family)
+                destinationNat.add(new CompiledNatRule(rule, "rule " + rule.number()));
         }
         List<CompiledNatRule> sourceNat = new ArrayList<>(autoNatExcludes(tunnels));
         for (NatRule rule : nat.sourceRules()) {
-            if (!rule.disabled() && familyOf(rule) == family) sourceNat.add(new CompiledNatRule(rule, "rule " + rule.number()));
+            if (!rule.disabled() && familyOf(rule) == family)
+                sourceNat.add(new CompiledNatRule(rule, "rule " + rule.number()));
         }
         CompiledFirewall firewall = firewall(tunnels);
-        CompiledConditions conditions = new CompiledConditions(family, router.interfaces(), policies, routes, destinationNat,
-                sourceNat, firewall);
-        return new CompiledRouter(router, family, router.interfaces(), tunnels, routes, policies, destinationNat,
-                sourceNat, firewall, conditions, notes);
+        CompiledConditions conditions = new CompiledConditions(
+                family, router.interfaces(), policies, routes, destinationNat, sourceNat, firewall);
+        return new CompiledRouter(
+                router,
+                family,
+                router.interfaces(),
+                tunnels,
+                routes,
+                policies,
+                destinationNat,
+                sourceNat,
+                firewall,
+                conditions,
+                notes);
     }
 
     // ---- NAT and firewall --------------------------------------------------------------------------------------
@@ -66,10 +78,18 @@ final class RouterCompiler {
         for (CompiledTunnel tunnel : bothPrefixTunnels(tunnels)) {
             for (IPAddress local : tunnel.localSelectors()) {
                 for (IPAddress remote : tunnel.remoteSelectors()) {
-                    PacketMatch match = new PacketMatch(prefixMatch(local), prefixMatch(remote), ProtocolMatch.ANY,
-                            PortMatch.ANY, PortMatch.ANY);
-                    NatRule rule = new NatRule(NatDirection.SOURCE, 0, InterfaceMatch.ANY, match, NatTranslation.EXCLUDE,
-                            false, null, "vpn ipsec auto-firewall-nat-exclude", tunnel.location());
+                    PacketMatch match = new PacketMatch(
+                            prefixMatch(local), prefixMatch(remote), ProtocolMatch.ANY, PortMatch.ANY, PortMatch.ANY);
+                    NatRule rule = new NatRule(
+                            NatDirection.SOURCE,
+                            0,
+                            InterfaceMatch.ANY,
+                            match,
+                            NatTranslation.EXCLUDE,
+                            false,
+                            null,
+                            "vpn ipsec auto-firewall-nat-exclude",
+                            tunnel.location());
                     rules.add(new CompiledNatRule(rule, "auto-firewall-nat-exclude for " + tunnel.ref()));
                 }
             }
@@ -87,18 +107,37 @@ final class RouterCompiler {
             for (CompiledTunnel tunnel : bothPrefixTunnels(tunnels)) {
                 for (IPAddress local : tunnel.localSelectors()) {
                     for (IPAddress remote : tunnel.remoteSelectors()) {
-                        forward.add(new AutoAccept(new PacketMatch(prefixMatch(remote), prefixMatch(local), ProtocolMatch.ANY,
-                                PortMatch.ANY, PortMatch.ANY), "auto-firewall-nat-exclude accept for " + tunnel.ref(),
+                        forward.add(new AutoAccept(
+                                new PacketMatch(
+                                        prefixMatch(remote),
+                                        prefixMatch(local),
+                                        ProtocolMatch.ANY,
+                                        PortMatch.ANY,
+                                        PortMatch.ANY),
+                                "auto-firewall-nat-exclude accept for " + tunnel.ref(),
                                 tunnel.location()));
                     }
                 }
             }
             if (!ipsec.peers().isEmpty()) {
-                input.add(new AutoAccept(new PacketMatch(AddressMatch.ANY, AddressMatch.ANY, ProtocolMatch.of(ProtocolMatch.UDP),
-                        PortMatch.ANY, new PortMatch(List.of(PortRange.of(500), PortRange.of(4500)), false)),
-                        "auto-firewall-nat-exclude accept IKE", null));
-                input.add(new AutoAccept(new PacketMatch(AddressMatch.ANY, AddressMatch.ANY, ProtocolMatch.of(ProtocolMatch.ESP),
-                        PortMatch.ANY, PortMatch.ANY), "auto-firewall-nat-exclude accept ESP", null));
+                input.add(new AutoAccept(
+                        new PacketMatch(
+                                AddressMatch.ANY,
+                                AddressMatch.ANY,
+                                ProtocolMatch.of(ProtocolMatch.UDP),
+                                PortMatch.ANY,
+                                new PortMatch(List.of(PortRange.of(500), PortRange.of(4500)), false)),
+                        "auto-firewall-nat-exclude accept IKE",
+                        null));
+                input.add(new AutoAccept(
+                        new PacketMatch(
+                                AddressMatch.ANY,
+                                AddressMatch.ANY,
+                                ProtocolMatch.of(ProtocolMatch.ESP),
+                                PortMatch.ANY,
+                                PortMatch.ANY),
+                        "auto-firewall-nat-exclude accept ESP",
+                        null));
             }
         }
         return new CompiledFirewall(chains, forward, input);
@@ -108,8 +147,10 @@ final class RouterCompiler {
     private List<CompiledTunnel> bothPrefixTunnels(List<CompiledTunnel> tunnels) {
         return tunnels.stream()
                 .filter(t -> t.hasPolicies() && !t.transportMode())
-                .filter(t -> t.peer().tunnels().stream().anyMatch(c -> t.ref().isTunnel(c.number())
-                        && !c.localPrefixes().isEmpty() && !c.remotePrefixes().isEmpty()))
+                .filter(t -> t.peer().tunnels().stream()
+                        .anyMatch(c -> t.ref().isTunnel(c.number())
+                                && !c.localPrefixes().isEmpty()
+                                && !c.remotePrefixes().isEmpty()))
                 .toList();
     }
 
@@ -120,12 +161,14 @@ final class RouterCompiler {
             return translation.addresses().getLower().isIPv4() ? AddressFamily.IPV4 : AddressFamily.IPV6;
         }
         for (AddressMatch match : List.of(rule.match().source(), rule.match().destination())) {
-            if (!match.ranges().isEmpty()) return match.ranges().get(0).getLower().isIPv4() ? AddressFamily.IPV4 : AddressFamily.IPV6;
+            if (!match.ranges().isEmpty())
+                return match.ranges().get(0).getLower().isIPv4() ? AddressFamily.IPV4 : AddressFamily.IPV6;
         }
         return rule.path() != null && rule.path().contains("nat66") ? AddressFamily.IPV6 : AddressFamily.IPV4;
     }
 
     private static AddressMatch prefixMatch(IPAddress prefix) {
-        return new AddressMatch(List.of(prefix.toPrefixBlock().toSequentialRange()), false, prefix.toCompressedString());
+        return new AddressMatch(
+                List.of(prefix.toPrefixBlock().toSequentialRange()), false, prefix.toCompressedString());
     }
 }

@@ -56,7 +56,8 @@ public final class RuleMatch<B, V> {
      * @param outbound  the output interface, null at a hook without one (input)
      * @param decrypted whether the packet came out of an IPsec SA ({@code ipsec match-ipsec} / {@code match-none})
      */
-    public B firewallRule(FirewallRule rule, Interfaces<B> inbound, Interfaces<B> outbound, States<B> states, B decrypted) {
+    public B firewallRule(
+            FirewallRule rule, Interfaces<B> inbound, Interfaces<B> outbound, States<B> states, B decrypted) {
         B result = packet(rule.match());
         result = algebra.and(result, interfaceIs(inbound, rule.inbound()));
         result = algebra.and(result, interfaceIs(outbound, rule.outbound()));
@@ -65,8 +66,7 @@ public final class RuleMatch<B, V> {
             switch (rule.ipsec()) {
                 case IPSEC -> result = algebra.and(result, decrypted);
                 case NONE -> result = algebra.and(result, algebra.not(decrypted));
-                case ANY -> {
-                }
+                case ANY -> {}
             }
         }
         return result;

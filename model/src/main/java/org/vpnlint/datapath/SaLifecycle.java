@@ -28,10 +28,15 @@ import org.vpnlint.model.IpsecPeer;
  * </ul>
  * The model's "SA down" is the union of these events: policies survive if any of them leaves a trap behind.
  */
-public record SaLifecycle(StartAction startAction, DpdAction dpdAction, CloseAction closeAction, List<String> trapSettings) {
+public record SaLifecycle(
+        StartAction startAction, DpdAction dpdAction, CloseAction closeAction, List<String> trapSettings) {
 
     /** strongSwan's {@code start_action}. */
-    public enum StartAction { START, TRAP, NONE }
+    public enum StartAction {
+        START,
+        TRAP,
+        NONE
+    }
 
     public SaLifecycle {
         trapSettings = List.copyOf(trapSettings);
@@ -40,7 +45,8 @@ public record SaLifecycle(StartAction startAction, DpdAction dpdAction, CloseAct
     public static SaLifecycle of(Dialect dialect, IpsecPeer peer, IkeGroup ikeGroup) {
         StartAction start = startAction(dialect, peer);
         DpdAction dpd = dpdAction(dialect, ikeGroup == null ? null : ikeGroup.deadPeerDetection());
-        CloseAction close = ikeGroup == null || ikeGroup.closeAction() == null ? CloseAction.NONE : ikeGroup.closeAction();
+        CloseAction close =
+                ikeGroup == null || ikeGroup.closeAction() == null ? CloseAction.NONE : ikeGroup.closeAction();
         List<String> traps = new ArrayList<>();
         if (start == StartAction.TRAP) traps.add("start_action=trap");
         if (dpd == DpdAction.HOLD || dpd == DpdAction.TRAP) traps.add("dpd_action=" + lower(dpd));
@@ -65,7 +71,8 @@ public record SaLifecycle(StartAction startAction, DpdAction dpdAction, CloseAct
 
     static StartAction startAction(Dialect dialect, IpsecPeer peer) {
         if (peer.name().startsWith("@")) return StartAction.NONE;
-        if (dialect.legacyIpsecSyntax() && (peer.name().equals("any") || peer.name().equals("0.0.0.0"))) {
+        if (dialect.legacyIpsecSyntax()
+                && (peer.name().equals("any") || peer.name().equals("0.0.0.0"))) {
             return StartAction.NONE;
         }
         ConnectionType type = peer.connectionType();

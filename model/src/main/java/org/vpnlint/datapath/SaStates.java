@@ -38,7 +38,10 @@ public record SaStates(boolean defaultUp, Map<TunnelRef, Boolean> exceptions) {
     /** E.g. "SA of every tunnel up", "SA of every tunnel down except tunnel 1 of peer X". */
     public String describe() {
         StringBuilder text = new StringBuilder("SA of every tunnel ").append(defaultUp ? "up" : "down");
-        var others = exceptions.entrySet().stream().filter(e -> e.getValue() != defaultUp).map(e -> e.getKey().toString()).toList();
+        var others = exceptions.entrySet().stream()
+                .filter(e -> e.getValue() != defaultUp)
+                .map(e -> e.getKey().toString())
+                .toList();
         if (!others.isEmpty()) text.append(" except ").append(String.join(", ", others));
         return text.toString();
     }

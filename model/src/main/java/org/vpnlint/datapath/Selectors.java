@@ -6,27 +6,30 @@ package org.vpnlint.datapath;
  */
 public final class Selectors {
 
-    private Selectors() {
-    }
+    private Selectors() {}
 
-    public static <B, V> B outbound(HeaderAlgebra<B, V> algebra, CompiledRouter router, Header<V> header, int tunnelIndex) {
+    public static <B, V> B outbound(
+            HeaderAlgebra<B, V> algebra, CompiledRouter router, Header<V> header, int tunnelIndex) {
         return match(algebra, router, header, tunnelIndex, false);
     }
 
     /** The same selectors reversed (remote → local): what the tunnel's in/fwd policies accept. */
-    public static <B, V> B inbound(HeaderAlgebra<B, V> algebra, CompiledRouter router, Header<V> header, int tunnelIndex) {
+    public static <B, V> B inbound(
+            HeaderAlgebra<B, V> algebra, CompiledRouter router, Header<V> header, int tunnelIndex) {
         return match(algebra, router, header, tunnelIndex, true);
     }
 
-    private static <B, V> B match(HeaderAlgebra<B, V> algebra, CompiledRouter router, Header<V> header, int tunnelIndex,
-                                  boolean reversed) {
+    private static <B, V> B match(
+            HeaderAlgebra<B, V> algebra, CompiledRouter router, Header<V> header, int tunnelIndex, boolean reversed) {
         CompiledTunnel tunnel = router.tunnelAt(tunnelIndex);
         HeaderPredicates<B, V> predicates = new HeaderPredicates<>(algebra, router, header);
         B any = algebra.bool(false);
         for (var local : tunnel.localSelectors()) {
             for (var remote : tunnel.remoteSelectors()) {
-                any = algebra.or(any, PolicyLookup.selectorMatch(algebra, predicates, tunnel, PrefixBlock.of(local),
-                        PrefixBlock.of(remote), reversed));
+                any = algebra.or(
+                        any,
+                        PolicyLookup.selectorMatch(
+                                algebra, predicates, tunnel, PrefixBlock.of(local), PrefixBlock.of(remote), reversed));
             }
         }
         return any;

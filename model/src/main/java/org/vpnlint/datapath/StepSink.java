@@ -13,7 +13,6 @@ public interface StepSink<B, V> {
     void step(B when, Stage stage, Header<V> header, Supplier<Explanation> explanation);
 
     static <B, V> StepSink<B, V> ignoring() {
-        return (when, stage, header, explanation) -> {
-        };
+        return (when, stage, header, explanation) -> {};
     }
 }

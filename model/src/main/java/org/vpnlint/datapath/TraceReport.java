@@ -29,22 +29,30 @@ public record TraceReport(
 
         static HeaderReport of(ConcreteHeader header) {
             if (header == null) return null;
-            return new HeaderReport(header.srcText(), header.dstText(), ProtocolMatch.name(header.protocol()),
-                    header.hasPorts() ? header.srcPort() : null, header.hasPorts() ? header.dstPort() : null);
+            return new HeaderReport(
+                    header.srcText(),
+                    header.dstText(),
+                    ProtocolMatch.name(header.protocol()),
+                    header.hasPorts() ? header.srcPort() : null,
+                    header.hasPorts() ? header.dstPort() : null);
         }
     }
 
     /** One step: stage id, what happened, the configuration node that acted, the header at that point. */
-    public record StepReport(String stage, String detail, SourceLocation location, HeaderReport header) {
-    }
+    public record StepReport(String stage, String detail, SourceLocation location, HeaderReport header) {}
 
     static TraceReport of(PacketTrace trace) {
         List<StepReport> steps = trace.steps().stream()
                 .map(s -> new StepReport(s.stage().id(), s.detail(), s.location(), HeaderReport.of(s.header())))
                 .toList();
-        return new TraceReport(trace.verdict().id(), trace.tunnel() == null ? null : trace.tunnel().toString(), trace.egress(),
-                HeaderReport.of(trace.finalHeader()), HeaderReport.of(trace.outerHeader()),
+        return new TraceReport(
+                trace.verdict().id(),
+                trace.tunnel() == null ? null : trace.tunnel().toString(),
+                trace.egress(),
+                HeaderReport.of(trace.finalHeader()),
+                HeaderReport.of(trace.outerHeader()),
                 trace.dropReason() == null ? null : trace.dropReason().id(),
-                trace.dropReason() == null ? null : trace.dropReason().description(), steps);
+                trace.dropReason() == null ? null : trace.dropReason().description(),
+                steps);
     }
 }

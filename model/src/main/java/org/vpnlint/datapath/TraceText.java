@@ -12,17 +12,25 @@ package org.vpnlint.datapath;
  */
 public final class TraceText {
 
-    private TraceText() {
-    }
+    private TraceText() {}
 
     public static String render(PacketTrace trace) {
         StringBuilder text = new StringBuilder();
-        text.append("packet ").append(trace.packet()).append(", ").append(trace.saStates().describe()).append('\n');
-        int width = trace.steps().stream().mapToInt(s -> s.stage().id().length()).max().orElse(0);
+        text.append("packet ")
+                .append(trace.packet())
+                .append(", ")
+                .append(trace.saStates().describe())
+                .append('\n');
+        int width = trace.steps().stream()
+                .mapToInt(s -> s.stage().id().length())
+                .max()
+                .orElse(0);
         int number = 1;
         for (TraceStep step : trace.steps()) {
-            text.append(String.format("  %2d %-" + width + "s  %s", number++, step.stage().id(), step.detail()));
-            if (step.location() != null) text.append("  [").append(step.location()).append(']');
+            text.append(String.format(
+                    "  %2d %-" + width + "s  %s", number++, step.stage().id(), step.detail()));
+            if (step.location() != null)
+                text.append("  [").append(step.location()).append(']');
             text.append('\n');
         }
         text.append("  verdict: ").append(verdictLine(trace)).append('\n');
@@ -32,13 +40,15 @@ public final class TraceText {
     /** E.g. {@code CLEARTEXT out of eth0 as udp 203.0.113.134:40000 → 10.10.10.200:5555}. */
     public static String verdictLine(PacketTrace trace) {
         return switch (trace.verdict()) {
-            case ENCRYPTED -> "ENCRYPTED by " + trace.tunnel() + ", out of " + trace.egress() + " as " + trace.outerHeader()
-                    + " carrying " + trace.finalHeader();
+            case ENCRYPTED ->
+                "ENCRYPTED by " + trace.tunnel() + ", out of " + trace.egress() + " as " + trace.outerHeader()
+                        + " carrying " + trace.finalHeader();
             case CLEARTEXT -> "CLEARTEXT out of " + trace.egress() + " as " + trace.finalHeader();
             case LOCAL -> "LOCAL delivery of " + trace.finalHeader();
             case UNREACHABLE -> "UNREACHABLE: " + trace.dropReason().description();
-            case DROPPED -> "DROPPED: " + trace.dropReason().description()
-                    + (trace.tunnel() == null ? "" : " (" + trace.tunnel() + ")");
+            case DROPPED ->
+                "DROPPED: " + trace.dropReason().description()
+                        + (trace.tunnel() == null ? "" : " (" + trace.tunnel() + ")");
         };
     }
 }

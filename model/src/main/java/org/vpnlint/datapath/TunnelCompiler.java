@@ -38,16 +38,34 @@ final class TunnelCompiler {
         List<CompiledTunnel> tunnels = new ArrayList<>();
         for (IpsecPeer peer : ipsec.peers()) {
             if (peer.disabled()) continue;
-            SaLifecycle lifecycle = SaLifecycle.of(router.dialect(), peer,
+            SaLifecycle lifecycle = SaLifecycle.of(
+                    router.dialect(),
+                    peer,
                     peer.ikeGroup() == null ? null : ipsec.ikeGroups().get(peer.ikeGroup()));
             IPAddress remote = remoteEndpoint(peer);
             IPAddress configuredLocal = literal(peer.localAddress());
             int outerEgress = outerEgress(configuredLocal, remote);
             IPAddress local = configuredLocal != null ? configuredLocal : sourceTowardsPeer(outerEgress);
             if (peer.vtiInterface() != null) {
-                tunnels.add(new CompiledTunnel(tunnels.size() + 1, TunnelRef.vti(peer.name()), peer, lifecycle, List.of(),
-                        List.of(), null, null, null, false, local, remote, outerEgress, peer.forceUdpEncapsulation(), null,
-                        false, peer.vtiInterface(), peer.location()));
+                tunnels.add(new CompiledTunnel(
+                        tunnels.size() + 1,
+                        TunnelRef.vti(peer.name()),
+                        peer,
+                        lifecycle,
+                        List.of(),
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        false,
+                        local,
+                        remote,
+                        outerEgress,
+                        peer.forceUdpEncapsulation(),
+                        null,
+                        false,
+                        peer.vtiInterface(),
+                        peer.location()));
             }
             for (IpsecTunnel tunnel : peer.tunnels()) {
                 if (tunnel.disabled()) continue;
@@ -57,8 +75,14 @@ final class TunnelCompiler {
         return tunnels;
     }
 
-    private CompiledTunnel policyTunnel(int index, IpsecPeer peer, IpsecTunnel tunnel, SaLifecycle lifecycle,
-                                        IPAddress local, IPAddress remote, int outerEgress) {
+    private CompiledTunnel policyTunnel(
+            int index,
+            IpsecPeer peer,
+            IpsecTunnel tunnel,
+            SaLifecycle lifecycle,
+            IPAddress local,
+            IPAddress remote,
+            int outerEgress) {
         String espName = tunnel.espGroup() != null ? tunnel.espGroup() : peer.defaultEspGroup();
         EspGroup esp = espName == null ? null : ipsec.espGroups().get(espName);
         boolean transport = esp != null && esp.transportMode();
@@ -71,24 +95,53 @@ final class TunnelCompiler {
             remotes = endpointSelector(remote);
             selectorsNamed = true;
         } else {
-            // no prefix ⇒ no local_ts/remote_ts line ⇒ strongSwan's "dynamic": the IKE endpoint, all protocols (vyos.md §4)
-            locals = tunnel.localPrefixes().isEmpty() ? endpointSelector(local) : prefixesOfFamily(tunnel.localPrefixes());
-            remotes = tunnel.remotePrefixes().isEmpty() ? endpointSelector(remote) : prefixesOfFamily(tunnel.remotePrefixes());
-            selectorsNamed = !tunnel.localPrefixes().isEmpty() || !tunnel.remotePrefixes().isEmpty();
+            // no prefix ⇒ no local_ts/remote_ts line ⇒ strongSwan's "dynamic": the IKE endpoint, all protocols (vyos.md
+            // §4)
+            locals = tunnel.localPrefixes().isEmpty()
+                    ? endpointSelector(local)
+                    : prefixesOfFamily(tunnel.localPrefixes());
+            remotes = tunnel.remotePrefixes().isEmpty()
+                    ? endpointSelector(remote)
+                    : prefixesOfFamily(tunnel.remotePrefixes());
+            selectorsNamed = !tunnel.localPrefixes().isEmpty()
+                    || !tunnel.remotePrefixes().isEmpty();
         }
         Integer protocol = selectorsNamed ? tunnel.protocol() : null;
         Integer localPort = selectorsNamed ? tunnel.localPort() : null;
         Integer remotePort = selectorsNamed ? tunnel.remotePort() : null;
         TunnelRef ref = new TunnelRef(peer.name(), tunnel.number());
-        if ((tunnel.localPrefixes().isEmpty() && local == null) || (tunnel.remotePrefixes().isEmpty() && remote == null)) {
-            notes.add(ref + ": a selector is the IKE endpoint, which only the running router knows (no address of its own "
+        if ((tunnel.localPrefixes().isEmpty() && local == null)
+                || (tunnel.remotePrefixes().isEmpty() && remote == null)) {
+            notes.add(ref
+                    + ": a selector is the IKE endpoint, which only the running router knows (no address of its own "
                     + "towards the peer, or the peer's address is not fixed); no policy is modelled");
         }
         IPAddress routeSource = routeSource(locals);
-        boolean installsRoute = ipsec.routeAutoinstall() && !transport && protocol == null && localPort == null
-                && remotePort == null && routeSource != null && outerEgress != 0;
-        return new CompiledTunnel(index, ref, peer, lifecycle, locals, remotes, protocol, localPort, remotePort, transport,
-                local, remote, outerEgress, peer.forceUdpEncapsulation(), routeSource, installsRoute, null,
+        boolean installsRoute = ipsec.routeAutoinstall()
+                && !transport
+                && protocol == null
+                && localPort == null
+                && remotePort == null
+                && routeSource != null
+                && outerEgress != 0;
+        return new CompiledTunnel(
+                index,
+                ref,
+                peer,
+                lifecycle,
+                locals,
+                remotes,
+                protocol,
+                localPort,
+                remotePort,
+                transport,
+                local,
+                remote,
+                outerEgress,
+                peer.forceUdpEncapsulation(),
+                routeSource,
+                installsRoute,
+                null,
                 tunnel.location() != null ? tunnel.location() : peer.location());
     }
 
@@ -99,7 +152,8 @@ final class TunnelCompiler {
             for (IPAddress local : tunnel.localSelectors()) {
                 for (IPAddress remote : tunnel.remoteSelectors()) {
                     entries.add(PolicyEntry.of(tunnel, local, remote, false));
-                    if (tunnel.lifecycle().policiesSurviveDown()) entries.add(PolicyEntry.of(tunnel, local, remote, true));
+                    if (tunnel.lifecycle().policiesSurviveDown())
+                        entries.add(PolicyEntry.of(tunnel, local, remote, true));
                 }
             }
         }
@@ -127,7 +181,8 @@ final class TunnelCompiler {
      */
     private IPAddress sourceTowardsPeer(int outerEgress) {
         if (outerEgress == 0) return null;
-        return RouteCompiler.primaryAddress(router.interfaces().get(outerEgress - 1), family).orElse(null);
+        return RouteCompiler.primaryAddress(router.interfaces().get(outerEgress - 1), family)
+                .orElse(null);
     }
 
     private int outerEgress(IPAddress local, IPAddress remote) {
@@ -136,7 +191,9 @@ final class TunnelCompiler {
             if (egress != 0) return egress;
         }
         if (local != null) {
-            return router.interfaceWithAddress(local).map(i -> router.interfaces().indexOf(i) + 1).orElse(0);
+            return router.interfaceWithAddress(local)
+                    .map(i -> router.interfaces().indexOf(i) + 1)
+                    .orElse(0);
         }
         return 0;
     }
@@ -152,7 +209,8 @@ final class TunnelCompiler {
     private static IPAddress literal(String text) {
         if (text == null) return null;
         String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.equals("any") || lower.equals("0.0.0.0") || lower.equals("%any") || lower.startsWith("@")) return null;
+        if (lower.equals("any") || lower.equals("0.0.0.0") || lower.equals("%any") || lower.startsWith("@"))
+            return null;
         IPAddress address = new IPAddressString(text).getAddress();
         return address == null ? null : address.withoutPrefixLength();
     }
@@ -162,7 +220,10 @@ final class TunnelCompiler {
     }
 
     private List<IPAddress> prefixesOfFamily(List<IPAddress> prefixes) {
-        return prefixes.stream().filter(family::contains).map(TunnelCompiler::block).toList();
+        return prefixes.stream()
+                .filter(family::contains)
+                .map(TunnelCompiler::block)
+                .toList();
     }
 
     /** The prefix block of a configured prefix; an address without a length is a host. */

@@ -24,7 +24,8 @@ public record AddressMatch(List<IPAddressSeqRange> ranges, boolean negated, Stri
     public boolean matches(IPAddress address) {
         if (isAny()) return true;
         IPAddress host = address.withoutPrefixLength();
-        boolean inside = ranges.stream().anyMatch(r -> r.getLower().getIPVersion() == host.getIPVersion() && r.contains(host));
+        boolean inside =
+                ranges.stream().anyMatch(r -> r.getLower().getIPVersion() == host.getIPVersion() && r.contains(host));
         return inside != negated;
     }
 }

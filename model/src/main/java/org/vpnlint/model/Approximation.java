@@ -16,7 +16,10 @@ import java.util.List;
  */
 public record Approximation(Direction direction, String reason, SourceLocation location) {
 
-    public enum Direction { WIDER, NARROWER }
+    public enum Direction {
+        WIDER,
+        NARROWER
+    }
 
     public static Approximation wider(String reason, SourceLocation location) {
         return new Approximation(Direction.WIDER, reason, location);

@@ -8,11 +8,13 @@ import java.util.List;
  * when none decides, {@code defaultAction} applies (RETURN for a named chain means "back to the caller").
  * {@code location} is null for a base chain that the configuration does not mention.
  */
-public record FirewallChain(String name, FirewallAction defaultAction, List<FirewallRule> rules, String path,
-                            SourceLocation location) {
+public record FirewallChain(
+        String name, FirewallAction defaultAction, List<FirewallRule> rules, String path, SourceLocation location) {
 
     public FirewallChain {
-        rules = rules.stream().sorted(Comparator.comparingInt(FirewallRule::number)).toList();
+        rules = rules.stream()
+                .sorted(Comparator.comparingInt(FirewallRule::number))
+                .toList();
     }
 
     /** A base chain that accepts everything: what Linux does when VyOS configures no filter there. */

@@ -31,9 +31,18 @@ public record FirewallRule(
     }
 
     /** A rule read exactly as written. */
-    public FirewallRule(int number, FirewallAction action, String jumpTarget, PacketMatch match, InterfaceMatch inbound,
-                        InterfaceMatch outbound, Set<ConnectionState> states, IpsecMatch ipsec, boolean disabled,
-                        String path, SourceLocation location) {
+    public FirewallRule(
+            int number,
+            FirewallAction action,
+            String jumpTarget,
+            PacketMatch match,
+            InterfaceMatch inbound,
+            InterfaceMatch outbound,
+            Set<ConnectionState> states,
+            IpsecMatch ipsec,
+            boolean disabled,
+            String path,
+            SourceLocation location) {
         this(number, action, jumpTarget, match, inbound, outbound, states, ipsec, disabled, path, location, List.of());
     }
 

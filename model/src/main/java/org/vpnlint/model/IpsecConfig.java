@@ -24,8 +24,10 @@ public record IpsecConfig(
 
     public IpsecConfig {
         peers = List.copyOf(peers);
-        ikeGroups = java.util.Collections.unmodifiableMap(new TreeMap<>(ikeGroups)); // sorted: output must be deterministic
-        espGroups = java.util.Collections.unmodifiableMap(new TreeMap<>(espGroups)); // sorted: output must be deterministic
+        ikeGroups =
+                java.util.Collections.unmodifiableMap(new TreeMap<>(ikeGroups)); // sorted: output must be deterministic
+        espGroups =
+                java.util.Collections.unmodifiableMap(new TreeMap<>(espGroups)); // sorted: output must be deterministic
         presharedKeys = List.copyOf(presharedKeys);
         ikeInterfaces = List.copyOf(ikeInterfaces);
     }

@@ -1,4 +1,8 @@
 package org.vpnlint.model;
 
 /** A firewall rule's {@code ipsec match-ipsec|match-none} condition: whether the packet was decrypted by IPsec. */
-public enum IpsecMatch { ANY, IPSEC, NONE }
+public enum IpsecMatch {
+    ANY,
+    IPSEC,
+    NONE
+}

@@ -1,4 +1,7 @@
 package org.vpnlint.model;
 
 /** Source NAT runs in POSTROUTING (matched on the outbound interface), destination NAT in PREROUTING and OUTPUT. */
-public enum NatDirection { SOURCE, DESTINATION }
+public enum NatDirection {
+    SOURCE,
+    DESTINATION
+}

@@ -26,9 +26,16 @@ public record NatRule(
     }
 
     /** A rule read exactly as written. */
-    public NatRule(NatDirection direction, int number, InterfaceMatch interfaceMatch, PacketMatch match,
-                   NatTranslation translation, boolean disabled, String description, String path,
-                   SourceLocation location) {
+    public NatRule(
+            NatDirection direction,
+            int number,
+            InterfaceMatch interfaceMatch,
+            PacketMatch match,
+            NatTranslation translation,
+            boolean disabled,
+            String description,
+            String path,
+            SourceLocation location) {
         this(direction, number, interfaceMatch, match, translation, disabled, description, path, location, List.of());
     }
 

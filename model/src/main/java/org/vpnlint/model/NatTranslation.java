@@ -12,7 +12,11 @@ import inet.ipaddr.IPAddressSeqRange;
  */
 public record NatTranslation(Kind kind, IPAddressSeqRange addresses, Integer prefixMapLength, PortRange port) {
 
-    public enum Kind { EXCLUDE, MASQUERADE, ADDRESS }
+    public enum Kind {
+        EXCLUDE,
+        MASQUERADE,
+        ADDRESS
+    }
 
     public static final NatTranslation EXCLUDE = new NatTranslation(Kind.EXCLUDE, null, null, null);
     public static final NatTranslation MASQUERADE = new NatTranslation(Kind.MASQUERADE, null, null, null);

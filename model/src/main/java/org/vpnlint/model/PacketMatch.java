@@ -19,8 +19,12 @@ public record PacketMatch(
         if (details == null) details = DetailMatch.ANY;
     }
 
-    public PacketMatch(AddressMatch source, AddressMatch destination, ProtocolMatch protocol, PortMatch sourcePort,
-                       PortMatch destinationPort) {
+    public PacketMatch(
+            AddressMatch source,
+            AddressMatch destination,
+            ProtocolMatch protocol,
+            PortMatch sourcePort,
+            PortMatch destinationPort) {
         this(source, destination, protocol, sourcePort, destinationPort, DetailMatch.ANY);
     }
 }

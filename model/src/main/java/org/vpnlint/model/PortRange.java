@@ -4,7 +4,8 @@ package org.vpnlint.model;
 public record PortRange(int low, int high) {
 
     public PortRange {
-        if (low < 0 || high > 65535 || low > high) throw new IllegalArgumentException("bad port range " + low + "-" + high);
+        if (low < 0 || high > 65535 || low > high)
+            throw new IllegalArgumentException("bad port range " + low + "-" + high);
     }
 
     public static PortRange of(int port) {

@@ -28,15 +28,22 @@ public record Router(
     }
 
     /** A whole router without a host name (test fixtures and generated routers). */
-    public Router(String name, String file, Dialect dialect, List<NetInterface> interfaces, List<StaticRoute> routes,
-                  NatConfig nat, FirewallConfig firewall, IpsecConfig ipsec) {
+    public Router(
+            String name,
+            String file,
+            Dialect dialect,
+            List<NetInterface> interfaces,
+            List<StaticRoute> routes,
+            NatConfig nat,
+            FirewallConfig firewall,
+            IpsecConfig ipsec) {
         this(name, file, dialect, interfaces, routes, nat, firewall, ipsec, null, Completeness.WHOLE);
     }
 
     /** The same router with other NAT, firewall and IPsec configuration (what-if questions of the rules). */
     public Router withConfiguration(NatConfig otherNat, FirewallConfig otherFirewall, IpsecConfig otherIpsec) {
-        return new Router(name, file, dialect, interfaces, routes, otherNat, otherFirewall, otherIpsec, hostName,
-                completeness);
+        return new Router(
+                name, file, dialect, interfaces, routes, otherNat, otherFirewall, otherIpsec, hostName, completeness);
     }
 
     /** The same router with what is known about its completeness replaced (declarations in .vpnlint.yaml). */
@@ -57,7 +64,8 @@ public record Router(
     public Optional<NetInterface> interfaceWithAddress(IPAddress address) {
         IPAddress host = address.withoutPrefixLength();
         return interfaces.stream()
-                .filter(i -> i.addresses().stream().anyMatch(a -> a.withoutPrefixLength().equals(host)))
+                .filter(i -> i.addresses().stream()
+                        .anyMatch(a -> a.withoutPrefixLength().equals(host)))
                 .findFirst();
     }
 }

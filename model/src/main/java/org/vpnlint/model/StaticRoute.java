@@ -13,5 +13,4 @@ public record StaticRoute(
         IPAddress nextHop,
         String interfaceName,
         int distance,
-        SourceLocation location) {
-}
+        SourceLocation location) {}

@@ -22,7 +22,8 @@ class AddressIndexTest {
     void aRangeThatIsNotOneBlockIsCoveredExactlyByItsBlocks() {
         List<PrefixBlock> blocks = PrefixBlock.covering(AddressFamily.IPV4, value("10.0.0.1"), value("10.0.0.6"));
 
-        assertEquals(List.of("10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32"),
+        assertEquals(
+                List.of("10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32"),
                 blocks.stream().map(AddressIndexTest::text).toList());
     }
 
@@ -30,17 +31,19 @@ class AddressIndexTest {
     void theWholeAddressSpaceIsOneBlock() {
         List<PrefixBlock> blocks = PrefixBlock.covering(AddressFamily.IPV4, BigInteger.ZERO, value("255.255.255.255"));
 
-        assertEquals(List.of("0.0.0.0/0"), blocks.stream().map(AddressIndexTest::text).toList());
+        assertEquals(
+                List.of("0.0.0.0/0"),
+                blocks.stream().map(AddressIndexTest::text).toList());
     }
 
     @Test
     void candidatesAreTheRulesWhoseAddressConditionsMayHold() {
         List<PacketMatch> rules = List.of(
-                match(range("10.0.0.0", "10.0.0.255", false), AddressMatch.ANY),     // 0: source 10.0.0.0/24
+                match(range("10.0.0.0", "10.0.0.255", false), AddressMatch.ANY), // 0: source 10.0.0.0/24
                 match(AddressMatch.ANY, range("172.16.0.0", "172.31.255.255", false)), // 1: destination only
-                match(AddressMatch.ANY, AddressMatch.ANY),                             // 2: no address condition
-                match(range("10.0.0.0", "10.0.0.255", true), AddressMatch.ANY),      // 3: negated: never narrows
-                match(range("10.0.1.5", "10.0.1.9", false), AddressMatch.ANY),       // 4: a range of five
+                match(AddressMatch.ANY, AddressMatch.ANY), // 2: no address condition
+                match(range("10.0.0.0", "10.0.0.255", true), AddressMatch.ANY), // 3: negated: never narrows
+                match(range("10.0.1.5", "10.0.1.9", false), AddressMatch.ANY), // 4: a range of five
                 match(range("2001:db8::", "2001:db8::ffff", false), AddressMatch.ANY)); // 5: IPv6 only: never
         AddressIndex index = new AddressIndex(AddressFamily.IPV4, rules, m -> AddressRanges.of(m, AddressFamily.IPV4));
 

@@ -18,7 +18,8 @@ import org.vpnlint.model.AddressMatch;
  * short ranges (overlapping, touching, out of order, duplicated), tested at every address around them.
  */
 class AddressRangesTest {
-    private static final BigInteger BASE = new IPAddressString("10.0.0.0").getAddress().getValue();
+    private static final BigInteger BASE =
+            new IPAddressString("10.0.0.0").getAddress().getValue();
     private static final int SPAN = 512;
 
     @Test

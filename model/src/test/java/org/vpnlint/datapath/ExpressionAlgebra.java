@@ -15,7 +15,18 @@ import java.util.Map;
  */
 final class ExpressionAlgebra implements HeaderAlgebra<ExpressionAlgebra.Node, ExpressionAlgebra.Node> {
 
-    enum Op { CONST, VAR, AND, OR, NOT, ITE, EQ, ULE, BITAND, BITOR }
+    enum Op {
+        CONST,
+        VAR,
+        AND,
+        OR,
+        NOT,
+        ITE,
+        EQ,
+        ULE,
+        BITAND,
+        BITOR
+    }
 
     /** A node; booleans have width 0 and constants 0/1. Children always exist before their parents (smaller id). */
     static final class Node {
@@ -36,8 +47,7 @@ final class ExpressionAlgebra implements HeaderAlgebra<ExpressionAlgebra.Node, E
         }
     }
 
-    private record Key(Op op, int width, BigInteger value, String name, List<Integer> args) {
-    }
+    private record Key(Op op, int width, BigInteger value, String name, List<Integer> args) {}
 
     private final List<Node> nodes = new ArrayList<>();
     private final Map<Key, Node> table = new HashMap<>();
@@ -166,12 +176,14 @@ final class ExpressionAlgebra implements HeaderAlgebra<ExpressionAlgebra.Node, E
     }
 
     private static int same(Node left, Node right) {
-        if (left.width != right.width) throw new IllegalArgumentException("width mismatch " + left.width + " vs " + right.width);
+        if (left.width != right.width)
+            throw new IllegalArgumentException("width mismatch " + left.width + " vs " + right.width);
         return left.width;
     }
 
     private Node node(Op op, int width, BigInteger value, String name, Node... args) {
-        Key key = new Key(op, width, value, name, Arrays.stream(args).map(a -> a.id).toList());
+        Key key = new Key(
+                op, width, value, name, Arrays.stream(args).map(a -> a.id).toList());
         return table.computeIfAbsent(key, k -> {
             Node created = new Node(nodes.size(), op, width, value, name, args);
             nodes.add(created);

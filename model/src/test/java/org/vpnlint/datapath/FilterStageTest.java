@@ -20,7 +20,9 @@ class FilterStageTest {
 
     @Test
     void forwardDefaultDropDropsAfterTheFirstLookup() {
-        Router router = SeedScenarioTest.firstArticle().forwardDefault(FirewallAction.DROP).build();
+        Router router = SeedScenarioTest.firstArticle()
+                .forwardDefault(FirewallAction.DROP)
+                .build();
 
         PacketTrace trace = Datapath.replay(router, LAN_TO_REMOTE, SaStates.allUp());
 
@@ -31,10 +33,11 @@ class FilterStageTest {
     @Test
     void aNamedChainReturnsToTheBaseChainOrDecidesByItsDefault() {
         RouterFixture fixture = SeedScenarioTest.firstArticle().forwardDefault(FirewallAction.DROP);
-        fixture.namedChain("LAN_OUT", FirewallAction.DROP,
+        fixture.namedChain(
+                "LAN_OUT",
+                FirewallAction.DROP,
                 fixture.rule(10, FirewallAction.RETURN, matching(null, "10.10.10.0/24")));
-        Router router = fixture
-                .forwardRule(10, FirewallAction.JUMP, "LAN_OUT", matching(null, null), "eth1")
+        Router router = fixture.forwardRule(10, FirewallAction.JUMP, "LAN_OUT", matching(null, null), "eth1")
                 .forwardRule(20, FirewallAction.ACCEPT, null, matching("192.168.10.0/24", null), null)
                 .build();
 
@@ -50,8 +53,12 @@ class FilterStageTest {
     @Test
     void edgeOsAutoExcludeKeepsTunnelTrafficAwayFromMasquerade() {
         Router router = RouterFixture.of(Dialect.EDGEOS)
-                .ethernet("eth0", "203.0.113.134/24").ethernet("eth1", "192.168.10.1/24").route("0.0.0.0/0", "203.0.113.1")
-                .peer(RouterFixture.peer("192.0.2.150").local("203.0.113.134").tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
+                .ethernet("eth0", "203.0.113.134/24")
+                .ethernet("eth1", "192.168.10.1/24")
+                .route("0.0.0.0/0", "203.0.113.1")
+                .peer(RouterFixture.peer("192.0.2.150")
+                        .local("203.0.113.134")
+                        .tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
                 .nat(source(5010).onInterface("eth0").masquerade())
                 .autoFirewallNatExclude()
                 .build();
@@ -59,46 +66,61 @@ class FilterStageTest {
         PacketTrace trace = Datapath.replay(router, LAN_TO_REMOTE, SaStates.allUp());
 
         assertEquals(Verdict.ENCRYPTED, trace.verdict());
-        assertEquals("auto-firewall-nat-exclude for tunnel 1 of peer 192.0.2.150: exclude, no source NAT",
+        assertEquals(
+                "auto-firewall-nat-exclude for tunnel 1 of peer 192.0.2.150: exclude, no source NAT",
                 detail(trace, Stage.POSTROUTING_SNAT));
     }
 
     @Test
     void edgeOsAutoExcludeAcceptsDecryptedTrafficBeforeTheUserRules() {
         Router router = RouterFixture.of(Dialect.EDGEOS)
-                .ethernet("eth0", "203.0.113.134/24").ethernet("eth1", "192.168.10.1/24").route("0.0.0.0/0", "203.0.113.1")
-                .peer(RouterFixture.peer("192.0.2.150").local("203.0.113.134").tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
+                .ethernet("eth0", "203.0.113.134/24")
+                .ethernet("eth1", "192.168.10.1/24")
+                .route("0.0.0.0/0", "203.0.113.1")
+                .peer(RouterFixture.peer("192.0.2.150")
+                        .local("203.0.113.134")
+                        .tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
                 .forwardDefault(FirewallAction.DROP)
                 .autoFirewallNatExclude()
                 .build();
-        ConcretePacket decrypted = ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.100", 40000,
-                Ingress.decryptedBy(new TunnelRef("192.0.2.150", 1)));
+        ConcretePacket decrypted = ConcretePacket.udp(
+                "10.10.10.200", 5555, "192.168.10.100", 40000, Ingress.decryptedBy(new TunnelRef("192.0.2.150", 1)));
 
         PacketTrace trace = Datapath.replay(router, decrypted, SaStates.allUp());
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
-        assertEquals("accepted (auto-firewall-nat-exclude accept for tunnel 1 of peer 192.0.2.150)",
+        assertEquals(
+                "accepted (auto-firewall-nat-exclude accept for tunnel 1 of peer 192.0.2.150)",
                 detail(trace, Stage.FORWARD_FILTER));
     }
 
     @Test
     void withoutAutoExcludeEdgeOsMasqueradesTunnelTraffic() {
         Router router = RouterFixture.of(Dialect.EDGEOS)
-                .ethernet("eth0", "203.0.113.134/24").ethernet("eth1", "192.168.10.1/24").route("0.0.0.0/0", "203.0.113.1")
-                .peer(RouterFixture.peer("192.0.2.150").local("203.0.113.134").tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
+                .ethernet("eth0", "203.0.113.134/24")
+                .ethernet("eth1", "192.168.10.1/24")
+                .route("0.0.0.0/0", "203.0.113.1")
+                .peer(RouterFixture.peer("192.0.2.150")
+                        .local("203.0.113.134")
+                        .tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
                 .nat(source(5010).onInterface("eth0").masquerade())
                 .build();
 
-        assertEquals(Verdict.CLEARTEXT, Datapath.replay(router, LAN_TO_REMOTE, SaStates.allUp()).verdict());
+        assertEquals(
+                Verdict.CLEARTEXT,
+                Datapath.replay(router, LAN_TO_REMOTE, SaStates.allUp()).verdict());
     }
 
     @Test
     void theOutputFilterCanDropTheRoutersOwnGre() {
         RouterFixture fixture = RouterFixture.vyos13()
-                .ethernet("eth0", "192.0.2.10/24").route("0.0.0.0/0", "192.0.2.1")
+                .ethernet("eth0", "192.0.2.10/24")
+                .route("0.0.0.0/0", "192.0.2.1")
                 .greTunnel("tun0", "10.0.0.2/29", "192.0.2.10", "203.0.113.20");
-        Router router = fixture.outputChain(FirewallAction.ACCEPT,
-                fixture.rule(10, FirewallAction.DROP, RouterFixture.matchingProtocol(47))).build();
+        Router router = fixture.outputChain(
+                        FirewallAction.ACCEPT,
+                        fixture.rule(10, FirewallAction.DROP, RouterFixture.matchingProtocol(47)))
+                .build();
         ConcretePacket gre = ConcretePacket.of("192.0.2.10", "203.0.113.20", 47, Ingress.local());
 
         PacketTrace trace = Datapath.replay(router, gre, SaStates.allUp());
@@ -110,8 +132,10 @@ class FilterStageTest {
     @Test
     void theOutputFilterSeesTheEspPacketOfAnEncryptedOne() {
         RouterFixture fixture = SeedScenarioTest.firstArticle();
-        Router router = fixture.outputChain(FirewallAction.ACCEPT,
-                fixture.rule(10, FirewallAction.DROP, RouterFixture.matchingProtocol(50))).build();
+        Router router = fixture.outputChain(
+                        FirewallAction.ACCEPT,
+                        fixture.rule(10, FirewallAction.DROP, RouterFixture.matchingProtocol(50)))
+                .build();
 
         PacketTrace trace = Datapath.replay(router, LAN_TO_REMOTE, SaStates.allUp());
 
@@ -122,12 +146,20 @@ class FilterStageTest {
     @Test
     void theInputFilterGuardsTheRouterItself() {
         RouterFixture fixture = SeedScenarioTest.firstArticle();
-        Router router = fixture.inputChain(FirewallAction.DROP,
-                fixture.rule(10, FirewallAction.ACCEPT, RouterFixture.matching("192.168.10.0/24", null))).build();
-        ConcretePacket fromWan = ConcretePacket.tcp("198.51.100.7", 1234, "203.0.113.134", 22, Ingress.onInterface("eth0"));
-        ConcretePacket fromLan = ConcretePacket.tcp("192.168.10.7", 1234, "192.168.10.1", 22, Ingress.onInterface("eth1"));
+        Router router = fixture.inputChain(
+                        FirewallAction.DROP,
+                        fixture.rule(10, FirewallAction.ACCEPT, RouterFixture.matching("192.168.10.0/24", null)))
+                .build();
+        ConcretePacket fromWan =
+                ConcretePacket.tcp("198.51.100.7", 1234, "203.0.113.134", 22, Ingress.onInterface("eth0"));
+        ConcretePacket fromLan =
+                ConcretePacket.tcp("192.168.10.7", 1234, "192.168.10.1", 22, Ingress.onInterface("eth1"));
 
-        assertEquals(DropReason.INPUT_FILTER, Datapath.replay(router, fromWan, SaStates.allUp()).dropReason());
-        assertEquals(Verdict.LOCAL, Datapath.replay(router, fromLan, SaStates.allUp()).verdict());
+        assertEquals(
+                DropReason.INPUT_FILTER,
+                Datapath.replay(router, fromWan, SaStates.allUp()).dropReason());
+        assertEquals(
+                Verdict.LOCAL,
+                Datapath.replay(router, fromLan, SaStates.allUp()).verdict());
     }
 }

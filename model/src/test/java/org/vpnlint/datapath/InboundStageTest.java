@@ -24,20 +24,26 @@ class InboundStageTest {
 
     @Test
     void cleartextPacketMatchingAnInboundPolicyIsDropped() {
-        ConcretePacket spoofed = ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.100", 40000, Ingress.onInterface("eth0"));
+        ConcretePacket spoofed =
+                ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.100", 40000, Ingress.onInterface("eth0"));
 
         PacketTrace trace = Datapath.replay(SeedScenarioTest.firstArticle().build(), spoofed, SaStates.allUp());
 
         assertEquals(Verdict.DROPPED, trace.verdict());
         assertEquals(DropReason.CLEARTEXT_MATCHES_INBOUND_POLICY, trace.dropReason());
-        assertTrue(detail(trace, Stage.POLICY_CHECK_FWD).contains("arrived unencrypted but matches the inbound policy of tunnel 1"));
+        assertTrue(detail(trace, Stage.POLICY_CHECK_FWD)
+                .contains("arrived unencrypted but matches the inbound policy of tunnel 1"));
     }
 
     @Test
     void theSameCleartextPacketPassesWhenThePoliciesAreGone() {
-        ConcretePacket spoofed = ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.100", 40000, Ingress.onInterface("eth0"));
+        ConcretePacket spoofed =
+                ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.100", 40000, Ingress.onInterface("eth0"));
 
-        assertEquals(Verdict.CLEARTEXT, Datapath.replay(SeedScenarioTest.firstArticle().build(), spoofed, SaStates.allDown()).verdict());
+        assertEquals(
+                Verdict.CLEARTEXT,
+                Datapath.replay(SeedScenarioTest.firstArticle().build(), spoofed, SaStates.allDown())
+                        .verdict());
     }
 
     @Test
@@ -45,7 +51,8 @@ class InboundStageTest {
         Router router = SeedScenarioTest.firstArticle()
                 .nat(destination(10).onInterface("eth0").to("203.0.113.134").translateTo("192.168.10.100"))
                 .build();
-        ConcretePacket viaDnat = ConcretePacket.udp("10.10.10.200", 5555, "203.0.113.134", 7000, Ingress.onInterface("eth0"));
+        ConcretePacket viaDnat =
+                ConcretePacket.udp("10.10.10.200", 5555, "203.0.113.134", 7000, Ingress.onInterface("eth0"));
 
         PacketTrace trace = Datapath.replay(router, viaDnat, SaStates.allUp());
 
@@ -56,19 +63,23 @@ class InboundStageTest {
 
     @Test
     void aDecryptedPacketIsForwardedAfterPassingTheFwdCheck() {
-        ConcretePacket decrypted = ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.100", 40000, Ingress.decryptedBy(TUNNEL_1));
+        ConcretePacket decrypted =
+                ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.100", 40000, Ingress.decryptedBy(TUNNEL_1));
 
         PacketTrace trace = Datapath.replay(SeedScenarioTest.firstArticle().build(), decrypted, SaStates.allUp());
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
         assertEquals("eth1", trace.egress());
         assertEquals(Stage.DECRYPT, stages(trace).get(0));
-        assertTrue(detail(trace, Stage.DECRYPT).contains("decrypted by tunnel 1 of peer 192.0.2.150; the inner packet enters PREROUTING again on eth0"));
+        assertTrue(detail(trace, Stage.DECRYPT)
+                .contains(
+                        "decrypted by tunnel 1 of peer 192.0.2.150; the inner packet enters PREROUTING again on eth0"));
     }
 
     @Test
     void aPacketDecryptedByOneTunnelButSelectedByAnotherIsDropped() {
-        ConcretePacket wrong = ConcretePacket.udp("10.20.20.5", 5555, "192.168.20.7", 40000, Ingress.decryptedBy(TUNNEL_1));
+        ConcretePacket wrong =
+                ConcretePacket.udp("10.20.20.5", 5555, "192.168.20.7", 40000, Ingress.decryptedBy(TUNNEL_1));
 
         PacketTrace trace = Datapath.replay(twoTunnels().build(), wrong, SaStates.allUp());
 
@@ -77,15 +88,19 @@ class InboundStageTest {
 
     @Test
     void aDecryptedPacketOutsideEverySelectorIsDropped() {
-        ConcretePacket outside = ConcretePacket.udp("10.99.0.1", 5555, "192.168.10.100", 40000, Ingress.decryptedBy(TUNNEL_1));
+        ConcretePacket outside =
+                ConcretePacket.udp("10.99.0.1", 5555, "192.168.10.100", 40000, Ingress.decryptedBy(TUNNEL_1));
 
-        assertEquals(DropReason.DECRYPTED_WITHOUT_POLICY,
-                Datapath.replay(SeedScenarioTest.firstArticle().build(), outside, SaStates.allUp()).dropReason());
+        assertEquals(
+                DropReason.DECRYPTED_WITHOUT_POLICY,
+                Datapath.replay(SeedScenarioTest.firstArticle().build(), outside, SaStates.allUp())
+                        .dropReason());
     }
 
     @Test
     void withoutAnSaNothingIsDecrypted() {
-        ConcretePacket decrypted = ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.100", 40000, Ingress.decryptedBy(TUNNEL_1));
+        ConcretePacket decrypted =
+                ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.100", 40000, Ingress.decryptedBy(TUNNEL_1));
 
         PacketTrace trace = Datapath.replay(SeedScenarioTest.firstArticle().build(), decrypted, SaStates.allDown());
 
@@ -102,13 +117,13 @@ class InboundStageTest {
                 .peer(peer("192.0.2.150").local("203.0.113.134").vti("vti0"))
                 .nat(destination(10).onInterface("eth0").to("192.168.10.200").translateTo("192.168.10.100"))
                 .build();
-        ConcretePacket decrypted = ConcretePacket.udp("10.20.1.1", 5555, "192.168.10.200", 40000,
-                Ingress.decryptedBy(TunnelRef.vti("192.0.2.150")));
+        ConcretePacket decrypted = ConcretePacket.udp(
+                "10.20.1.1", 5555, "192.168.10.200", 40000, Ingress.decryptedBy(TunnelRef.vti("192.0.2.150")));
 
         PacketTrace trace = Datapath.replay(router, decrypted, SaStates.allUp());
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
-        assertEquals("192.168.10.200", trace.finalHeader().dstText());   // the WAN's DNAT rule does not see vti0 traffic
+        assertEquals("192.168.10.200", trace.finalHeader().dstText()); // the WAN's DNAT rule does not see vti0 traffic
         assertTrue(detail(trace, Stage.DECRYPT).endsWith("enters PREROUTING on vti0"));
     }
 
@@ -117,7 +132,8 @@ class InboundStageTest {
         Router router = SeedScenarioTest.firstArticle()
                 .nat(destination(10).onInterface("eth0").to("192.168.10.200").translateTo("192.168.10.100"))
                 .build();
-        ConcretePacket decrypted = ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.200", 40000, Ingress.decryptedBy(TUNNEL_1));
+        ConcretePacket decrypted =
+                ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.200", 40000, Ingress.decryptedBy(TUNNEL_1));
 
         PacketTrace trace = Datapath.replay(router, decrypted, SaStates.allUp());
 
@@ -128,22 +144,27 @@ class InboundStageTest {
 
     @Test
     void aDecryptedPacketForTheRouterPassesInputAndTheInCheck() {
-        ConcretePacket toRouter = ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.1", 161, Ingress.decryptedBy(TUNNEL_1));
+        ConcretePacket toRouter =
+                ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.1", 161, Ingress.decryptedBy(TUNNEL_1));
 
         PacketTrace trace = Datapath.replay(SeedScenarioTest.firstArticle().build(), toRouter, SaStates.allUp());
 
         assertEquals(Verdict.LOCAL, trace.verdict());
-        assertTrue(stages(trace).containsAll(java.util.List.of(Stage.INPUT_FILTER, Stage.POLICY_CHECK_IN, Stage.DELIVER)));
+        assertTrue(
+                stages(trace).containsAll(java.util.List.of(Stage.INPUT_FILTER, Stage.POLICY_CHECK_IN, Stage.DELIVER)));
     }
 
     @Test
     void aCleartextPacketForTheRouterThatAPolicyProtectsIsDroppedByTheInCheck() {
-        ConcretePacket toRouter = ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.1", 161, Ingress.onInterface("eth0"));
+        ConcretePacket toRouter =
+                ConcretePacket.udp("10.10.10.200", 5555, "192.168.10.1", 161, Ingress.onInterface("eth0"));
 
         PacketTrace trace = Datapath.replay(SeedScenarioTest.firstArticle().build(), toRouter, SaStates.allUp());
 
         assertEquals(DropReason.CLEARTEXT_MATCHES_INBOUND_POLICY, trace.dropReason());
-        assertEquals(Stage.POLICY_CHECK_IN, trace.steps().get(trace.steps().size() - 1).stage());
+        assertEquals(
+                Stage.POLICY_CHECK_IN,
+                trace.steps().get(trace.steps().size() - 1).stage());
     }
 
     @Test
@@ -152,12 +173,20 @@ class InboundStageTest {
                 .ethernet("eth0", "192.0.2.1/24")
                 .ethernet("eth1", "192.168.10.1/24")
                 .route("0.0.0.0/0", "192.0.2.254")
-                .nat(destination(10).onInterface("eth0").to("192.0.2.1").protocol(ProtocolMatch.UDP).destinationPorts(7000, 7000)
+                .nat(destination(10)
+                        .onInterface("eth0")
+                        .to("192.0.2.1")
+                        .protocol(ProtocolMatch.UDP)
+                        .destinationPorts(7000, 7000)
                         .translateTo("192.168.10.100"))
                 .transportEspGroup("TRANSPORT")
-                .peer(peer("203.0.113.20").local("192.0.2.1").espGroup("TRANSPORT").tunnel(1, null, null, ProtocolMatch.UDP))
+                .peer(peer("203.0.113.20")
+                        .local("192.0.2.1")
+                        .espGroup("TRANSPORT")
+                        .tunnel(1, null, null, ProtocolMatch.UDP))
                 .build();
-        ConcretePacket portForward = ConcretePacket.udp("203.0.113.20", 22001, "192.0.2.1", 7000, Ingress.onInterface("eth0"));
+        ConcretePacket portForward =
+                ConcretePacket.udp("203.0.113.20", 22001, "192.0.2.1", 7000, Ingress.onInterface("eth0"));
 
         PacketTrace trace = Datapath.replay(router, portForward, SaStates.allUp());
 

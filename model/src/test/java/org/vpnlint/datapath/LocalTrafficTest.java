@@ -19,7 +19,9 @@ class LocalTrafficTest {
     void noRouteFailsBeforeAnyPolicyLookup() {
         Router router = RouterFixture.vyos13()
                 .ethernet("eth0", "192.0.2.10/24")
-                .peer(peer("203.0.113.20").local("192.0.2.10").connectionType(ConnectionType.RESPOND)
+                .peer(peer("203.0.113.20")
+                        .local("192.0.2.10")
+                        .connectionType(ConnectionType.RESPOND)
                         .tunnel(1, null, null, ProtocolMatch.GRE))
                 .build();
         ConcretePacket gre = ConcretePacket.of("192.0.2.10", "203.0.113.20", ProtocolMatch.GRE, Ingress.local());
@@ -42,8 +44,15 @@ class LocalTrafficTest {
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
         assertEquals("gre 192.0.2.10 → 10.10.0.2", trace.finalHeader().toString());
-        assertEquals(List.of(Stage.ROUTE, Stage.POLICY_LOOKUP, Stage.OUTPUT_FILTER, Stage.POSTROUTING_SNAT,
-                Stage.POLICY_LOOKUP_AFTER_SNAT, Stage.TRANSMIT), stages(trace));
+        assertEquals(
+                List.of(
+                        Stage.ROUTE,
+                        Stage.POLICY_LOOKUP,
+                        Stage.OUTPUT_FILTER,
+                        Stage.POSTROUTING_SNAT,
+                        Stage.POLICY_LOOKUP_AFTER_SNAT,
+                        Stage.TRANSMIT),
+                stages(trace));
     }
 
     @Test
@@ -52,21 +61,25 @@ class LocalTrafficTest {
                 .ethernet("eth1", "192.168.10.1/24")
                 .interfaceRoute("10.20.0.0/16", "tun0")
                 .build();
-        ConcretePacket packet = ConcretePacket.udp("192.168.10.100", 4000, "10.20.1.1", 53, Ingress.onInterface("eth1"));
+        ConcretePacket packet =
+                ConcretePacket.udp("192.168.10.100", 4000, "10.20.1.1", 53, Ingress.onInterface("eth1"));
 
         PacketTrace trace = Datapath.replay(router, packet, SaStates.allUp());
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
         assertEquals("tun0", trace.egress());
-        assertEquals("enters tun0 as udp 192.168.10.100:4000 → 10.20.1.1:53 and is encapsulated in gre 10.10.0.1 → 10.10.0.2 "
-                + "(a packet of the router itself: replay it with ingress local)", SeedScenarioTest.detail(trace, Stage.TRANSMIT));
+        assertEquals(
+                "enters tun0 as udp 192.168.10.100:4000 → 10.20.1.1:53 and is encapsulated in gre 10.10.0.1 → 10.10.0.2 "
+                        + "(a packet of the router itself: replay it with ingress local)",
+                SeedScenarioTest.detail(trace, Stage.TRANSMIT));
     }
 
     @Test
     void aPacketToTheRoutersOwnAddressIsDeliveredLocally() {
         ConcretePacket ping = ConcretePacket.of("192.0.2.10", "10.10.0.1", ProtocolMatch.ICMP, Ingress.local());
 
-        PacketTrace trace = Datapath.replay(SeedScenarioTest.dummyDesign("@west", null).build(), ping, SaStates.allUp());
+        PacketTrace trace =
+                Datapath.replay(SeedScenarioTest.dummyDesign("@west", null).build(), ping, SaStates.allUp());
 
         assertEquals(Verdict.LOCAL, trace.verdict());
         assertNull(trace.egress());
@@ -82,7 +95,8 @@ class LocalTrafficTest {
                 .interfaceRoute("10.20.0.0/16", "vti0")
                 .peer(peer("192.0.2.150").local("203.0.113.134").vti("vti0"))
                 .build();
-        ConcretePacket packet = ConcretePacket.udp("192.168.10.100", 4000, "10.20.1.1", 53, Ingress.onInterface("eth1"));
+        ConcretePacket packet =
+                ConcretePacket.udp("192.168.10.100", 4000, "10.20.1.1", 53, Ingress.onInterface("eth1"));
 
         PacketTrace up = Datapath.replay(router, packet, SaStates.allUp());
         PacketTrace down = Datapath.replay(router, packet, SaStates.allDown());

@@ -31,16 +31,22 @@ class NatStageTest {
     @Test
     void destinationNatRunsBeforeRoutingSoTheNewDestinationIsRouted() {
         Router router = plainRouter()
-                .nat(destination(20).onInterface("eth0").to("203.0.113.134").protocol(ProtocolMatch.TCP)
-                        .destinationPorts(8080, 8080).translateTo("192.168.10.5", 80))
+                .nat(destination(20)
+                        .onInterface("eth0")
+                        .to("203.0.113.134")
+                        .protocol(ProtocolMatch.TCP)
+                        .destinationPorts(8080, 8080)
+                        .translateTo("192.168.10.5", 80))
                 .build();
 
         PacketTrace trace = Datapath.replay(router, WEB_FROM_INTERNET, SaStates.allUp());
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
         assertEquals("eth1", trace.egress());
-        assertEquals("tcp 198.51.100.7:1234 → 192.168.10.5:80", trace.finalHeader().toString());
-        assertEquals("rule 20: dst 203.0.113.134 → 192.168.10.5, dport 8080 → 80", detail(trace, Stage.PREROUTING_DNAT));
+        assertEquals(
+                "tcp 198.51.100.7:1234 → 192.168.10.5:80", trace.finalHeader().toString());
+        assertEquals(
+                "rule 20: dst 203.0.113.134 → 192.168.10.5, dport 8080 → 80", detail(trace, Stage.PREROUTING_DNAT));
     }
 
     @Test
@@ -48,7 +54,8 @@ class NatStageTest {
         Router router = plainRouter()
                 .nat(destination(20).onInterface("eth0").to("203.0.113.134").translateTo("192.168.10.5"))
                 .build();
-        ConcretePacket fromLan = ConcretePacket.tcp("192.168.10.7", 1234, "203.0.113.134", 8080, Ingress.onInterface("eth1"));
+        ConcretePacket fromLan =
+                ConcretePacket.tcp("192.168.10.7", 1234, "203.0.113.134", 8080, Ingress.onInterface("eth1"));
 
         PacketTrace trace = Datapath.replay(router, fromLan, SaStates.allUp());
 
@@ -71,17 +78,25 @@ class NatStageTest {
     @Test
     void portConditionsDoNotMatchOtherPorts() {
         Router router = plainRouter()
-                .nat(destination(20).to("203.0.113.134").protocol(ProtocolMatch.TCP).destinationPorts(2000, 2100)
+                .nat(destination(20)
+                        .to("203.0.113.134")
+                        .protocol(ProtocolMatch.TCP)
+                        .destinationPorts(2000, 2100)
                         .translateTo("192.168.10.5"))
                 .build();
 
-        assertEquals(Verdict.LOCAL, Datapath.replay(router, WEB_FROM_INTERNET, SaStates.allUp()).verdict());
+        assertEquals(
+                Verdict.LOCAL,
+                Datapath.replay(router, WEB_FROM_INTERNET, SaStates.allUp()).verdict());
     }
 
     @Test
     void negatedSourceIsNotTranslated() {
-        Router router = plainRouter().nat(source(100).onInterface("eth0").notFrom("192.168.10.0/24").masquerade()).build();
-        ConcretePacket fromLan = ConcretePacket.udp("192.168.10.100", 4000, "198.51.100.7", 53, Ingress.onInterface("eth1"));
+        Router router = plainRouter()
+                .nat(source(100).onInterface("eth0").notFrom("192.168.10.0/24").masquerade())
+                .build();
+        ConcretePacket fromLan =
+                ConcretePacket.udp("192.168.10.100", 4000, "198.51.100.7", 53, Ingress.onInterface("eth1"));
 
         PacketTrace trace = Datapath.replay(router, fromLan, SaStates.allUp());
 
@@ -91,23 +106,41 @@ class NatStageTest {
 
     @Test
     void sourceNatMatchesOnlyItsOutboundInterface() {
-        Router router = plainRouter().nat(source(100).onInterface("eth1").masquerade()).build();
-        ConcretePacket fromLan = ConcretePacket.udp("192.168.10.100", 4000, "198.51.100.7", 53, Ingress.onInterface("eth1"));
+        Router router =
+                plainRouter().nat(source(100).onInterface("eth1").masquerade()).build();
+        ConcretePacket fromLan =
+                ConcretePacket.udp("192.168.10.100", 4000, "198.51.100.7", 53, Ingress.onInterface("eth1"));
 
-        assertEquals("192.168.10.100", Datapath.replay(router, fromLan, SaStates.allUp()).finalHeader().srcText());
+        assertEquals(
+                "192.168.10.100",
+                Datapath.replay(router, fromLan, SaStates.allUp()).finalHeader().srcText());
     }
 
     @Test
     void wildcardAndNegatedInterfacesAreHonoured() {
-        Router wildcard = plainRouter().nat(source(100).onInterface("eth+").masquerade()).build();
+        Router wildcard =
+                plainRouter().nat(source(100).onInterface("eth+").masquerade()).build();
         Router negated = RouterFixture.of(Dialect.VYOS_1_4)
-                .ethernet("eth0", "203.0.113.134/24").ethernet("eth1", "192.168.10.1/24").route("0.0.0.0/0", "203.0.113.1")
-                .nat(source(100).onInterfaces(new InterfaceMatch(List.of("eth1"), true)).masquerade())
+                .ethernet("eth0", "203.0.113.134/24")
+                .ethernet("eth1", "192.168.10.1/24")
+                .route("0.0.0.0/0", "203.0.113.1")
+                .nat(source(100)
+                        .onInterfaces(new InterfaceMatch(List.of("eth1"), true))
+                        .masquerade())
                 .build();
-        ConcretePacket fromLan = ConcretePacket.udp("192.168.10.100", 4000, "198.51.100.7", 53, Ingress.onInterface("eth1"));
+        ConcretePacket fromLan =
+                ConcretePacket.udp("192.168.10.100", 4000, "198.51.100.7", 53, Ingress.onInterface("eth1"));
 
-        assertEquals("203.0.113.134", Datapath.replay(wildcard, fromLan, SaStates.allUp()).finalHeader().srcText());
-        assertEquals("203.0.113.134", Datapath.replay(negated, fromLan, SaStates.allUp()).finalHeader().srcText());
+        assertEquals(
+                "203.0.113.134",
+                Datapath.replay(wildcard, fromLan, SaStates.allUp())
+                        .finalHeader()
+                        .srcText());
+        assertEquals(
+                "203.0.113.134",
+                Datapath.replay(negated, fromLan, SaStates.allUp())
+                        .finalHeader()
+                        .srcText());
     }
 
     @Test
@@ -117,22 +150,29 @@ class NatStageTest {
                 .ethernet("eth1", "192.168.10.1/24")
                 .nat(source(100).onInterface("eth0").masquerade())
                 .build();
-        ConcretePacket fromLan = ConcretePacket.udp("192.168.10.100", 4000, "198.51.100.7", 53, Ingress.onInterface("eth1"));
+        ConcretePacket fromLan =
+                ConcretePacket.udp("192.168.10.100", 4000, "198.51.100.7", 53, Ingress.onInterface("eth1"));
 
         PacketTrace trace = Datapath.replay(router, fromLan, SaStates.allUp());
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
-        assertEquals("udp <dynamic address>:4000 → 198.51.100.7:53", trace.finalHeader().toString());
+        assertEquals(
+                "udp <dynamic address>:4000 → 198.51.100.7:53",
+                trace.finalHeader().toString());
         assertTrue(detail(trace, Stage.ROUTE).contains("default route from DHCP on eth0"));
     }
 
     @Test
     void prefixTranslationKeepsTheHostBits() {
-        Router router = plainRouter().nat(source(100).onInterface("eth0").from("192.168.10.0/24").mapPrefix("172.16.10.0/24"))
+        Router router = plainRouter()
+                .nat(source(100).onInterface("eth0").from("192.168.10.0/24").mapPrefix("172.16.10.0/24"))
                 .build();
-        ConcretePacket fromLan = ConcretePacket.udp("192.168.10.100", 4000, "198.51.100.7", 53, Ingress.onInterface("eth1"));
+        ConcretePacket fromLan =
+                ConcretePacket.udp("192.168.10.100", 4000, "198.51.100.7", 53, Ingress.onInterface("eth1"));
 
-        assertEquals("172.16.10.100", Datapath.replay(router, fromLan, SaStates.allUp()).finalHeader().srcText());
+        assertEquals(
+                "172.16.10.100",
+                Datapath.replay(router, fromLan, SaStates.allUp()).finalHeader().srcText());
     }
 
     @Test
@@ -141,7 +181,8 @@ class NatStageTest {
                 .nat(source(5).onInterface("eth0").to("198.51.100.0/24").exclude())
                 .nat(source(100).onInterface("eth0").masquerade())
                 .build();
-        ConcretePacket fromLan = ConcretePacket.udp("192.168.10.100", 4000, "198.51.100.7", 53, Ingress.onInterface("eth1"));
+        ConcretePacket fromLan =
+                ConcretePacket.udp("192.168.10.100", 4000, "198.51.100.7", 53, Ingress.onInterface("eth1"));
 
         PacketTrace trace = Datapath.replay(router, fromLan, SaStates.allUp());
 
@@ -155,11 +196,14 @@ class NatStageTest {
                 .ethernet("eth0", "203.0.113.134/24", "203.0.113.135/24")
                 .ethernet("eth1", "192.168.10.1/24")
                 .route("0.0.0.0/0", "203.0.113.1")
-                .peer(RouterFixture.peer("192.0.2.150").local("203.0.113.135").tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
+                .peer(RouterFixture.peer("192.0.2.150")
+                        .local("203.0.113.135")
+                        .tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
                 .nat(source(5).onInterface("eth0").to("10.10.10.0/24").exclude())
                 .nat(source(100).onInterface("eth0").masquerade())
                 .build();
-        ConcretePacket toRemote = ConcretePacket.udp("192.168.10.100", 4000, "10.10.10.200", 53, Ingress.onInterface("eth1"));
+        ConcretePacket toRemote =
+                ConcretePacket.udp("192.168.10.100", 4000, "10.10.10.200", 53, Ingress.onInterface("eth1"));
 
         PacketTrace trace = Datapath.replay(router, toRemote, SaStates.allUp());
 
@@ -172,28 +216,48 @@ class NatStageTest {
     void forcedUdpEncapsulationWrapsEspInUdp4500() {
         Router router = SeedScenarioTest.firstArticle().build();
         Router encapsulating = RouterFixture.vyos13()
-                .ethernet("eth0", "203.0.113.134/24").ethernet("eth1", "192.168.10.1/24").route("0.0.0.0/0", "203.0.113.1")
-                .peer(RouterFixture.peer("192.0.2.150").local("203.0.113.134").forceUdpEncapsulation()
+                .ethernet("eth0", "203.0.113.134/24")
+                .ethernet("eth1", "192.168.10.1/24")
+                .route("0.0.0.0/0", "203.0.113.1")
+                .peer(RouterFixture.peer("192.0.2.150")
+                        .local("203.0.113.134")
+                        .forceUdpEncapsulation()
                         .tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
                 .build();
-        ConcretePacket toRemote = ConcretePacket.udp("192.168.10.100", 4000, "10.10.10.200", 53, Ingress.onInterface("eth1"));
+        ConcretePacket toRemote =
+                ConcretePacket.udp("192.168.10.100", 4000, "10.10.10.200", 53, Ingress.onInterface("eth1"));
 
-        assertEquals("esp 203.0.113.134 → 192.0.2.150", Datapath.replay(router, toRemote, SaStates.allUp()).outerHeader().toString());
-        assertEquals("udp 203.0.113.134:4500 → 192.0.2.150:4500",
-                Datapath.replay(encapsulating, toRemote, SaStates.allUp()).outerHeader().toString());
+        assertEquals(
+                "esp 203.0.113.134 → 192.0.2.150",
+                Datapath.replay(router, toRemote, SaStates.allUp())
+                        .outerHeader()
+                        .toString());
+        assertEquals(
+                "udp 203.0.113.134:4500 → 192.0.2.150:4500",
+                Datapath.replay(encapsulating, toRemote, SaStates.allUp())
+                        .outerHeader()
+                        .toString());
     }
 
     @Test
     void sourcePortTranslationAppliesToTcpAndUdpOnly() {
-        Router router = plainRouter().nat(source(100).onInterface("eth0").translateTo("203.0.113.134", 2000)).build();
-        ConcretePacket udp = ConcretePacket.udp("192.168.10.100", 4000, "198.51.100.7", 53, Ingress.onInterface("eth1"));
-        ConcretePacket gre = ConcretePacket.of("192.168.10.100", "198.51.100.7", ProtocolMatch.GRE, Ingress.onInterface("eth1"));
+        Router router = plainRouter()
+                .nat(source(100).onInterface("eth0").translateTo("203.0.113.134", 2000))
+                .build();
+        ConcretePacket udp =
+                ConcretePacket.udp("192.168.10.100", 4000, "198.51.100.7", 53, Ingress.onInterface("eth1"));
+        ConcretePacket gre =
+                ConcretePacket.of("192.168.10.100", "198.51.100.7", ProtocolMatch.GRE, Ingress.onInterface("eth1"));
 
         PacketTrace udpTrace = Datapath.replay(router, udp, SaStates.allUp());
         PacketTrace greTrace = Datapath.replay(router, gre, SaStates.allUp());
 
-        assertEquals("udp 203.0.113.134:2000 → 198.51.100.7:53", udpTrace.finalHeader().toString());
-        assertEquals("rule 100: src 192.168.10.100 → 203.0.113.134, sport 4000 → 2000", detail(udpTrace, Stage.POSTROUTING_SNAT));
+        assertEquals(
+                "udp 203.0.113.134:2000 → 198.51.100.7:53",
+                udpTrace.finalHeader().toString());
+        assertEquals(
+                "rule 100: src 192.168.10.100 → 203.0.113.134, sport 4000 → 2000",
+                detail(udpTrace, Stage.POSTROUTING_SNAT));
         assertEquals("gre 203.0.113.134 → 198.51.100.7", greTrace.finalHeader().toString());
     }
 }

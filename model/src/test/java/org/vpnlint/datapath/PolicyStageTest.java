@@ -29,7 +29,9 @@ class PolicyStageTest {
     @Test
     void firstLookupWithoutStateDropsBeforeForwardAndSourceNat() {
         Router router = wanAndLan()
-                .peer(peer("192.0.2.150").local("203.0.113.134").connectionType(ConnectionType.RESPOND)
+                .peer(peer("192.0.2.150")
+                        .local("203.0.113.134")
+                        .connectionType(ConnectionType.RESPOND)
                         .tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
                 .nat(source(10).onInterface("eth0").from("192.168.10.0/24").translateTo("203.0.113.134"))
                 .build();
@@ -46,11 +48,14 @@ class PolicyStageTest {
     @Test
     void secondLookupWithoutStateDropsInPostrouting() {
         Router router = wanAndLan()
-                .peer(peer("192.0.2.150").local("203.0.113.134").connectionType(ConnectionType.RESPOND)
+                .peer(peer("192.0.2.150")
+                        .local("203.0.113.134")
+                        .connectionType(ConnectionType.RESPOND)
                         .tunnel(1, "172.16.17.45/32", "10.10.10.55/32"))
                 .nat(source(10).from("192.168.10.45").to("10.10.10.55").translateTo("172.16.17.45"))
                 .build();
-        ConcretePacket packet = ConcretePacket.udp("192.168.10.45", 40000, "10.10.10.55", 5555, Ingress.onInterface("eth1"));
+        ConcretePacket packet =
+                ConcretePacket.udp("192.168.10.45", 40000, "10.10.10.55", 5555, Ingress.onInterface("eth1"));
 
         PacketTrace trace = Datapath.replay(router, packet, SaStates.allDown());
 
@@ -62,7 +67,9 @@ class PolicyStageTest {
     @Test
     void theRoutersOwnPacketSourceNattedIntoAPolicyWithoutStateIsRefusedToItsSender() {
         Router router = wanAndLan()
-                .peer(peer("192.0.2.150").local("203.0.113.134").connectionType(ConnectionType.RESPOND)
+                .peer(peer("192.0.2.150")
+                        .local("203.0.113.134")
+                        .connectionType(ConnectionType.RESPOND)
                         .tunnel(1, "172.16.17.45/32", "10.10.10.55/32"))
                 .nat(source(10).to("10.10.10.55").translateTo("172.16.17.45"))
                 .build();
@@ -87,7 +94,9 @@ class PolicyStageTest {
         PacketTrace trace = Datapath.replay(router, LAN_TO_REMOTE, SaStates.allDown());
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
-        assertEquals("udp 192.168.10.100:40000 → 10.10.10.200:5555", trace.finalHeader().toString());
+        assertEquals(
+                "udp 192.168.10.100:40000 → 10.10.10.200:5555",
+                trace.finalHeader().toString());
     }
 
     @Test
@@ -107,7 +116,9 @@ class PolicyStageTest {
     void aMoreSpecificTrapBeatsABroaderEstablishedSa() {
         Router router = wanAndLan()
                 .peer(peer("192.0.2.1").local("203.0.113.134").tunnel(1, "192.168.0.0/16", "10.0.0.0/8"))
-                .peer(peer("192.0.2.2").local("203.0.113.134").connectionType(ConnectionType.RESPOND)
+                .peer(peer("192.0.2.2")
+                        .local("203.0.113.134")
+                        .connectionType(ConnectionType.RESPOND)
                         .tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
                 .build();
         SaStates states = SaStates.allUp().with(new TunnelRef("192.0.2.2", 1), false);
@@ -121,13 +132,16 @@ class PolicyStageTest {
     @Test
     void priorityFollowsStrongSwanAndTheRegularSaBeatsItsTrap() {
         Router router = wanAndLan()
-                .peer(peer("192.0.2.150").local("203.0.113.134").connectionType(ConnectionType.RESPOND)
+                .peer(peer("192.0.2.150")
+                        .local("203.0.113.134")
+                        .connectionType(ConnectionType.RESPOND)
                         .tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
                 .build();
 
-        List<PolicyEntry> policies = CompiledRouter.compile(router, AddressFamily.IPV4).policies();
+        List<PolicyEntry> policies =
+                CompiledRouter.compile(router, AddressFamily.IPV4).policies();
 
-        assertEquals(375_423, policies.get(0).priority());   // observed for the trap: 375424 (linux-datapath.md B3)
+        assertEquals(375_423, policies.get(0).priority()); // observed for the trap: 375424 (linux-datapath.md B3)
         assertFalse(policies.get(0).trap());
         assertEquals(375_424, policies.get(1).priority());
         assertTrue(policies.get(1).trap());
@@ -140,7 +154,9 @@ class PolicyStageTest {
         PacketTrace trace = Datapath.replay(SeedScenarioTest.canonicalGre(), udpToPeer, SaStates.allUp());
 
         assertEquals(Verdict.ENCRYPTED, trace.verdict());
-        CompiledTunnel tunnel = CompiledRouter.compile(SeedScenarioTest.canonicalGre(), AddressFamily.IPV4).tunnels().get(0);
+        CompiledTunnel tunnel = CompiledRouter.compile(SeedScenarioTest.canonicalGre(), AddressFamily.IPV4)
+                .tunnels()
+                .get(0);
         assertEquals("192.0.2.10 → 203.0.113.20", tunnel.selectorText());
     }
 
@@ -150,13 +166,19 @@ class PolicyStageTest {
                 .ethernet("eth0", "192.0.2.10/24")
                 .dummy("dum0", "10.10.0.1/32")
                 .route("0.0.0.0/0", "192.0.2.1")
-                .peer(peer("203.0.113.20").local("192.0.2.10").tunnel(1, "10.10.0.1/32", "10.10.0.2/32", ProtocolMatch.GRE))
+                .peer(peer("203.0.113.20")
+                        .local("192.0.2.10")
+                        .tunnel(1, "10.10.0.1/32", "10.10.0.2/32", ProtocolMatch.GRE))
                 .build();
         ConcretePacket gre = ConcretePacket.of("10.10.0.1", "10.10.0.2", ProtocolMatch.GRE, Ingress.local());
         ConcretePacket udp = ConcretePacket.udp("10.10.0.1", 4000, "10.10.0.2", 53, Ingress.local());
 
-        assertEquals(Verdict.ENCRYPTED, Datapath.replay(router, gre, SaStates.allUp()).verdict());
-        assertEquals(Verdict.CLEARTEXT, Datapath.replay(router, udp, SaStates.allUp()).verdict());
+        assertEquals(
+                Verdict.ENCRYPTED,
+                Datapath.replay(router, gre, SaStates.allUp()).verdict());
+        assertEquals(
+                Verdict.CLEARTEXT,
+                Datapath.replay(router, udp, SaStates.allUp()).verdict());
         assertTrue(CompiledRouter.compile(router, AddressFamily.IPV4).routes().stream()
                 .noneMatch(r -> r.table() == RouteEntry.Table.IPSEC));
     }
@@ -167,13 +189,20 @@ class PolicyStageTest {
                 .ethernet("eth0", "192.0.2.10/24")
                 .route("0.0.0.0/0", "192.0.2.1")
                 .transportEspGroup("TRANSPORT")
-                .peer(peer("203.0.113.20").local("192.0.2.10").espGroup("TRANSPORT").tunnel(1, null, null, ProtocolMatch.GRE))
+                .peer(peer("203.0.113.20")
+                        .local("192.0.2.10")
+                        .espGroup("TRANSPORT")
+                        .tunnel(1, null, null, ProtocolMatch.GRE))
                 .build();
         ConcretePacket gre = ConcretePacket.of("192.0.2.10", "203.0.113.20", ProtocolMatch.GRE, Ingress.local());
         ConcretePacket udp = ConcretePacket.udp("192.0.2.10", 4000, "203.0.113.20", 53, Ingress.local());
 
-        assertEquals(Verdict.ENCRYPTED, Datapath.replay(router, gre, SaStates.allUp()).verdict());
-        assertEquals(Verdict.CLEARTEXT, Datapath.replay(router, udp, SaStates.allUp()).verdict());
+        assertEquals(
+                Verdict.ENCRYPTED,
+                Datapath.replay(router, gre, SaStates.allUp()).verdict());
+        assertEquals(
+                Verdict.CLEARTEXT,
+                Datapath.replay(router, udp, SaStates.allUp()).verdict());
     }
 
     @Test
@@ -194,7 +223,10 @@ class PolicyStageTest {
     void aDpdHoldPeerOfVyos13KeepsItsTrapWhenDown() {
         Router router = wanAndLan()
                 .ikeGroup("DPD", null, true, null)
-                .peer(peer("192.0.2.150").local("203.0.113.134").ikeGroup("DPD").tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
+                .peer(peer("192.0.2.150")
+                        .local("203.0.113.134")
+                        .ikeGroup("DPD")
+                        .tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
                 .build();
 
         PacketTrace trace = Datapath.replay(router, LAN_TO_REMOTE, SaStates.allDown());
@@ -205,12 +237,19 @@ class PolicyStageTest {
     @Test
     void aDpdPeerOfVyos14ClearsAndLeaks() {
         Router router = RouterFixture.vyos14()
-                .ethernet("eth0", "203.0.113.134/24").ethernet("eth1", "192.168.10.1/24").route("0.0.0.0/0", "203.0.113.1")
+                .ethernet("eth0", "203.0.113.134/24")
+                .ethernet("eth1", "192.168.10.1/24")
+                .route("0.0.0.0/0", "203.0.113.1")
                 .ikeGroup("DPD", null, true, null)
-                .peer(peer("branch").remote("192.0.2.150").local("203.0.113.134").ikeGroup("DPD")
+                .peer(peer("branch")
+                        .remote("192.0.2.150")
+                        .local("203.0.113.134")
+                        .ikeGroup("DPD")
                         .tunnel(1, "192.168.10.0/24", "10.10.10.0/24"))
                 .build();
 
-        assertEquals(Verdict.CLEARTEXT, Datapath.replay(router, LAN_TO_REMOTE, SaStates.allDown()).verdict());
+        assertEquals(
+                Verdict.CLEARTEXT,
+                Datapath.replay(router, LAN_TO_REMOTE, SaStates.allDown()).verdict());
     }
 }

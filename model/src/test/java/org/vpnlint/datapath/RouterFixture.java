@@ -101,8 +101,15 @@ final class RouterFixture {
     // ---- interfaces and routes -----------------------------------------------------------------------------
 
     RouterFixture ethernet(String name, String... addresses) {
-        interfaces.add(new NetInterface(name, InterfaceKind.ETHERNET,
-                java.util.Arrays.stream(addresses).map(RouterFixture::ip).toList(), false, false, null, false, next()));
+        interfaces.add(new NetInterface(
+                name,
+                InterfaceKind.ETHERNET,
+                java.util.Arrays.stream(addresses).map(RouterFixture::ip).toList(),
+                false,
+                false,
+                null,
+                false,
+                next()));
         return this;
     }
 
@@ -112,18 +119,27 @@ final class RouterFixture {
     }
 
     RouterFixture dummy(String name, String address) {
-        interfaces.add(new NetInterface(name, InterfaceKind.DUMMY, List.of(ip(address)), false, false, null, false, next()));
+        interfaces.add(
+                new NetInterface(name, InterfaceKind.DUMMY, List.of(ip(address)), false, false, null, false, next()));
         return this;
     }
 
     RouterFixture vti(String name, String address) {
-        interfaces.add(new NetInterface(name, InterfaceKind.VTI, List.of(ip(address)), false, false, null, false, next()));
+        interfaces.add(
+                new NetInterface(name, InterfaceKind.VTI, List.of(ip(address)), false, false, null, false, next()));
         return this;
     }
 
     RouterFixture greTunnel(String name, String address, String local, String remote) {
-        interfaces.add(new NetInterface(name, InterfaceKind.TUNNEL, List.of(ip(address)), false, false,
-                new TunnelSettings("gre", ip(local), ip(remote), null, null), false, next()));
+        interfaces.add(new NetInterface(
+                name,
+                InterfaceKind.TUNNEL,
+                List.of(ip(address)),
+                false,
+                false,
+                new TunnelSettings("gre", ip(local), ip(remote), null, null),
+                false,
+                next()));
         return this;
     }
 
@@ -220,19 +236,24 @@ final class RouterFixture {
         }
 
         Nat translateTo(String address) {
-            translation = new NatTranslation(NatTranslation.Kind.ADDRESS, ip(address).toSequentialRange(), null, null);
+            translation =
+                    new NatTranslation(NatTranslation.Kind.ADDRESS, ip(address).toSequentialRange(), null, null);
             return this;
         }
 
         Nat translateTo(String address, int port) {
-            translation = new NatTranslation(NatTranslation.Kind.ADDRESS, ip(address).toSequentialRange(), null, PortRange.of(port));
+            translation = new NatTranslation(
+                    NatTranslation.Kind.ADDRESS, ip(address).toSequentialRange(), null, PortRange.of(port));
             return this;
         }
 
         Nat mapPrefix(String prefix) {
             IPAddress block = ip(prefix);
-            translation = new NatTranslation(NatTranslation.Kind.ADDRESS, block.toPrefixBlock().toSequentialRange(),
-                    block.getNetworkPrefixLength(), null);
+            translation = new NatTranslation(
+                    NatTranslation.Kind.ADDRESS,
+                    block.toPrefixBlock().toSequentialRange(),
+                    block.getNetworkPrefixLength(),
+                    null);
             return this;
         }
 
@@ -248,9 +269,16 @@ final class RouterFixture {
 
         NatRule build(SourceLocation location) {
             String path = (direction == NatDirection.SOURCE ? "nat source rule " : "nat destination rule ") + number;
-            return new NatRule(direction, number, interfaceMatch,
-                    new PacketMatch(source, destination, protocol, PortMatch.ANY, destinationPort), translation, false, null,
-                    path, location);
+            return new NatRule(
+                    direction,
+                    number,
+                    interfaceMatch,
+                    new PacketMatch(source, destination, protocol, PortMatch.ANY, destinationPort),
+                    translation,
+                    false,
+                    null,
+                    path,
+                    location);
         }
     }
 
@@ -262,8 +290,17 @@ final class RouterFixture {
     }
 
     RouterFixture ikeGroup(String name, DpdAction dpd, boolean withDpd, CloseAction close) {
-        ikeGroups.put(name, new IkeGroup(name, 2, List.of(), withDpd ? new DeadPeerDetection(dpd, 30, 120) : null, close, null,
-                false, next()));
+        ikeGroups.put(
+                name,
+                new IkeGroup(
+                        name,
+                        2,
+                        List.of(),
+                        withDpd ? new DeadPeerDetection(dpd, 30, 120) : null,
+                        close,
+                        null,
+                        false,
+                        next()));
         return this;
     }
 
@@ -354,13 +391,35 @@ final class RouterFixture {
             SourceLocation peerLocation = fixture.next();
             List<IpsecTunnel> built = new ArrayList<>();
             for (Object[] t : tunnels) {
-                built.add(new IpsecTunnel((Integer) t[0], t[1] == null ? List.of() : List.of(ip((String) t[1])),
-                        t[2] == null ? List.of() : List.of(ip((String) t[2])), (Integer) t[3], null, null, null, false,
+                built.add(new IpsecTunnel(
+                        (Integer) t[0],
+                        t[1] == null ? List.of() : List.of(ip((String) t[1])),
+                        t[2] == null ? List.of() : List.of(ip((String) t[2])),
+                        (Integer) t[3],
+                        null,
+                        null,
+                        null,
+                        false,
                         fixture.next()));
             }
-            return new IpsecPeer(name, remoteAddresses, localAddress, AuthenticationMode.PRE_SHARED_SECRET, null, null, null,
-                    connectionType, ikeGroup, espGroup, built, vti, vti == null ? null : espGroup, udpEncapsulation, false,
-                    "vpn ipsec site-to-site peer " + name, peerLocation);
+            return new IpsecPeer(
+                    name,
+                    remoteAddresses,
+                    localAddress,
+                    AuthenticationMode.PRE_SHARED_SECRET,
+                    null,
+                    null,
+                    null,
+                    connectionType,
+                    ikeGroup,
+                    espGroup,
+                    built,
+                    vti,
+                    vti == null ? null : espGroup,
+                    udpEncapsulation,
+                    false,
+                    "vpn ipsec site-to-site peer " + name,
+                    peerLocation);
         }
     }
 
@@ -372,8 +431,18 @@ final class RouterFixture {
     }
 
     RouterFixture forwardRule(int number, FirewallAction action, String jumpTarget, PacketMatch match, String inbound) {
-        forwardRules.add(new FirewallRule(number, action, jumpTarget, match, inbound == null ? InterfaceMatch.ANY
-                : InterfaceMatch.of(inbound), InterfaceMatch.ANY, Set.of(), IpsecMatch.ANY, false, "rule", next()));
+        forwardRules.add(new FirewallRule(
+                number,
+                action,
+                jumpTarget,
+                match,
+                inbound == null ? InterfaceMatch.ANY : InterfaceMatch.of(inbound),
+                InterfaceMatch.ANY,
+                Set.of(),
+                IpsecMatch.ANY,
+                false,
+                "rule",
+                next()));
         return this;
     }
 
@@ -393,17 +462,32 @@ final class RouterFixture {
     }
 
     FirewallRule rule(int number, FirewallAction action, PacketMatch match) {
-        return new FirewallRule(number, action, null, match, InterfaceMatch.ANY, InterfaceMatch.ANY, Set.of(), IpsecMatch.ANY,
-                false, "rule " + number, next());
+        return new FirewallRule(
+                number,
+                action,
+                null,
+                match,
+                InterfaceMatch.ANY,
+                InterfaceMatch.ANY,
+                Set.of(),
+                IpsecMatch.ANY,
+                false,
+                "rule " + number,
+                next());
     }
 
     static PacketMatch matchingProtocol(int protocol) {
-        return new PacketMatch(AddressMatch.ANY, AddressMatch.ANY, ProtocolMatch.of(protocol), PortMatch.ANY, PortMatch.ANY);
+        return new PacketMatch(
+                AddressMatch.ANY, AddressMatch.ANY, ProtocolMatch.of(protocol), PortMatch.ANY, PortMatch.ANY);
     }
 
     static PacketMatch matching(String source, String destination) {
-        return new PacketMatch(source == null ? AddressMatch.ANY : addresses(source),
-                destination == null ? AddressMatch.ANY : addresses(destination), ProtocolMatch.ANY, PortMatch.ANY, PortMatch.ANY);
+        return new PacketMatch(
+                source == null ? AddressMatch.ANY : addresses(source),
+                destination == null ? AddressMatch.ANY : addresses(destination),
+                ProtocolMatch.ANY,
+                PortMatch.ANY,
+                PortMatch.ANY);
     }
 
     // ---- result --------------------------------------------------------------------------------------------
@@ -413,9 +497,16 @@ final class RouterFixture {
                 ? FirewallChain.acceptAll("forward")
                 : new FirewallChain("forward", forwardDefault, forwardRules, "firewall ipv4 forward filter", next());
         FirewallFamily family = new FirewallFamily(forward, input, output, namedChains);
-        IpsecConfig ipsec = new IpsecConfig(peers, ikeGroups, espGroups, List.of(), List.of(), autoFirewallNatExclude,
-                routeAutoinstall, null);
-        return new Router("test", "config.boot", dialect, interfaces, routes, new NatConfig(sourceRules, destinationRules),
-                new FirewallConfig(family, family), ipsec);
+        IpsecConfig ipsec = new IpsecConfig(
+                peers, ikeGroups, espGroups, List.of(), List.of(), autoFirewallNatExclude, routeAutoinstall, null);
+        return new Router(
+                "test",
+                "config.boot",
+                dialect,
+                interfaces,
+                routes,
+                new NatConfig(sourceRules, destinationRules),
+                new FirewallConfig(family, family),
+                ipsec);
     }
 }

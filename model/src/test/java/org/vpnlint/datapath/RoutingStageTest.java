@@ -17,7 +17,8 @@ class RoutingStageTest {
 
     @Test
     void blackholeRouteGuardsTheRemotePrefixWhileTheSaIsDown() {
-        Router router = SeedScenarioTest.firstArticle().blackhole("10.10.10.0/24", 254).build();
+        Router router =
+                SeedScenarioTest.firstArticle().blackhole("10.10.10.0/24", 254).build();
 
         PacketTrace trace = Datapath.replay(router, LAN_TO_REMOTE, SaStates.allDown());
 
@@ -28,7 +29,9 @@ class RoutingStageTest {
 
     @Test
     void table220IsConsultedBeforeTheMainTableEvenAgainstAMoreSpecificRoute() {
-        Router router = SeedScenarioTest.firstArticle().blackhole("10.10.10.200/32", 254).build();
+        Router router = SeedScenarioTest.firstArticle()
+                .blackhole("10.10.10.200/32", 254)
+                .build();
 
         PacketTrace trace = Datapath.replay(router, LAN_TO_REMOTE, SaStates.allUp());
 
@@ -66,7 +69,10 @@ class RoutingStageTest {
 
     @Test
     void withoutARouteTheForwardedPacketIsUnreachable() {
-        Router router = RouterFixture.vyos13().ethernet("eth0", "203.0.113.134/24").ethernet("eth1", "192.168.10.1/24").build();
+        Router router = RouterFixture.vyos13()
+                .ethernet("eth0", "203.0.113.134/24")
+                .ethernet("eth1", "192.168.10.1/24")
+                .build();
         ConcretePacket packet = ConcretePacket.udp("192.168.10.100", 40000, "8.8.8.8", 53, Ingress.onInterface("eth1"));
 
         PacketTrace trace = Datapath.replay(router, packet, SaStates.allUp());
@@ -78,7 +84,8 @@ class RoutingStageTest {
     @Test
     void aConnectedSubnetIsRoutedOutOfItsInterface() {
         Router router = SeedScenarioTest.firstArticle().build();
-        ConcretePacket packet = ConcretePacket.udp("203.0.113.50", 40000, "192.168.10.20", 53, Ingress.onInterface("eth0"));
+        ConcretePacket packet =
+                ConcretePacket.udp("203.0.113.50", 40000, "192.168.10.20", 53, Ingress.onInterface("eth0"));
 
         PacketTrace trace = Datapath.replay(router, packet, SaStates.allUp());
 
@@ -88,8 +95,12 @@ class RoutingStageTest {
 
     @Test
     void aDummyInterfaceDiscardsWhatIsRoutedIntoIt() {
-        Router router = RouterFixture.vyos13().ethernet("eth1", "192.168.10.1/24").dummy("dum0", "10.50.0.1/24").build();
-        ConcretePacket packet = ConcretePacket.udp("192.168.10.100", 40000, "10.50.0.9", 53, Ingress.onInterface("eth1"));
+        Router router = RouterFixture.vyos13()
+                .ethernet("eth1", "192.168.10.1/24")
+                .dummy("dum0", "10.50.0.1/24")
+                .build();
+        ConcretePacket packet =
+                ConcretePacket.udp("192.168.10.100", 40000, "10.50.0.9", 53, Ingress.onInterface("eth1"));
 
         PacketTrace trace = Datapath.replay(router, packet, SaStates.allUp());
 
@@ -100,10 +111,13 @@ class RoutingStageTest {
     @Test
     void disablingRouteAutoinstallLeavesTheDummyDesignWithoutARoute() {
         Router router = SeedScenarioTest.dummyDesign("198.51.100.2", org.vpnlint.model.ConnectionType.RESPOND)
-                .disableRouteAutoinstall().build();
+                .disableRouteAutoinstall()
+                .build();
         ConcretePacket gre = ConcretePacket.of("10.10.0.1", "10.10.0.2", 47, Ingress.local());
 
-        assertEquals(Verdict.UNREACHABLE, Datapath.replay(router, gre, SaStates.allUp()).verdict());
+        assertEquals(
+                Verdict.UNREACHABLE,
+                Datapath.replay(router, gre, SaStates.allUp()).verdict());
     }
 
     @Test
@@ -111,7 +125,9 @@ class RoutingStageTest {
         // 172.16.17.45/32 is on no interface: strongSwan finds no source address and installs no route
         Router router = RouterFixture.vyos13()
                 .ethernet("eth0", "203.0.113.134/24")
-                .peer(RouterFixture.peer("192.0.2.150").local("203.0.113.134").tunnel(1, "172.16.17.45/32", "10.10.10.55/32"))
+                .peer(RouterFixture.peer("192.0.2.150")
+                        .local("203.0.113.134")
+                        .tunnel(1, "172.16.17.45/32", "10.10.10.55/32"))
                 .build();
         CompiledRouter compiled = CompiledRouter.compile(router, AddressFamily.IPV4);
 

@@ -21,8 +21,24 @@ import org.vpnlint.model.IpsecPeer;
 class SaLifecycleTest {
 
     private static IpsecPeer peer(String name, ConnectionType type) {
-        return new IpsecPeer(name, List.of(), "192.0.2.1", AuthenticationMode.PRE_SHARED_SECRET, null, null, null, type, "IKE",
-                "ESP", List.of(), null, null, false, false, "peer " + name, null);
+        return new IpsecPeer(
+                name,
+                List.of(),
+                "192.0.2.1",
+                AuthenticationMode.PRE_SHARED_SECRET,
+                null,
+                null,
+                null,
+                type,
+                "IKE",
+                "ESP",
+                List.of(),
+                null,
+                null,
+                false,
+                false,
+                "peer " + name,
+                null);
     }
 
     private static IkeGroup group(DeadPeerDetection dpd, CloseAction close) {
@@ -50,7 +66,10 @@ class SaLifecycleTest {
 
     @Test
     void connectionTypeNoneStartsNothing() {
-        assertEquals(StartAction.NONE, SaLifecycle.of(Dialect.VYOS_1_5, peer("branch", ConnectionType.NONE), PLAIN).startAction());
+        assertEquals(
+                StartAction.NONE,
+                SaLifecycle.of(Dialect.VYOS_1_5, peer("branch", ConnectionType.NONE), PLAIN)
+                        .startAction());
     }
 
     @Test
@@ -63,8 +82,12 @@ class SaLifecycleTest {
 
     @Test
     void legacyPeerTaggedAnyIsAddedOnly() {
-        assertEquals(StartAction.NONE, SaLifecycle.of(Dialect.VYOS_1_3, peer("0.0.0.0", null), PLAIN).startAction());
-        assertEquals(StartAction.NONE, SaLifecycle.of(Dialect.EDGEOS, peer("any", null), PLAIN).startAction());
+        assertEquals(
+                StartAction.NONE,
+                SaLifecycle.of(Dialect.VYOS_1_3, peer("0.0.0.0", null), PLAIN).startAction());
+        assertEquals(
+                StartAction.NONE,
+                SaLifecycle.of(Dialect.EDGEOS, peer("any", null), PLAIN).startAction());
     }
 
     @Test
@@ -81,7 +104,10 @@ class SaLifecycleTest {
     void edgeOsDeadPeerDetectionDefaultsToHoldToo() {
         IkeGroup withDpd = group(new DeadPeerDetection(null, 30, 120), null);
 
-        assertEquals(DpdAction.HOLD, SaLifecycle.of(Dialect.EDGEOS, peer("192.0.2.150", null), withDpd).dpdAction());
+        assertEquals(
+                DpdAction.HOLD,
+                SaLifecycle.of(Dialect.EDGEOS, peer("192.0.2.150", null), withDpd)
+                        .dpdAction());
     }
 
     @Test
@@ -96,7 +122,8 @@ class SaLifecycleTest {
 
     @Test
     void withoutDeadPeerDetectionThereIsNoDpdAction() {
-        assertNull(SaLifecycle.of(Dialect.VYOS_1_3, peer("192.0.2.150", null), PLAIN).dpdAction());
+        assertNull(SaLifecycle.of(Dialect.VYOS_1_3, peer("192.0.2.150", null), PLAIN)
+                .dpdAction());
     }
 
     @Test
@@ -110,15 +137,21 @@ class SaLifecycleTest {
     void restartRemovesPoliciesWhileTheNewSaIsNegotiated() {
         IkeGroup restart = group(new DeadPeerDetection(DpdAction.RESTART, 30, 120), CloseAction.RESTART);
 
-        assertFalse(SaLifecycle.of(Dialect.VYOS_1_3, peer("192.0.2.150", null), restart).policiesSurviveDown());
+        assertFalse(SaLifecycle.of(Dialect.VYOS_1_3, peer("192.0.2.150", null), restart)
+                .policiesSurviveDown());
     }
 
     @Test
     void closeActionHoldOrTrapKeepsPoliciesAndDefaultsToNone() {
-        assertTrue(SaLifecycle.of(Dialect.VYOS_1_3, peer("192.0.2.150", null), group(null, CloseAction.HOLD)).policiesSurviveDown());
-        assertTrue(SaLifecycle.of(Dialect.VYOS_1_4, peer("branch", null), group(null, CloseAction.TRAP)).policiesSurviveDown());
-        assertEquals(CloseAction.NONE, SaLifecycle.of(Dialect.VYOS_1_4, peer("branch", null), PLAIN).closeAction());
-        assertFalse(SaLifecycle.of(Dialect.VYOS_1_4, peer("branch", null), group(null, CloseAction.START)).policiesSurviveDown());
+        assertTrue(SaLifecycle.of(Dialect.VYOS_1_3, peer("192.0.2.150", null), group(null, CloseAction.HOLD))
+                .policiesSurviveDown());
+        assertTrue(SaLifecycle.of(Dialect.VYOS_1_4, peer("branch", null), group(null, CloseAction.TRAP))
+                .policiesSurviveDown());
+        assertEquals(
+                CloseAction.NONE,
+                SaLifecycle.of(Dialect.VYOS_1_4, peer("branch", null), PLAIN).closeAction());
+        assertFalse(SaLifecycle.of(Dialect.VYOS_1_4, peer("branch", null), group(null, CloseAction.START))
+                .policiesSurviveDown());
     }
 
     @Test

@@ -29,7 +29,9 @@ class ScaleTest {
                 .ethernet("eth1", "10.0.0.1/8")
                 .route("0.0.0.0/0", "203.0.113.254");
         for (int i = 0; i < tunnels; i++) {
-            fixture.peer(RouterFixture.peer("site" + i).remote(publicAddress(i)).local("203.0.113.1")
+            fixture.peer(RouterFixture.peer("site" + i)
+                    .remote(publicAddress(i))
+                    .local("203.0.113.1")
                     .tunnel(1, localPrefix(i), remotePrefix(i)));
             if (blackholes) fixture.blackhole(remotePrefix(i), 254);
         }
@@ -39,12 +41,20 @@ class ScaleTest {
         }
         for (int n = 0; rule <= natRules; n++, rule++) {
             RouterFixture.Nat nat = source(10_000 + n).onInterface("eth0").from("10." + n % 256 + ".0.0/16");
-            fixture.nat(n % 2 == 0 ? nat.masquerade()
-                    : nat.protocol(6).destinationPorts(1024 + n % 60000, 1024 + n % 60000).translateTo("203.0.113." + (2 + n % 250)));
+            fixture.nat(
+                    n % 2 == 0
+                            ? nat.masquerade()
+                            : nat.protocol(6)
+                                    .destinationPorts(1024 + n % 60000, 1024 + n % 60000)
+                                    .translateTo("203.0.113." + (2 + n % 250)));
         }
         for (int k = 1; k <= filterRules; k++) {
-            fixture.forwardRule(k, k % 3 == 0 ? FirewallAction.DROP : FirewallAction.ACCEPT, null,
-                    RouterFixture.matching("10." + k % 256 + "." + k / 256 % 256 + ".0/24", null), null);
+            fixture.forwardRule(
+                    k,
+                    k % 3 == 0 ? FirewallAction.DROP : FirewallAction.ACCEPT,
+                    null,
+                    RouterFixture.matching("10." + k % 256 + "." + k / 256 % 256 + ".0/24", null),
+                    null);
         }
         return fixture.build();
     }
@@ -64,7 +74,8 @@ class ScaleTest {
     private static int symbolicSize(Router router) {
         CompiledRouter compiled = CompiledRouter.compile(router, AddressFamily.IPV4);
         ExpressionAlgebra algebra = new ExpressionAlgebra();
-        PacketInput<Node, Node> input = PacketInput.fresh(compiled, FreshVariables.of(algebra::variable, algebra::booleanVariable), "");
+        PacketInput<Node, Node> input =
+                PacketInput.fresh(compiled, FreshVariables.of(algebra::variable, algebra::booleanVariable), "");
         Datapath.evaluate(algebra, compiled, input);
         return algebra.size();
     }
@@ -82,15 +93,19 @@ class ScaleTest {
         int half = symbolicSize(syntheticRouter(500, 2500, 500));
         int full = symbolicSize(syntheticRouter(1000, 5000, 1000));
 
-        assertTrue(full < 2.3 * half, "doubling the configuration grew the pipeline from " + half + " to " + full + " nodes");
+        assertTrue(
+                full < 2.3 * half,
+                "doubling the configuration grew the pipeline from " + half + " to " + full + " nodes");
     }
 
     @Test
     void aConcreteReplayOnTheLargeRouterFindsTheMissingExclude() {
         Router router = syntheticRouter(1000, 5000, 0, false);
         // tunnel 3*256+7 = 775 is odd: it has no exclude, so SNAT rule 10003 (10.3.0.0/16 tcp 1027) captures it
-        ConcretePacket captured = ConcretePacket.tcp("10.3.7.9", 4000, "172.19.7.20", 1027, Ingress.onInterface("eth1"));
-        ConcretePacket excluded = ConcretePacket.tcp("10.3.6.9", 4000, "172.19.6.20", 1027, Ingress.onInterface("eth1"));
+        ConcretePacket captured =
+                ConcretePacket.tcp("10.3.7.9", 4000, "172.19.7.20", 1027, Ingress.onInterface("eth1"));
+        ConcretePacket excluded =
+                ConcretePacket.tcp("10.3.6.9", 4000, "172.19.6.20", 1027, Ingress.onInterface("eth1"));
 
         PacketTrace leak = Datapath.replay(router, captured, SaStates.allUp());
         PacketTrace protectedTrace = Datapath.replay(router, excluded, SaStates.allUp());
@@ -106,6 +121,8 @@ class ScaleTest {
         Router router = syntheticRouter(20, 20, 0, true);
         ConcretePacket packet = ConcretePacket.udp("10.0.7.9", 4000, "172.16.7.20", 53, Ingress.onInterface("eth1"));
 
-        assertEquals(DropReason.BLACKHOLE_ROUTE, Datapath.replay(router, packet, SaStates.allUp()).dropReason());
+        assertEquals(
+                DropReason.BLACKHOLE_ROUTE,
+                Datapath.replay(router, packet, SaStates.allUp()).dropReason());
     }
 }

@@ -41,14 +41,28 @@ class SeedScenarioTest {
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
         assertEquals("eth0", trace.egress());
-        assertEquals("udp 203.0.113.134:40000 → 10.10.10.200:5555", trace.finalHeader().toString());
-        assertEquals(List.of(Stage.PREROUTING_DNAT, Stage.ROUTE, Stage.POLICY_LOOKUP, Stage.FORWARD_FILTER,
-                Stage.POSTROUTING_SNAT, Stage.POLICY_LOOKUP_AFTER_SNAT, Stage.TRANSMIT), stages(trace));
+        assertEquals(
+                "udp 203.0.113.134:40000 → 10.10.10.200:5555",
+                trace.finalHeader().toString());
+        assertEquals(
+                List.of(
+                        Stage.PREROUTING_DNAT,
+                        Stage.ROUTE,
+                        Stage.POLICY_LOOKUP,
+                        Stage.FORWARD_FILTER,
+                        Stage.POSTROUTING_SNAT,
+                        Stage.POLICY_LOOKUP_AFTER_SNAT,
+                        Stage.TRANSMIT),
+                stages(trace));
         assertEquals("rule 10: src 192.168.10.100 → 203.0.113.134", detail(trace, Stage.POSTROUTING_SNAT));
-        assertTrue(detail(trace, Stage.POLICY_LOOKUP).contains("matches tunnel 1 of peer 192.0.2.150 (192.168.10.0/24 → 10.10.10.0/24)"));
-        assertTrue(detail(trace, Stage.POLICY_LOOKUP_AFTER_SNAT).startsWith("no policy matches 203.0.113.134 → 10.10.10.200"));
+        assertTrue(detail(trace, Stage.POLICY_LOOKUP)
+                .contains("matches tunnel 1 of peer 192.0.2.150 (192.168.10.0/24 → 10.10.10.0/24)"));
+        assertTrue(detail(trace, Stage.POLICY_LOOKUP_AFTER_SNAT)
+                .startsWith("no policy matches 203.0.113.134 → 10.10.10.200"));
         assertTrue(detail(trace, Stage.TRANSMIT).startsWith("leaves eth0 in cleartext"));
-        assertEquals(router.nat().sourceRules().get(0).location(), step(trace, Stage.POSTROUTING_SNAT).location());
+        assertEquals(
+                router.nat().sourceRules().get(0).location(),
+                step(trace, Stage.POSTROUTING_SNAT).location());
     }
 
     @Test
@@ -63,7 +77,9 @@ class SeedScenarioTest {
         assertEquals(Verdict.ENCRYPTED, trace.verdict());
         assertEquals(TUNNEL_1, trace.tunnel());
         assertEquals("eth0", trace.egress());
-        assertEquals("udp 192.168.10.100:40000 → 10.10.10.200:5555", trace.finalHeader().toString());
+        assertEquals(
+                "udp 192.168.10.100:40000 → 10.10.10.200:5555",
+                trace.finalHeader().toString());
         assertEquals("esp 203.0.113.134 → 192.0.2.150", trace.outerHeader().toString());
         assertEquals("rule 5: exclude, no source NAT", detail(trace, Stage.POSTROUTING_SNAT));
         assertFalse(stages(trace).contains(Stage.POLICY_LOOKUP_AFTER_SNAT));
@@ -80,7 +96,8 @@ class SeedScenarioTest {
                 .nat(source(10).from("192.168.10.45").to("10.10.10.55").translateTo("172.16.17.45"))
                 .nat(destination(10).to("172.16.17.45").translateTo("192.168.10.45"))
                 .build();
-        ConcretePacket packet = ConcretePacket.udp("192.168.10.45", 40000, "10.10.10.55", 5555, Ingress.onInterface("eth1"));
+        ConcretePacket packet =
+                ConcretePacket.udp("192.168.10.45", 40000, "10.10.10.55", 5555, Ingress.onInterface("eth1"));
 
         PacketTrace trace = Datapath.replay(router, packet, SaStates.allUp());
 
@@ -88,8 +105,10 @@ class SeedScenarioTest {
         assertEquals(TUNNEL_1, trace.tunnel());
         assertEquals("no policy matches 192.168.10.45 → 10.10.10.55", detail(trace, Stage.POLICY_LOOKUP));
         assertEquals("rule 10: src 192.168.10.45 → 172.16.17.45", detail(trace, Stage.POSTROUTING_SNAT));
-        assertTrue(detail(trace, Stage.POLICY_LOOKUP_AFTER_SNAT).startsWith("172.16.17.45 → 10.10.10.55 matches tunnel 1"));
-        assertEquals("udp 172.16.17.45:40000 → 10.10.10.55:5555", trace.finalHeader().toString());
+        assertTrue(detail(trace, Stage.POLICY_LOOKUP_AFTER_SNAT)
+                .startsWith("172.16.17.45 → 10.10.10.55 matches tunnel 1"));
+        assertEquals(
+                "udp 172.16.17.45:40000 → 10.10.10.55:5555", trace.finalHeader().toString());
     }
 
     @Test
@@ -101,15 +120,19 @@ class SeedScenarioTest {
                 .peer(peer("192.0.2.150").local("203.0.113.134").tunnel(1, "172.16.17.45/32", "10.10.10.55/32"))
                 .nat(destination(10).to("172.16.17.45").translateTo("192.168.10.45"))
                 .build();
-        ConcretePacket reply = ConcretePacket.udp("10.10.10.55", 5555, "172.16.17.45", 40000, Ingress.decryptedBy(TUNNEL_1));
+        ConcretePacket reply =
+                ConcretePacket.udp("10.10.10.55", 5555, "172.16.17.45", 40000, Ingress.decryptedBy(TUNNEL_1));
 
         PacketTrace trace = Datapath.replay(router, reply, SaStates.allUp());
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
         assertEquals("eth1", trace.egress());
-        assertEquals("udp 10.10.10.55:5555 → 192.168.10.45:40000", trace.finalHeader().toString());
+        assertEquals(
+                "udp 10.10.10.55:5555 → 192.168.10.45:40000",
+                trace.finalHeader().toString());
         assertEquals("rule 10: dst 172.16.17.45 → 192.168.10.45", detail(trace, Stage.PREROUTING_DNAT));
-        assertTrue(detail(trace, Stage.POLICY_CHECK_FWD).contains("as it arrived matches the inbound policy of tunnel 1"));
+        assertTrue(
+                detail(trace, Stage.POLICY_CHECK_FWD).contains("as it arrived matches the inbound policy of tunnel 1"));
     }
 
     /** "The canonical and the simplest GRE/IPsec setup": tunnel 1 protocol gre, no prefixes. */
@@ -122,8 +145,8 @@ class SeedScenarioTest {
                 .build();
     }
 
-    private static final ConcretePacket GRE_TO_PEER = ConcretePacket.of("192.0.2.10", "203.0.113.20", ProtocolMatch.GRE,
-            Ingress.local());
+    private static final ConcretePacket GRE_TO_PEER =
+            ConcretePacket.of("192.0.2.10", "203.0.113.20", ProtocolMatch.GRE, Ingress.local());
 
     @Test
     void canonicalGreIsEncryptedWhileTheSaIsUp() {
@@ -151,27 +174,31 @@ class SeedScenarioTest {
                 .ethernet("eth0", "192.0.2.10/24")
                 .dummy("dum0", "10.10.0.1/32")
                 .greTunnel("tun0", "10.0.0.1/29", "10.10.0.1", "10.10.0.2")
-                .peer(peer(peerName).local("192.0.2.10").connectionType(type).tunnel(1, "10.10.0.1/32", "10.10.0.2/32"));
+                .peer(peer(peerName)
+                        .local("192.0.2.10")
+                        .connectionType(type)
+                        .tunnel(1, "10.10.0.1/32", "10.10.0.2/32"));
     }
 
-    private static final ConcretePacket GRE_BETWEEN_DUMMIES = ConcretePacket.of("10.10.0.1", "10.10.0.2", ProtocolMatch.GRE,
-            Ingress.local());
+    private static final ConcretePacket GRE_BETWEEN_DUMMIES =
+            ConcretePacket.of("10.10.0.1", "10.10.0.2", ProtocolMatch.GRE, Ingress.local());
 
     @Test
     void dummyDesignReachesThePeerOnlyThroughTheTable220Route() {
-        PacketTrace trace = Datapath.replay(dummyDesign("@west", ConnectionType.RESPOND).build(), GRE_BETWEEN_DUMMIES,
-                SaStates.allUp());
+        PacketTrace trace = Datapath.replay(
+                dummyDesign("@west", ConnectionType.RESPOND).build(), GRE_BETWEEN_DUMMIES, SaStates.allUp());
 
         assertEquals(Verdict.ENCRYPTED, trace.verdict());
-        assertTrue(detail(trace, Stage.ROUTE).contains("10.10.0.2/32 in table 220 of tunnel 1 of peer @west, rule pref 220 before main"));
+        assertTrue(detail(trace, Stage.ROUTE)
+                .contains("10.10.0.2/32 in table 220 of tunnel 1 of peer @west, rule pref 220 before main"));
         assertEquals("esp 192.0.2.10 → <dynamic address>", trace.outerHeader().toString());
     }
 
     @Test
     void dummyDesignIsUnreachableWhenTheSaIsDownAndNoOtherRouteExists() {
         // a peer tagged @id is rendered auto=add (start_action none): its policies and route go with the SA
-        PacketTrace trace = Datapath.replay(dummyDesign("@west", ConnectionType.RESPOND).build(), GRE_BETWEEN_DUMMIES,
-                SaStates.allDown());
+        PacketTrace trace = Datapath.replay(
+                dummyDesign("@west", ConnectionType.RESPOND).build(), GRE_BETWEEN_DUMMIES, SaStates.allDown());
 
         assertEquals(Verdict.UNREACHABLE, trace.verdict());
         assertEquals(DropReason.NO_ROUTE, trace.dropReason());
@@ -180,8 +207,8 @@ class SeedScenarioTest {
 
     @Test
     void dummyDesignWithRespondKeepsTrapPoliciesThatDropTheGrePackets() {
-        PacketTrace trace = Datapath.replay(dummyDesign("198.51.100.2", ConnectionType.RESPOND).build(), GRE_BETWEEN_DUMMIES,
-                SaStates.allDown());
+        PacketTrace trace = Datapath.replay(
+                dummyDesign("198.51.100.2", ConnectionType.RESPOND).build(), GRE_BETWEEN_DUMMIES, SaStates.allDown());
 
         assertEquals(Verdict.DROPPED, trace.verdict());
         assertEquals(DropReason.SOCKET_POLICY_WITHOUT_SA, trace.dropReason());
@@ -191,7 +218,9 @@ class SeedScenarioTest {
 
     @Test
     void dummyDesignLeaksWhenADefaultRouteCatchesItAndThePoliciesAreGone() {
-        Router router = dummyDesign("198.51.100.2", ConnectionType.INITIATE).route("0.0.0.0/0", "192.0.2.1").build();
+        Router router = dummyDesign("198.51.100.2", ConnectionType.INITIATE)
+                .route("0.0.0.0/0", "192.0.2.1")
+                .build();
 
         PacketTrace trace = Datapath.replay(router, GRE_BETWEEN_DUMMIES, SaStates.allDown());
 
@@ -205,7 +234,9 @@ class SeedScenarioTest {
     }
 
     static TraceStep step(PacketTrace trace, Stage stage) {
-        return trace.steps().stream().filter(s -> s.stage() == stage).findFirst()
+        return trace.steps().stream()
+                .filter(s -> s.stage() == stage)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + stage.id() + " step in\n" + trace.render()));
     }
 

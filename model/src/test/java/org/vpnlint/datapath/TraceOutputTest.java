@@ -40,22 +40,35 @@ class TraceOutputTest {
 
     @Test
     void theReportCarriesVerdictEgressHeaderAndSteps() {
-        TraceReport report = Datapath.replay(snatWithoutExclude(), LAN_TO_REMOTE, SaStates.allUp()).toReport();
+        TraceReport report = Datapath.replay(snatWithoutExclude(), LAN_TO_REMOTE, SaStates.allUp())
+                .toReport();
 
         assertEquals("cleartext", report.verdict());
         assertEquals("eth0", report.egress());
         assertNull(report.tunnel());
-        assertEquals(new TraceReport.HeaderReport("203.0.113.134", "10.10.10.200", "udp", 40000, 5555), report.header());
+        assertEquals(
+                new TraceReport.HeaderReport("203.0.113.134", "10.10.10.200", "udp", 40000, 5555), report.header());
         assertNull(report.outerHeader());
-        assertEquals(List.of("prerouting-dnat", "route", "policy-lookup", "forward-filter", "postrouting-snat",
-                "policy-lookup-after-snat", "transmit"), report.steps().stream().map(TraceReport.StepReport::stage).toList());
-        assertEquals("rule 10: src 192.168.10.100 → 203.0.113.134", report.steps().get(4).detail());
+        assertEquals(
+                List.of(
+                        "prerouting-dnat",
+                        "route",
+                        "policy-lookup",
+                        "forward-filter",
+                        "postrouting-snat",
+                        "policy-lookup-after-snat",
+                        "transmit"),
+                report.steps().stream().map(TraceReport.StepReport::stage).toList());
+        assertEquals(
+                "rule 10: src 192.168.10.100 → 203.0.113.134",
+                report.steps().get(4).detail());
         assertEquals(8, report.steps().get(4).location().line());
     }
 
     @Test
     void aDroppedPacketReportsItsReasonAndTheTunnelWhosePolicyDroppedIt() {
-        Router router = SeedScenarioTest.dummyDesign("198.51.100.2", org.vpnlint.model.ConnectionType.RESPOND).build();
+        Router router = SeedScenarioTest.dummyDesign("198.51.100.2", org.vpnlint.model.ConnectionType.RESPOND)
+                .build();
         ConcretePacket gre = ConcretePacket.of("10.10.0.1", "10.10.0.2", 47, Ingress.local());
 
         TraceReport report = Datapath.replay(router, gre, SaStates.allDown()).toReport();
@@ -70,7 +83,8 @@ class TraceOutputTest {
     void ingressIsReadFromTheCommandLineForm() {
         assertEquals(Ingress.local(), Ingress.parse("local"));
         assertEquals(Ingress.onInterface("eth0.10"), Ingress.parse("eth0.10"));
-        assertEquals(Ingress.decryptedBy(new TunnelRef("192.0.2.150", 1)), Ingress.parse("tunnel 1 of peer 192.0.2.150"));
+        assertEquals(
+                Ingress.decryptedBy(new TunnelRef("192.0.2.150", 1)), Ingress.parse("tunnel 1 of peer 192.0.2.150"));
         assertEquals(Ingress.decryptedBy(TunnelRef.vti("branch")), Ingress.parse("vti of peer branch"));
         assertEquals(Ingress.parse("tunnel 1 of peer 192.0.2.150").toString(), "tunnel 1 of peer 192.0.2.150");
         assertThrows(IllegalArgumentException.class, () -> Ingress.parse("eth 0"));
@@ -80,7 +94,8 @@ class TraceOutputTest {
     void anUnknownIngressInterfaceIsAUsageError() {
         ConcretePacket packet = ConcretePacket.udp("192.168.10.100", 1, "10.10.10.200", 2, Ingress.onInterface("eth9"));
 
-        assertThrows(IllegalArgumentException.class, () -> Datapath.replay(snatWithoutExclude(), packet, SaStates.allUp()));
+        assertThrows(
+                IllegalArgumentException.class, () -> Datapath.replay(snatWithoutExclude(), packet, SaStates.allUp()));
     }
 
     @Test
@@ -95,9 +110,12 @@ class TraceOutputTest {
     void selectorsAnswerWhetherAHeaderIsTheTunnelsTraffic() {
         CompiledRouter compiled = CompiledRouter.compile(snatWithoutExclude(), AddressFamily.IPV4);
         ConcreteAlgebra algebra = ConcreteAlgebra.INSTANCE;
-        Header<ConcreteBits> inside = PacketInput.of(algebra, compiled, LAN_TO_REMOTE, SaStates.allUp()).header();
-        ConcretePacket elsewhere = ConcretePacket.udp("192.168.10.100", 40000, "10.10.11.1", 5555, Ingress.onInterface("eth1"));
-        Header<ConcreteBits> outside = PacketInput.of(algebra, compiled, elsewhere, SaStates.allUp()).header();
+        Header<ConcreteBits> inside = PacketInput.of(algebra, compiled, LAN_TO_REMOTE, SaStates.allUp())
+                .header();
+        ConcretePacket elsewhere =
+                ConcretePacket.udp("192.168.10.100", 40000, "10.10.11.1", 5555, Ingress.onInterface("eth1"));
+        Header<ConcreteBits> outside =
+                PacketInput.of(algebra, compiled, elsewhere, SaStates.allUp()).header();
         int tunnel = compiled.tunnelIndex(new TunnelRef("192.0.2.150", 1));
 
         assertEquals(true, Selectors.outbound(algebra, compiled, inside, tunnel));
@@ -109,8 +127,8 @@ class TraceOutputTest {
     void packetInputConditionsNameIngressAndSaState() {
         CompiledRouter compiled = CompiledRouter.compile(snatWithoutExclude(), AddressFamily.IPV4);
         ConcreteAlgebra algebra = ConcreteAlgebra.INSTANCE;
-        PacketInput<Boolean, ConcreteBits> fromLan = PacketInput.of(algebra, compiled, LAN_TO_REMOTE,
-                SaStates.allUp().with(new TunnelRef("192.0.2.150", 1), false));
+        PacketInput<Boolean, ConcreteBits> fromLan = PacketInput.of(
+                algebra, compiled, LAN_TO_REMOTE, SaStates.allUp().with(new TunnelRef("192.0.2.150", 1), false));
         ConcretePacket local = ConcretePacket.of("203.0.113.134", "10.10.10.200", 47, Ingress.local());
         PacketInput<Boolean, ConcreteBits> fromRouter = PacketInput.of(algebra, compiled, local, SaStates.allUp());
 

@@ -34,8 +34,10 @@ class TunnelRefTest {
         SaStates states = SaStates.allUp().with(new TunnelRef("p", 0), false).with(TunnelRef.vti("p"), true);
         assertFalse(states.isUp(new TunnelRef("p", 0)));
         assertTrue(states.isUp(TunnelRef.vti("p")));
-        assertEquals(List.of(TunnelRef.vti("p"), new TunnelRef("p", 0), new TunnelRef("p", 1)),
+        assertEquals(
+                List.of(TunnelRef.vti("p"), new TunnelRef("p", 0), new TunnelRef("p", 1)),
                 List.of(new TunnelRef("p", 1), new TunnelRef("p", 0), TunnelRef.vti("p")).stream()
-                        .sorted(TunnelRef.ORDER).toList());
+                        .sorted(TunnelRef.ORDER)
+                        .toList());
     }
 }

@@ -17,17 +17,17 @@ final class AcquireListener {
     static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
     /** A listener this close to its end is replaced before a case, so that it cannot expire during one. */
     static final Duration RENEWAL_MARGIN = Duration.ofMinutes(1);
+
     private static final Duration SUBSCRIBE_DEADLINE = Duration.ofSeconds(5);
     private static final int NETLINK_XFRM = 6;
     private static final int XFRMNLGRP_ACQUIRE_BIT = 1;
 
-    private AcquireListener() {
-    }
+    private AcquireListener() {}
 
     /** Starts {@code ip xfrm monitor acquire} in the namespace and returns once it is subscribed. */
     static BackgroundProcess start(Topology topology, NetworkNamespace namespace) {
-        BackgroundProcess monitor = topology.startBackground(namespace, List.of("ip", "xfrm", "monitor", "acquire"),
-                MAX_LIFETIME);
+        BackgroundProcess monitor =
+                topology.startBackground(namespace, List.of("ip", "xfrm", "monitor", "acquire"), MAX_LIFETIME);
         long deadline = System.nanoTime() + SUBSCRIBE_DEADLINE.toNanos();
         while (!isSubscribed(namespace)) {
             if (!monitor.isAlive() || System.nanoTime() > deadline) {
@@ -48,7 +48,8 @@ final class AcquireListener {
         for (String line : procNetNetlink.split("\n")) {
             // sk Eth Pid Groups ...: Eth is the netlink protocol, Groups a hex bitmask of joined groups.
             String[] fields = line.strip().split("\\s+");
-            if (fields.length >= 4 && fields[1].equals(String.valueOf(NETLINK_XFRM))
+            if (fields.length >= 4
+                    && fields[1].equals(String.valueOf(NETLINK_XFRM))
                     && fields[3].matches("[0-9a-fA-F]+")
                     && (Long.parseLong(fields[3], 16) & XFRMNLGRP_ACQUIRE_BIT) != 0) {
                 return true;

@@ -28,8 +28,8 @@ public record ArrivalLog(Set<PacketHeader> headers) {
                 String[] fields = element.strip().split("\\s+\\.\\s+");
                 IpProtocol protocol = IpProtocol.parse(fields[2]);
                 if (set.group(1).equals("seen_ports")) {
-                    withPorts.add(new PacketHeader(protocol, fields[0], fields[1],
-                            Integer.parseInt(fields[3]), Integer.parseInt(fields[4])));
+                    withPorts.add(new PacketHeader(
+                            protocol, fields[0], fields[1], Integer.parseInt(fields[3]), Integer.parseInt(fields[4])));
                 } else if (!protocol.hasPorts()) {
                     withoutPorts.add(new PacketHeader(protocol, fields[0], fields[1], 0, 0));
                 }

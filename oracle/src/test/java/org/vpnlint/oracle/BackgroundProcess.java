@@ -26,8 +26,14 @@ public final class BackgroundProcess implements AutoCloseable {
     }
 
     static BackgroundProcess start(NetworkNamespace namespace, List<String> command, Duration maxLifetime) {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace.name(),
-                "timeout", "--kill-after=2", String.valueOf(maxLifetime.toSeconds())));
+        List<String> full = new ArrayList<>(List.of(
+                "ip",
+                "netns",
+                "exec",
+                namespace.name(),
+                "timeout",
+                "--kill-after=2",
+                String.valueOf(maxLifetime.toSeconds())));
         full.addAll(command);
         try {
             Process process = new ProcessBuilder(full)
@@ -35,7 +41,8 @@ public final class BackgroundProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            return new BackgroundProcess(process, List.copyOf(full), Instant.now().plus(maxLifetime));
+            return new BackgroundProcess(
+                    process, List.copyOf(full), Instant.now().plus(maxLifetime));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + String.join(" ", full), e);
         }

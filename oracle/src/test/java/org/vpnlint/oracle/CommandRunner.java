@@ -56,8 +56,12 @@ public final class CommandRunner {
             if (!finished) {
                 kill(process);
             }
-            return new CommandResult(command, finished ? process.exitValue() : -1,
-                    Files.readString(out), Files.readString(err), !finished);
+            return new CommandResult(
+                    command,
+                    finished ? process.exitValue() : -1,
+                    Files.readString(out),
+                    Files.readString(err),
+                    !finished);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
         } catch (InterruptedException e) {

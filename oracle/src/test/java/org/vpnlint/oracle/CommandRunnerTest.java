@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,8 @@ class CommandRunnerTest {
     void capturesOutputErrorAndExitCode() {
         CommandResult result = new CommandRunner().run("sh", "-c", "echo out; echo err >&2; exit 3");
 
-        assertEquals(new CommandResult(List.of("sh", "-c", "echo out; echo err >&2; exit 3"), 3, "out\n", "err\n", false),
+        assertEquals(
+                new CommandResult(List.of("sh", "-c", "echo out; echo err >&2; exit 3"), 3, "out\n", "err\n", false),
                 result);
         assertFalse(result.succeeded());
     }
@@ -33,8 +34,7 @@ class CommandRunnerTest {
     void killsACommandAndItsChildrenWhenTheTimeoutPasses() throws Exception {
         long start = System.nanoTime();
         // The shell prints its background child's pid first, so we can check that the child died too.
-        CommandResult result = new CommandRunner(Duration.ofMillis(300))
-                .run("sh", "-c", "sleep 30 & echo $!; wait");
+        CommandResult result = new CommandRunner(Duration.ofMillis(300)).run("sh", "-c", "sleep 30 & echo $!; wait");
 
         assertTrue(result.timedOut());
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0);

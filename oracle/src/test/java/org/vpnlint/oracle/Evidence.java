@@ -12,8 +12,12 @@ import java.util.Map;
  * @param larvalStates  larval states on the router: one per outbound policy that matched a lookup
  * @param arrivals      headers that arrived in the lan and wan namespaces (the origin's own log is left out)
  */
-public record Evidence(SendResult send, HookCounters hooks, Map<String, Long> xfrmChanges,
-                       List<LarvalState> larvalStates, Map<Origin, ArrivalLog> arrivals) {
+public record Evidence(
+        SendResult send,
+        HookCounters hooks,
+        Map<String, Long> xfrmChanges,
+        List<LarvalState> larvalStates,
+        Map<Origin, ArrivalLog> arrivals) {
 
     public Evidence {
         xfrmChanges = Map.copyOf(xfrmChanges);

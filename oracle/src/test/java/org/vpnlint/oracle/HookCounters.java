@@ -16,11 +16,16 @@ import java.util.regex.Pattern;
  * @param outputLeft      left OUTPUT
  * @param postroutingLeft left POSTROUTING, after SNAT and the XFRM re-lookup that follows it
  */
-public record HookCounters(long prerouting, long input, long forwardEntered, long forwardLeft, long outputEntered,
-                           long outputLeft, long postroutingLeft) {
+public record HookCounters(
+        long prerouting,
+        long input,
+        long forwardEntered,
+        long forwardLeft,
+        long outputEntered,
+        long outputLeft,
+        long postroutingLeft) {
 
-    private static final Pattern CHAIN_COUNTER =
-            Pattern.compile("chain (\\w+) \\{[^}]*?counter packets (\\d+)");
+    private static final Pattern CHAIN_COUNTER = Pattern.compile("chain (\\w+) \\{[^}]*?counter packets (\\d+)");
 
     /** Reads {@code nft list table inet vpnlint_observer} output. */
     static HookCounters parse(String nftListing) {
@@ -29,9 +34,14 @@ public record HookCounters(long prerouting, long input, long forwardEntered, lon
         while (matcher.find()) {
             byChain.put(matcher.group(1), Long.parseLong(matcher.group(2)));
         }
-        return new HookCounters(count(byChain, "prerouting_first"), count(byChain, "input_first"),
-                count(byChain, "forward_first"), count(byChain, "forward_last"), count(byChain, "output_first"),
-                count(byChain, "output_last"), count(byChain, "postrouting_last"));
+        return new HookCounters(
+                count(byChain, "prerouting_first"),
+                count(byChain, "input_first"),
+                count(byChain, "forward_first"),
+                count(byChain, "forward_last"),
+                count(byChain, "output_first"),
+                count(byChain, "output_last"),
+                count(byChain, "postrouting_last"));
     }
 
     private static long count(Map<String, Long> byChain, String chain) {
@@ -44,7 +54,7 @@ public record HookCounters(long prerouting, long input, long forwardEntered, lon
 
     @Override
     public String toString() {
-        return "pre=" + prerouting + " in=" + input + " fwd=" + forwardEntered + "/" + forwardLeft
-                + " out=" + outputEntered + "/" + outputLeft + " post=" + postroutingLeft;
+        return "pre=" + prerouting + " in=" + input + " fwd=" + forwardEntered + "/" + forwardLeft + " out="
+                + outputEntered + "/" + outputLeft + " post=" + postroutingLeft;
     }
 }

@@ -46,7 +46,8 @@ class InboundForwardCheckTest {
     void cleartextPacketToAProtectedHostFailsTheForwardPolicyCheck() {
         Observation seen = oracle.observe(routedScenario("inbound direct")
                 .policy(REMOTE_TO_LAN_FWD)
-                .probe(ProbePacket.fromWan(PacketHeader.udp(REMOTE_HOST, 22001, LAN_HOST, 7000))).build());
+                .probe(ProbePacket.fromWan(PacketHeader.udp(REMOTE_HOST, 22001, LAN_HOST, 7000)))
+                .build());
 
         assertEquals(KernelVerdict.DROPPED_BY_POLICY, seen.verdict(), seen::toString);
         assertEquals(Map.of("XfrmInTmplMismatch", 1L), seen.evidence().xfrmChanges(), seen::toString);
@@ -56,10 +57,11 @@ class InboundForwardCheckTest {
     @Test
     void cleartextPacketDnattedIntoTheProtectedSubnetSlipsPastTheForwardPolicyCheck() {
         Observation seen = oracle.observe(routedScenario("inbound via DNAT")
-                .nft(NftRuleset.destinationNat("iifname \"" + Topology.ROUTER_WAN_INTERFACE + "\" udp dport 7000"
-                        + " dnat to " + LAN_HOST))
+                .nft(NftRuleset.destinationNat(
+                        "iifname \"" + Topology.ROUTER_WAN_INTERFACE + "\" udp dport 7000" + " dnat to " + LAN_HOST))
                 .policy(REMOTE_TO_LAN_FWD)
-                .probe(ProbePacket.fromWan(PacketHeader.udp(REMOTE_HOST, 22002, ROUTER_WAN, 7000))).build());
+                .probe(ProbePacket.fromWan(PacketHeader.udp(REMOTE_HOST, 22002, ROUTER_WAN, 7000)))
+                .build());
 
         assertEquals(KernelVerdict.CLEARTEXT, seen.verdict(), seen::toString);
         assertEquals(Origin.LAN, seen.arrivedAt(), seen::toString);
@@ -71,7 +73,8 @@ class InboundForwardCheckTest {
     void packetToTheRoutersOwnAddressWithoutDnatIsDeliveredLocally() {
         Observation seen = oracle.observe(routedScenario("inbound to the router")
                 .policy(REMOTE_TO_LAN_FWD)
-                .probe(ProbePacket.fromWan(PacketHeader.udp(REMOTE_HOST, 22003, ROUTER_WAN, 7001))).build());
+                .probe(ProbePacket.fromWan(PacketHeader.udp(REMOTE_HOST, 22003, ROUTER_WAN, 7001)))
+                .build());
 
         assertEquals(KernelVerdict.DELIVERED_LOCAL, seen.verdict(), seen::toString);
         assertEquals(1, seen.evidence().hooks().input(), seen::toString);

@@ -17,8 +17,7 @@ public final class KernelAccess {
     private static String unavailableReason;
     private static boolean checked;
 
-    private KernelAccess() {
-    }
+    private KernelAccess() {}
 
     /** Call from {@code @BeforeAll}: aborts (skips) the test class, or fails it in CI, if the kernel is out of reach. */
     public static void assumeAvailable() {

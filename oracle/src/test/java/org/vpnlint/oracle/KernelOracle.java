@@ -18,6 +18,7 @@ public final class KernelOracle implements AutoCloseable {
 
     /** How long to wait for a probe whose fate no observer has reported (silent drops). */
     private static final Duration SETTLE_DEADLINE = Duration.ofMillis(150);
+
     private static final long POLL_MILLIS = 10;
     private static final String XFRM_STAT = "/proc/net/xfrm_stat";
 
@@ -134,7 +135,9 @@ public final class KernelOracle implements AutoCloseable {
     }
 
     private static String listObserver(NetworkNamespace namespace) {
-        return namespace.exec("nft", "list", "table", ObserverRuleset.TABLE_FAMILY, ObserverRuleset.TABLE_NAME)
-                .orThrow().stdout();
+        return namespace
+                .exec("nft", "list", "table", ObserverRuleset.TABLE_FAMILY, ObserverRuleset.TABLE_NAME)
+                .orThrow()
+                .stdout();
     }
 }

@@ -73,7 +73,9 @@ class KernelOutputParsingTest {
                 }
                 """;
 
-        assertEquals(Set.of(PacketHeader.udp("192.0.2.1", 21005, "10.10.10.200", 5555),
+        assertEquals(
+                Set.of(
+                        PacketHeader.udp("192.0.2.1", 21005, "10.10.10.200", 5555),
                         PacketHeader.gre("10.10.0.1", "10.10.0.2")),
                 ArrivalLog.parse(listing).headers());
     }
@@ -113,7 +115,9 @@ class KernelOutputParsingTest {
                 	sel src 10.10.0.1/32 dst 10.10.0.2/32 proto gre dev r1\s
                 """;
 
-        assertEquals(List.of(new LarvalState(2, PacketHeader.udp("192.0.2.1", 21008, "10.10.10.200", 5555)),
+        assertEquals(
+                List.of(
+                        new LarvalState(2, PacketHeader.udp("192.0.2.1", 21008, "10.10.10.200", 5555)),
                         new LarvalState(1, PacketHeader.gre("10.10.0.1", "10.10.0.2"))),
                 LarvalState.parseAll(states));
     }
@@ -141,7 +145,8 @@ class KernelOutputParsingTest {
 
     @Test
     void selectorsMatchLikeTheKernelsSelectorMatch() {
-        TrafficSelector greOnly = TrafficSelector.between("10.10.0.1/32", "10.10.0.2/32").onlyProtocol(IpProtocol.GRE);
+        TrafficSelector greOnly =
+                TrafficSelector.between("10.10.0.1/32", "10.10.0.2/32").onlyProtocol(IpProtocol.GRE);
 
         assertTrue(greOnly.contains(PacketHeader.gre("10.10.0.1", "10.10.0.2")));
         assertFalse(greOnly.contains(PacketHeader.udp("10.10.0.1", 1, "10.10.0.2", 2)));

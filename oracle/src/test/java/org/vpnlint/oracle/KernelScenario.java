@@ -17,8 +17,14 @@ import java.util.Set;
  * @param policies the router's XFRM policies
  * @param probe    the packet to send and where from
  */
-public record KernelScenario(String name, TopologyLayout layout, List<Route> routes, List<RoutingRule> rules,
-                             NftRuleset nft, List<XfrmPolicy> policies, ProbePacket probe) {
+public record KernelScenario(
+        String name,
+        TopologyLayout layout,
+        List<Route> routes,
+        List<RoutingRule> rules,
+        NftRuleset nft,
+        List<XfrmPolicy> policies,
+        ProbePacket probe) {
 
     public KernelScenario {
         routes = List.copyOf(routes);
@@ -26,9 +32,10 @@ public record KernelScenario(String name, TopologyLayout layout, List<Route> rou
         policies = List.copyOf(policies);
         Set<Integer> outboundReqids = new HashSet<>();
         for (XfrmPolicy policy : policies) {
-            if (policy.direction() == PolicyDirection.OUT && !outboundReqids.add(policy.template().reqid())) {
-                throw new IllegalArgumentException(name + ": outbound policies share reqid " + policy.template().reqid()
-                        + "; the oracle tells matched policies apart by reqid");
+            if (policy.direction() == PolicyDirection.OUT
+                    && !outboundReqids.add(policy.template().reqid())) {
+                throw new IllegalArgumentException(name + ": outbound policies share reqid "
+                        + policy.template().reqid() + "; the oracle tells matched policies apart by reqid");
             }
         }
     }
@@ -40,7 +47,8 @@ public record KernelScenario(String name, TopologyLayout layout, List<Route> rou
     /** The outbound policy with this reqid, if the scenario has one. */
     public XfrmPolicy outboundPolicyWithReqid(int reqid) {
         return policies.stream()
-                .filter(p -> p.direction() == PolicyDirection.OUT && p.template().reqid() == reqid)
+                .filter(p ->
+                        p.direction() == PolicyDirection.OUT && p.template().reqid() == reqid)
                 .findFirst()
                 .orElse(null);
     }

@@ -33,8 +33,10 @@ public record LarvalState(int reqid, PacketHeader flow) {
             }
             IpProtocol protocol = IpProtocol.parse(selector.group(3));
             int sourcePort = protocol.hasPorts() && selector.group(4) != null ? Integer.parseInt(selector.group(4)) : 0;
-            int destinationPort = protocol.hasPorts() && selector.group(5) != null ? Integer.parseInt(selector.group(5)) : 0;
-            states.add(new LarvalState(Integer.parseInt(reqid.group(1)),
+            int destinationPort =
+                    protocol.hasPorts() && selector.group(5) != null ? Integer.parseInt(selector.group(5)) : 0;
+            states.add(new LarvalState(
+                    Integer.parseInt(reqid.group(1)),
                     new PacketHeader(protocol, selector.group(1), selector.group(2), sourcePort, destinationPort)));
         }
         return states;

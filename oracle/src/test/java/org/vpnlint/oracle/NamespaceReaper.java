@@ -29,8 +29,7 @@ public final class NamespaceReaper {
     private static int topologiesCreated;
     private static boolean hookInstalled;
 
-    private NamespaceReaper() {
-    }
+    private NamespaceReaper() {}
 
     /**
      * Registers a topology about to be built and returns its namespace name prefix. The first call in a JVM

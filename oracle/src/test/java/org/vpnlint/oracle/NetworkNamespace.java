@@ -41,6 +41,7 @@ public record NetworkNamespace(String name, CommandRunner runner) {
 
     /** Writes a sysctl of this namespace through /proc/sys; procps may not be installed on a minimal system. */
     public void writeSysctl(String procSysPath, String value) {
-        exec(List.of("sh", "-c", "printf '%s' \"$1\" > \"$2\"", "sh", value, procSysPath), null).orThrow();
+        exec(List.of("sh", "-c", "printf '%s' \"$1\" > \"$2\"", "sh", value, procSysPath), null)
+                .orThrow();
     }
 }

@@ -52,8 +52,12 @@ import java.util.Map;
  * @param matchedPolicies  outbound policies that matched a lookup of this packet (from larval states)
  * @param evidence         the raw observables
  */
-public record Observation(KernelVerdict verdict, PacketHeader headerOnArrival, Origin arrivedAt,
-                          List<XfrmPolicy> matchedPolicies, Evidence evidence) {
+public record Observation(
+        KernelVerdict verdict,
+        PacketHeader headerOnArrival,
+        Origin arrivedAt,
+        List<XfrmPolicy> matchedPolicies,
+        Evidence evidence) {
 
     public Observation {
         matchedPolicies = List.copyOf(matchedPolicies);
@@ -91,15 +95,17 @@ public record Observation(KernelVerdict verdict, PacketHeader headerOnArrival, O
             return KernelVerdict.DROPPED_BY_POLICY;
         }
         if (header != null) {
-            boolean covered = matched.stream().anyMatch(policy ->
-                    policy.template().mode() == TemplateMode.TRANSPORT_USE && policy.selector().contains(header));
+            boolean covered = matched.stream()
+                    .anyMatch(policy -> policy.template().mode() == TemplateMode.TRANSPORT_USE
+                            && policy.selector().contains(header));
             return covered ? KernelVerdict.ENCRYPTED_STANDIN : KernelVerdict.CLEARTEXT;
         }
         if (hooks.input() > 0) {
             return KernelVerdict.DELIVERED_LOCAL;
         }
         boolean leftFilterHooks = hooks.forwardLeft() + hooks.outputLeft() > 0;
-        if (hooks.forwardEntered() > hooks.forwardLeft() || hooks.outputEntered() > hooks.outputLeft()
+        if (hooks.forwardEntered() > hooks.forwardLeft()
+                || hooks.outputEntered() > hooks.outputLeft()
                 || (leftFilterHooks && hooks.postroutingLeft() == 0)) {
             return KernelVerdict.FILTERED;
         }
@@ -116,7 +122,7 @@ public record Observation(KernelVerdict verdict, PacketHeader headerOnArrival, O
 
     @Override
     public String toString() {
-        return verdict + (headerOnArrival == null ? "" : " as " + headerOnArrival + " at " + arrivedAt)
-                + " [" + evidence + "]";
+        return verdict + (headerOnArrival == null ? "" : " as " + headerOnArrival + " at " + arrivedAt) + " ["
+                + evidence + "]";
     }
 }

@@ -17,58 +17,81 @@ class ObservationTest {
     private static KernelScenario tunnel(TemplateMode mode) {
         return SiteToSite.routedScenario("lan to remote")
                 .policy(SiteToSite.lanToRemotePolicy(mode))
-                .probe(ProbePacket.fromLan(SENT)).build();
+                .probe(ProbePacket.fromLan(SENT))
+                .build();
     }
 
-    private static Evidence evidence(SendResult send, HookCounters hooks, Map<String, Long> xfrm,
-                                     List<LarvalState> larval, PacketHeader arrived) {
+    private static Evidence evidence(
+            SendResult send,
+            HookCounters hooks,
+            Map<String, Long> xfrm,
+            List<LarvalState> larval,
+            PacketHeader arrived) {
         ArrivalLog wan = new ArrivalLog(arrived == null ? java.util.Set.of() : java.util.Set.of(arrived));
         return new Evidence(send, hooks, xfrm, larval, Map.of(Origin.WAN, wan));
     }
 
     @Test
     void aSocketErrorIsUnreachable() {
-        Evidence evidence = evidence(new SendResult(false, "ENETUNREACH"), new HookCounters(0, 0, 0, 0, 0, 0, 0),
-                Map.of(), List.of(), null);
+        Evidence evidence = evidence(
+                new SendResult(false, "ENETUNREACH"), new HookCounters(0, 0, 0, 0, 0, 0, 0), Map.of(), List.of(), null);
 
-        assertEquals(KernelVerdict.UNREACHABLE, Observation.classify(tunnel(TemplateMode.TUNNEL_REQUIRED), evidence).verdict());
+        assertEquals(
+                KernelVerdict.UNREACHABLE,
+                Observation.classify(tunnel(TemplateMode.TUNNEL_REQUIRED), evidence)
+                        .verdict());
     }
 
     @Test
     void noStatesIsADropForTheMissingSa() {
-        Evidence evidence = evidence(SENT_OK, new HookCounters(1, 0, 0, 0, 0, 0, 0), Map.of("XfrmOutNoStates", 1L),
-                List.of(new LarvalState(1, SENT)), null);
+        Evidence evidence = evidence(
+                SENT_OK,
+                new HookCounters(1, 0, 0, 0, 0, 0, 0),
+                Map.of("XfrmOutNoStates", 1L),
+                List.of(new LarvalState(1, SENT)),
+                null);
 
         Observation observation = Observation.classify(tunnel(TemplateMode.TUNNEL_REQUIRED), evidence);
 
         assertEquals(KernelVerdict.DROPPED_NO_STATE, observation.verdict());
-        assertEquals(List.of(SiteToSite.lanToRemotePolicy(TemplateMode.TUNNEL_REQUIRED)), observation.matchedPolicies());
+        assertEquals(
+                List.of(SiteToSite.lanToRemotePolicy(TemplateMode.TUNNEL_REQUIRED)), observation.matchedPolicies());
     }
 
     @Test
     void aSendRefusedWithEremoteAfterTheLookupFoundNoStateIsADropForTheMissingSaNotUnreachable() {
-        Evidence evidence = evidence(new SendResult(false, "EREMOTE"), new HookCounters(0, 0, 0, 0, 1, 1, 0),
-                Map.of("XfrmOutNoStates", 1L), List.of(new LarvalState(1, MASQUERADED)), null);
+        Evidence evidence = evidence(
+                new SendResult(false, "EREMOTE"),
+                new HookCounters(0, 0, 0, 0, 1, 1, 0),
+                Map.of("XfrmOutNoStates", 1L),
+                List.of(new LarvalState(1, MASQUERADED)),
+                null);
 
-        assertEquals(KernelVerdict.DROPPED_NO_STATE,
-                Observation.classify(tunnel(TemplateMode.TUNNEL_REQUIRED), evidence).verdict());
+        assertEquals(
+                KernelVerdict.DROPPED_NO_STATE,
+                Observation.classify(tunnel(TemplateMode.TUNNEL_REQUIRED), evidence)
+                        .verdict());
     }
 
     @Test
     void anInboundTemplateMismatchIsAPolicyDrop() {
-        Evidence evidence = evidence(SENT_OK, new HookCounters(1, 0, 0, 0, 0, 0, 0), Map.of("XfrmInTmplMismatch", 1L),
-                List.of(), null);
+        Evidence evidence = evidence(
+                SENT_OK, new HookCounters(1, 0, 0, 0, 0, 0, 0), Map.of("XfrmInTmplMismatch", 1L), List.of(), null);
 
-        assertEquals(KernelVerdict.DROPPED_BY_POLICY,
-                Observation.classify(tunnel(TemplateMode.TUNNEL_REQUIRED), evidence).verdict());
+        assertEquals(
+                KernelVerdict.DROPPED_BY_POLICY,
+                Observation.classify(tunnel(TemplateMode.TUNNEL_REQUIRED), evidence)
+                        .verdict());
     }
 
     @Test
     void arrivingUntranslatedInsideAnSaUpPolicyIsEncrypted() {
         Evidence evidence = evidence(SENT_OK, FORWARDED, Map.of(), List.of(new LarvalState(1, SENT)), SENT);
 
-        assertEquals(KernelVerdict.ENCRYPTED_STANDIN,
-                Observation.classify(tunnel(TemplateMode.TRANSPORT_USE), evidence).verdict());
+        assertEquals(
+                KernelVerdict.ENCRYPTED_STANDIN,
+                Observation.classify(tunnel(TemplateMode.TRANSPORT_USE), evidence)
+                        .verdict());
     }
 
     @Test
@@ -86,35 +109,49 @@ class ObservationTest {
         PacketHeader renumbered = PacketHeader.udp("192.168.10.200", 21000, "10.10.10.200", 5555);
         Evidence evidence = evidence(SENT_OK, FORWARDED, Map.of(), List.of(new LarvalState(1, SENT)), renumbered);
 
-        assertEquals(KernelVerdict.ENCRYPTED_STANDIN,
-                Observation.classify(tunnel(TemplateMode.TRANSPORT_USE), evidence).verdict());
+        assertEquals(
+                KernelVerdict.ENCRYPTED_STANDIN,
+                Observation.classify(tunnel(TemplateMode.TRANSPORT_USE), evidence)
+                        .verdict());
     }
 
     @Test
     void aPolicyThatTookNoPartInTheLookupsDoesNotMakeAnArrivalEncrypted() {
         Evidence evidence = evidence(SENT_OK, FORWARDED, Map.of(), List.of(), SENT);
 
-        assertEquals(KernelVerdict.CLEARTEXT, Observation.classify(tunnel(TemplateMode.TRANSPORT_USE), evidence).verdict());
+        assertEquals(
+                KernelVerdict.CLEARTEXT,
+                Observation.classify(tunnel(TemplateMode.TRANSPORT_USE), evidence)
+                        .verdict());
     }
 
     @Test
     void enteringForwardWithoutLeavingItIsFiltered() {
         Evidence evidence = evidence(SENT_OK, new HookCounters(1, 0, 1, 0, 0, 0, 0), Map.of(), List.of(), null);
 
-        assertEquals(KernelVerdict.FILTERED, Observation.classify(tunnel(TemplateMode.TRANSPORT_USE), evidence).verdict());
+        assertEquals(
+                KernelVerdict.FILTERED,
+                Observation.classify(tunnel(TemplateMode.TRANSPORT_USE), evidence)
+                        .verdict());
     }
 
     @Test
     void neverReachingForwardWithoutAnXfrmCounterIsUnreachable() {
         Evidence evidence = evidence(SENT_OK, new HookCounters(1, 0, 0, 0, 0, 0, 0), Map.of(), List.of(), null);
 
-        assertEquals(KernelVerdict.UNREACHABLE, Observation.classify(tunnel(TemplateMode.TRANSPORT_USE), evidence).verdict());
+        assertEquals(
+                KernelVerdict.UNREACHABLE,
+                Observation.classify(tunnel(TemplateMode.TRANSPORT_USE), evidence)
+                        .verdict());
     }
 
     @Test
     void leavingPostroutingWithoutArrivingAnywhereIsLost() {
         Evidence evidence = evidence(SENT_OK, FORWARDED, Map.of(), List.of(), null);
 
-        assertEquals(KernelVerdict.LOST, Observation.classify(tunnel(TemplateMode.TRANSPORT_USE), evidence).verdict());
+        assertEquals(
+                KernelVerdict.LOST,
+                Observation.classify(tunnel(TemplateMode.TRANSPORT_USE), evidence)
+                        .verdict());
     }
 }

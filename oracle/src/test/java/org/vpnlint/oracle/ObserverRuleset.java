@@ -16,8 +16,7 @@ final class ObserverRuleset {
 
     private static final String MATCH_PROBE = "ip dscp cs1";
 
-    private ObserverRuleset() {
-    }
+    private ObserverRuleset() {}
 
     /**
      * Router counters around each decision point. "first" chains run before every other chain of their hook

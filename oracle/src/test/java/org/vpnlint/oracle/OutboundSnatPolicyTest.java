@@ -33,8 +33,9 @@ class OutboundSnatPolicyTest {
     private static final String MASQUERADE = OUT_WAN + "masquerade";
     private static final String EXCLUDE_TUNNEL = OUT_WAN + "ip daddr " + REMOTE_SUBNET + " return";
     /** Case (c): "NAT into the tunnel", 192.168.10.45 appears as 172.16.17.45 to the remote side. */
-    private static final String SNAT_INTO_SELECTOR = "ip saddr " + LAN_HOST_45 + " ip daddr " + REMOTE_HOST_55
-            + " snat to 172.16.17.45";
+    private static final String SNAT_INTO_SELECTOR =
+            "ip saddr " + LAN_HOST_45 + " ip daddr " + REMOTE_HOST_55 + " snat to 172.16.17.45";
+
     private static final XfrmPolicy NATTED_HOST_POLICY_DOWN = XfrmPolicy.out(
             TrafficSelector.between("172.16.17.45/32", REMOTE_HOST_55 + "/32"),
             tunnelToPeer(1, TemplateMode.TUNNEL_REQUIRED));
@@ -63,7 +64,8 @@ class OutboundSnatPolicyTest {
         Observation seen = oracle.observe(routedScenario("B1 (a) required")
                 .nft(NftRuleset.sourceNat(MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TUNNEL_REQUIRED))
-                .probe(ProbePacket.fromLan(sent)).build());
+                .probe(ProbePacket.fromLan(sent))
+                .build());
 
         assertEquals(KernelVerdict.DROPPED_NO_STATE, seen.verdict(), seen::toString);
         assertEquals(new HookCounters(1, 0, 0, 0, 0, 0, 0), seen.evidence().hooks(), seen::toString);
@@ -77,7 +79,8 @@ class OutboundSnatPolicyTest {
         Observation seen = oracle.observe(routedScenario("B1 (b) required")
                 .nft(NftRuleset.sourceNat(EXCLUDE_TUNNEL, MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TUNNEL_REQUIRED))
-                .probe(ProbePacket.fromLan(sent)).build());
+                .probe(ProbePacket.fromLan(sent))
+                .build());
 
         assertEquals(KernelVerdict.DROPPED_NO_STATE, seen.verdict(), seen::toString);
         assertEquals(new HookCounters(1, 0, 0, 0, 0, 0, 0), seen.evidence().hooks(), seen::toString);
@@ -89,12 +92,15 @@ class OutboundSnatPolicyTest {
         Observation seen = oracle.observe(routedScenario("B1 (c) required")
                 .nft(NftRuleset.sourceNat(SNAT_INTO_SELECTOR))
                 .policy(NATTED_HOST_POLICY_DOWN)
-                .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST_45, 21003, REMOTE_HOST_55, 5555))).build());
+                .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST_45, 21003, REMOTE_HOST_55, 5555)))
+                .build());
 
         assertEquals(KernelVerdict.DROPPED_NO_STATE, seen.verdict(), seen::toString);
         assertEquals(new HookCounters(1, 0, 1, 1, 0, 0, 0), seen.evidence().hooks(), seen::toString);
-        assertEquals(List.of(PacketHeader.udp("172.16.17.45", 21003, REMOTE_HOST_55, 5555)),
-                seen.matchedLookupFlows(), seen::toString);
+        assertEquals(
+                List.of(PacketHeader.udp("172.16.17.45", 21003, REMOTE_HOST_55, 5555)),
+                seen.matchedLookupFlows(),
+                seen::toString);
     }
 
     @Test
@@ -102,11 +108,14 @@ class OutboundSnatPolicyTest {
         Observation seen = oracle.observe(routedScenario("B1 DNAT required")
                 .nft(NftRuleset.destinationNat("ip daddr 198.51.100.7 dnat to " + REMOTE_HOST))
                 .policy(lanToRemotePolicy(TemplateMode.TUNNEL_REQUIRED))
-                .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST, 21004, "198.51.100.7", 5555))).build());
+                .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST, 21004, "198.51.100.7", 5555)))
+                .build());
 
         assertEquals(KernelVerdict.DROPPED_NO_STATE, seen.verdict(), seen::toString);
         assertEquals(0, seen.evidence().hooks().forwardEntered(), seen::toString);
-        assertEquals(List.of(PacketHeader.udp(LAN_HOST, 21004, REMOTE_HOST, 5555)), seen.matchedLookupFlows(),
+        assertEquals(
+                List.of(PacketHeader.udp(LAN_HOST, 21004, REMOTE_HOST, 5555)),
+                seen.matchedLookupFlows(),
                 seen::toString);
     }
 
@@ -116,7 +125,8 @@ class OutboundSnatPolicyTest {
         Observation seen = oracle.observe(routedScenario("B1 (a) use")
                 .nft(NftRuleset.sourceNat(MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TRANSPORT_USE))
-                .probe(ProbePacket.fromLan(sent)).build());
+                .probe(ProbePacket.fromLan(sent))
+                .build());
 
         assertEquals(KernelVerdict.CLEARTEXT, seen.verdict(), seen::toString);
         assertEquals(PacketHeader.udp(ROUTER_WAN, 21005, REMOTE_HOST, 5555), seen.headerOnArrival(), seen::toString);
@@ -131,7 +141,8 @@ class OutboundSnatPolicyTest {
         Observation seen = oracle.observe(routedScenario("B1 (b) use")
                 .nft(NftRuleset.sourceNat(EXCLUDE_TUNNEL, MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TRANSPORT_USE))
-                .probe(ProbePacket.fromLan(sent)).build());
+                .probe(ProbePacket.fromLan(sent))
+                .build());
 
         assertEquals(KernelVerdict.ENCRYPTED_STANDIN, seen.verdict(), seen::toString);
         assertEquals(sent, seen.headerOnArrival(), seen::toString);
@@ -143,7 +154,8 @@ class OutboundSnatPolicyTest {
         Observation seen = oracle.observe(routedScenario("B1 (c) use")
                 .nft(NftRuleset.sourceNat(SNAT_INTO_SELECTOR))
                 .policy(XfrmPolicy.out(NATTED_HOST_POLICY_DOWN.selector(), tunnelToPeer(1, TemplateMode.TRANSPORT_USE)))
-                .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST_45, 21007, REMOTE_HOST_55, 5555))).build());
+                .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST_45, 21007, REMOTE_HOST_55, 5555)))
+                .build());
 
         assertEquals(KernelVerdict.ENCRYPTED_STANDIN, seen.verdict(), seen::toString);
         assertEquals(translated, seen.headerOnArrival(), seen::toString);
@@ -157,12 +169,15 @@ class OutboundSnatPolicyTest {
                 .nft(NftRuleset.sourceNat(MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TRANSPORT_USE))
                 .policy(CATCH_TRANSLATED)
-                .probe(ProbePacket.fromLan(sent)).build());
+                .probe(ProbePacket.fromLan(sent))
+                .build());
 
         assertEquals(KernelVerdict.DROPPED_NO_STATE, seen.verdict(), seen::toString);
         assertEquals(new HookCounters(1, 0, 1, 1, 0, 0, 0), seen.evidence().hooks(), seen::toString);
-        assertEquals(Set.of(sent, PacketHeader.udp(ROUTER_WAN, 21008, REMOTE_HOST, 5555)),
-                Set.copyOf(seen.matchedLookupFlows()), seen::toString);
+        assertEquals(
+                Set.of(sent, PacketHeader.udp(ROUTER_WAN, 21008, REMOTE_HOST, 5555)),
+                Set.copyOf(seen.matchedLookupFlows()),
+                seen::toString);
     }
 
     @Test
@@ -172,7 +187,8 @@ class OutboundSnatPolicyTest {
                 .nft(NftRuleset.sourceNat(EXCLUDE_TUNNEL, MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TRANSPORT_USE))
                 .policy(CATCH_TRANSLATED)
-                .probe(ProbePacket.fromLan(sent)).build());
+                .probe(ProbePacket.fromLan(sent))
+                .build());
 
         assertEquals(KernelVerdict.ENCRYPTED_STANDIN, seen.verdict(), seen::toString);
         assertEquals(List.of(sent), seen.matchedLookupFlows(), seen::toString);
@@ -184,7 +200,8 @@ class OutboundSnatPolicyTest {
         Observation seen = oracle.observe(routedScenario("B1 (a) use, TCP")
                 .nft(NftRuleset.sourceNat(MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TRANSPORT_USE))
-                .probe(ProbePacket.fromLan(PacketHeader.tcp(LAN_HOST, 21010, REMOTE_HOST, 22))).build());
+                .probe(ProbePacket.fromLan(PacketHeader.tcp(LAN_HOST, 21010, REMOTE_HOST, 22)))
+                .build());
 
         assertEquals(KernelVerdict.CLEARTEXT, seen.verdict(), seen::toString);
         assertEquals(PacketHeader.tcp(ROUTER_WAN, 21010, REMOTE_HOST, 22), seen.headerOnArrival(), seen::toString);
@@ -195,7 +212,8 @@ class OutboundSnatPolicyTest {
         Observation seen = oracle.observe(routedScenario("B1 (b) use, ICMP")
                 .nft(NftRuleset.sourceNat(EXCLUDE_TUNNEL, MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TRANSPORT_USE))
-                .probe(ProbePacket.fromLan(PacketHeader.icmpEcho(LAN_HOST, REMOTE_HOST, 21011))).build());
+                .probe(ProbePacket.fromLan(PacketHeader.icmpEcho(LAN_HOST, REMOTE_HOST, 21011)))
+                .build());
 
         assertEquals(KernelVerdict.ENCRYPTED_STANDIN, seen.verdict(), seen::toString);
         assertEquals(PacketHeader.icmpEcho(LAN_HOST, REMOTE_HOST, 0), seen.headerOnArrival(), seen::toString);
@@ -205,7 +223,8 @@ class OutboundSnatPolicyTest {
     void forwardFilterDropIsReportedAsFiltered() {
         Observation seen = oracle.observe(routedScenario("forward filter drop")
                 .nft(NftRuleset.vyosForwardFilter(List.of("ip daddr " + REMOTE_HOST + " drop")))
-                .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST, 21012, REMOTE_HOST, 5555))).build());
+                .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST, 21012, REMOTE_HOST, 5555)))
+                .build());
 
         assertEquals(KernelVerdict.FILTERED, seen.verdict(), seen::toString);
         assertEquals(new HookCounters(1, 0, 1, 0, 0, 0, 0), seen.evidence().hooks(), seen::toString);
@@ -215,7 +234,8 @@ class OutboundSnatPolicyTest {
     void blackholeRouteForForwardedTrafficIsUnreachable() {
         Observation seen = oracle.observe(routedScenario("forwarded into a blackhole route")
                 .route(Route.blackhole(REMOTE_SUBNET))
-                .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST, 21013, REMOTE_HOST, 5555))).build());
+                .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST, 21013, REMOTE_HOST, 5555)))
+                .build());
 
         assertEquals(KernelVerdict.UNREACHABLE, seen.verdict(), seen::toString);
         assertTrue(seen.evidence().send().sent(), seen::toString);
@@ -224,9 +244,11 @@ class OutboundSnatPolicyTest {
     @Test
     void policyMatchingOnlyTheLanSubnetDoesNotTouchOtherDestinations() {
         Observation seen = oracle.observe(routedScenario("destination outside the selector")
-                .policy(XfrmPolicy.out(TrafficSelector.between(LAN_SUBNET, "10.99.0.0/16"),
+                .policy(XfrmPolicy.out(
+                        TrafficSelector.between(LAN_SUBNET, "10.99.0.0/16"),
                         tunnelToPeer(1, TemplateMode.TUNNEL_REQUIRED)))
-                .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST, 21014, REMOTE_HOST, 5555))).build());
+                .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST, 21014, REMOTE_HOST, 5555)))
+                .build());
 
         assertEquals(KernelVerdict.CLEARTEXT, seen.verdict(), seen::toString);
         assertEquals(List.of(), seen.matchedPolicies(), seen::toString);
@@ -235,16 +257,19 @@ class OutboundSnatPolicyTest {
     @Test
     void snatThatStaysInsideTheLocalSelectorKeepsTheTrafficInTheTunnel() {
         Observation seen = oracle.observe(routedScenario("SNAT inside the selector, use")
-                .nft(NftRuleset.sourceNat("ip saddr " + LAN_HOST + " ip daddr " + REMOTE_HOST
-                        + " snat to 192.168.10.200"))
+                .nft(NftRuleset.sourceNat(
+                        "ip saddr " + LAN_HOST + " ip daddr " + REMOTE_HOST + " snat to 192.168.10.200"))
                 .policy(lanToRemotePolicy(TemplateMode.TRANSPORT_USE))
-                .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST, 21015, REMOTE_HOST, 5555))).build());
+                .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST, 21015, REMOTE_HOST, 5555)))
+                .build());
 
         assertEquals(KernelVerdict.ENCRYPTED_STANDIN, seen.verdict(), seen::toString);
         PacketHeader translated = PacketHeader.udp("192.168.10.200", 21015, REMOTE_HOST, 5555);
         assertEquals(translated, seen.headerOnArrival(), seen::toString);
         // Both lookups hit the same policy; Linux 6.18 keeps one larval state per flow, not one per template.
-        assertEquals(Set.of(PacketHeader.udp(LAN_HOST, 21015, REMOTE_HOST, 5555), translated),
-                Set.copyOf(seen.matchedLookupFlows()), seen::toString);
+        assertEquals(
+                Set.of(PacketHeader.udp(LAN_HOST, 21015, REMOTE_HOST, 5555), translated),
+                Set.copyOf(seen.matchedLookupFlows()),
+                seen::toString);
     }
 }

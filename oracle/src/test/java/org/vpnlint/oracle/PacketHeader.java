@@ -4,8 +4,8 @@ package org.vpnlint.oracle;
  * The part of an IPv4 header the datapath decides on. Ports are 0 for protocols without ports; for ICMP echo the
  * source port field carries the echo identifier (which is what conntrack and NAT treat as its "port").
  */
-public record PacketHeader(IpProtocol protocol, String source, String destination, int sourcePort,
-                           int destinationPort) {
+public record PacketHeader(
+        IpProtocol protocol, String source, String destination, int sourcePort, int destinationPort) {
 
     public PacketHeader {
         Ipv4Prefix.parse(source);

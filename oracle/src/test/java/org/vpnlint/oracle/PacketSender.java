@@ -18,10 +18,20 @@ public final class PacketSender {
     /** Sends the probe from its origin namespace, bound to the probe's source address (and port). */
     public SendResult send(Topology topology, ProbePacket probe) {
         PacketHeader header = probe.header();
-        CommandResult result = topology.namespaceOf(probe.origin()).exec(List.of(
-                "perl", "-e", SCRIPT, header.protocol().keyword(), header.source(), header.destination(),
-                String.valueOf(header.sourcePort()), String.valueOf(header.destinationPort()),
-                String.valueOf(ObserverRuleset.PROBE_TOS)), null).orThrow();
+        CommandResult result = topology.namespaceOf(probe.origin())
+                .exec(
+                        List.of(
+                                "perl",
+                                "-e",
+                                SCRIPT,
+                                header.protocol().keyword(),
+                                header.source(),
+                                header.destination(),
+                                String.valueOf(header.sourcePort()),
+                                String.valueOf(header.destinationPort()),
+                                String.valueOf(ObserverRuleset.PROBE_TOS)),
+                        null)
+                .orThrow();
         return SendResult.parse(result.stdout());
     }
 

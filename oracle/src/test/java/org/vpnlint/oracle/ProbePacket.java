@@ -9,7 +9,8 @@ public record ProbePacket(Origin origin, PacketHeader header) {
     public ProbePacket {
         boolean portsGiven = header.sourcePort() != 0 || header.destinationPort() != 0;
         if (header.protocol().hasPorts() && (header.sourcePort() == 0 || header.destinationPort() == 0)) {
-            throw new IllegalArgumentException("a " + header.protocol().keyword() + " probe needs both ports: " + header);
+            throw new IllegalArgumentException(
+                    "a " + header.protocol().keyword() + " probe needs both ports: " + header);
         }
         if (header.protocol() == IpProtocol.GRE && portsGiven) {
             throw new IllegalArgumentException("GRE has no ports: " + header);

@@ -11,8 +11,8 @@ package org.vpnlint.oracle;
  * @param table           routing table number; 254 is main, strongSwan uses 220
  * @param type            unicast, blackhole or unreachable
  */
-public record Route(String destination, String gateway, String device, String preferredSource, int table,
-                    RouteType type) {
+public record Route(
+        String destination, String gateway, String device, String preferredSource, int table, RouteType type) {
 
     public static final int MAIN_TABLE = 254;
 
@@ -55,7 +55,8 @@ public record Route(String destination, String gateway, String device, String pr
 
     /** The {@code ip -batch} line that installs this route. */
     String addCommand() {
-        StringBuilder text = new StringBuilder("route add ").append(type.commandPrefix()).append(destination);
+        StringBuilder text =
+                new StringBuilder("route add ").append(type.commandPrefix()).append(destination);
         if (gateway != null) {
             text.append(" via ").append(gateway);
         }

@@ -48,7 +48,8 @@ class RouterGreTest {
     @Test
     void withoutPolicyGreLeaksInCleartextViaTheDefaultRoute() {
         Observation seen = oracle.observe(routedScenario("B2 no policy, default route")
-                .probe(ProbePacket.fromRouter(GRE)).build());
+                .probe(ProbePacket.fromRouter(GRE))
+                .build());
 
         assertEquals(KernelVerdict.CLEARTEXT, seen.verdict(), seen::toString);
         assertEquals(GRE, seen.headerOnArrival(), seen::toString);
@@ -59,7 +60,8 @@ class RouterGreTest {
     void policyWithoutSaSwallowsGreWhileSendtoSucceeds() {
         Observation seen = oracle.observe(routedScenario("B2 policy, default route")
                 .policy(GRE_POLICY_SA_DOWN)
-                .probe(ProbePacket.fromRouter(GRE)).build());
+                .probe(ProbePacket.fromRouter(GRE))
+                .build());
 
         assertEquals(KernelVerdict.DROPPED_NO_STATE, seen.verdict(), seen::toString);
         assertTrue(seen.evidence().send().sent(), seen::toString);
@@ -70,7 +72,8 @@ class RouterGreTest {
     @Test
     void withoutRouteAndWithoutPolicyTheSocketReportsNetworkUnreachable() {
         Observation seen = oracle.observe(KernelScenario.named("B2 no policy, no route")
-                .probe(ProbePacket.fromRouter(GRE)).build());
+                .probe(ProbePacket.fromRouter(GRE))
+                .build());
 
         assertEquals(KernelVerdict.UNREACHABLE, seen.verdict(), seen::toString);
         assertEquals("ENETUNREACH", seen.evidence().send().errorName(), seen::toString);
@@ -80,7 +83,8 @@ class RouterGreTest {
     void withoutRouteThePolicyIsNeverConsulted() {
         Observation seen = oracle.observe(KernelScenario.named("B2 policy, no route")
                 .policy(GRE_POLICY_SA_DOWN)
-                .probe(ProbePacket.fromRouter(GRE)).build());
+                .probe(ProbePacket.fromRouter(GRE))
+                .build());
 
         assertEquals(KernelVerdict.UNREACHABLE, seen.verdict(), seen::toString);
         assertEquals("ENETUNREACH", seen.evidence().send().errorName(), seen::toString);
@@ -93,7 +97,8 @@ class RouterGreTest {
         Observation seen = oracle.observe(KernelScenario.named("B2 no policy, only the table-220 route")
                 .rule(RoutingRule.strongSwanTable220())
                 .route(Route.via("10.10.0.0/24", PEER).inTable(220).withSource(GRE_LOCAL))
-                .probe(ProbePacket.fromRouter(GRE)).build());
+                .probe(ProbePacket.fromRouter(GRE))
+                .build());
 
         assertEquals(KernelVerdict.CLEARTEXT, seen.verdict(), seen::toString);
         assertEquals(GRE, seen.headerOnArrival(), seen::toString);
@@ -103,7 +108,8 @@ class RouterGreTest {
     void emptyTable220FallsThroughToTheMainDefaultRoute() {
         Observation seen = oracle.observe(routedScenario("B2 no policy, rule 220 with empty table")
                 .rule(RoutingRule.strongSwanTable220())
-                .probe(ProbePacket.fromRouter(GRE)).build());
+                .probe(ProbePacket.fromRouter(GRE))
+                .build());
 
         assertEquals(KernelVerdict.CLEARTEXT, seen.verdict(), seen::toString);
         assertEquals(GRE, seen.headerOnArrival(), seen::toString);
@@ -113,7 +119,8 @@ class RouterGreTest {
     void masqueradeAlsoRewritesTheRoutersOwnGre() {
         Observation seen = oracle.observe(routedScenario("B2 no policy, masquerade")
                 .nft(NftRuleset.sourceNat(OUT_WAN + "masquerade"))
-                .probe(ProbePacket.fromRouter(GRE)).build());
+                .probe(ProbePacket.fromRouter(GRE))
+                .build());
 
         assertEquals(KernelVerdict.CLEARTEXT, seen.verdict(), seen::toString);
         assertEquals(PacketHeader.gre(ROUTER_WAN, GRE_REMOTE), seen.headerOnArrival(), seen::toString);
@@ -124,7 +131,8 @@ class RouterGreTest {
         Observation seen = oracle.observe(routedScenario("B2 policy, masquerade")
                 .nft(NftRuleset.sourceNat(OUT_WAN + "masquerade"))
                 .policy(GRE_POLICY_SA_DOWN)
-                .probe(ProbePacket.fromRouter(GRE)).build());
+                .probe(ProbePacket.fromRouter(GRE))
+                .build());
 
         assertEquals(KernelVerdict.DROPPED_NO_STATE, seen.verdict(), seen::toString);
         assertEquals(0, seen.evidence().hooks().postroutingLeft(), seen::toString);
@@ -134,7 +142,8 @@ class RouterGreTest {
     void blackholeRouteStopsTheLeakAtTheSocket() {
         Observation seen = oracle.observe(routedScenario("no policy, blackhole route for the GRE peer")
                 .route(Route.blackhole(GRE_REMOTE + "/32"))
-                .probe(ProbePacket.fromRouter(GRE)).build());
+                .probe(ProbePacket.fromRouter(GRE))
+                .build());
 
         assertEquals(KernelVerdict.UNREACHABLE, seen.verdict(), seen::toString);
         assertEquals("EINVAL", seen.evidence().send().errorName(), seen::toString);

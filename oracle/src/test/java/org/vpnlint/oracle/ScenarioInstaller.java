@@ -33,8 +33,15 @@ final class ScenarioInstaller {
         topology.router().ipBatch(batch.toString()).orThrow();
 
         // Observers are recreated with the ruleset, which also zeroes their counters and empties their sets.
-        topology.router().nft("flush ruleset\n" + ObserverRuleset.routerHooks() + scenario.nft().text()).orThrow();
-        topology.lan().nft("flush ruleset\n" + ObserverRuleset.arrivalLog(Topology.LAN_INTERFACE)).orThrow();
-        topology.wan().nft("flush ruleset\n" + ObserverRuleset.arrivalLog(Topology.WAN_INTERFACE)).orThrow();
+        topology.router()
+                .nft("flush ruleset\n" + ObserverRuleset.routerHooks()
+                        + scenario.nft().text())
+                .orThrow();
+        topology.lan()
+                .nft("flush ruleset\n" + ObserverRuleset.arrivalLog(Topology.LAN_INTERFACE))
+                .orThrow();
+        topology.wan()
+                .nft("flush ruleset\n" + ObserverRuleset.arrivalLog(Topology.WAN_INTERFACE))
+                .orThrow();
     }
 }

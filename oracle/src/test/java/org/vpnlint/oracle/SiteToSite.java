@@ -18,8 +18,7 @@ final class SiteToSite {
     /** The router's upstream interface (r1) in nft rule text. */
     static final String OUT_WAN = "oifname \"" + Topology.ROUTER_WAN_INTERFACE + "\" ";
 
-    private SiteToSite() {
-    }
+    private SiteToSite() {}
 
     /** An ESP tunnel template from the router to the peer. */
     static XfrmTemplate tunnelToPeer(int reqid, TemplateMode mode) {

@@ -14,6 +14,7 @@ public final class Topology implements AutoCloseable {
 
     /** Interface names; they only need to be unique inside a namespace. */
     public static final String LAN_INTERFACE = "l0";
+
     public static final String ROUTER_LAN_INTERFACE = "r0";
     public static final String ROUTER_WAN_INTERFACE = "r1";
     public static final String WAN_INTERFACE = "w0";
@@ -48,18 +49,23 @@ public final class Topology implements AutoCloseable {
     }
 
     private void build() {
-        runner.run(List.of("ip", "-batch", "-"), String.join("\n",
-                "netns add " + lan.name(),
-                "netns add " + router.name(),
-                "netns add " + wan.name(),
-                "link add " + LAN_INTERFACE + " netns " + lan.name()
-                        + " type veth peer name " + ROUTER_LAN_INTERFACE + " netns " + router.name(),
-                "link add " + ROUTER_WAN_INTERFACE + " netns " + router.name()
-                        + " type veth peer name " + WAN_INTERFACE + " netns " + wan.name(),
-                "")).orThrow();
+        runner.run(
+                        List.of("ip", "-batch", "-"),
+                        String.join(
+                                "\n",
+                                "netns add " + lan.name(),
+                                "netns add " + router.name(),
+                                "netns add " + wan.name(),
+                                "link add " + LAN_INTERFACE + " netns " + lan.name() + " type veth peer name "
+                                        + ROUTER_LAN_INTERFACE + " netns " + router.name(),
+                                "link add " + ROUTER_WAN_INTERFACE + " netns " + router.name() + " type veth peer name "
+                                        + WAN_INTERFACE + " netns " + wan.name(),
+                                ""))
+                .orThrow();
 
         StringBuilder lanBatch = new StringBuilder("link set lo up\n");
-        layout.lanAddresses().forEach(a -> lanBatch.append("addr add ").append(a).append(" dev " + LAN_INTERFACE + "\n"));
+        layout.lanAddresses()
+                .forEach(a -> lanBatch.append("addr add ").append(a).append(" dev " + LAN_INTERFACE + "\n"));
         lanBatch.append("link set " + LAN_INTERFACE + " up\n");
         lanBatch.append("route add default via ").append(layout.lanGateway()).append('\n');
         lan.ipBatch(lanBatch.toString()).orThrow();
@@ -67,7 +73,8 @@ public final class Topology implements AutoCloseable {
         StringBuilder routerBatch = new StringBuilder("link set lo up\n");
         routerBatch.append("addr add ").append(layout.routerLanAddress()).append(" dev " + ROUTER_LAN_INTERFACE + "\n");
         routerBatch.append("addr add ").append(layout.routerWanAddress()).append(" dev " + ROUTER_WAN_INTERFACE + "\n");
-        layout.routerLoopback().forEach(a -> routerBatch.append("addr add ").append(a).append(" dev lo\n"));
+        layout.routerLoopback()
+                .forEach(a -> routerBatch.append("addr add ").append(a).append(" dev lo\n"));
         routerBatch.append("link set " + ROUTER_LAN_INTERFACE + " up\n");
         routerBatch.append("link set " + ROUTER_WAN_INTERFACE + " up\n");
         router.ipBatch(routerBatch.toString()).orThrow();
@@ -77,8 +84,12 @@ public final class Topology implements AutoCloseable {
         wanBatch.append("addr add ").append(layout.wanAddress()).append(" dev " + WAN_INTERFACE + "\n");
         layout.wanLoopback().forEach(a -> wanBatch.append("addr add ").append(a).append(" dev lo\n"));
         wanBatch.append("link set " + WAN_INTERFACE + " up\n");
-        layout.wanRoutesToRouter().forEach(p -> wanBatch.append("route add ").append(p)
-                .append(" via ").append(layout.routerWanHost()).append('\n'));
+        layout.wanRoutesToRouter()
+                .forEach(p -> wanBatch.append("route add ")
+                        .append(p)
+                        .append(" via ")
+                        .append(layout.routerWanHost())
+                        .append('\n'));
         wan.ipBatch(wanBatch.toString()).orThrow();
     }
 
@@ -110,8 +121,8 @@ public final class Topology implements AutoCloseable {
      * Starts a long-running command in one of this topology's namespaces; {@link #close()} kills it.
      * {@code maxLifetime} bounds it even if the JVM dies without cleaning up.
      */
-    public synchronized BackgroundProcess startBackground(NetworkNamespace namespace, List<String> command,
-                                                          Duration maxLifetime) {
+    public synchronized BackgroundProcess startBackground(
+            NetworkNamespace namespace, List<String> command, Duration maxLifetime) {
         if (closed) {
             throw new IllegalStateException("topology already closed");
         }
@@ -133,8 +144,10 @@ public final class Topology implements AutoCloseable {
         backgroundProcesses.forEach(BackgroundProcess::close);
         backgroundProcesses.clear();
         // -force: keep deleting the others when one is already gone (e.g. a half-built topology).
-        runner.run(List.of("ip", "-force", "-batch", "-"), String.join("\n",
-                "netns del " + lan.name(), "netns del " + router.name(), "netns del " + wan.name(), ""));
+        runner.run(
+                List.of("ip", "-force", "-batch", "-"),
+                String.join(
+                        "\n", "netns del " + lan.name(), "netns del " + router.name(), "netns del " + wan.name(), ""));
         NamespaceReaper.unregister(this);
     }
 

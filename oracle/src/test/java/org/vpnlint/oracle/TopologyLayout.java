@@ -24,9 +24,15 @@ import java.util.List;
  * @param wanLoopback        addresses on wan's lo: the hosts "behind" the remote peer that probes are sent to
  * @param wanRoutesToRouter  prefixes the wan namespace routes back via the router (for probes sent from wan)
  */
-public record TopologyLayout(List<String> lanAddresses, String lanGateway, String routerLanAddress,
-                             String routerWanAddress, List<String> routerLoopback, String wanAddress,
-                             List<String> wanLoopback, List<String> wanRoutesToRouter) {
+public record TopologyLayout(
+        List<String> lanAddresses,
+        String lanGateway,
+        String routerLanAddress,
+        String routerWanAddress,
+        List<String> routerLoopback,
+        String wanAddress,
+        List<String> wanLoopback,
+        List<String> wanRoutesToRouter) {
 
     public TopologyLayout {
         lanAddresses = List.copyOf(lanAddresses);
@@ -38,20 +44,38 @@ public record TopologyLayout(List<String> lanAddresses, String lanGateway, Strin
     /** The layout of linux-datapath.md Part B, with the remote hosts and GRE endpoints of tables B1 and B2. */
     public static TopologyLayout standard() {
         return new TopologyLayout(
-                List.of("192.168.10.100/24", "192.168.10.45/24"), "192.168.10.1",
-                "192.168.10.1/24", "192.0.2.1/24", List.of("10.10.0.1/32"),
-                "192.0.2.254/24", List.of("10.10.10.200/32", "10.10.10.55/32", "10.10.0.2/32"),
+                List.of("192.168.10.100/24", "192.168.10.45/24"),
+                "192.168.10.1",
+                "192.168.10.1/24",
+                "192.0.2.1/24",
+                List.of("10.10.0.1/32"),
+                "192.0.2.254/24",
+                List.of("10.10.10.200/32", "10.10.10.55/32", "10.10.0.2/32"),
                 List.of("192.168.10.0/24"));
     }
 
     public TopologyLayout withRouterLoopback(List<String> addresses) {
-        return new TopologyLayout(lanAddresses, lanGateway, routerLanAddress, routerWanAddress, addresses,
-                wanAddress, wanLoopback, wanRoutesToRouter);
+        return new TopologyLayout(
+                lanAddresses,
+                lanGateway,
+                routerLanAddress,
+                routerWanAddress,
+                addresses,
+                wanAddress,
+                wanLoopback,
+                wanRoutesToRouter);
     }
 
     public TopologyLayout withWanLoopback(List<String> addresses) {
-        return new TopologyLayout(lanAddresses, lanGateway, routerLanAddress, routerWanAddress, routerLoopback,
-                wanAddress, addresses, wanRoutesToRouter);
+        return new TopologyLayout(
+                lanAddresses,
+                lanGateway,
+                routerLanAddress,
+                routerWanAddress,
+                routerLoopback,
+                wanAddress,
+                addresses,
+                wanRoutesToRouter);
     }
 
     /** The router's wan address without its prefix length: the next hop wan uses to reach the lan. */

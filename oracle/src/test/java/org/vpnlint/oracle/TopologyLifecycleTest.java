@@ -26,7 +26,8 @@ class TopologyLifecycleTest {
     }
 
     private Set<String> namespaces() {
-        return Arrays.stream(runner.run("ip", "netns", "list").orThrow().stdout().split("\n"))
+        return Arrays.stream(
+                        runner.run("ip", "netns", "list").orThrow().stdout().split("\n"))
                 .map(line -> line.strip().split("\\s+")[0])
                 .collect(Collectors.toSet());
     }
@@ -36,8 +37,11 @@ class TopologyLifecycleTest {
         Topology topology = Topology.create(runner, TopologyLayout.standard());
         BackgroundProcess listener;
         try {
-            assertTrue(namespaces().containsAll(
-                    Set.of(topology.lan().name(), topology.router().name(), topology.wan().name())));
+            assertTrue(namespaces()
+                    .containsAll(Set.of(
+                            topology.lan().name(),
+                            topology.router().name(),
+                            topology.wan().name())));
             listener = topology.startBackground(topology.router(), List.of("sleep", "60"), Duration.ofMinutes(1));
             assertTrue(listener.isAlive());
         } finally {
@@ -65,7 +69,8 @@ class TopologyLifecycleTest {
     @Test
     void sweepDeletesNamespacesOfDeadOwnersOnly() throws IOException, InterruptedException {
         String orphan = "vl" + NamespaceReaperTest.deadPid() + "rtr";
-        String liveOwners = "vl" + ProcessHandle.current().parent().orElseThrow().pid() + "_9rtr";
+        String liveOwners =
+                "vl" + ProcessHandle.current().parent().orElseThrow().pid() + "_9rtr";
         runner.run("ip", "netns", "add", orphan).orThrow();
         try {
             runner.run("ip", "netns", "add", liveOwners).orThrow();
@@ -86,12 +91,14 @@ class TopologyLifecycleTest {
         try (KernelOracle oracle = new KernelOracle()) {
             for (int sourcePort = 23001; sourcePort <= 23003; sourcePort++) {
                 oracle.observe(SiteToSite.routedScenario("reuse " + sourcePort)
-                        .probe(ProbePacket.fromLan(PacketHeader.udp(SiteToSite.LAN_HOST, sourcePort,
-                                SiteToSite.REMOTE_HOST, 5555))).build());
+                        .probe(ProbePacket.fromLan(
+                                PacketHeader.udp(SiteToSite.LAN_HOST, sourcePort, SiteToSite.REMOTE_HOST, 5555)))
+                        .build());
             }
             oracle.observe(SiteToSite.routedScenario("same port again")
-                    .probe(ProbePacket.fromLan(PacketHeader.udp(SiteToSite.LAN_HOST, 23001,
-                            SiteToSite.REMOTE_HOST, 5555))).build());
+                    .probe(ProbePacket.fromLan(
+                            PacketHeader.udp(SiteToSite.LAN_HOST, 23001, SiteToSite.REMOTE_HOST, 5555)))
+                    .build());
 
             assertEquals(2, oracle.topologiesBuilt());
         }

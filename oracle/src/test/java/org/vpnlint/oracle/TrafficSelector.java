@@ -9,8 +9,8 @@ package org.vpnlint.oracle;
  * @param sourcePort      source port, 0 for any (only with TCP/UDP)
  * @param destinationPort destination port, 0 for any (only with TCP/UDP)
  */
-public record TrafficSelector(String source, String destination, IpProtocol protocol, int sourcePort,
-                              int destinationPort) {
+public record TrafficSelector(
+        String source, String destination, IpProtocol protocol, int sourcePort, int destinationPort) {
 
     public TrafficSelector {
         Ipv4Prefix.parse(source);
@@ -40,7 +40,8 @@ public record TrafficSelector(String source, String destination, IpProtocol prot
 
     /** The selector in {@code ip xfrm policy} syntax. */
     String toIpArguments() {
-        StringBuilder text = new StringBuilder("src ").append(source).append(" dst ").append(destination);
+        StringBuilder text =
+                new StringBuilder("src ").append(source).append(" dst ").append(destination);
         if (protocol != null) {
             text.append(" proto ").append(protocol.keyword());
         }

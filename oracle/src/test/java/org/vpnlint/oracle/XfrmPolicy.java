@@ -30,7 +30,7 @@ public record XfrmPolicy(TrafficSelector selector, PolicyDirection direction, Xf
 
     /** The {@code ip -batch} line that installs this policy. */
     String addCommand() {
-        return "xfrm policy add " + selector.toIpArguments() + " dir " + direction.keyword()
-                + " priority " + priority + " " + template.toIpArguments();
+        return "xfrm policy add " + selector.toIpArguments() + " dir " + direction.keyword() + " priority " + priority
+                + " " + template.toIpArguments();
     }
 }

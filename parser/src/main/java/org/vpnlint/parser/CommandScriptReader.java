@@ -36,8 +36,17 @@ final class CommandScriptReader {
      * Commands of a configuration session, or of the vbash script around it
      * ({@code source /opt/vyatta/etc/functions/script-template}), that do not change the candidate tree.
      */
-    private static final Set<String> SESSION_COMMANDS = Set.of("commit", "commit-confirm", "confirm", "save",
-            "show", "compare", "run", "configure", "end_configure", "source");
+    private static final Set<String> SESSION_COMMANDS = Set.of(
+            "commit",
+            "commit-confirm",
+            "confirm",
+            "save",
+            "show",
+            "compare",
+            "run",
+            "configure",
+            "end_configure",
+            "source");
     /** Commands that change the configuration in a way a script cannot show; the tree ignores them. */
     private static final Set<String> UNFOLLOWED_COMMANDS = Set.of("load", "merge", "discard", "rollback");
 
@@ -51,6 +60,7 @@ final class CommandScriptReader {
     private int commentedOutCommands;
     /** Comments written above an {@code edit} of a node that does not exist yet, and that node's path. */
     private List<String> commentsForEditedNode = List.of();
+
     private List<PathWord> editedNodePath = List.of();
 
     CommandScriptReader(ReadProblems problems) {
@@ -75,24 +85,32 @@ final class CommandScriptReader {
         comments.separated();
         Token end = tokens.LT(1);
         if (root.isLeafWord() && !problems.hasErrors()) {
-            problems.note(problems.at(end.getLine(), end.getCharPositionInLine() + 1),
-                    "the file holds no configuration commands" + (commentedOutCommands == 0 ? ""
-                            : "; " + commentedOutCommands + " commented-out command lines (starting with '#') were not applied"));
+            problems.note(
+                    problems.at(end.getLine(), end.getCharPositionInLine() + 1),
+                    "the file holds no configuration commands"
+                            + (commentedOutCommands == 0
+                                    ? ""
+                                    : "; " + commentedOutCommands
+                                            + " commented-out command lines (starting with '#') were not applied"));
         }
-        return new ConfigTree(problems.file(), root, null, null, ConfigTree.SourceFormat.COMMANDS, problems.toList(),
-                elisions);
+        return new ConfigTree(
+                problems.file(), root, null, null, ConfigTree.SourceFormat.COMMANDS, problems.toList(), elisions);
     }
 
     private void line(VyosCommandsParser.LineContext line) {
         int lineNumber = line.getStart().getLine();
         if (line.EDIT_ECHO() != null) {
             Token echo = line.EDIT_ECHO().getSymbol();
-            editLevel.restate(EditLevel.fromEcho(echo.getText(), problems, echo.getLine(), echo.getCharPositionInLine() + 1));
+            editLevel.restate(
+                    EditLevel.fromEcho(echo.getText(), problems, echo.getLine(), echo.getCharPositionInLine() + 1));
             return;
         }
         List<PathWord> words = new ArrayList<>();
-        for (VyosCommandsParser.WordContext word : line.word()) words.add(wordReading.read(word.getStart(), shapeOf(word)));
-        String comment = line.COMMENT() == null ? null : line.COMMENT().getText().substring(1).strip();
+        for (VyosCommandsParser.WordContext word : line.word())
+            words.add(wordReading.read(word.getStart(), shapeOf(word)));
+        String comment = line.COMMENT() == null
+                ? null
+                : line.COMMENT().getText().substring(1).strip();
         Token prompt = line.PROMPT() == null ? null : line.PROMPT().getSymbol();
         if (prompt != null) transcript = true;
         if (words.isEmpty()) {
@@ -105,8 +123,10 @@ final class CommandScriptReader {
         if (words.size() == 1 && command.equalsIgnoreCase("[snip]")) {
             // a script's lines each start at the top (or the edit level), so the cut may be anywhere below it
             elisions.add(new Elision(words.get(0).location(), ConfigPaths.words(editLevel.words())));
-            problems.note(words.get(0).location(), "part of the configuration was left out here ([SNIP]);"
-                    + " what it held is unknown, so findings about it may be missing");
+            problems.note(
+                    words.get(0).location(),
+                    "part of the configuration was left out here ([SNIP]);"
+                            + " what it held is unknown, so findings about it may be missing");
             return;
         }
         boolean operationalMode = prompt != null && prompt.getText().strip().endsWith("$");
@@ -166,7 +186,8 @@ final class CommandScriptReader {
         }
         ConfigNode node = ConfigPaths.find(root, path);
         if (node == null) {
-            problems.warning(where, "nothing to delete: " + DisplayedPath.of(ConfigPaths.words(path)) + " is not configured");
+            problems.warning(
+                    where, "nothing to delete: " + DisplayedPath.of(ConfigPaths.words(path)) + " is not configured");
             return;
         }
         ConfigNode parent = node.parent();
@@ -201,7 +222,8 @@ final class CommandScriptReader {
     private void copy(String command, SourceLocation where, List<PathWord> arguments, int line) {
         int to = ConfigPaths.words(arguments).indexOf("to");
         if (to < 1 || to == arguments.size() - 1) {
-            problems.error(where, "expected '" + command + " <path> to <path>', e.g. " + command + " rule 10 to rule 20");
+            problems.error(
+                    where, "expected '" + command + " <path> to <path>', e.g. " + command + " rule 10 to rule 20");
             return;
         }
         List<PathWord> from = ConfigPaths.concat(editLevel.words(), arguments.subList(0, to));
@@ -209,14 +231,16 @@ final class CommandScriptReader {
         comments.separated();
         ConfigNode source = ConfigPaths.find(root, from);
         if (source == null) {
-            problems.warning(where, "nothing to " + command + ": " + DisplayedPath.of(ConfigPaths.words(from))
-                    + " is not configured");
+            problems.warning(
+                    where,
+                    "nothing to " + command + ": " + DisplayedPath.of(ConfigPaths.words(from)) + " is not configured");
             return;
         }
         if (!withinDepth(where, into)) return;
         if (ConfigPaths.find(root, into) != null) {
-            problems.warning(where, DisplayedPath.of(ConfigPaths.words(into)) + " already exists; the " + command
-                    + " was not applied");
+            problems.warning(
+                    where,
+                    DisplayedPath.of(ConfigPaths.words(into)) + " already exists; the " + command + " was not applied");
             return;
         }
         PathWord newWord = into.get(into.size() - 1);
@@ -231,14 +255,15 @@ final class CommandScriptReader {
     /** {@code comment firewall name Foo rule 10 "Allow SSH"}: the last word is the text. */
     private void comment(SourceLocation where, List<PathWord> arguments, int line) {
         if (arguments.size() < 2) {
-            problems.error(where, "expected 'comment <path> \"text\"', e.g. comment nat source rule 10 \"office uplink\"");
+            problems.error(
+                    where, "expected 'comment <path> \"text\"', e.g. comment nat source rule 10 \"office uplink\"");
             return;
         }
         List<PathWord> path = ConfigPaths.concat(editLevel.words(), arguments.subList(0, arguments.size() - 1));
         ConfigNode node = ConfigPaths.find(root, path);
         if (node == null) {
-            problems.warning(where, "cannot comment " + DisplayedPath.of(ConfigPaths.words(path))
-                    + ": it is not configured");
+            problems.warning(
+                    where, "cannot comment " + DisplayedPath.of(ConfigPaths.words(path)) + ": it is not configured");
             comments.separated();
             return;
         }
@@ -250,15 +275,20 @@ final class CommandScriptReader {
     private void otherCommand(String command, SourceLocation where) {
         if (SESSION_COMMANDS.contains(command)) return;
         if (UNFOLLOWED_COMMANDS.contains(command)) {
-            problems.note(where, "'" + command + "' is not followed: the tree holds what the commands in this file set,"
-                    + " not what '" + command + "' would change");
+            problems.note(
+                    where,
+                    "'" + command + "' is not followed: the tree holds what the commands in this file set,"
+                            + " not what '" + command + "' would change");
             return;
         }
         if (transcript) return;
         String known = "a command script holds set, delete, edit, up, top, exit, copy, rename and comment lines";
         String meant = likelyMeant(command);
-        problems.error(where, meant == null ? "unknown command at the start of this line; " + known
-                : "unknown command '" + command + "' (did you mean '" + meant + "'?); " + known);
+        problems.error(
+                where,
+                meant == null
+                        ? "unknown command at the start of this line; " + known
+                        : "unknown command '" + command + "' (did you mean '" + meant + "'?); " + known);
     }
 
     /**
@@ -291,8 +321,10 @@ final class CommandScriptReader {
 
     private boolean withinDepth(SourceLocation where, List<PathWord> path) {
         if (path.size() <= ConfigReader.MAX_DEPTH) return true;
-        problems.error(where, "this path is " + path.size() + " words long; vpnlint reads paths up to "
-                + ConfigReader.MAX_DEPTH + " levels deep, so the command was skipped");
+        problems.error(
+                where,
+                "this path is " + path.size() + " words long; vpnlint reads paths up to " + ConfigReader.MAX_DEPTH
+                        + " levels deep, so the command was skipped");
         return false;
     }
 

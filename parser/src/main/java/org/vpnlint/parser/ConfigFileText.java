@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
 final class ConfigFileText {
     /** More control characters than this (and more than 1 in 100 characters) means binary data. */
     private static final int TOLERATED_CONTROL_CHARACTERS = 16;
+
     private static final Pattern LONE_CARRIAGE_RETURN = Pattern.compile("\r(?!\n)");
 
-    private ConfigFileText() {
-    }
+    private ConfigFileText() {}
 
     /** The text of the file, or null after reporting why it is not a text configuration file. */
     static String decode(byte[] content, ReadProblems problems) {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.wrap(content);
@@ -34,8 +35,10 @@ final class ConfigFileText {
             int offset = bytes.position();
             int line = 1;
             for (int i = 0; i < offset; i++) if (content[i] == '\n') line++;
-            problems.error(problems.at(line, 1), "not a text configuration file: byte " + offset + " (on line " + line
-                    + ") is not valid UTF-8; VyOS configurations are UTF-8 text");
+            problems.error(
+                    problems.at(line, 1),
+                    "not a text configuration file: byte " + offset + " (on line " + line
+                            + ") is not valid UTF-8; VyOS configurations are UTF-8 text");
             return null;
         }
         utf8.flush(chars);
@@ -52,8 +55,9 @@ final class ConfigFileText {
             char c = text.charAt(i);
             if (c == '\n') line++;
             if (c == 0) {
-                problems.error(problems.at(line, 1), "not a text configuration file: it contains NUL bytes"
-                        + " (the first on line " + line + ")");
+                problems.error(
+                        problems.at(line, 1),
+                        "not a text configuration file: it contains NUL bytes" + " (the first on line " + line + ")");
                 return null;
             }
             if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == 0x7F) {
@@ -62,8 +66,10 @@ final class ConfigFileText {
             }
         }
         if (controls > TOLERATED_CONTROL_CHARACTERS && controls * 100L > text.length()) {
-            problems.error(problems.at(firstControlLine, 1), "not a text configuration file: it contains " + controls
-                    + " control characters (the first on line " + firstControlLine + ")");
+            problems.error(
+                    problems.at(firstControlLine, 1),
+                    "not a text configuration file: it contains " + controls + " control characters (the first on line "
+                            + firstControlLine + ")");
             return null;
         }
         String withoutMark = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;

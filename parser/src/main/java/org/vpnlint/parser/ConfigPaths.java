@@ -6,8 +6,7 @@ import java.util.List;
 /** Walking and growing the word tree along a path of words. */
 final class ConfigPaths {
 
-    private ConfigPaths() {
-    }
+    private ConfigPaths() {}
 
     /** How many words lie between the root and this node (the root itself is at depth 0). */
     static int depth(ConfigNode node) {

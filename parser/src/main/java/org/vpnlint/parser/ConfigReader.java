@@ -23,8 +23,7 @@ public final class ConfigReader {
     /** Deepest path of words kept in the tree; real configurations stay below 20. */
     public static final int MAX_DEPTH = 256;
 
-    private ConfigReader() {
-    }
+    private ConfigReader() {}
 
     /** Reads the file at {@code path}; its name in locations is {@code path.toString()}. */
     public static ConfigTree read(Path path) {
@@ -48,7 +47,9 @@ public final class ConfigReader {
             problems.error(problems.at(1, 1), "permission denied: the file cannot be read");
             return emptyTree(problems);
         } catch (IOException e) {
-            problems.error(problems.at(1, 1), "the file cannot be read (" + e.getClass().getSimpleName() + ")");
+            problems.error(
+                    problems.at(1, 1),
+                    "the file cannot be read (" + e.getClass().getSimpleName() + ")");
             return emptyTree(problems);
         }
         if (content.length > MAX_FILE_BYTES) return tooLarge(problems, content.length);
@@ -82,13 +83,23 @@ public final class ConfigReader {
     }
 
     private static ConfigTree tooLarge(ReadProblems problems, long size) {
-        problems.error(problems.at(1, 1), String.format(Locale.ROOT,
-                "file is %.1f MiB; vpnlint reads configurations up to %d MiB", size / 1048576.0, MAX_FILE_BYTES >> 20));
+        problems.error(
+                problems.at(1, 1),
+                String.format(
+                        Locale.ROOT,
+                        "file is %.1f MiB; vpnlint reads configurations up to %d MiB",
+                        size / 1048576.0,
+                        MAX_FILE_BYTES >> 20));
         return emptyTree(problems);
     }
 
     private static ConfigTree emptyTree(ReadProblems problems) {
-        return new ConfigTree(problems.file(), new ConfigNode("", problems.at(1, 1)), null, null, SourceFormat.CURLY,
+        return new ConfigTree(
+                problems.file(),
+                new ConfigNode("", problems.at(1, 1)),
+                null,
+                null,
+                SourceFormat.CURLY,
                 problems.toList());
     }
 }

@@ -10,8 +10,14 @@ import org.vpnlint.model.Level;
  * while reading it, and the {@code [SNIP]} marks where the file itself says something was left out.
  * A tree with error diagnostics may be partial.
  */
-public record ConfigTree(String file, ConfigNode root, String componentVersions, String releaseVersion,
-                         SourceFormat format, List<Diagnostic> diagnostics, List<Elision> elisions) {
+public record ConfigTree(
+        String file,
+        ConfigNode root,
+        String componentVersions,
+        String releaseVersion,
+        SourceFormat format,
+        List<Diagnostic> diagnostics,
+        List<Elision> elisions) {
 
     public ConfigTree {
         diagnostics = List.copyOf(diagnostics);
@@ -19,8 +25,13 @@ public record ConfigTree(String file, ConfigNode root, String componentVersions,
     }
 
     /** A tree in which nothing is marked as left out. */
-    public ConfigTree(String file, ConfigNode root, String componentVersions, String releaseVersion,
-                      SourceFormat format, List<Diagnostic> diagnostics) {
+    public ConfigTree(
+            String file,
+            ConfigNode root,
+            String componentVersions,
+            String releaseVersion,
+            SourceFormat format,
+            List<Diagnostic> diagnostics) {
         this(file, root, componentVersions, releaseVersion, format, diagnostics, List.of());
     }
 
@@ -30,5 +41,8 @@ public record ConfigTree(String file, ConfigNode root, String componentVersions,
     }
 
     /** The two ways a VyOS/EdgeOS configuration is written down. */
-    public enum SourceFormat { CURLY, COMMANDS }
+    public enum SourceFormat {
+        CURLY,
+        COMMANDS
+    }
 }

@@ -31,6 +31,7 @@ final class CurlyConfigReader {
 
     /** Where the current fragment is rooted (empty for a whole file); its node is created when first needed. */
     private List<PathWord> fragmentPath = List.of();
+
     private ConfigNode fragmentNode;
     private OpenBlock innermost;
     /** How many blocks deep we are inside blocks that are not read (too deep, or opened without a name). */
@@ -39,11 +40,11 @@ final class CurlyConfigReader {
     private OpenBlock awaitingBrace;
     /** After a prompt command whose output is not configuration (commit, compare, ...). */
     private boolean ignoringOutput;
+
     private boolean lineHasContent;
 
     /** A block whose '}' has not been read yet. */
-    private record OpenBlock(OpenBlock enclosing, ConfigNode node, int depth, SourceLocation openedAt) {
-    }
+    private record OpenBlock(OpenBlock enclosing, ConfigNode node, int depth, SourceLocation openedAt) {}
 
     CurlyConfigReader(ReadProblems problems) {
         this.problems = problems;
@@ -66,8 +67,14 @@ final class CurlyConfigReader {
         Token end = tokens.LT(1);
         finish(problems.at(end.getLine(), end.getCharPositionInLine() + 1));
         List<Elision> placedElisions = FragmentRoot.moved(elisions, FragmentRoot.place(root, problems));
-        return new ConfigTree(problems.file(), root, footer.componentVersions(), footer.releaseVersion(),
-                ConfigTree.SourceFormat.CURLY, problems.toList(), placedElisions);
+        return new ConfigTree(
+                problems.file(),
+                root,
+                footer.componentVersions(),
+                footer.releaseVersion(),
+                ConfigTree.SourceFormat.CURLY,
+                problems.toList(),
+                placedElisions);
     }
 
     private void element(VyosCurlyParser.ElementContext element) {
@@ -88,10 +95,13 @@ final class CurlyConfigReader {
                 case VyosCurlyParser.COMMENT -> comment(first);
                 case VyosCurlyParser.RBRACE -> closeBrace(first);
                 case VyosCurlyParser.LBRACE -> strayOpenBrace(first);
-                case VyosCurlyParser.EDIT_ECHO -> editLevel.restate(
-                        EditLevel.fromEcho(first.getText(), problems, first.getLine(), first.getCharPositionInLine() + 1));
-                case VyosCurlyParser.UNTERMINATED_COMMENT -> problems.error(locationOf(first),
-                        "the comment opened with '/*' here is never closed with '*/'; the rest of the file was not read");
+                case VyosCurlyParser.EDIT_ECHO ->
+                    editLevel.restate(EditLevel.fromEcho(
+                            first.getText(), problems, first.getLine(), first.getCharPositionInLine() + 1));
+                case VyosCurlyParser.UNTERMINATED_COMMENT ->
+                    problems.error(
+                            locationOf(first),
+                            "the comment opened with '/*' here is never closed with '*/'; the rest of the file was not read");
                 default -> problems.error(locationOf(first), "this part of the line could not be read");
             }
         }
@@ -109,11 +119,14 @@ final class CurlyConfigReader {
             return;
         }
         List<PathWord> words = new ArrayList<>();
-        for (VyosCurlyParser.WordContext word : statement.word()) words.add(wordReading.read(word.getStart(), shapeOf(word)));
+        for (VyosCurlyParser.WordContext word : statement.word())
+            words.add(wordReading.read(word.getStart(), shapeOf(word)));
         if (!opensBlock && isElisionMark(words)) {
             elisions.add(new Elision(words.get(0).location(), currentNode().path()));
-            problems.note(words.get(0).location(), "part of the configuration was left out here ([SNIP]);"
-                    + " what it held is unknown, so findings about it may be missing");
+            problems.note(
+                    words.get(0).location(),
+                    "part of the configuration was left out here ([SNIP]);"
+                            + " what it held is unknown, so findings about it may be missing");
             return;
         }
         if (isEmptyShowOutput(words)) return;
@@ -133,9 +146,12 @@ final class CurlyConfigReader {
     private OpenBlock add(List<PathWord> words, boolean opensBlock) {
         int depth = currentDepth() + words.size();
         if (depth > ConfigReader.MAX_DEPTH) {
-            problems.error(words.get(0).location(), "the configuration is nested deeper than " + ConfigReader.MAX_DEPTH
-                    + " levels here; this statement" + (opensBlock ? " and everything inside its block is" : " is")
-                    + " skipped");
+            problems.error(
+                    words.get(0).location(),
+                    "the configuration is nested deeper than " + ConfigReader.MAX_DEPTH
+                            + " levels here; this statement"
+                            + (opensBlock ? " and everything inside its block is" : " is")
+                            + " skipped");
             if (opensBlock) skippedBlocks = 1;
             return null;
         }
@@ -150,8 +166,10 @@ final class CurlyConfigReader {
         for (int i = 0; i < words.size(); i += 2) parts.add(words.subList(i, Math.min(i + 2, words.size())));
         List<List<String>> shown = new ArrayList<>();
         for (List<PathWord> part : parts) shown.add(ConfigPaths.words(part));
-        problems.warning(words.get(0).location(), "several statements are written on one line without line breaks;"
-                + " they were read as " + DisplayedPath.ofStatements(shown));
+        problems.warning(
+                words.get(0).location(),
+                "several statements are written on one line without line breaks;" + " they were read as "
+                        + DisplayedPath.ofStatements(shown));
         return parts;
     }
 
@@ -161,7 +179,9 @@ final class CurlyConfigReader {
 
     /** VyOS prints this sentence instead of a fragment when the shown path has nothing below it. */
     private static boolean isEmptyShowOutput(List<PathWord> words) {
-        return words.size() > 3 && words.get(0).word().equals("Configuration") && words.get(1).word().equals("under")
+        return words.size() > 3
+                && words.get(0).word().equals("Configuration")
+                && words.get(1).word().equals("under")
                 && words.get(2).word().equals("specified");
     }
 
@@ -187,7 +207,8 @@ final class CurlyConfigReader {
         } else if (awaitingBrace != null) {
             innermost = awaitingBrace;
         } else {
-            problems.error(locationOf(brace), "'{' without a node name before it; everything inside this block is skipped");
+            problems.error(
+                    locationOf(brace), "'{' without a node name before it; everything inside this block is skipped");
             skippedBlocks = 1;
         }
         awaitingBrace = null;
@@ -205,7 +226,8 @@ final class CurlyConfigReader {
         SourceLocation where = locationOf(prompt.getStart());
         closeFragment(where, "before the next prompt line");
         List<PathWord> words = new ArrayList<>();
-        for (VyosCurlyParser.WordContext word : prompt.word()) words.add(wordReading.read(word.getStart(), shapeOf(word)));
+        for (VyosCurlyParser.WordContext word : prompt.word())
+            words.add(wordReading.read(word.getStart(), shapeOf(word)));
         if (!words.isEmpty() && words.get(0).word().equals("run")) words.remove(0);
         String command = words.isEmpty() ? "" : words.get(0).word();
         List<PathWord> arguments = words.isEmpty() ? List.of() : words.subList(1, words.size());
@@ -215,7 +237,7 @@ final class CurlyConfigReader {
             case "edit" -> editLevel.enter(arguments);
             case "up" -> editLevel.up();
             case "top", "exit" -> editLevel.top();
-            default -> { }
+            default -> {}
         }
     }
 
@@ -242,8 +264,10 @@ final class CurlyConfigReader {
 
     private void startFragment(List<PathWord> path) {
         if (path.size() > ConfigReader.MAX_DEPTH) {
-            problems.error(path.get(0).location(), "the shown path is deeper than " + ConfigReader.MAX_DEPTH
-                    + " levels; the output below it is skipped");
+            problems.error(
+                    path.get(0).location(),
+                    "the shown path is deeper than " + ConfigReader.MAX_DEPTH
+                            + " levels; the output below it is skipped");
             ignoringOutput = true;
             return;
         }
@@ -264,7 +288,8 @@ final class CurlyConfigReader {
     private void finish(SourceLocation end) {
         closeFragment(end, "(the file ends here)");
         comments.separated();
-        if (root.isLeafWord() && !problems.hasErrors()) problems.note(end, "the file holds no configuration statements");
+        if (root.isLeafWord() && !problems.hasErrors())
+            problems.note(end, "the file holds no configuration statements");
     }
 
     /** Reports the innermost block still open when a fragment ends, and forgets the open blocks. */
@@ -273,10 +298,14 @@ final class CurlyConfigReader {
             int enclosing = 0;
             for (OpenBlock block = innermost.enclosing(); block != null; block = block.enclosing()) enclosing++;
             SourceLocation opened = innermost.openedAt();
-            problems.error(where, "expected '}' to close " + DisplayedPath.of(innermost.node().path()) + " opened at "
-                    + opened.line() + ":" + opened.column() + " " + context
-                    + (enclosing == 0 ? "" : "; " + enclosing + " enclosing block" + (enclosing == 1 ? " is" : "s are")
-                    + " not closed either"));
+            problems.error(
+                    where,
+                    "expected '}' to close " + DisplayedPath.of(innermost.node().path()) + " opened at "
+                            + opened.line() + ":" + opened.column() + " " + context
+                            + (enclosing == 0
+                                    ? ""
+                                    : "; " + enclosing + " enclosing block" + (enclosing == 1 ? " is" : "s are")
+                                            + " not closed either"));
         }
         innermost = null;
         skippedBlocks = 0;

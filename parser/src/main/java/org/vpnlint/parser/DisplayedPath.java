@@ -16,8 +16,7 @@ final class DisplayedPath {
     private static final int KEPT_AT_EACH_END = 5;
     private static final Pattern NODE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,40}");
 
-    private DisplayedPath() {
-    }
+    private DisplayedPath() {}
 
     /** The words of a path joined for a message, quoted with single quotes. */
     static String of(List<String> words) {
@@ -57,7 +56,10 @@ final class DisplayedPath {
     /** Whether the value after this word is a secret: pre-shared-secret, plaintext-password, private-key, ... */
     static boolean namesSecret(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
-        return lower.contains("secret") || lower.contains("password") || lower.contains("psk")
-                || lower.endsWith("key") || lower.equals("community");
+        return lower.contains("secret")
+                || lower.contains("password")
+                || lower.contains("psk")
+                || lower.endsWith("key")
+                || lower.equals("community");
     }
 }

@@ -13,13 +13,54 @@ import java.util.Set;
  */
 final class EditLevel {
     private static final Set<String> TAG_NODE_NAMES = Set.of(
-            "rule", "name", "ipv6-name", "modify", "ipv6-modify", "peer", "tunnel", "esp-group", "ike-group",
-            "proposal", "profile", "ethernet", "bonding", "bridge", "dummy", "loopback", "vti", "wireguard",
-            "openvpn", "l2tpv3", "pppoe", "vif", "vif-s", "vif-c", "switch", "address-group", "network-group",
-            "port-group", "interface-group", "ipv6-address-group", "ipv6-network-group", "route", "route6",
-            "interface-route", "interface-route6", "next-hop", "interface", "user", "host-name",
-            "shared-network-name", "subnet", "prefix-list", "access-list", "route-map", "neighbor", "table",
-            "zone", "from");
+            "rule",
+            "name",
+            "ipv6-name",
+            "modify",
+            "ipv6-modify",
+            "peer",
+            "tunnel",
+            "esp-group",
+            "ike-group",
+            "proposal",
+            "profile",
+            "ethernet",
+            "bonding",
+            "bridge",
+            "dummy",
+            "loopback",
+            "vti",
+            "wireguard",
+            "openvpn",
+            "l2tpv3",
+            "pppoe",
+            "vif",
+            "vif-s",
+            "vif-c",
+            "switch",
+            "address-group",
+            "network-group",
+            "port-group",
+            "interface-group",
+            "ipv6-address-group",
+            "ipv6-network-group",
+            "route",
+            "route6",
+            "interface-route",
+            "interface-route6",
+            "next-hop",
+            "interface",
+            "user",
+            "host-name",
+            "shared-network-name",
+            "subnet",
+            "prefix-list",
+            "access-list",
+            "route-map",
+            "neighbor",
+            "table",
+            "zone",
+            "from");
 
     private final List<PathWord> words = new ArrayList<>();
 
@@ -42,7 +83,8 @@ final class EditLevel {
     void up() {
         if (words.isEmpty()) return;
         words.remove(words.size() - 1);
-        if (!words.isEmpty() && TAG_NODE_NAMES.contains(words.get(words.size() - 1).word())) {
+        if (!words.isEmpty()
+                && TAG_NODE_NAMES.contains(words.get(words.size() - 1).word())) {
             words.remove(words.size() - 1);
         }
     }
@@ -50,7 +92,9 @@ final class EditLevel {
     /** An {@code [edit ...]} echo states the level; words that did not change keep their original places. */
     void restate(List<PathWord> echoed) {
         int same = 0;
-        while (same < words.size() && same < echoed.size() && words.get(same).word().equals(echoed.get(same).word())) {
+        while (same < words.size()
+                && same < echoed.size()
+                && words.get(same).word().equals(echoed.get(same).word())) {
             same++;
         }
         words.subList(same, words.size()).clear();

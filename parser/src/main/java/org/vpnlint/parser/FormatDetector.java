@@ -12,8 +12,7 @@ import org.vpnlint.parser.ConfigTree.SourceFormat;
 final class FormatDetector {
     private static final Set<String> COMMAND_WORDS = Set.of("set", "delete", "edit", "copy", "rename", "comment");
 
-    private FormatDetector() {
-    }
+    private FormatDetector() {}
 
     static SourceFormat detect(String text) {
         int commandLines = 0;

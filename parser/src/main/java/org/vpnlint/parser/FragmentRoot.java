@@ -17,22 +17,62 @@ import java.util.function.Predicate;
  */
 final class FragmentRoot {
     /** Top-level nodes of VyOS 1.2-1.5 and EdgeOS: a fragment starting with one of these is rooted right. */
-    private static final Set<String> TOP_LEVEL = Set.of("interfaces", "nat", "nat66", "firewall", "vpn", "protocols",
-            "service", "system", "policy", "high-availability", "qos", "traffic-policy", "container", "pki",
-            "load-balancing", "load-balance", "traffic-control", "custom-attribute", "cluster", "service-policy",
-            "zone-policy", "port-forward", "vrf", "schedulers", "content-inspection", "mpls");
-    private static final Set<String> INTERFACE_TYPES = Set.of("ethernet", "bonding", "bridge", "dummy", "loopback",
-            "vti", "pppoe", "wireguard", "openvpn", "switch", "l2tpv3", "pseudo-ethernet", "wireless", "vxlan",
-            "geneve", "macsec", "input", "virtual-ethernet", "wirelessmodem", "sstpc");
+    private static final Set<String> TOP_LEVEL = Set.of(
+            "interfaces",
+            "nat",
+            "nat66",
+            "firewall",
+            "vpn",
+            "protocols",
+            "service",
+            "system",
+            "policy",
+            "high-availability",
+            "qos",
+            "traffic-policy",
+            "container",
+            "pki",
+            "load-balancing",
+            "load-balance",
+            "traffic-control",
+            "custom-attribute",
+            "cluster",
+            "service-policy",
+            "zone-policy",
+            "port-forward",
+            "vrf",
+            "schedulers",
+            "content-inspection",
+            "mpls");
+
+    private static final Set<String> INTERFACE_TYPES = Set.of(
+            "ethernet",
+            "bonding",
+            "bridge",
+            "dummy",
+            "loopback",
+            "vti",
+            "pppoe",
+            "wireguard",
+            "openvpn",
+            "switch",
+            "l2tpv3",
+            "pseudo-ethernet",
+            "wireless",
+            "vxlan",
+            "geneve",
+            "macsec",
+            "input",
+            "virtual-ethernet",
+            "wirelessmodem",
+            "sstpc");
 
     /** Where a node found at the top belongs, when its shape says so. */
-    private record Placement(List<String> prefix, Predicate<ConfigNode> fits) {
-    }
+    private record Placement(List<String> prefix, Predicate<ConfigNode> fits) {}
 
     private static final Map<String, Placement> PLACEMENTS = placements();
 
-    private FragmentRoot() {
-    }
+    private FragmentRoot() {}
 
     private static Map<String, Placement> placements() {
         Map<String, Placement> table = new LinkedHashMap<>();
@@ -44,15 +84,21 @@ final class FragmentRoot {
         table.put("peer", new Placement(List.of("vpn", "ipsec", "site-to-site"), FragmentRoot::isIpsecPeer));
         for (String type : INTERFACE_TYPES) table.put(type, new Placement(List.of("interfaces"), node -> true));
         // "tunnel tun0" is an interface; "tunnel 1" is a tunnel of an IPsec peer whose name is not shown
-        table.put("tunnel", new Placement(List.of("interfaces"),
-                node -> node.children().stream().allMatch(c -> c.word().startsWith("tun"))));
+        table.put(
+                "tunnel",
+                new Placement(
+                        List.of("interfaces"),
+                        node -> node.children().stream().allMatch(c -> c.word().startsWith("tun"))));
         table.put("static", new Placement(List.of("protocols"), node -> true));
         table.put("source", new Placement(List.of("nat"), FragmentRoot::isRuleList));
         table.put("destination", new Placement(List.of("nat"), FragmentRoot::isRuleList));
         table.put("name", new Placement(List.of("firewall"), FragmentRoot::holdsRulesets));
         table.put("ipv6-name", new Placement(List.of("firewall"), FragmentRoot::holdsRulesets));
-        table.put("group", new Placement(List.of("firewall"), node -> node.children().stream()
-                .allMatch(c -> c.word().endsWith("-group"))));
+        table.put(
+                "group",
+                new Placement(
+                        List.of("firewall"),
+                        node -> node.children().stream().allMatch(c -> c.word().endsWith("-group"))));
         return table;
     }
 
@@ -72,13 +118,17 @@ final class FragmentRoot {
                 for (String step : prefix) parent = parent.getOrAdd(step, node.location());
                 if (parent.child(word) == null) parent.put(node);
                 moved.put(word, prefix);
-                problems.note(node.location(), "the file starts below the top of the configuration: '" + word
-                        + "' was read as " + String.join(" ", prefix) + " " + word);
+                problems.note(
+                        node.location(),
+                        "the file starts below the top of the configuration: '" + word + "' was read as "
+                                + String.join(" ", prefix) + " " + word);
             } else if (!TOP_LEVEL.contains(word) && (PLACEMENTS.containsKey(word) || word.equals("rule"))) {
-                problems.warning(node.location(), "'" + word + "' is not a top-level node, so the file is a fragment"
-                        + " from below the top of the configuration, and where it belongs cannot be told from its"
-                        + " shape; it is not analysed. Give the enclosing blocks (e.g. nat { source { ... } }) or the"
-                        + " prompt line of the show command that printed it");
+                problems.warning(
+                        node.location(),
+                        "'" + word + "' is not a top-level node, so the file is a fragment"
+                                + " from below the top of the configuration, and where it belongs cannot be told from its"
+                                + " shape; it is not analysed. Give the enclosing blocks (e.g. nat { source { ... } }) or the"
+                                + " prompt line of the show command that printed it");
             }
         }
         return moved;
@@ -100,7 +150,8 @@ final class FragmentRoot {
     static List<Elision> moved(List<Elision> elisions, Map<String, List<String>> moved) {
         List<Elision> placed = new ArrayList<>();
         for (Elision elision : elisions) {
-            List<String> prefix = elision.path().isEmpty() ? null : moved.get(elision.path().get(0));
+            List<String> prefix =
+                    elision.path().isEmpty() ? null : moved.get(elision.path().get(0));
             if (prefix == null) {
                 placed.add(elision);
             } else {
@@ -113,19 +164,31 @@ final class FragmentRoot {
     }
 
     private static boolean isIpsecPeer(ConfigNode peers) {
-        Set<String> peerWords = Set.of("authentication", "ike-group", "tunnel", "remote-address", "local-address",
-                "default-esp-group", "vti", "connection-type");
-        return !peers.children().isEmpty() && peers.children().stream()
-                .allMatch(peer -> peer.children().stream().anyMatch(c -> peerWords.contains(c.word())));
+        Set<String> peerWords = Set.of(
+                "authentication",
+                "ike-group",
+                "tunnel",
+                "remote-address",
+                "local-address",
+                "default-esp-group",
+                "vti",
+                "connection-type");
+        return !peers.children().isEmpty()
+                && peers.children().stream()
+                        .allMatch(peer -> peer.children().stream().anyMatch(c -> peerWords.contains(c.word())));
     }
 
     private static boolean isRuleList(ConfigNode section) {
-        return !section.children().isEmpty() && section.children().stream().allMatch(c -> c.word().equals("rule"));
+        return !section.children().isEmpty()
+                && section.children().stream().allMatch(c -> c.word().equals("rule"));
     }
 
     private static boolean holdsRulesets(ConfigNode names) {
-        return !names.children().isEmpty() && names.children().stream().allMatch(ruleset -> ruleset.children().stream()
-                .anyMatch(c -> c.word().equals("rule") || c.word().equals("default-action")));
+        return !names.children().isEmpty()
+                && names.children().stream()
+                        .allMatch(ruleset -> ruleset.children().stream()
+                                .anyMatch(
+                                        c -> c.word().equals("rule") || c.word().equals("default-action")));
     }
 
     private static boolean holdsIpv6(ConfigNode node) {

@@ -64,7 +64,10 @@ final class ReadProblems {
         List<Diagnostic> all = new ArrayList<>(diagnostics);
         if (notShown > 0) {
             Diagnostic last = diagnostics.get(diagnostics.size() - 1);
-            all.add(new Diagnostic(last.location(), Level.NOTE, NOTE_CODE,
+            all.add(new Diagnostic(
+                    last.location(),
+                    Level.NOTE,
+                    NOTE_CODE,
                     notShown + " more problems in this file are not shown; fix the ones above first"));
         }
         return List.copyOf(all);

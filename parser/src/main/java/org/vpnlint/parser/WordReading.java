@@ -11,7 +11,13 @@ import org.vpnlint.model.SourceLocation;
 final class WordReading {
 
     /** How a word token was written. */
-    enum Shape { BARE, DOUBLE_QUOTED, SINGLE_QUOTED, TYPOGRAPHIC_QUOTED, UNTERMINATED_QUOTE }
+    enum Shape {
+        BARE,
+        DOUBLE_QUOTED,
+        SINGLE_QUOTED,
+        TYPOGRAPHIC_QUOTED,
+        UNTERMINATED_QUOTE
+    }
 
     private final ReadProblems problems;
 
@@ -44,20 +50,26 @@ final class WordReading {
         char c = text.charAt(index);
         if (c != '\u201C' && c != '\u201D' && c != '\u2018' && c != '\u2019') return;
         int column = wordStart.column() + text.codePointCount(0, index);
-        problems.warning(problems.at(wordStart.line(), column), "typographic quote " + describe(c) + " at column "
-                + column + " is taken as part of the value; VyOS only understands straight quotes \" and '");
+        problems.warning(
+                problems.at(wordStart.line(), column),
+                "typographic quote " + describe(c) + " at column " + column
+                        + " is taken as part of the value; VyOS only understands straight quotes \" and '");
     }
 
     private String typographic(String text, SourceLocation where) {
-        problems.warning(where, "typographic quotes " + describe(text.charAt(0)) + "…" + describe(text.charAt(text.length() - 1))
-                + " at column " + where.column() + " were read as quotes around one value;"
-                + " VyOS only understands straight quotes \" and ', replace them before loading this configuration");
+        problems.warning(
+                where,
+                "typographic quotes " + describe(text.charAt(0)) + "…" + describe(text.charAt(text.length() - 1))
+                        + " at column " + where.column() + " were read as quotes around one value;"
+                        + " VyOS only understands straight quotes \" and ', replace them before loading this configuration");
         return text.substring(1, text.length() - 1);
     }
 
     private String unterminated(String text, SourceLocation where) {
-        problems.error(where, "the quote opened at column " + where.column()
-                + " is not closed on this line; the value was read up to the end of the line");
+        problems.error(
+                where,
+                "the quote opened at column " + where.column()
+                        + " is not closed on this line; the value was read up to the end of the line");
         String inside = text.substring(1);
         return text.charAt(0) == '"' ? unescape(inside) : inside;
     }

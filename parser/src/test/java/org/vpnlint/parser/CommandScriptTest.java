@@ -29,8 +29,12 @@ class CommandScriptTest {
                 """);
         assertEquals(ConfigTree.SourceFormat.COMMANDS, tree.format());
         assertEquals(List.of(), problems(tree));
-        assertEquals("203.0.113.2/24", tree.root().at("interfaces", "ethernet", "eth0", "address").value());
-        assertEquals("WAN uplink", tree.root().at("interfaces", "ethernet", "eth0", "description").value());
+        assertEquals(
+                "203.0.113.2/24",
+                tree.root().at("interfaces", "ethernet", "eth0", "address").value());
+        assertEquals(
+                "WAN uplink",
+                tree.root().at("interfaces", "ethernet", "eth0", "description").value());
         assertTrue(tree.root().at("nat", "source", "rule", "10", "exclude").isLeafWord());
         assertNull(tree.componentVersions());
     }
@@ -38,7 +42,9 @@ class CommandScriptTest {
     @Test
     void theLastLineNeedsNoLineBreak() {
         ConfigTree tree = read("set system host-name east # last line");
-        assertEquals(List.of("last line"), tree.root().at("system", "host-name", "east").comments());
+        assertEquals(
+                List.of("last line"),
+                tree.root().at("system", "host-name", "east").comments());
     }
 
     @Test
@@ -56,8 +62,18 @@ class CommandScriptTest {
                 set vpn ipsec site-to-site peer 192.0.2.150 authentication pre-shared-secret JmEjBXdk9kUA96!r#Hkb
                 set interfaces loopback lo address 192.168.99.1/32  # Additional loopback
                 """);
-        assertEquals("JmEjBXdk9kUA96!r#Hkb",
-                tree.root().at("vpn", "ipsec", "site-to-site", "peer", "192.0.2.150", "authentication", "pre-shared-secret").value());
+        assertEquals(
+                "JmEjBXdk9kUA96!r#Hkb",
+                tree.root()
+                        .at(
+                                "vpn",
+                                "ipsec",
+                                "site-to-site",
+                                "peer",
+                                "192.0.2.150",
+                                "authentication",
+                                "pre-shared-secret")
+                        .value());
         ConfigNode address = tree.root().at("interfaces", "loopback", "lo", "address", "192.168.99.1/32");
         assertEquals(List.of("Additional loopback"), address.comments());
     }
@@ -68,7 +84,11 @@ class CommandScriptTest {
                 set firewall name WAN_LOCAL rule 20 state established
                 set firewall name WAN_LOCAL rule 20 state related
                 """);
-        assertEquals(List.of("established", "related"), tree.root().at("firewall", "name", "WAN_LOCAL", "rule", "20", "state").values());
+        assertEquals(
+                List.of("established", "related"),
+                tree.root()
+                        .at("firewall", "name", "WAN_LOCAL", "rule", "20", "state")
+                        .values());
     }
 
     @Test
@@ -81,17 +101,25 @@ class CommandScriptTest {
                 set nat source rule 20 exclude
                 """);
         assertEquals(List.of("router east"), tree.root().comments());
-        assertEquals(List.of("vpnlint:ignore snat-captures-tunnel-traffic reason=\"NAT before VPN\""),
-                tree.root().at("nat", "source", "rule", "10", "translation", "address", "172.16.17.45").comments());
+        assertEquals(
+                List.of("vpnlint:ignore snat-captures-tunnel-traffic reason=\"NAT before VPN\""),
+                tree.root()
+                        .at("nat", "source", "rule", "10", "translation", "address", "172.16.17.45")
+                        .comments());
         assertTrue(tree.root().at("nat", "source", "rule", "10").comments().isEmpty());
-        assertTrue(tree.root().at("nat", "source", "rule", "20", "exclude").comments().isEmpty());
+        assertTrue(tree.root()
+                .at("nat", "source", "rule", "20", "exclude")
+                .comments()
+                .isEmpty());
     }
 
     @Test
     void aCommentedOutCommandStaysAComment() {
         ConfigTree tree = read("# set nat source rule 30 exclude\nset nat source rule 10 exclude\n");
         assertNull(tree.root().at("nat", "source", "rule", "30"));
-        assertEquals(List.of("set nat source rule 30 exclude"), tree.root().at("nat", "source", "rule", "10", "exclude").comments());
+        assertEquals(
+                List.of("set nat source rule 30 exclude"),
+                tree.root().at("nat", "source", "rule", "10", "exclude").comments());
     }
 
     @Test
@@ -99,8 +127,10 @@ class CommandScriptTest {
         ConfigTree tree = read("# set nat source rule 10 exclude\n# set nat source rule 10 outbound-interface eth0\n");
         assertEquals(ConfigTree.SourceFormat.COMMANDS, tree.format());
         assertTrue(tree.root().isLeafWord());
-        assertEquals(List.of("the file holds no configuration commands; 2 commented-out command lines (starting with '#')"
-                + " were not applied"), tree.diagnostics().stream().map(Diagnostic::message).toList());
+        assertEquals(
+                List.of("the file holds no configuration commands; 2 commented-out command lines (starting with '#')"
+                        + " were not applied"),
+                tree.diagnostics().stream().map(Diagnostic::message).toList());
     }
 
     @Test
@@ -123,7 +153,9 @@ class CommandScriptTest {
         List<Diagnostic> problems = problems(tree);
         assertEquals(1, problems.size());
         assertEquals(Level.WARNING, problems.get(0).level());
-        assertEquals("nothing to delete: 'nat source rule 99' is not configured", problems.get(0).message());
+        assertEquals(
+                "nothing to delete: 'nat source rule 99' is not configured",
+                problems.get(0).message());
         assertEquals(2, problems.get(0).location().line());
     }
 
@@ -145,8 +177,10 @@ class CommandScriptTest {
         assertEquals(List.of(), problems(tree));
         ConfigNode peer = tree.root().at("vpn", "ipsec", "site-to-site", "peer", "192.0.2.150");
         assertEquals("203.0.113.2", peer.at("local-address").value());
-        assertEquals("192.168.10.0/24", peer.at("tunnel", "1", "local", "prefix").value());
-        assertEquals("192.168.20.0/24", peer.at("tunnel", "2", "local", "prefix").value());
+        assertEquals(
+                "192.168.10.0/24", peer.at("tunnel", "1", "local", "prefix").value());
+        assertEquals(
+                "192.168.20.0/24", peer.at("tunnel", "2", "local", "prefix").value());
         assertEquals("east", tree.root().at("system", "host-name").value());
         assertEquals("UTC", tree.root().at("system", "time-zone").value());
         assertNull(tree.root().at("nat"));
@@ -165,7 +199,8 @@ class CommandScriptTest {
         assertEquals(List.of(), problems(tree));
         ConfigNode rules = tree.root().at("nat", "source", "rule");
         assertEquals(List.of("20", "5"), rules.values());
-        assertEquals(List.of("eth0", "eth1"), rules.at("20", "outbound-interface").values());
+        assertEquals(
+                List.of("eth0", "eth1"), rules.at("20", "outbound-interface").values());
         assertEquals("masquerade", rules.at("5", "translation", "address").value());
         assertEquals(6, rules.child("5").location().line());
     }
@@ -174,7 +209,9 @@ class CommandScriptTest {
     void copyOntoAnExistingNodeIsRefusedLikeVyosDoes() {
         ConfigTree tree = read("set nat source rule 10 exclude\nset nat source rule 20 outbound-interface eth0\n"
                 + "copy nat source rule 10 to nat source rule 20\n");
-        assertEquals("'nat source rule 20' already exists; the copy was not applied", problems(tree).get(0).message());
+        assertEquals(
+                "'nat source rule 20' already exists; the copy was not applied",
+                problems(tree).get(0).message());
         assertNull(tree.root().at("nat", "source", "rule", "20", "exclude"));
     }
 
@@ -185,7 +222,9 @@ class CommandScriptTest {
                 edit firewall name Foo
                 comment rule 10 "Allow SSH from the office"
                 """);
-        assertEquals(List.of("Allow SSH from the office"), tree.root().at("firewall", "name", "Foo", "rule", "10").comments());
+        assertEquals(
+                List.of("Allow SSH from the office"),
+                tree.root().at("firewall", "name", "Foo", "rule", "10").comments());
     }
 
     @Test
@@ -202,7 +241,9 @@ class CommandScriptTest {
                 exit discard
                 """);
         assertEquals(List.of(), problems(tree));
-        assertEquals(List.of("system"), tree.root().children().stream().map(ConfigNode::word).toList());
+        assertEquals(
+                List.of("system"),
+                tree.root().children().stream().map(ConfigNode::word).toList());
     }
 
     @Test
@@ -237,8 +278,10 @@ class CommandScriptTest {
         assertEquals("parse-error", error.code());
         assertTrue(tree.hasErrors());
         assertEquals(2, error.location().line());
-        assertEquals("unknown command 'sett' (did you mean 'set'?); a command script holds set, delete, edit, up, top,"
-                + " exit, copy, rename and comment lines", error.message());
+        assertEquals(
+                "unknown command 'sett' (did you mean 'set'?); a command script holds set, delete, edit, up, top,"
+                        + " exit, copy, rename and comment lines",
+                error.message());
     }
 
     @Test
@@ -260,7 +303,9 @@ class CommandScriptTest {
                 set system host-name 'east'
                 """);
         assertEquals(List.of(), problems(tree));
-        assertEquals(List.of("nat", "system"), tree.root().children().stream().map(ConfigNode::word).toList());
+        assertEquals(
+                List.of("nat", "system"),
+                tree.root().children().stream().map(ConfigNode::word).toList());
         assertTrue(tree.root().at("nat", "source", "rule", "10", "exclude").isLeafWord());
         assertEquals("east", tree.root().at("system", "host-name").value());
     }
@@ -275,7 +320,9 @@ class CommandScriptTest {
                 vyos@east# set description "WAN"
                 [edit interfaces ethernet eth0]
                 """);
-        assertEquals("WAN", tree.root().at("interfaces", "ethernet", "eth0", "description").value());
+        assertEquals(
+                "WAN",
+                tree.root().at("interfaces", "ethernet", "eth0", "description").value());
     }
 
     @Test
@@ -287,7 +334,13 @@ class CommandScriptTest {
                 up
                 set state-policy established action accept
                 """);
-        assertEquals("drop", tree.root().at("firewall", "name", "Foo", "default-action").value());
-        assertEquals("accept", tree.root().at("firewall", "state-policy", "established", "action").value());
+        assertEquals(
+                "drop",
+                tree.root().at("firewall", "name", "Foo", "default-action").value());
+        assertEquals(
+                "accept",
+                tree.root()
+                        .at("firewall", "state-policy", "established", "action")
+                        .value());
     }
 }

@@ -16,7 +16,9 @@ class CurlyFormatTest {
     }
 
     private static void assertNoProblems(ConfigTree tree) {
-        assertTrue(tree.diagnostics().stream().noneMatch(d -> d.level() != Level.NOTE), () -> tree.diagnostics().toString());
+        assertTrue(
+                tree.diagnostics().stream().noneMatch(d -> d.level() != Level.NOTE),
+                () -> tree.diagnostics().toString());
     }
 
     @Test
@@ -42,7 +44,8 @@ class CurlyFormatTest {
         assertNotNull(rule);
         assertEquals("eth0", rule.at("outbound-interface").value());
         assertEquals("203.0.113.134", rule.at("translation", "address").value());
-        assertEquals(List.of("nat", "source", "rule", "10", "source", "address", "192.168.10.0/24"),
+        assertEquals(
+                List.of("nat", "source", "rule", "10", "source", "address", "192.168.10.0/24"),
                 rule.at("source", "address", "192.168.10.0/24").path());
     }
 
@@ -113,7 +116,9 @@ class CurlyFormatTest {
                 }
                 """);
         assertNoProblems(tree);
-        assertEquals("LAN \"office\" side", tree.root().at("interfaces", "ethernet", "eth1", "description").value());
+        assertEquals(
+                "LAN \"office\" side",
+                tree.root().at("interfaces", "ethernet", "eth1", "description").value());
     }
 
     @Test
@@ -132,7 +137,8 @@ class CurlyFormatTest {
         ConfigNode rule = tree.root().at("nat", "source", "rule", "10");
         assertEquals(List.of("vpnlint:ignore snat-captures-tunnel-traffic reason=\"partner NAT\""), rule.comments());
         assertTrue(tree.root().at("nat", "source", "rule").comments().isEmpty());
-        assertEquals(List.of("the ISP uplink"), rule.at("outbound-interface", "eth0").comments());
+        assertEquals(
+                List.of("the ISP uplink"), rule.at("outbound-interface", "eth0").comments());
     }
 
     @Test
@@ -160,7 +166,9 @@ class CurlyFormatTest {
                     host-name east
                 }
                 """);
-        assertEquals(List.of("East router, maintained by the network team"), tree.root().comments());
+        assertEquals(
+                List.of("East router, maintained by the network team"),
+                tree.root().comments());
         assertTrue(tree.root().child("system").comments().isEmpty());
     }
 
@@ -221,7 +229,8 @@ class CurlyFormatTest {
 
     @Test
     void bracesOnOneLineWork() {
-        ConfigTree tree = read("nat { source { rule 10 { source { address 192.168.10.45 } translation { address 172.16.17.45 } } } }\n");
+        ConfigTree tree = read(
+                "nat { source { rule 10 { source { address 192.168.10.45 } translation { address 172.16.17.45 } } } }\n");
         assertNoProblems(tree);
         ConfigNode rule = tree.root().at("nat", "source", "rule", "10");
         assertEquals("192.168.10.45", rule.at("source", "address").value());

@@ -47,11 +47,19 @@ class RobustnessTest {
                             translation {
                                 addr""");
         Diagnostic error = onlyError(tree);
-        assertEquals("expected '}' to close 'nat source rule 10 translation' opened at 10:13 (the file ends here);"
-                + " 3 enclosing blocks are not closed either", error.message());
+        assertEquals(
+                "expected '}' to close 'nat source rule 10 translation' opened at 10:13 (the file ends here);"
+                        + " 3 enclosing blocks are not closed either",
+                error.message());
         assertEquals(11, error.location().line());
-        assertEquals("203.0.113.2/24", tree.root().at("interfaces", "ethernet", "eth0", "address").value());
-        assertEquals("eth0", tree.root().at("nat", "source", "rule", "10", "outbound-interface").value());
+        assertEquals(
+                "203.0.113.2/24",
+                tree.root().at("interfaces", "ethernet", "eth0", "address").value());
+        assertEquals(
+                "eth0",
+                tree.root()
+                        .at("nat", "source", "rule", "10", "outbound-interface")
+                        .value());
     }
 
     @Test
@@ -81,8 +89,8 @@ class RobustnessTest {
 
     @Test
     void anUnclosedNestingBombOnOneLineGivesTwoErrors() {
-        ConfigTree tree = assertTimeoutPreemptively(PATIENCE,
-                () -> ConfigReader.read("bomb.boot", "a { ".repeat(20_000)));
+        ConfigTree tree =
+                assertTimeoutPreemptively(PATIENCE, () -> ConfigReader.read("bomb.boot", "a { ".repeat(20_000)));
         List<Diagnostic> errors = errors(tree);
         assertEquals(2, errors.size(), tree.diagnostics()::toString);
         assertTrue(errors.get(1).message().contains("more words"), errors.get(1)::message);
@@ -90,17 +98,22 @@ class RobustnessTest {
 
     @Test
     void bracesWithoutNamesAreOneError() {
-        ConfigTree tree = assertTimeoutPreemptively(PATIENCE,
+        ConfigTree tree = assertTimeoutPreemptively(
+                PATIENCE,
                 () -> ConfigReader.read("braces.boot", "{".repeat(20_000) + "}".repeat(20_000) + "\nsystem {\n}\n"));
-        assertEquals("'{' without a node name before it; everything inside this block is skipped", onlyError(tree).message());
+        assertEquals(
+                "'{' without a node name before it; everything inside this block is skipped",
+                onlyError(tree).message());
         assertNotNull(tree.root().child("system"));
     }
 
     @Test
     void aTwentyThousandWordSetCommandIsRefusedWithOneError() {
-        ConfigTree tree = assertTimeoutPreemptively(PATIENCE,
+        ConfigTree tree = assertTimeoutPreemptively(
+                PATIENCE,
                 () -> ConfigReader.read("deep.set", "set" + " a".repeat(20_000) + "\nset system host-name east\n"));
-        assertEquals("this path is 20000 words long; vpnlint reads paths up to 256 levels deep, so the command was skipped",
+        assertEquals(
+                "this path is 20000 words long; vpnlint reads paths up to 256 levels deep, so the command was skipped",
                 onlyError(tree).message());
         assertEquals("east", tree.root().at("system", "host-name").value());
     }
@@ -109,11 +122,14 @@ class RobustnessTest {
     void aFiftyMebibyteFileIsRefusedUnreadWithOneError(@TempDir Path directory) throws IOException {
         Path big = directory.resolve("big.boot");
         try (BufferedWriter out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
-            String block = "firewall {\n    group {\n        address-group G {\n            address 192.0.2.1\n        }\n    }\n}\n";
+            String block =
+                    "firewall {\n    group {\n        address-group G {\n            address 192.0.2.1\n        }\n    }\n}\n";
             for (long written = 0; written < 50L * 1024 * 1024; written += block.length()) out.write(block);
         }
         ConfigTree tree = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> ConfigReader.read(big));
-        assertEquals("file is 50.0 MiB; vpnlint reads configurations up to 16 MiB", onlyError(tree).message());
+        assertEquals(
+                "file is 50.0 MiB; vpnlint reads configurations up to 16 MiB",
+                onlyError(tree).message());
         assertEquals(big.toString(), onlyError(tree).location().file());
         assertTrue(tree.root().isLeafWord());
     }
@@ -122,7 +138,8 @@ class RobustnessTest {
     void textOverTheLimitIsRefusedToo() {
         byte[] content = new byte[17 * 1024 * 1024];
         java.util.Arrays.fill(content, (byte) ' ');
-        assertEquals("file is 17.0 MiB; vpnlint reads configurations up to 16 MiB",
+        assertEquals(
+                "file is 17.0 MiB; vpnlint reads configurations up to 16 MiB",
                 onlyError(ConfigReader.read("big.boot", content)).message());
     }
 
@@ -132,15 +149,24 @@ class RobustnessTest {
         int rules = 70_000;
         text.append("firewall {\n    name WAN_IN {\n");
         for (int i = 1; i <= rules; i++) {
-            text.append("        rule ").append(i).append(" {\n            action accept\n")
-                    .append("            source {\n                address 10.").append(i / 65536).append('.')
-                    .append(i / 256 % 256).append('.').append(i % 256).append("\n            }\n        }\n");
+            text.append("        rule ")
+                    .append(i)
+                    .append(" {\n            action accept\n")
+                    .append("            source {\n                address 10.")
+                    .append(i / 65536)
+                    .append('.')
+                    .append(i / 256 % 256)
+                    .append('.')
+                    .append(i % 256)
+                    .append("\n            }\n        }\n");
         }
         text.append("    }\n}\n");
         assertTrue(text.length() > 8 * 1024 * 1024, "at least 8 MiB: " + text.length());
         ConfigTree tree = assertTimeoutPreemptively(PATIENCE, () -> ConfigReader.read("large.boot", text.toString()));
         assertEquals(List.of(), tree.diagnostics());
-        assertEquals(rules, tree.root().at("firewall", "name", "WAN_IN", "rule").children().size());
+        assertEquals(
+                rules,
+                tree.root().at("firewall", "name", "WAN_IN", "rule").children().size());
     }
 
     @Test
@@ -156,7 +182,9 @@ class RobustnessTest {
     @Test
     void nulBytesInOtherwiseTextualInputAreNotText() {
         ConfigTree tree = ConfigReader.read("odd.boot", "system {\n    host-name east\u0000\n}\n");
-        assertEquals("not a text configuration file: it contains NUL bytes (the first on line 2)", onlyError(tree).message());
+        assertEquals(
+                "not a text configuration file: it contains NUL bytes (the first on line 2)",
+                onlyError(tree).message());
     }
 
     @Test
@@ -165,8 +193,10 @@ class RobustnessTest {
         ConfigTree tree = ConfigReader.read("latin1.boot", latin1);
         Diagnostic error = onlyError(tree);
         assertEquals(2, error.location().line());
-        assertEquals("not a text configuration file: byte 26 (on line 2) is not valid UTF-8;"
-                + " VyOS configurations are UTF-8 text", error.message());
+        assertEquals(
+                "not a text configuration file: byte 26 (on line 2) is not valid UTF-8;"
+                        + " VyOS configurations are UTF-8 text",
+                error.message());
     }
 
     @Test
@@ -182,14 +212,20 @@ class RobustnessTest {
 
     @Test
     void typographicQuotesAreReadAsQuotesAndReportedByCharacterAndColumn() {
-        ConfigTree tree = ConfigReader.read("word.boot", "interfaces {\n    ethernet eth1 {\n        description \u201CMy Flat\u201D\n    }\n}\n");
-        assertEquals("My Flat", tree.root().at("interfaces", "ethernet", "eth1", "description").value());
-        List<Diagnostic> warnings = tree.diagnostics().stream().filter(d -> d.level() == Level.WARNING).toList();
+        ConfigTree tree = ConfigReader.read(
+                "word.boot", "interfaces {\n    ethernet eth1 {\n        description \u201CMy Flat\u201D\n    }\n}\n");
+        assertEquals(
+                "My Flat",
+                tree.root().at("interfaces", "ethernet", "eth1", "description").value());
+        List<Diagnostic> warnings = tree.diagnostics().stream()
+                .filter(d -> d.level() == Level.WARNING)
+                .toList();
         assertEquals(1, warnings.size());
         assertEquals(3, warnings.get(0).location().line());
         assertEquals(21, warnings.get(0).location().column());
-        assertEquals("typographic quotes \u201C (U+201C)\u2026\u201D (U+201D) at column 21 were read as quotes around one value;"
-                + " VyOS only understands straight quotes \" and ', replace them before loading this configuration",
+        assertEquals(
+                "typographic quotes \u201C (U+201C)\u2026\u201D (U+201D) at column 21 were read as quotes around one value;"
+                        + " VyOS only understands straight quotes \" and ', replace them before loading this configuration",
                 warnings.get(0).message());
     }
 
@@ -206,16 +242,19 @@ class RobustnessTest {
     void anUnclosedQuoteIsAnErrorAndTheValueRunsToTheEndOfTheLine() {
         ConfigTree tree = ConfigReader.read("quote.boot", "system {\n    host-name \"east\n}\n");
         Diagnostic error = onlyError(tree);
-        assertEquals("the quote opened at column 15 is not closed on this line; the value was read up to the end of the line",
+        assertEquals(
+                "the quote opened at column 15 is not closed on this line; the value was read up to the end of the line",
                 error.message());
         assertEquals("east", tree.root().at("system", "host-name").value());
     }
 
     @Test
     void anUnclosedCommentIsOneError() {
-        ConfigTree tree = ConfigReader.read("comment.boot", "system {\n    host-name east\n}\n/* forgot to close\nnat {\n}\n");
+        ConfigTree tree =
+                ConfigReader.read("comment.boot", "system {\n    host-name east\n}\n/* forgot to close\nnat {\n}\n");
         List<Diagnostic> errors = errors(tree);
-        assertEquals("the comment opened with '/*' here is never closed with '*/'; the rest of the file was not read",
+        assertEquals(
+                "the comment opened with '/*' here is never closed with '*/'; the rest of the file was not read",
                 errors.get(0).message());
         assertEquals(4, errors.get(0).location().line());
         assertEquals(1, errors.size());
@@ -231,23 +270,34 @@ class RobustnessTest {
                  host-name east
                 """);
         Diagnostic error = onlyError(tree);
-        assertEquals("expected '}' to close 'nat source rule 10' opened at 2:2 before the next prompt line", error.message());
+        assertEquals(
+                "expected '}' to close 'nat source rule 10' opened at 2:2 before the next prompt line",
+                error.message());
         assertEquals("east", tree.root().at("system", "host-name").value());
-        assertEquals("eth0", tree.root().at("nat", "source", "rule", "10", "outbound-interface").value());
+        assertEquals(
+                "eth0",
+                tree.root()
+                        .at("nat", "source", "rule", "10", "outbound-interface")
+                        .value());
     }
 
     @Test
     void thousandsOfProblemsAreCappedWithANote() {
         ConfigTree tree = ConfigReader.read("braces.boot", "}\n".repeat(5_000));
         assertEquals(ReadProblems.LIMIT + 1, tree.diagnostics().size());
-        assertEquals("4800 more problems in this file are not shown; fix the ones above first",
+        assertEquals(
+                "4800 more problems in this file are not shown; fix the ones above first",
                 tree.diagnostics().get(ReadProblems.LIMIT).message());
     }
 
     @Test
     void aMissingFileOrADirectoryIsADiagnostic(@TempDir Path directory) {
-        assertEquals("file not found", onlyError(ConfigReader.read(directory.resolve("missing.boot"))).message());
-        assertEquals("this is a directory, not a configuration file", onlyError(ConfigReader.read(directory)).message());
+        assertEquals(
+                "file not found",
+                onlyError(ConfigReader.read(directory.resolve("missing.boot"))).message());
+        assertEquals(
+                "this is a directory, not a configuration file",
+                onlyError(ConfigReader.read(directory)).message());
     }
 
     @Test
@@ -256,7 +306,9 @@ class RobustnessTest {
         Files.writeString(file, "system {\n    host-name east\n}\n");
         ConfigTree tree = ConfigReader.read(file);
         assertEquals(file.toString(), tree.file());
-        assertEquals(file.toString(), tree.root().at("system", "host-name").location().file());
+        assertEquals(
+                file.toString(),
+                tree.root().at("system", "host-name").location().file());
     }
 
     private static ConfigNode deepest(ConfigNode node) {

@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.vpnlint.model.Level;
 
 /** The same router written as config.boot and as commands reads into trees with the same content. */
@@ -28,7 +28,10 @@ class SameRouterBothFormatsTest {
 
     private static ConfigTree read(String name) {
         ConfigTree tree = ConfigReader.read(name, resource(name));
-        assertEquals(List.of(), tree.diagnostics().stream().filter(d -> d.level() != Level.NOTE).toList(), name);
+        assertEquals(
+                List.of(),
+                tree.diagnostics().stream().filter(d -> d.level() != Level.NOTE).toList(),
+                name);
         return tree;
     }
 
@@ -47,9 +50,12 @@ class SameRouterBothFormatsTest {
     void theEastRouterHasItsPeerQuotedKeyAndMultiValueLeaves() {
         ConfigTree tree = read("east-1.3.boot");
         ConfigNode peer = tree.root().at("vpn", "ipsec", "site-to-site", "peer", "192.0.2.150");
-        assertEquals("Jm#Ej BXdk9kUA96!r", peer.at("authentication", "pre-shared-secret").value());
+        assertEquals(
+                "Jm#Ej BXdk9kUA96!r",
+                peer.at("authentication", "pre-shared-secret").value());
         assertEquals("Partner HQ", peer.at("description").value());
-        assertEquals(List.of("192.168.10.1/24", "2001:db8:10::1/64"),
+        assertEquals(
+                List.of("192.168.10.1/24", "2001:db8:10::1/64"),
                 tree.root().at("interfaces", "ethernet", "eth1", "address").values());
         assertTrue(tree.root().at("interfaces", "loopback", "lo").isLeafWord());
         assertTrue(tree.root().at("nat", "source", "rule", "5", "exclude").isLeafWord());
@@ -63,15 +69,16 @@ class SameRouterBothFormatsTest {
         assertTrue(curly.componentVersions().contains("nat@3:qos@1"));
         assertEquals("v2.0.9-hotfix.7.5622731.230615.0857", curly.releaseVersion());
         ConfigTree commands = read("west-edgeos.set");
-        assertEquals(List.of("West router, typed by hand in edit-level style."),
+        assertEquals(
+                List.of("West router, typed by hand in edit-level style."),
                 commands.root().at("firewall").comments());
     }
 
     @Test
     void aOneValueDifferenceMakesTheTreesDiffer() {
         ConfigTree curly = read("east-1.3.boot");
-        String changed = resource("east-1.3.set").replace("rule 5 destination address '10.10.10.0/24'",
-                "rule 5 destination address '10.10.20.0/24'");
+        String changed = resource("east-1.3.set")
+                .replace("rule 5 destination address '10.10.10.0/24'", "rule 5 destination address '10.10.20.0/24'");
         ConfigTree commands = ConfigReader.read("east-changed.set", changed);
         assertFalse(curly.root().sameContent(commands.root()));
     }

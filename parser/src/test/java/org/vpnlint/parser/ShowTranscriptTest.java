@@ -33,9 +33,14 @@ class ShowTranscriptTest {
                 [edit]
                 """);
         assertFalse(tree.hasErrors(), tree.diagnostics()::toString);
-        assertEquals("192.168.10.0/24",
-                tree.root().at("vpn", "ipsec", "site-to-site", "peer", "192.0.2.150", "tunnel", "1", "local", "prefix").value());
-        assertEquals(List.of("vpn", "nat"), tree.root().children().stream().map(ConfigNode::word).toList());
+        assertEquals(
+                "192.168.10.0/24",
+                tree.root()
+                        .at("vpn", "ipsec", "site-to-site", "peer", "192.0.2.150", "tunnel", "1", "local", "prefix")
+                        .value());
+        assertEquals(
+                List.of("vpn", "nat"),
+                tree.root().children().stream().map(ConfigNode::word).toList());
     }
 
     @Test
@@ -84,6 +89,8 @@ class ShowTranscriptTest {
         assertFalse(tree.hasErrors(), tree.diagnostics()::toString);
         assertNull(tree.root().at("nat", "destination"));
         assertNull(tree.root().child("Saving"));
-        assertEquals(List.of("nat"), tree.root().children().stream().map(ConfigNode::word).toList());
+        assertEquals(
+                List.of("nat"),
+                tree.root().children().stream().map(ConfigNode::word).toList());
     }
 }

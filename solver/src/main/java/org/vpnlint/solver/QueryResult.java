@@ -7,8 +7,7 @@ import java.util.Map;
 public sealed interface QueryResult {
 
     /** The goal cannot hold (UNSAT): the property is proved. */
-    record Proved() implements QueryResult {
-    }
+    record Proved() implements QueryResult {}
 
     /** The goal can hold; the values of the query's fresh variables (bit-vectors and booleans as 0/1). */
     record Witness(Map<String, BigInteger> values) implements QueryResult {
@@ -22,6 +21,5 @@ public sealed interface QueryResult {
     }
 
     /** The solver gave up (timeout, resource limit); {@code reason} says which limit, for the note to the user. */
-    record Unknown(String reason) implements QueryResult {
-    }
+    record Unknown(String reason) implements QueryResult {}
 }

@@ -71,7 +71,10 @@ final class Z3Algebra implements SymbolicAlgebra<BoolExpr, BitVecExpr> {
             throw new IllegalArgumentException(value + " does not fit in " + width + " unsigned bits");
         }
         // the long overload avoids formatting and parsing a decimal string for every constant
-        return keep(value.bitLength() < Long.SIZE ? context.mkBV(value.longValue(), width) : context.mkBV(value.toString(), width));
+        return keep(
+                value.bitLength() < Long.SIZE
+                        ? context.mkBV(value.longValue(), width)
+                        : context.mkBV(value.toString(), width));
     }
 
     @Override
@@ -115,7 +118,8 @@ final class Z3Algebra implements SymbolicAlgebra<BoolExpr, BitVecExpr> {
     @Override
     public BoolExpr eq(BitVecExpr left, BitVecExpr right) {
         requireSameWidth(left, right);
-        if (left instanceof BitVecNum a && right instanceof BitVecNum b) return bool(a.getBigInteger().equals(b.getBigInteger()));
+        if (left instanceof BitVecNum a && right instanceof BitVecNum b)
+            return bool(a.getBigInteger().equals(b.getBigInteger()));
         if (left.equals(right)) return trueTerm;
         return keep(context.mkEq(left, right));
     }
@@ -163,7 +167,8 @@ final class Z3Algebra implements SymbolicAlgebra<BoolExpr, BitVecExpr> {
     // Z3 itself would fail with a native error far from the cause; the concrete algebra checks widths the same way
     private static void requireSameWidth(BitVecExpr left, BitVecExpr right) {
         if (left.getSortSize() != right.getSortSize()) {
-            throw new IllegalArgumentException("bit-vector widths differ: " + left.getSortSize() + " and " + right.getSortSize());
+            throw new IllegalArgumentException(
+                    "bit-vector widths differ: " + left.getSortSize() + " and " + right.getSortSize());
         }
     }
 }

@@ -1,8 +1,8 @@
 package org.vpnlint.solver;
 
+import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.BitVecNum;
 import com.microsoft.z3.BoolExpr;
-import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Expr;
 import com.microsoft.z3.Model;
@@ -45,7 +45,8 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
     private boolean closed;
 
     Z3Query(Context context, Z3Arena arena, String purpose, Duration timeout, Consumer<Z3Query> onClose) {
-        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        if (timeout.isNegative() || timeout.isZero())
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
         this.context = context;
         this.arena = arena;
         this.purpose = purpose;
@@ -133,14 +134,14 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
                 if (remainingMillis(deadline) <= 0) return best;
                 solver.push();
                 assertFact(wish);
-                if (satisfies(best, wish)) break;   // the witness already has it: kept, no check needed
+                if (satisfies(best, wish)) break; // the witness already has it: kept, no check needed
                 Status withWish = check(deadline);
                 if (withWish == Status.SATISFIABLE) {
                     best = arena.keep(solver.getModel());
                     break;
                 }
                 solver.pop();
-                if (withWish == Status.UNKNOWN) return best;   // out of time: keep the witness found so far
+                if (withWish == Status.UNKNOWN) return best; // out of time: keep the witness found so far
             }
         }
         return best;
@@ -166,7 +167,9 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
     private QueryResult.Unknown unknown(long deadline) {
         String reason = solver.getReasonUnknown();
         // when the time is up Z3 may say "timeout", "canceled" or just "unknown", depending on where it stopped
-        boolean outOfTime = reason == null || reason.contains("timeout") || reason.contains("canceled")
+        boolean outOfTime = reason == null
+                || reason.contains("timeout")
+                || reason.contains("canceled")
                 || remainingMillis(deadline) == 0;
         String why = outOfTime ? "timeout after " + timeout.toMillis() + " ms" : reason;
         return new QueryResult.Unknown(why + " (" + purpose + ")");
@@ -186,7 +189,7 @@ final class Z3Query implements SymbolicQuery<BoolExpr, BitVecExpr> {
     public void close() {
         if (closed) return;
         closed = true;
-        solver.reset();   // releases the assertions; the terms go with the shared context
+        solver.reset(); // releases the assertions; the terms go with the shared context
         onClose.accept(this);
     }
 }

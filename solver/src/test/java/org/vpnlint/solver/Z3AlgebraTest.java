@@ -56,8 +56,11 @@ class Z3AlgebraTest {
         // signed, 0x80000000 would be the smallest 32-bit number
         assertAlways(false, z3.ule(high, z3.bits(0x7fff_ffffL, 32)));
         assertAlways(true, z3.ule(z3.bits(0x7fff_ffffL, 32), high));
-        assertEquals(false, ConcreteAlgebra.INSTANCE.ule(new ConcreteBits(BigInteger.valueOf(0x8000_0000L), 32),
-                new ConcreteBits(BigInteger.valueOf(0x7fff_ffffL), 32)));
+        assertEquals(
+                false,
+                ConcreteAlgebra.INSTANCE.ule(
+                        new ConcreteBits(BigInteger.valueOf(0x8000_0000L), 32),
+                        new ConcreteBits(BigInteger.valueOf(0x7fff_ffffL), 32)));
     }
 
     @Test

@@ -55,9 +55,9 @@ class Z3QueryTest {
         var a = query.algebra();
         BitVecExpr port = a.freshBits("port", 16);
         query.require(a.between(port, a.bits(1000, 16), a.bits(2000, 16)));
-        query.prefer(a.eq(port, a.bits(22, 16)));      // impossible with the requirement: ignored
+        query.prefer(a.eq(port, a.bits(22, 16))); // impossible with the requirement: ignored
         query.prefer(a.ule(port, a.bits(1024, 16)));
-        query.prefer(a.eq(port, a.bits(1500, 16)));    // contradicts the earlier preference: ignored
+        query.prefer(a.eq(port, a.bits(1500, 16))); // contradicts the earlier preference: ignored
         query.prefer(a.eq(port, a.bits(1024, 16)));
         QueryResult.Witness witness = assertInstanceOf(QueryResult.Witness.class, query.check(a.bool(true)));
         assertEquals(1024, witness.value("port").intValue());
@@ -69,13 +69,13 @@ class Z3QueryTest {
         var a = query.algebra();
         BitVecExpr protocol = a.freshBits("protocol", 8);
         BitVecExpr port = a.freshBits("port", 16);
-        query.require(a.not(a.eq(protocol, a.bits(6, 8))));                 // not TCP
+        query.require(a.not(a.eq(protocol, a.bits(6, 8)))); // not TCP
         query.require(a.implies(a.eq(protocol, a.bits(17, 8)), a.ule(a.bits(1000, 16), port)));
-        var protocols = Preference.firstOf(java.util.List.of(a.eq(protocol, a.bits(6, 8)), a.eq(protocol, a.bits(17, 8)),
-                a.eq(protocol, a.bits(1, 8))));
-        var lowPort = Preference.of(a.eq(port, a.bits(22, 16)));             // impossible once UDP is kept
-        QueryResult.Witness witness = assertInstanceOf(QueryResult.Witness.class,
-                query.check(a.bool(true), java.util.List.of(protocols, lowPort)));
+        var protocols = Preference.firstOf(java.util.List.of(
+                a.eq(protocol, a.bits(6, 8)), a.eq(protocol, a.bits(17, 8)), a.eq(protocol, a.bits(1, 8))));
+        var lowPort = Preference.of(a.eq(port, a.bits(22, 16))); // impossible once UDP is kept
+        QueryResult.Witness witness = assertInstanceOf(
+                QueryResult.Witness.class, query.check(a.bool(true), java.util.List.of(protocols, lowPort)));
         assertEquals(17, witness.value("protocol").intValue());
         assertTrue(witness.value("port").intValue() >= 1000);
     }
@@ -86,11 +86,12 @@ class Z3QueryTest {
         var a = query.algebra();
         BitVecExpr src = a.freshBits("src", 32);
         BitVecExpr port = a.freshBits("port", 16);
-        query.require(a.eq(a.bitAnd(src, a.bits(0xffff_ff00L, 32)), a.bits(0xc0a8_0a00L, 32)));   // 192.168.10.0/24
-        var host = Preference.firstOf(java.util.List.of(a.eq(src, a.bits(0xc0a8_0a64L, 32)), a.eq(src, a.bits(0xc0a8_0a01L, 32))));
+        query.require(a.eq(a.bitAnd(src, a.bits(0xffff_ff00L, 32)), a.bits(0xc0a8_0a00L, 32))); // 192.168.10.0/24
+        var host = Preference.firstOf(
+                java.util.List.of(a.eq(src, a.bits(0xc0a8_0a64L, 32)), a.eq(src, a.bits(0xc0a8_0a01L, 32))));
         var ssh = Preference.firstOf(java.util.List.of(a.eq(port, a.bits(22, 16)), a.eq(port, a.bits(443, 16))));
-        QueryResult.Witness witness = assertInstanceOf(QueryResult.Witness.class,
-                query.check(a.bool(true), java.util.List.of(host, ssh)));
+        QueryResult.Witness witness =
+                assertInstanceOf(QueryResult.Witness.class, query.check(a.bool(true), java.util.List.of(host, ssh)));
         assertEquals(0xc0a80a64L, witness.value("src").longValue());
         assertEquals(22, witness.value("port").intValue());
     }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
-import org.vpnlint.checks.rules.AddressTerms;
-import org.vpnlint.checks.rules.TunnelTrafficSlice;
-import org.vpnlint.checks.rules.WitnessPreferences;
+import org.vpnlint.checks.datapath.AddressTerms;
+import org.vpnlint.checks.datapath.TunnelTrafficSlice;
+import org.vpnlint.checks.datapath.WitnessPreferences;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
@@ -74,11 +74,13 @@ public final class ChangeImpact {
             CompiledRouter oldWhole = CompiledRouter.compile(before.router(), family);
             CompiledRouter changedWhole = CompiledRouter.compile(after.router(), family);
             ChangeSpace space = touched.map(t -> t.of(family))
-                    .filter(s -> !s.mayHoldEsp(oldWhole) && !s.mayHoldEsp(changedWhole)).orElse(null);
+                    .filter(s -> !s.mayHoldEsp(oldWhole) && !s.mayHoldEsp(changedWhole))
+                    .orElse(null);
             CompiledRouter old = space == null ? oldWhole : slice(before.router(), oldWhole, space);
             CompiledRouter changed = space == null ? changedWhole : slice(after.router(), changedWhole, space);
             List<Ingress> ingresses = impact.commonIngresses(old, changed, family == AddressFamily.IPV4);
-            try (SymbolicQuery<?, ?> query = solver.newQuery("diff " + after.router().file() + " " + family, TIMEOUT)) {
+            try (SymbolicQuery<?, ?> query =
+                    solver.newQuery("diff " + after.router().file() + " " + family, TIMEOUT)) {
                 impact.search(FatePair.build(query, old, changed, oldWhole, changedWhole, ingresses), space);
             }
         }
@@ -87,8 +89,8 @@ public final class ChangeImpact {
 
     /** The router without the tunnels and rules that cannot act on a packet of the space (see {@link ChangeSpace}). */
     private static CompiledRouter slice(Router router, CompiledRouter whole, ChangeSpace space) {
-        return CompiledRouter.compile(TunnelTrafficSlice.of(router, whole).forPackets(space.sources(), space.destinations()),
-                whole.family());
+        return CompiledRouter.compile(
+                TunnelTrafficSlice.of(router, whole).forPackets(space.sources(), space.destinations()), whole.family());
     }
 
     /** IPv4 always; IPv6 when either version has an IPv6 interface address. */
@@ -108,13 +110,16 @@ public final class ChangeImpact {
         for (NetInterface netInterface : old.interfaces()) {
             if (!receives(netInterface)) continue;
             int twin = changed.interfaceIndex(netInterface.name());
-            if (twin != 0 && receives(changed.interfaceAt(twin))) ingresses.add(Ingress.onInterface(netInterface.name()));
-            else if (noteMissing) notes.add("interface " + netInterface.name() + " is only in " + beforeFile
-                    + ": packets arriving on it are not compared");
+            if (twin != 0 && receives(changed.interfaceAt(twin)))
+                ingresses.add(Ingress.onInterface(netInterface.name()));
+            else if (noteMissing)
+                notes.add("interface " + netInterface.name() + " is only in " + beforeFile
+                        + ": packets arriving on it are not compared");
         }
         for (NetInterface netInterface : changed.interfaces()) {
             if (noteMissing && old.interfaceIndex(netInterface.name()) == 0) {
-                notes.add("interface " + netInterface.name() + " is only in " + afterFile + ": packets arriving on it are not compared");
+                notes.add("interface " + netInterface.name() + " is only in " + afterFile
+                        + ": packets arriving on it are not compared");
             }
         }
         for (CompiledTunnel tunnel : old.tunnels()) {
@@ -125,7 +130,9 @@ public final class ChangeImpact {
 
     /** Packets arrive from a network only on an enabled interface that is not a loopback or dummy. */
     private static boolean receives(NetInterface netInterface) {
-        return !netInterface.disabled() && netInterface.kind() != InterfaceKind.LOOPBACK && netInterface.kind() != InterfaceKind.DUMMY;
+        return !netInterface.disabled()
+                && netInterface.kind() != InterfaceKind.LOOPBACK
+                && netInterface.kind() != InterfaceKind.DUMMY;
     }
 
     private <B, V> void search(FatePair<B, V> pair, ChangeSpace space) {
@@ -136,7 +143,8 @@ public final class ChangeImpact {
         B within = pair.within(space);
         List<Preference<B>> readable = new ArrayList<>();
         readable.add(Preference.of(pair.beforeInput.arrivesOnAnInterface(algebra, old)));
-        readable.add(Preference.of(algebra.implies(pair.beforeInput.generatedLocally(algebra), ownAddress(algebra, old, pair.beforeInput))));
+        readable.add(Preference.of(algebra.implies(
+                pair.beforeInput.generatedLocally(algebra), ownAddress(algebra, old, pair.beforeInput))));
         readable.addAll(preferences(old, changed).of(algebra, old, pair.beforeInput));
         B everyUp = pair.everySa(true);
         List<B> rounds = switch (mode) {
@@ -147,7 +155,7 @@ public final class ChangeImpact {
         List<FateKey> found = new ArrayList<>();
         for (B round : rounds) {
             List<Preference<B>> wishes = new ArrayList<>();
-            if (round != everyUp) wishes.add(Preference.of(pair.everySa(false)));   // readable: every SA down
+            if (round != everyUp) wishes.add(Preference.of(pair.everySa(false))); // readable: every SA down
             wishes.addAll(readable);
             while (true) {
                 if (found.size() >= CLASS_LIMIT) {
@@ -167,7 +175,11 @@ public final class ChangeImpact {
                     return;
                 }
                 B asked = algebra.and(round, within);
-                FateKey key = report(pair, readableWitness(pair, ((QueryResult.Witness) result).values(), asked, wishes), found, within);
+                FateKey key = report(
+                        pair,
+                        readableWitness(pair, ((QueryResult.Witness) result).values(), asked, wishes),
+                        found,
+                        within);
                 found.add(key);
             }
         }
@@ -177,8 +189,8 @@ public final class ChangeImpact {
      * For a class where one version delivers the packets to the router itself, the packets that matter most are a
      * peer's IKE, NAT-T and ESP: when the class holds one, it is the witness (one more solver check).
      */
-    private <B, V> Map<String, BigInteger> readableWitness(FatePair<B, V> pair, Map<String, BigInteger> values, B round,
-                                                           List<Preference<B>> wishes) {
+    private <B, V> Map<String, BigInteger> readableWitness(
+            FatePair<B, V> pair, Map<String, BigInteger> values, B round, List<Preference<B>> wishes) {
         ConcretePacket packet = PacketInput.decodePacket(pair.before, values, "");
         SaStates states = statesOf(pair, values);
         PacketTrace before = Datapath.replay(pair.beforeWhole, packet, states);
@@ -204,11 +216,14 @@ public final class ChangeImpact {
         for (CompiledRouter router : List.of(pair.before, pair.after)) {
             for (CompiledTunnel tunnel : router.tunnels()) {
                 if (!family.contains(tunnel.remoteEndpoint()) || !family.contains(tunnel.localEndpoint())) continue;
-                B endpoints = algebra.and(AddressTerms.is(algebra, family, header.src(), tunnel.remoteEndpoint()),
+                B endpoints = algebra.and(
+                        AddressTerms.is(algebra, family, header.src(), tunnel.remoteEndpoint()),
                         AddressTerms.is(algebra, family, header.dst(), tunnel.localEndpoint()));
                 ike.add(algebra.and(endpoints, udp(algebra, header, 500)));
                 natT.add(algebra.and(endpoints, udp(algebra, header, 4500)));
-                esp.add(algebra.and(endpoints, algebra.eq(header.protocol(), algebra.bits(ProtocolMatch.ESP, Header.PROTOCOL_WIDTH))));
+                esp.add(algebra.and(
+                        endpoints,
+                        algebra.eq(header.protocol(), algebra.bits(ProtocolMatch.ESP, Header.PROTOCOL_WIDTH))));
             }
         }
         List<B> all = new ArrayList<>(ike);
@@ -218,9 +233,11 @@ public final class ChangeImpact {
     }
 
     private static <B, V> B udp(SymbolicAlgebra<B, V> algebra, Header<V> header, int port) {
-        B ports = algebra.and(algebra.eq(header.srcPort(), algebra.bits(port, Header.PORT_WIDTH)),
+        B ports = algebra.and(
+                algebra.eq(header.srcPort(), algebra.bits(port, Header.PORT_WIDTH)),
                 algebra.eq(header.dstPort(), algebra.bits(port, Header.PORT_WIDTH)));
-        return algebra.and(algebra.eq(header.protocol(), algebra.bits(ProtocolMatch.UDP, Header.PROTOCOL_WIDTH)), ports);
+        return algebra.and(
+                algebra.eq(header.protocol(), algebra.bits(ProtocolMatch.UDP, Header.PROTOCOL_WIDTH)), ports);
     }
 
     /** The tunnel a replay names is one the question knew (a slice leaves out only tunnels that never act). */
@@ -237,10 +254,12 @@ public final class ChangeImpact {
         boolean everyDown = !pair.before.tunnels().isEmpty()
                 && pair.before.tunnels().stream().noneMatch(t -> decoded.isUp(t.ref()));
         SaStates states = everyDown ? SaStates.allDown() : SaStates.allUp();
-        for (CompiledTunnel tunnel : pair.before.tunnels()) states = states.with(tunnel.ref(), decoded.isUp(tunnel.ref()));
+        for (CompiledTunnel tunnel : pair.before.tunnels())
+            states = states.with(tunnel.ref(), decoded.isUp(tunnel.ref()));
         for (CompiledTunnel tunnel : pair.after.tunnels()) {
             if (pair.before.tunnelIndex(tunnel.ref()) != 0) continue;
-            BigInteger up = values.getOrDefault(FatePair.AFTER_PREFIX + PacketInput.SA_UP + tunnel.index(), BigInteger.ZERO);
+            BigInteger up =
+                    values.getOrDefault(FatePair.AFTER_PREFIX + PacketInput.SA_UP + tunnel.index(), BigInteger.ZERO);
             states = states.with(tunnel.ref(), up.signum() != 0);
         }
         return states;
@@ -267,8 +286,15 @@ public final class ChangeImpact {
         AffectedSpace affected = search.widest(lengths.get(sameWay));
         lengths.put(sameWay, search.lengths);
         List<ConfigChange> causes = changes.relatedTo(locations(before), locations(after));
-        FateDifference difference = new FateDifference(beforeFile, afterFile, before, after, saState(pair, states), affected,
-                causes, List.of(packet.ingress()));
+        FateDifference difference = new FateDifference(
+                beforeFile,
+                afterFile,
+                before,
+                after,
+                saState(pair, states),
+                affected,
+                causes,
+                List.of(packet.ingress()));
         for (int i = 0; i < differences.size(); i++) {
             if (differences.get(i).sameChangeAs(difference)) {
                 differences.set(i, differences.get(i).alsoArriving(packet.ingress()));
@@ -280,7 +306,10 @@ public final class ChangeImpact {
     }
 
     private static List<SourceLocation> locations(PacketTrace trace) {
-        return trace.steps().stream().map(TraceStep::location).filter(java.util.Objects::nonNull).toList();
+        return trace.steps().stream()
+                .map(TraceStep::location)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     /** The packet's source is one of the router's addresses (readable for the router's own packets). */
@@ -289,7 +318,10 @@ public final class ChangeImpact {
         for (NetInterface netInterface : router.interfaces()) {
             for (IPAddress address : netInterface.addresses()) {
                 if (router.family().contains(address)) {
-                    any = algebra.or(any, AddressTerms.is(algebra, router.family(), packet.header().src(), address));
+                    any = algebra.or(
+                            any,
+                            AddressTerms.is(
+                                    algebra, router.family(), packet.header().src(), address));
                 }
             }
         }
@@ -301,7 +333,10 @@ public final class ChangeImpact {
         Set<TunnelRef> tunnels = new LinkedHashSet<>();
         pair.before.tunnels().forEach(t -> tunnels.add(t.ref()));
         pair.after.tunnels().forEach(t -> tunnels.add(t.ref()));
-        List<String> down = tunnels.stream().filter(t -> !states.isUp(t)).map(TunnelRef::toString).toList();
+        List<String> down = tunnels.stream()
+                .filter(t -> !states.isUp(t))
+                .map(TunnelRef::toString)
+                .toList();
         if (down.isEmpty()) return "up";
         if (down.size() == tunnels.size()) return "down";
         return "down for " + String.join(", ", down) + ", up for the others";
@@ -322,8 +357,10 @@ public final class ChangeImpact {
         }
         for (CompiledRouter router : List.of(old, changed)) {
             for (NetInterface netInterface : router.interfaces()) {
-                netInterface.addresses().stream().filter(router.family()::contains)
-                        .filter(address -> address.getNetworkPrefixLength() != null).forEach(destinations::add);
+                netInterface.addresses().stream()
+                        .filter(router.family()::contains)
+                        .filter(address -> address.getNetworkPrefixLength() != null)
+                        .forEach(destinations::add);
             }
         }
         return new WitnessPreferences(new ArrayList<>(sources), new ArrayList<>(destinations));
@@ -369,25 +406,33 @@ public final class ChangeImpact {
         AffectedSpace widest(int[] hint) {
             Header<V> header = pair.beforeInput.header();
             B protocol = algebra.eq(header.protocol(), algebra.bits(packet.protocol(), Header.PROTOCOL_WIDTH));
-            B ports = algebra.and(algebra.eq(header.srcPort(), algebra.bits(packet.srcPort(), Header.PORT_WIDTH)),
+            B ports = algebra.and(
+                    algebra.eq(header.srcPort(), algebra.bits(packet.srcPort(), Header.PORT_WIDTH)),
                     algebra.eq(header.dstPort(), algebra.bits(packet.dstPort(), Header.PORT_WIDTH)));
             B traffic = algebra.and(protocol, ports);
             B source = AddressTerms.is(algebra, family, header.src(), packet.src());
-            int destinationLength = shortest(length -> algebra.and(algebra.and(traffic, source),
-                    inPrefix(header.dst(), packet.dst(), length)), hint == null ? -1 : hint[1]);
+            int destinationLength = shortest(
+                    length -> algebra.and(algebra.and(traffic, source), inPrefix(header.dst(), packet.dst(), length)),
+                    hint == null ? -1 : hint[1]);
             B destinations = inPrefix(header.dst(), packet.dst(), destinationLength);
-            int sourceLength = shortest(length -> algebra.and(algebra.and(traffic, destinations),
-                    inPrefix(header.src(), packet.src(), length)), hint == null ? -1 : hint[0]);
+            int sourceLength = shortest(
+                    length -> algebra.and(
+                            algebra.and(traffic, destinations), inPrefix(header.src(), packet.src(), length)),
+                    hint == null ? -1 : hint[0]);
             lengths = new int[] {sourceLength, destinationLength};
             B addresses = algebra.and(inPrefix(header.src(), packet.src(), sourceLength), destinations);
             String trafficText;
             if (allInClass(addresses)) trafficText = "any protocol";
             else if (allInClass(algebra.and(addresses, protocol))) trafficText = ProtocolMatch.name(packet.protocol());
-            else trafficText = packet.header().hasPorts()
-                    ? ProtocolMatch.name(packet.protocol()) + " " + packet.srcPort() + " → " + packet.dstPort()
-                    : ProtocolMatch.name(packet.protocol());
-            return new AffectedSpace(prefixText(packet.src(), sourceLength), prefixText(packet.dst(), destinationLength),
-                    trafficText, widest);
+            else
+                trafficText = packet.header().hasPorts()
+                        ? ProtocolMatch.name(packet.protocol()) + " " + packet.srcPort() + " → " + packet.dstPort()
+                        : ProtocolMatch.name(packet.protocol());
+            return new AffectedSpace(
+                    prefixText(packet.src(), sourceLength),
+                    prefixText(packet.dst(), destinationLength),
+                    trafficText,
+                    widest);
         }
 
         /**
@@ -397,7 +442,8 @@ public final class ChangeImpact {
          */
         private int shortest(IntFunction<B> space, int hint) {
             // the shortest proved length is the hint exactly when the hint is proved and one bit shorter is not
-            if (hint >= 0 && allInClass(space.apply(hint)) && (hint == 0 || !allInClass(space.apply(hint - 1)))) return hint;
+            if (hint >= 0 && allInClass(space.apply(hint)) && (hint == 0 || !allInClass(space.apply(hint - 1))))
+                return hint;
             int low = 0;
             int high = family.width();
             while (low < high) {
@@ -412,8 +458,8 @@ public final class ChangeImpact {
             QueryResult result = pair.query.check(algebra.and(algebra.and(fixed, space), outside), List.of());
             if (result instanceof QueryResult.Unknown) {
                 widest = false;
-                notes.add("a solver check on how far a change reaches timed out; the prefixes reported for "
-                        + packet + " may be narrower than the packets affected");
+                notes.add("a solver check on how far a change reaches timed out; the prefixes reported for " + packet
+                        + " may be narrower than the packets affected");
             }
             return result instanceof QueryResult.Proved;
         }

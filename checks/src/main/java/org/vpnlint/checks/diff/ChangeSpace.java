@@ -52,7 +52,7 @@ record ChangeSpace(List<IPAddress> sources, List<IPAddress> destinations) {
                 }
             }
             if (!found) return Optional.empty();
-            if (match == null) return Optional.empty();   // a rule without conditions matches everything
+            if (match == null) return Optional.empty(); // a rule without conditions matches everything
             touched.add(match);
         }
         List<IPAddress> sources = new ArrayList<>();
@@ -69,8 +69,13 @@ record ChangeSpace(List<IPAddress> sources, List<IPAddress> destinations) {
 
     /** The prefixes of one family (null stays null: any address). */
     ChangeSpace of(AddressFamily family) {
-        return new ChangeSpace(sources == null ? null : sources.stream().filter(family::contains).toList(),
-                destinations == null ? null : destinations.stream().filter(family::contains).toList());
+        return new ChangeSpace(
+                sources == null
+                        ? null
+                        : sources.stream().filter(family::contains).toList(),
+                destinations == null
+                        ? null
+                        : destinations.stream().filter(family::contains).toList());
     }
 
     /** Whether an ESP packet of one of the router's tunnels (an unknown endpoint: any address) may lie in the space. */
@@ -86,8 +91,9 @@ record ChangeSpace(List<IPAddress> sources, List<IPAddress> destinations) {
     }
 
     private static boolean holds(List<IPAddress> prefixes, IPAddress address) {
-        return prefixes.stream().anyMatch(prefix -> prefix.getIPVersion() == address.getIPVersion()
-                && prefix.toPrefixBlock().contains(address.withoutPrefixLength()));
+        return prefixes.stream()
+                .anyMatch(prefix -> prefix.getIPVersion() == address.getIPVersion()
+                        && prefix.toPrefixBlock().contains(address.withoutPrefixLength()));
     }
 
     /** Adds the condition's ranges as prefixes; false when it may hold for any address (any, or a negation). */
@@ -106,8 +112,10 @@ record ChangeSpace(List<IPAddress> sources, List<IPAddress> destinations) {
     }
 
     private static boolean sameFooter(RouterVersion before, RouterVersion after) {
-        return java.util.Objects.equals(before.tree().componentVersions(), after.tree().componentVersions())
-                && java.util.Objects.equals(before.tree().releaseVersion(), after.tree().releaseVersion())
+        return java.util.Objects.equals(
+                        before.tree().componentVersions(), after.tree().componentVersions())
+                && java.util.Objects.equals(
+                        before.tree().releaseVersion(), after.tree().releaseVersion())
                 && before.router().dialect() == after.router().dialect();
     }
 
@@ -116,8 +124,7 @@ record ChangeSpace(List<IPAddress> sources, List<IPAddress> destinations) {
     }
 
     /** A source NAT or filter rule: where it is and what it matches. */
-    private record Rule(SourceLocation location, PacketMatch match) {
-    }
+    private record Rule(SourceLocation location, PacketMatch match) {}
 
     private static List<Rule> rules(Router router) {
         List<Rule> rules = new ArrayList<>();
@@ -125,9 +132,11 @@ record ChangeSpace(List<IPAddress> sources, List<IPAddress> destinations) {
             for (NatRule rule : router.nat().sourceRules()) rules.add(new Rule(rule.location(), rule.match()));
         }
         if (router.firewall() != null) {
-            for (FirewallFamily family : java.util.Arrays.asList(router.firewall().ipv4(), router.firewall().ipv6())) {
+            for (FirewallFamily family : java.util.Arrays.asList(
+                    router.firewall().ipv4(), router.firewall().ipv6())) {
                 if (family == null) continue;
-                List<FirewallChain> chains = new ArrayList<>(java.util.Arrays.asList(family.forward(), family.input(), family.output()));
+                List<FirewallChain> chains =
+                        new ArrayList<>(java.util.Arrays.asList(family.forward(), family.input(), family.output()));
                 chains.addAll(family.named().values());
                 for (FirewallChain chain : chains) {
                     if (chain == null) continue;

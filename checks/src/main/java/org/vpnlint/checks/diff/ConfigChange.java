@@ -14,7 +14,10 @@ import org.vpnlint.model.SourceLocation;
  */
 public record ConfigChange(Kind kind, List<String> path, SourceLocation location, SourceLocation shownAt) {
 
-    public enum Kind { ADDED, REMOVED }
+    public enum Kind {
+        ADDED,
+        REMOVED
+    }
 
     public ConfigChange {
         path = List.copyOf(path);

@@ -19,7 +19,8 @@ final class ConfigChanges {
     private final Map<String, List<String>> beforePaths;
     private final Map<String, List<String>> afterPaths;
 
-    private ConfigChanges(List<ConfigChange> changes, Map<String, List<String>> beforePaths, Map<String, List<String>> afterPaths) {
+    private ConfigChanges(
+            List<ConfigChange> changes, Map<String, List<String>> beforePaths, Map<String, List<String>> afterPaths) {
         this.changes = List.copyOf(changes);
         this.beforePaths = beforePaths;
         this.afterPaths = afterPaths;
@@ -76,22 +77,29 @@ final class ConfigChanges {
     }
 
     /** Walks {@code node}, reporting its outermost descendants {@code other} has no node for. */
-    private static void collect(ConfigNode node, ConfigNode other, ConfigChange.Kind kind, ConfigNode afterRoot,
-                                List<ConfigChange> changes) {
+    private static void collect(
+            ConfigNode node,
+            ConfigNode other,
+            ConfigChange.Kind kind,
+            ConfigNode afterRoot,
+            List<ConfigChange> changes) {
         for (ConfigNode child : node.children()) {
             ConfigNode twin = other.child(child.word());
             if (twin != null) {
                 collect(child, twin, kind, afterRoot, changes);
                 continue;
             }
-            SourceLocation shownAt = kind == ConfigChange.Kind.ADDED ? child.location() : other.parent() == null
-                    ? firstLine(afterRoot) : other.location();
+            SourceLocation shownAt = kind == ConfigChange.Kind.ADDED
+                    ? child.location()
+                    : other.parent() == null ? firstLine(afterRoot) : other.location();
             changes.add(new ConfigChange(kind, child.path(), child.location(), shownAt));
         }
     }
 
     private static SourceLocation firstLine(ConfigNode root) {
-        return root.children().isEmpty() ? root.location() : root.children().get(0).location();
+        return root.children().isEmpty()
+                ? root.location()
+                : root.children().get(0).location();
     }
 
     private static Map<String, List<String>> pathsByLocation(ConfigNode root) {

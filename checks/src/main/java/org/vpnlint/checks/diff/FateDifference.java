@@ -18,8 +18,15 @@ import org.vpnlint.model.Level;
  * @param ingresses  where the packets arrive: the witness's ingress first, then the others whose classes change
  *                   the same way over the same space (each class found, blocked and measured on its own)
  */
-public record FateDifference(String beforeFile, String afterFile, PacketTrace before, PacketTrace after, String saState,
-                             AffectedSpace affected, List<ConfigChange> causes, List<Ingress> ingresses) {
+public record FateDifference(
+        String beforeFile,
+        String afterFile,
+        PacketTrace before,
+        PacketTrace after,
+        String saState,
+        AffectedSpace affected,
+        List<ConfigChange> causes,
+        List<Ingress> ingresses) {
 
     public FateDifference {
         causes = List.copyOf(causes);
@@ -28,8 +35,11 @@ public record FateDifference(String beforeFile, String afterFile, PacketTrace be
 
     /** Whether a class found at another ingress reads the same as this one, so that the two are reported together. */
     boolean sameChangeAs(FateDifference other) {
-        return FateKey.Side.of(before).equals(FateKey.Side.of(other.before)) && FateKey.Side.of(after).equals(FateKey.Side.of(other.after))
-                && saState.equals(other.saState) && affected.equals(other.affected) && causes.equals(other.causes);
+        return FateKey.Side.of(before).equals(FateKey.Side.of(other.before))
+                && FateKey.Side.of(after).equals(FateKey.Side.of(other.after))
+                && saState.equals(other.saState)
+                && affected.equals(other.affected)
+                && causes.equals(other.causes);
     }
 
     FateDifference alsoArriving(Ingress ingress) {
@@ -62,7 +72,10 @@ public record FateDifference(String beforeFile, String afterFile, PacketTrace be
 
     /** E.g. "packets arriving on eth1 or eth0, or sent by the router itself". */
     private static String arriving(List<Ingress> ingresses) {
-        List<String> places = ingresses.stream().filter(i -> i.kind() != Ingress.Kind.LOCAL).map(Ingress::toString).toList();
+        List<String> places = ingresses.stream()
+                .filter(i -> i.kind() != Ingress.Kind.LOCAL)
+                .map(Ingress::toString)
+                .toList();
         boolean local = ingresses.stream().anyMatch(i -> i.kind() == Ingress.Kind.LOCAL);
         if (places.isEmpty()) return "packets the router itself sends";
         String arriving = "packets arriving on " + or(places);
@@ -77,7 +90,8 @@ public record FateDifference(String beforeFile, String afterFile, PacketTrace be
     /** The fate in words, e.g. "encrypted by tunnel 1 of peer 192.0.2.150, out of eth0". */
     static String fate(PacketTrace trace) {
         return switch (trace.verdict()) {
-            case ENCRYPTED -> "encrypted by " + trace.tunnel() + " out of " + trace.egress() + " as " + trace.finalHeader();
+            case ENCRYPTED ->
+                "encrypted by " + trace.tunnel() + " out of " + trace.egress() + " as " + trace.finalHeader();
             case CLEARTEXT -> "cleartext out of " + trace.egress() + " as " + trace.finalHeader();
             case DROPPED -> "dropped (" + trace.dropReason().description() + ")";
             case UNREACHABLE -> "unreachable (" + trace.dropReason().description() + ")";

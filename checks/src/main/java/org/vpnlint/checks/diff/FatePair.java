@@ -3,7 +3,7 @@ package org.vpnlint.checks.diff;
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.List;
-import org.vpnlint.checks.rules.AddressTerms;
+import org.vpnlint.checks.datapath.AddressTerms;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
 import org.vpnlint.datapath.Datapath;
@@ -33,9 +33,11 @@ final class FatePair<B, V> {
     final SymbolicAlgebra<B, V> algebra;
     /** The versions the question runs on: whole, or sliced to the packets a change can touch ({@link ChangeSpace}). */
     final CompiledRouter before;
+
     final CompiledRouter after;
     /** The whole versions, which witnesses are replayed on. */
     final CompiledRouter beforeWhole;
+
     final CompiledRouter afterWhole;
     final PacketInput<B, V> beforeInput;
     final PacketInput<B, V> afterInput;
@@ -43,8 +45,13 @@ final class FatePair<B, V> {
     final Outcome<B, V> afterOutcome;
     private final B sameFate;
 
-    private FatePair(SymbolicQuery<B, V> query, CompiledRouter before, CompiledRouter after, CompiledRouter beforeWhole,
-                     CompiledRouter afterWhole, List<Ingress> ingresses) {
+    private FatePair(
+            SymbolicQuery<B, V> query,
+            CompiledRouter before,
+            CompiledRouter after,
+            CompiledRouter beforeWhole,
+            CompiledRouter afterWhole,
+            List<Ingress> ingresses) {
         this.query = query;
         this.algebra = query.algebra();
         this.before = before;
@@ -61,14 +68,20 @@ final class FatePair<B, V> {
         for (Ingress ingress : ingresses) compared = algebra.or(compared, arrivesBy(ingress));
         query.require(compared);
         // 0.0.0.0 (::) is the model's marker for a dynamic address, never an address on the wire
-        V unknown = algebra.bits(before.family().unknownAddress(), before.family().width());
+        V unknown =
+                algebra.bits(before.family().unknownAddress(), before.family().width());
         query.require(algebra.not(algebra.eq(beforeInput.header().src(), unknown)));
         query.require(algebra.not(algebra.eq(beforeInput.header().dst(), unknown)));
         this.sameFate = sameFate();
     }
 
-    static <B, V> FatePair<B, V> build(SymbolicQuery<B, V> query, CompiledRouter before, CompiledRouter after,
-                                       CompiledRouter beforeWhole, CompiledRouter afterWhole, List<Ingress> ingresses) {
+    static <B, V> FatePair<B, V> build(
+            SymbolicQuery<B, V> query,
+            CompiledRouter before,
+            CompiledRouter after,
+            CompiledRouter beforeWhole,
+            CompiledRouter afterWhole,
+            List<Ingress> ingresses) {
         return new FatePair<>(query, before, after, beforeWhole, afterWhole, ingresses);
     }
 
@@ -82,7 +95,8 @@ final class FatePair<B, V> {
     private B inAny(V address, List<IPAddress> prefixes) {
         if (prefixes == null) return algebra.bool(true);
         B any = algebra.bool(false);
-        for (IPAddress prefix : prefixes) any = algebra.or(any, AddressTerms.inPrefix(algebra, before.family(), address, prefix));
+        for (IPAddress prefix : prefixes)
+            any = algebra.or(any, AddressTerms.inPrefix(algebra, before.family(), address, prefix));
         return any;
     }
 
@@ -117,7 +131,9 @@ final class FatePair<B, V> {
         B verdict = outcome.verdictIs(algebra, side.verdict());
         int tunnel = side.tunnel() == null ? 0 : router.tunnelIndex(side.tunnel());
         int egress = side.egress() == null ? 0 : router.interfaceIndex(side.egress());
-        return algebra.and(verdict, algebra.and(algebra.eq(outcome.tunnel(), index(tunnel)), algebra.eq(outcome.egress(), index(egress))));
+        return algebra.and(
+                verdict,
+                algebra.and(algebra.eq(outcome.tunnel(), index(tunnel)), algebra.eq(outcome.egress(), index(egress))));
     }
 
     /**
@@ -133,7 +149,8 @@ final class FatePair<B, V> {
         B cleartext = beforeOutcome.verdictIs(algebra, Verdict.CLEARTEXT);
         B local = beforeOutcome.verdictIs(algebra, Verdict.LOCAL);
         B same = sameVerdict;
-        same = algebra.and(same, algebra.implies(encrypted, algebra.and(sameTunnel(), algebra.and(sameEgress, sameHeader))));
+        same = algebra.and(
+                same, algebra.implies(encrypted, algebra.and(sameTunnel(), algebra.and(sameEgress, sameHeader))));
         same = algebra.and(same, algebra.implies(cleartext, algebra.and(sameEgress, sameHeader)));
         return algebra.and(same, algebra.implies(local, sameHeader));
     }
@@ -141,7 +158,9 @@ final class FatePair<B, V> {
     private B sameHeader(Header<V> left, Header<V> right) {
         B same = algebra.and(algebra.eq(left.src(), right.src()), algebra.eq(left.dst(), right.dst()));
         same = algebra.and(same, algebra.eq(left.protocol(), right.protocol()));
-        return algebra.and(same, algebra.and(algebra.eq(left.srcPort(), right.srcPort()), algebra.eq(left.dstPort(), right.dstPort())));
+        return algebra.and(
+                same,
+                algebra.and(algebra.eq(left.srcPort(), right.srcPort()), algebra.eq(left.dstPort(), right.dstPort())));
     }
 
     /** Both tunnels are the same peer's same tunnel. */
@@ -150,8 +169,11 @@ final class FatePair<B, V> {
         for (CompiledTunnel tunnel : before.tunnels()) {
             int other = after.tunnelIndex(tunnel.ref());
             if (other == 0) continue;
-            same = algebra.or(same, algebra.and(algebra.eq(beforeOutcome.tunnel(), index(tunnel.index())),
-                    algebra.eq(afterOutcome.tunnel(), index(other))));
+            same = algebra.or(
+                    same,
+                    algebra.and(
+                            algebra.eq(beforeOutcome.tunnel(), index(tunnel.index())),
+                            algebra.eq(afterOutcome.tunnel(), index(other))));
         }
         return same;
     }
@@ -162,8 +184,11 @@ final class FatePair<B, V> {
         for (int i = 1; i <= before.interfaces().size(); i++) {
             int other = after.interfaceIndex(before.interfaceName(i));
             if (other == 0) continue;
-            same = algebra.or(same, algebra.and(algebra.eq(beforeOutcome.egress(), index(i)),
-                    algebra.eq(afterOutcome.egress(), index(other))));
+            same = algebra.or(
+                    same,
+                    algebra.and(
+                            algebra.eq(beforeOutcome.egress(), index(i)),
+                            algebra.eq(afterOutcome.egress(), index(other))));
         }
         return same;
     }
@@ -181,7 +206,10 @@ final class FatePair<B, V> {
         List<B> states = new ArrayList<>();
         for (CompiledTunnel tunnel : after.tunnels()) {
             int shared = before.tunnelIndex(tunnel.ref());
-            states.add(shared != 0 ? beforeInput.saUp(shared) : algebra.freshBool(AFTER_PREFIX + PacketInput.SA_UP + tunnel.index()));
+            states.add(
+                    shared != 0
+                            ? beforeInput.saUp(shared)
+                            : algebra.freshBool(AFTER_PREFIX + PacketInput.SA_UP + tunnel.index()));
         }
         return states;
     }

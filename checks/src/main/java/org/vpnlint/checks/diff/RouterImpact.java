@@ -10,8 +10,8 @@ import java.util.List;
  * @param differences the classes of packets whose fate changes, each replayed on both versions
  * @param notes       what was not compared or not decided (timeouts, interfaces only one version has, limits)
  */
-public record RouterImpact(String beforeFile, String afterFile, boolean proved, List<FateDifference> differences,
-                           List<String> notes) {
+public record RouterImpact(
+        String beforeFile, String afterFile, boolean proved, List<FateDifference> differences, List<String> notes) {
 
     public RouterImpact {
         differences = List.copyOf(differences);

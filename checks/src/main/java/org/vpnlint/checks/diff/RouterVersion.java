@@ -4,5 +4,4 @@ import org.vpnlint.model.Router;
 import org.vpnlint.parser.ConfigTree;
 
 /** One version of a router: its model and the word tree it was mapped from (for the changed lines). */
-public record RouterVersion(Router router, ConfigTree tree) {
-}
+public record RouterVersion(Router router, ConfigTree tree) {}

@@ -9,8 +9,8 @@ import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.pairing.AddressScope;
-import org.vpnlint.checks.pairing.PeerEnd;
+import org.vpnlint.checks.ike.pairing.AddressScope;
+import org.vpnlint.checks.ike.pairing.PeerEnd;
 import org.vpnlint.model.AuthenticationMode;
 import org.vpnlint.model.IpsecPeer;
 import org.vpnlint.model.Level;
@@ -69,15 +69,22 @@ public final class BehindNatDefaultIdRule implements Rule {
                         || end.remoteAddresses().stream().anyMatch(a -> !AddressScope.isPrivate(a));
                 if (!talksToPublic) continue;
                 String identity = router.hostName() != null ? router.hostName() : PLACEHOLDER;
-                findings.add(PairFindings.simple(METADATA, METADATA.defaultLevel(), end, null,
+                findings.add(PairFindings.simple(
+                        METADATA,
+                        METADATA.defaultLevel(),
+                        end,
+                        null,
                         "Peer " + peer.name() + " speaks IKE from the private address " + ikeAddress.toCanonicalString()
                                 + " and has no local id, so it sends " + ikeAddress.toCanonicalString()
                                 + " as its identity; behind NAT the other end sees a public address instead and "
                                 + "will not accept this identity unless it is configured for it."
-                                + (identity.equals(PLACEHOLDER) ? " In the fix, replace " + PLACEHOLDER + " with a name"
-                                + " for this router (the file sets no host-name) and accept it as remote-id on the"
-                                + " other end." : ""),
-                        "local-id", (end.legacy() ? "authentication id @" : "authentication local-id ") + identity));
+                                + (identity.equals(PLACEHOLDER)
+                                        ? " In the fix, replace " + PLACEHOLDER + " with a name"
+                                                + " for this router (the file sets no host-name) and accept it as remote-id on the"
+                                                + " other end."
+                                        : ""),
+                        "local-id",
+                        (end.legacy() ? "authentication id @" : "authentication local-id ") + identity));
             }
         }
         return findings;
@@ -96,7 +103,8 @@ public final class BehindNatDefaultIdRule implements Rule {
     }
 
     private static boolean onConnectedSubnet(Router router, IPAddress remote) {
-        return router.interfaces().stream().flatMap(i -> i.addresses().stream())
+        return router.interfaces().stream()
+                .flatMap(i -> i.addresses().stream())
                 .filter(a -> a.getIPVersion() == remote.getIPVersion() && a.isPrefixed())
                 .anyMatch(a -> a.toPrefixBlock().contains(remote.withoutPrefixLength()));
     }

@@ -2,8 +2,8 @@ package org.vpnlint.checks.ike;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.vpnlint.checks.pairing.PeerEnd;
-import org.vpnlint.checks.pairing.PeerPair;
+import org.vpnlint.checks.ike.pairing.PeerEnd;
+import org.vpnlint.checks.ike.pairing.PeerPair;
 
 /**
  * How a CHILD_SA proposed by one end meets the other end's configuration: the responder's child whose selectors
@@ -11,12 +11,18 @@ import org.vpnlint.checks.pairing.PeerPair;
  * the initiator's TSi intersected with the responder's remote selector, TSr with its local one.
  * {@code counterpart} is null when no child of the responder overlaps (TS_UNACCEPTABLE).
  */
-public record ChildSaMatch(ChildSaConfig proposed, ChildSaConfig counterpart,
-                           TrafficSelector narrowedLocal, TrafficSelector narrowedRemote) {
+public record ChildSaMatch(
+        ChildSaConfig proposed,
+        ChildSaConfig counterpart,
+        TrafficSelector narrowedLocal,
+        TrafficSelector narrowedRemote) {
 
     public boolean mirrored() {
-        return counterpart != null && narrowedLocal.sameAs(proposed.local()) && narrowedRemote.sameAs(proposed.remote())
-                && narrowedLocal.sameAs(counterpart.remote()) && narrowedRemote.sameAs(counterpart.local());
+        return counterpart != null
+                && narrowedLocal.sameAs(proposed.local())
+                && narrowedRemote.sameAs(proposed.remote())
+                && narrowedLocal.sameAs(counterpart.remote())
+                && narrowedRemote.sameAs(counterpart.local());
     }
 
     /** Every child of {@code proposer} matched against its partner's children. */

@@ -19,6 +19,8 @@ public record DirectionOutcome(NegotiationResult result, boolean publicAddressUn
         if (!publicAddressUnknown) return "";
         if (exceptions.isEmpty()) return " This holds for every public address the initiator's NAT may use.";
         return " This holds unless the initiator's NAT uses the public address "
-                + String.join(" or ", exceptions.stream().map(IPAddress::toCanonicalString).toList()) + ".";
+                + String.join(
+                        " or ",
+                        exceptions.stream().map(IPAddress::toCanonicalString).toList()) + ".";
     }
 }

@@ -7,8 +7,8 @@ import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.pairing.IkeIdentity;
-import org.vpnlint.checks.pairing.PeerEnd;
+import org.vpnlint.checks.ike.pairing.IkeIdentity;
+import org.vpnlint.checks.ike.pairing.PeerEnd;
 import org.vpnlint.model.IpsecPeer;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.Router;
@@ -60,10 +60,15 @@ public final class FqdnIdWithoutAtRule implements Rule {
         if (written == null || written.strip().startsWith("@")) return;
         IkeIdentity identity = IkeIdentity.parse(written);
         if (identity.type() != IkeIdentity.Type.FQDN) return;
-        findings.add(PairFindings.simple(METADATA, METADATA.defaultLevel(), end, null,
+        findings.add(PairFindings.simple(
+                METADATA,
+                METADATA.defaultLevel(),
+                end,
+                null,
                 "Peer " + end.peer().name() + " " + node + " '" + written.strip() + "' is a host name without '@': "
                         + end.router().dialect().displayName() + " expects FQDN identities as '@" + written.strip()
                         + "', otherwise the legacy ipsec.conf path may treat it as a host name to resolve.",
-                subject, node + " @" + written.strip()));
+                subject,
+                node + " @" + written.strip()));
     }
 }

@@ -67,10 +67,11 @@ public final class IkeIdMismatchBehindNatRule implements Rule {
         for (PairAnalysis analysis : PairFindings.analyse(network)) {
             analysis.reportable().ifPresent(reportable -> {
                 Obstacle obstacle = reportable.obstacle();
-                boolean keyLookupByIdentity = obstacle == Obstacle.PSK_NOT_FOUND && analysis.pair().natBetween();
+                boolean keyLookupByIdentity =
+                        obstacle == Obstacle.PSK_NOT_FOUND && analysis.pair().natBetween();
                 if (REPORTED.contains(obstacle) || keyLookupByIdentity) {
-                    findings.add(PairFindings.negotiationFinding(METADATA, analysis, reportable, problem(obstacle),
-                            "ike-identity", context));
+                    findings.add(PairFindings.negotiationFinding(
+                            METADATA, analysis, reportable, problem(obstacle), "ike-identity", context));
                 }
             });
         }
@@ -79,7 +80,8 @@ public final class IkeIdMismatchBehindNatRule implements Rule {
 
     private static String problem(Obstacle obstacle) {
         return switch (obstacle) {
-            case ADDRESS_NOT_ACCEPTED -> "the responder does not accept the address the initiator is seen from after NAT";
+            case ADDRESS_NOT_ACCEPTED ->
+                "the responder does not accept the address the initiator is seen from after NAT";
             case PSK_NOT_FOUND -> "no pre-shared key is keyed by the identity or post-NAT address actually used";
             default -> "an identity sent is not the one the other end accepts";
         };

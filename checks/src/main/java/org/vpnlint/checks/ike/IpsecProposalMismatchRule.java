@@ -9,7 +9,7 @@ import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.pairing.PeerEnd;
+import org.vpnlint.checks.ike.pairing.PeerEnd;
 import org.vpnlint.model.Level;
 
 /**
@@ -56,9 +56,13 @@ public final class IpsecProposalMismatchRule implements Rule {
             analysis.reportable().ifPresent(reportable -> {
                 Obstacle obstacle = reportable.obstacle();
                 if (obstacle == Obstacle.VERSION || obstacle == Obstacle.IKE_PROPOSAL) {
-                    findings.add(PairFindings.negotiationFinding(METADATA, analysis, reportable,
+                    findings.add(PairFindings.negotiationFinding(
+                            METADATA,
+                            analysis,
+                            reportable,
                             obstacle == Obstacle.VERSION ? "no common IKE version" : "no common IKE proposal",
-                            "ike-proposal", context));
+                            "ike-proposal",
+                            context));
                 }
             });
             PeerEnd located = PairFindings.firstByFile(analysis.pair());
@@ -74,10 +78,17 @@ public final class IpsecProposalMismatchRule implements Rule {
                 }
             }
             if (!problems.isEmpty()) {
-                findings.add(new Finding(METADATA.id(), Level.ERROR, "The ESP proposals of "
-                        + analysis.pair().describe() + " do not agree. CHILD_SA: "
-                        + String.join("; ", new LinkedHashSet<>(problems)) + ".", located.peer().location(),
-                        List.of(PairFindings.related(analysis.pair().partnerOf(located))), null, List.of(), null,
+                findings.add(new Finding(
+                        METADATA.id(),
+                        Level.ERROR,
+                        "The ESP proposals of "
+                                + analysis.pair().describe() + " do not agree. CHILD_SA: "
+                                + String.join("; ", new LinkedHashSet<>(problems)) + ".",
+                        located.peer().location(),
+                        List.of(PairFindings.related(analysis.pair().partnerOf(located))),
+                        null,
+                        List.of(),
+                        null,
                         PairFindings.subject(located, "esp-proposal")));
             }
         }
@@ -87,11 +98,13 @@ public final class IpsecProposalMismatchRule implements Rule {
     /** What goes wrong with the ESP proposals of one tunnel proposed by {@code proposer}, or null. */
     private static String espProblem(ChildSaMatch match, PeerEnd proposer, int version) {
         PeerEnd responder = match.counterpart().end();
-        List<EspAlgorithms> offered = VyosProposals.esp(proposer, match.proposed().tunnel());
-        List<EspAlgorithms> accepted = VyosProposals.esp(responder, match.counterpart().tunnel());
+        List<EspAlgorithms> offered =
+                VyosProposals.esp(proposer, match.proposed().tunnel());
+        List<EspAlgorithms> accepted =
+                VyosProposals.esp(responder, match.counterpart().tunnel());
         if (offered.isEmpty() || accepted.isEmpty()) return null;
-        boolean cipherInCommon = offered.stream().anyMatch(o -> accepted.stream()
-                .anyMatch(a -> a.withoutPfs().equals(o.withoutPfs())));
+        boolean cipherInCommon = offered.stream()
+                .anyMatch(o -> accepted.stream().anyMatch(a -> a.withoutPfs().equals(o.withoutPfs())));
         String proposals = proposer.label() + " " + match.proposed().name() + " offers ESP " + render(offered) + ", "
                 + responder.label() + " " + match.counterpart().name() + " accepts " + render(accepted);
         if (!cipherInCommon) {
@@ -101,9 +114,11 @@ public final class IpsecProposalMismatchRule implements Rule {
         String offeredPfs = offered.get(0).pfsGroup();
         String acceptedPfs = accepted.get(0).pfsGroup();
         if (Objects.equals(offeredPfs, acceptedPfs)) return null;
-        return proposals + " (" + pfs(offeredPfs) + " vs " + pfs(acceptedPfs) + "): " + (version == 2
-                ? "IKEv2 builds the first CHILD_SA without a DH exchange, so it comes up, but every rekey fails "
-                + "with NO_PROPOSAL_CHOSEN" : "IKEv1 Quick Mode fails with NO_PROPOSAL_CHOSEN");
+        return proposals + " (" + pfs(offeredPfs) + " vs " + pfs(acceptedPfs) + "): "
+                + (version == 2
+                        ? "IKEv2 builds the first CHILD_SA without a DH exchange, so it comes up, but every rekey fails "
+                                + "with NO_PROPOSAL_CHOSEN"
+                        : "IKEv1 Quick Mode fails with NO_PROPOSAL_CHOSEN");
     }
 
     private static String pfs(String group) {

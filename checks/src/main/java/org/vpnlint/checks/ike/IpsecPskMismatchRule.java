@@ -52,11 +52,22 @@ public final class IpsecPskMismatchRule implements Rule {
             analysis.reportable().ifPresent(reportable -> {
                 Obstacle obstacle = reportable.obstacle();
                 if (obstacle == Obstacle.PSK_DIFFERENT) {
-                    findings.add(PairFindings.negotiationFinding(METADATA, analysis, reportable,
-                            "the two ends select different pre-shared keys", "pre-shared-key", context));
-                } else if (obstacle == Obstacle.PSK_NOT_FOUND && !analysis.pair().natBetween()) {
-                    findings.add(PairFindings.negotiationFinding(METADATA, analysis, reportable,
-                            "one end has no pre-shared key for the identities used", "pre-shared-key", context));
+                    findings.add(PairFindings.negotiationFinding(
+                            METADATA,
+                            analysis,
+                            reportable,
+                            "the two ends select different pre-shared keys",
+                            "pre-shared-key",
+                            context));
+                } else if (obstacle == Obstacle.PSK_NOT_FOUND
+                        && !analysis.pair().natBetween()) {
+                    findings.add(PairFindings.negotiationFinding(
+                            METADATA,
+                            analysis,
+                            reportable,
+                            "one end has no pre-shared key for the identities used",
+                            "pre-shared-key",
+                            context));
                 }
             });
         }

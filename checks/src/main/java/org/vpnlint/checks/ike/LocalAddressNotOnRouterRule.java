@@ -9,8 +9,8 @@ import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.UnshownPart;
-import org.vpnlint.checks.pairing.AddressScope;
-import org.vpnlint.checks.pairing.PeerEnd;
+import org.vpnlint.checks.ike.pairing.AddressScope;
+import org.vpnlint.checks.ike.pairing.PeerEnd;
 import org.vpnlint.model.IpsecPeer;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.NetInterface;
@@ -58,11 +58,17 @@ public final class LocalAddressNotOnRouterRule implements Rule {
                 if (peer.disabled()) continue;
                 PeerEnd end = new PeerEnd(router, peer);
                 IPAddress configured = end.configuredLocalAddress();
-                if (configured == null || router.interfaceWithAddress(configured).isPresent()) continue;
+                if (configured == null
+                        || router.interfaceWithAddress(configured).isPresent()) continue;
                 String address = configured.toCanonicalString();
                 if (!router.shows(RouterPart.INTERFACES)) {
-                    findings.add(UnshownPart.note(METADATA, router, RouterPart.INTERFACES, "the local-address " + address
-                            + " of peer " + peer.name() + " is an address of this router", peer.location(),
+                    findings.add(UnshownPart.note(
+                            METADATA,
+                            router,
+                            RouterPart.INTERFACES,
+                            "the local-address " + address + " of peer " + peer.name()
+                                    + " is an address of this router",
+                            peer.location(),
                             PairFindings.subject(end, "local-address")));
                     continue;
                 }
@@ -71,8 +77,14 @@ public final class LocalAddressNotOnRouterRule implements Rule {
                         + (dynamic ? " (unless DHCP/PPPoE assigns it)" : "")
                         + ": as initiator charon cannot send from it, as responder it finds no IKE config for the "
                         + "address packets arrive at (NO_PROPOSAL_CHOSEN). " + hint(configured);
-                findings.add(PairFindings.simple(METADATA, dynamic ? Level.WARNING : Level.ERROR, end, null, message,
-                        "local-address", "local-address any"));
+                findings.add(PairFindings.simple(
+                        METADATA,
+                        dynamic ? Level.WARNING : Level.ERROR,
+                        end,
+                        null,
+                        message,
+                        "local-address",
+                        "local-address any"));
             }
         }
         return findings;

@@ -6,7 +6,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Collection;
 import org.vpnlint.checks.RuleContext;
-import org.vpnlint.checks.pairing.AddressScope;
+import org.vpnlint.checks.ike.pairing.AddressScope;
 import org.vpnlint.solver.QueryResult;
 import org.vpnlint.solver.SymbolicAlgebra;
 import org.vpnlint.solver.SymbolicQuery;
@@ -22,13 +22,12 @@ public final class NatAddressExample {
     private static final String VARIABLE = "natPublicAddress";
     private static final String[] NOT_PUBLIC = {"0.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/3"};
 
-    private NatAddressExample() {
-    }
+    private NatAddressExample() {}
 
     /** The example, or null when the solver gives up (the message then states the condition without one). */
     public static IPAddress outside(Collection<IPAddress> named, RuleContext context) {
-        try (SymbolicQuery<?, ?> query = context.solver().newQuery("ike-id-mismatch-behind-nat: NAT public address",
-                TIMEOUT)) {
+        try (SymbolicQuery<?, ?> query =
+                context.solver().newQuery("ike-id-mismatch-behind-nat: NAT public address", TIMEOUT)) {
             return solve(query, named);
         }
     }
@@ -43,7 +42,8 @@ public final class NatAddressExample {
             query.require(algebra.not(inRange(algebra, address, new IPAddressString(text).getAddress())));
         }
         for (IPAddress excluded : named) {
-            if (excluded.isIPv4()) query.require(algebra.not(algebra.eq(address, algebra.bits(excluded.getValue(), 32))));
+            if (excluded.isIPv4())
+                query.require(algebra.not(algebra.eq(address, algebra.bits(excluded.getValue(), 32))));
         }
         QueryResult result = query.check(algebra.bool(true));
         if (result instanceof QueryResult.Witness witness) {
@@ -55,7 +55,9 @@ public final class NatAddressExample {
 
     private static <B, V> B inRange(SymbolicAlgebra<B, V> algebra, V address, IPAddress prefix) {
         IPAddress block = prefix.toPrefixBlock();
-        return algebra.between(address, algebra.bits(block.getLower().getValue(), 32),
+        return algebra.between(
+                address,
+                algebra.bits(block.getLower().getValue(), 32),
                 algebra.bits(block.getUpper().getValue(), 32));
     }
 

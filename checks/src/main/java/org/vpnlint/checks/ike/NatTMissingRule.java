@@ -9,10 +9,10 @@ import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.pairing.AddressScope;
-import org.vpnlint.checks.pairing.PeerEnd;
-import org.vpnlint.checks.pairing.PeerPair;
-import org.vpnlint.checks.pairing.PeerPairing;
+import org.vpnlint.checks.ike.pairing.AddressScope;
+import org.vpnlint.checks.ike.pairing.PeerEnd;
+import org.vpnlint.checks.ike.pairing.PeerPair;
+import org.vpnlint.checks.ike.pairing.PeerPairing;
 import org.vpnlint.model.IpsecPeer;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.Router;
@@ -54,7 +54,8 @@ public final class NatTMissingRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         Set<Router> reported = new HashSet<>();
         for (Router router : network.routers()) {
-            if (!router.dialect().legacyIpsecSyntax() || !Boolean.FALSE.equals(router.ipsec().natTraversal())) continue;
+            if (!router.dialect().legacyIpsecSyntax()
+                    || !Boolean.FALSE.equals(router.ipsec().natTraversal())) continue;
             for (IpsecPeer peer : router.ipsec().peers()) {
                 if (peer.disabled() || reported.contains(router)) continue;
                 PeerEnd end = new PeerEnd(router, peer);
@@ -62,20 +63,29 @@ public final class NatTMissingRule implements Rule {
                 boolean natInPath = pair != null ? pair.natBetween() : behindNatAlone(end);
                 if (!natInPath) continue;
                 reported.add(router);
-                findings.add(PairFindings.simple(METADATA, METADATA.defaultLevel(), end,
+                findings.add(PairFindings.simple(
+                        METADATA,
+                        METADATA.defaultLevel(),
+                        end,
                         pair == null ? null : pair.partnerOf(end),
                         "vpn ipsec nat-traversal is disabled on " + router.file() + ", but peer " + peer.name()
-                                + " crosses a NAT" + (pair == null ? "" : " (" + pair.natOf(end).describe() + " here, "
-                                + pair.natOf(pair.partnerOf(end)).describe() + " on the other end)")
+                                + " crosses a NAT"
+                                + (pair == null
+                                        ? ""
+                                        : " (" + pair.natOf(end).describe() + " here, "
+                                                + pair.natOf(pair.partnerOf(end))
+                                                        .describe() + " on the other end)")
                                 + ": IKE and ESP must use UDP 4500 there.",
-                        "nat-traversal", "set vpn ipsec nat-traversal enable"));
+                        "nat-traversal",
+                        "set vpn ipsec nat-traversal enable"));
             }
         }
         return findings;
     }
 
     private static boolean behindNatAlone(PeerEnd end) {
-        return end.ikeAddress() != null && AddressScope.isPrivate(end.ikeAddress())
+        return end.ikeAddress() != null
+                && AddressScope.isPrivate(end.ikeAddress())
                 && end.remoteAddresses().stream().anyMatch(a -> !AddressScope.isPrivate(a));
     }
 }

@@ -8,7 +8,7 @@ import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.UnshownPart;
-import org.vpnlint.checks.pairing.PeerEnd;
+import org.vpnlint.checks.ike.pairing.PeerEnd;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.RouterPart;
 
@@ -55,27 +55,40 @@ public final class NoInitiatorRule implements Rule {
             List<PeerEnd> initiators = analysis.initiators();
             if (initiators.isEmpty()) {
                 PeerEnd located = PairFindings.firstByFile(analysis.pair());
-                findings.add(PairFindings.simple(METADATA, Level.ERROR, located, analysis.pair().partnerOf(located),
+                findings.add(PairFindings.simple(
+                        METADATA,
+                        Level.ERROR,
+                        located,
+                        analysis.pair().partnerOf(located),
                         "Neither " + first.label() + " (" + first.startAction().description() + ") nor "
                                 + second.label() + " (" + second.startAction().description()
                                 + ") starts IKE, so the tunnel never comes up.",
-                        "connection-type", "set connection-type initiate on one end"));
+                        "connection-type",
+                        "set connection-type initiate on one end"));
             } else if (analysis.reachingDirections().isEmpty()) {
                 // Only when a replay shows the packet going nowhere; dynamic addresses leave nothing to replay.
                 DirectionOutcome blocked = analysis.directions().stream()
                         .filter(d -> initiators.contains(d.result().initiator()))
-                        .filter(d -> d.result().obstacle() == Obstacle.UNREACHABLE).findFirst().orElse(null);
+                        .filter(d -> d.result().obstacle() == Obstacle.UNREACHABLE)
+                        .findFirst()
+                        .orElse(null);
                 if (blocked == null) continue;
                 String why = " " + blocked.result().failure().detail() + ".";
                 PeerEnd initiator = blocked.result().initiator();
                 PeerEnd located = PairFindings.firstByFile(analysis.pair());
-                Finding unreachable = PairFindings.simple(METADATA, Level.ERROR, located, analysis.pair().partnerOf(located),
+                Finding unreachable = PairFindings.simple(
+                        METADATA,
+                        Level.ERROR,
+                        located,
+                        analysis.pair().partnerOf(located),
                         initiator.label() + " starts IKE, but its first packet never reaches the other end, and the "
                                 + "other end does not initiate."
-                                + why + " Let the end behind NAT initiate.", "connection-type", null);
+                                + why + " Let the end behind NAT initiate.",
+                        "connection-type",
+                        null);
                 // "no route carries the packet" is a claim about every route and interface of the initiator
-                findings.addAll(UnshownPart.gate(initiator.router(), List.of(unreachable),
-                        RouterPart.INTERFACES, RouterPart.ROUTES));
+                findings.addAll(UnshownPart.gate(
+                        initiator.router(), List.of(unreachable), RouterPart.INTERFACES, RouterPart.ROUTES));
             }
         }
         return findings;

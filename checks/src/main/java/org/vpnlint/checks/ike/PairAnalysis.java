@@ -6,13 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.vpnlint.checks.pairing.AddressScope;
-import org.vpnlint.checks.pairing.IkeIdentity;
-import org.vpnlint.checks.pairing.LoadedSecret;
-import org.vpnlint.checks.pairing.NatInFront;
-import org.vpnlint.checks.pairing.PeerEnd;
-import org.vpnlint.checks.pairing.PeerPair;
-import org.vpnlint.checks.pairing.StartAction;
+import org.vpnlint.checks.ike.pairing.AddressScope;
+import org.vpnlint.checks.ike.pairing.IkeIdentity;
+import org.vpnlint.checks.ike.pairing.LoadedSecret;
+import org.vpnlint.checks.ike.pairing.NatInFront;
+import org.vpnlint.checks.ike.pairing.PeerEnd;
+import org.vpnlint.checks.ike.pairing.PeerPair;
+import org.vpnlint.checks.ike.pairing.StartAction;
 import org.vpnlint.model.Level;
 
 /**
@@ -56,7 +56,8 @@ public final class PairAnalysis {
     public List<DirectionOutcome> reachingDirections() {
         return directions.stream()
                 .filter(d -> initiators().contains(d.result().initiator()))
-                .filter(d -> d.result().obstacle() != Obstacle.UNREACHABLE).toList();
+                .filter(d -> d.result().obstacle() != Obstacle.UNREACHABLE)
+                .toList();
     }
 
     public List<DirectionOutcome> directions() {
@@ -72,8 +73,10 @@ public final class PairAnalysis {
      * {@code publicAddress} (for checking a finding's address condition against a concrete network).
      */
     public boolean establishedWhenNatShows(IPAddress publicAddress) {
-        return reachingDirections().stream().anyMatch(d -> d.publicAddressUnknown() && d.exceptions().contains(publicAddress)
-                ? !d.result().established() : d.result().established());
+        return reachingDirections().stream()
+                .anyMatch(d -> d.publicAddressUnknown() && d.exceptions().contains(publicAddress)
+                        ? !d.result().established()
+                        : d.result().established());
     }
 
     /**
@@ -85,7 +88,8 @@ public final class PairAnalysis {
         List<DirectionOutcome> reaching = reachingDirections();
         if (!reaching.isEmpty()) return Optional.of(reaching.get(0));
         return directions.stream()
-                .filter(d -> !d.result().established() && d.result().obstacle() != Obstacle.UNREACHABLE).findFirst();
+                .filter(d -> !d.result().established() && d.result().obstacle() != Obstacle.UNREACHABLE)
+                .findFirst();
     }
 
     /**
@@ -96,8 +100,10 @@ public final class PairAnalysis {
         Optional<DirectionOutcome> failure = failure();
         if (failure.isPresent()) return Optional.of(new Reportable(failure.get(), Level.ERROR, false));
         return reachingDirections().stream()
-                .filter(d -> d.result().initiator().startAction() == StartAction.START && !d.result().established())
-                .findFirst().map(d -> new Reportable(d, Level.WARNING, true));
+                .filter(d -> d.result().initiator().startAction() == StartAction.START
+                        && !d.result().established())
+                .findFirst()
+                .map(d -> new Reportable(d, Level.WARNING, true));
     }
 
     /** A negotiation to report, its level, and whether the IKE_SA still comes up the other way round. */

@@ -11,9 +11,9 @@ import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.TraceStep;
-import org.vpnlint.checks.pairing.PeerEnd;
-import org.vpnlint.checks.pairing.PeerPair;
-import org.vpnlint.checks.pairing.PeerPairing;
+import org.vpnlint.checks.ike.pairing.PeerEnd;
+import org.vpnlint.checks.ike.pairing.PeerPair;
+import org.vpnlint.checks.ike.pairing.PeerPairing;
 import org.vpnlint.model.Level;
 
 /**
@@ -23,27 +23,35 @@ import org.vpnlint.model.Level;
  */
 final class PairFindings {
 
-    private PairFindings() {
-    }
+    private PairFindings() {}
 
     static List<PairAnalysis> analyse(Network network) {
         return new PeerPairing(network).pairs().stream().map(PairAnalysis::new).toList();
     }
 
-    static Finding negotiationFinding(RuleMetadata rule, PairAnalysis analysis, PairAnalysis.Reportable reportable,
-                                      String problem, String subjectSuffix, RuleContext context) {
+    static Finding negotiationFinding(
+            RuleMetadata rule,
+            PairAnalysis analysis,
+            PairAnalysis.Reportable reportable,
+            String problem,
+            String subjectSuffix,
+            RuleContext context) {
         DirectionOutcome outcome = reportable.outcome();
         NegotiationResult result = outcome.result();
         String headline = reportable.establishedOtherwise()
                 ? "The IKE_SA between " + analysis.pair().describe() + " comes up only when the responding end "
-                        + "negotiates on traffic; the start-up negotiation by " + result.initiator().label()
+                        + "negotiates on traffic; the start-up negotiation by "
+                        + result.initiator().label()
                         + " fails: " + problem + "."
                 : "The IKE_SA between " + analysis.pair().describe() + " cannot be established: " + problem + ".";
         PeerEnd located = locate(rule, analysis.pair(), result);
         PeerEnd other = analysis.pair().partnerOf(located);
         StringBuilder message = new StringBuilder(headline);
-        message.append(" Replaying IKEv").append(result.version()).append(" with ")
-                .append(result.initiator().label()).append(" as initiator: ");
+        message.append(" Replaying IKEv")
+                .append(result.version())
+                .append(" with ")
+                .append(result.initiator().label())
+                .append(" as initiator: ");
         List<String> sentences = new ArrayList<>();
         for (ExchangeStep step : result.steps()) sentences.add(step.exchange() + " — " + step.detail());
         message.append(String.join("; ", sentences)).append('.');
@@ -51,14 +59,24 @@ final class PairFindings {
         if (outcome.publicAddressUnknown()) {
             IPAddress example = example(analysis, result, outcome, context);
             if (example != null) {
-                message.append(" For example, with the NAT showing ").append(example.toCanonicalString())
+                message.append(" For example, with the NAT showing ")
+                        .append(example.toCanonicalString())
                         .append(" the negotiation goes as replayed above.");
             }
         }
         List<TraceStep> trace = result.steps().stream()
-                .map(s -> new TraceStep(s.exchange(), s.detail(), null, null)).toList();
-        return new Finding(rule.id(), reportable.level(), message.toString(), located.peer().location(),
-                List.of(related(other)), null, trace, null, subject(located, subjectSuffix));
+                .map(s -> new TraceStep(s.exchange(), s.detail(), null, null))
+                .toList();
+        return new Finding(
+                rule.id(),
+                reportable.level(),
+                message.toString(),
+                located.peer().location(),
+                List.of(related(other)),
+                null,
+                trace,
+                null,
+                subject(located, subjectSuffix));
     }
 
     static RelatedLocation related(PeerEnd other) {
@@ -69,10 +87,24 @@ final class PairFindings {
         return "peer " + end.peer().name() + (suffix.isEmpty() ? "" : " " + suffix);
     }
 
-    static Finding simple(RuleMetadata rule, Level level, PeerEnd located, PeerEnd other, String message,
-                          String subjectSuffix, String fix) {
+    static Finding simple(
+            RuleMetadata rule,
+            Level level,
+            PeerEnd located,
+            PeerEnd other,
+            String message,
+            String subjectSuffix,
+            String fix) {
         List<RelatedLocation> related = other == null ? List.of() : List.of(related(other));
-        return new Finding(rule.id(), level, message, located.peer().location(), related, null, List.of(), fix,
+        return new Finding(
+                rule.id(),
+                level,
+                message,
+                located.peer().location(),
+                related,
+                null,
+                List.of(),
+                fix,
                 subject(located, subjectSuffix));
     }
 
@@ -95,8 +127,8 @@ final class PairFindings {
         return first.compareTo(second) <= 0 ? pair.first() : pair.second();
     }
 
-    private static IPAddress example(PairAnalysis analysis, NegotiationResult result, DirectionOutcome outcome,
-                                     RuleContext context) {
+    private static IPAddress example(
+            PairAnalysis analysis, NegotiationResult result, DirectionOutcome outcome, RuleContext context) {
         Set<IPAddress> avoid = new LinkedHashSet<>(outcome.exceptions());
         avoid.addAll(result.responder().remoteAddresses());
         try {

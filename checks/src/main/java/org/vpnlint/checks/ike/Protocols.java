@@ -3,8 +3,7 @@ package org.vpnlint.checks.ike;
 /** IP protocol numbers as strongSwan writes them in traffic selectors. */
 final class Protocols {
 
-    private Protocols() {
-    }
+    private Protocols() {}
 
     static String name(int protocol) {
         return switch (protocol) {

@@ -30,18 +30,23 @@ public record TrafficSelector(List<IPAddress> prefixes, Integer protocol, Intege
             }
         }
         if (common.isEmpty()) return null;
-        return new TrafficSelector(common, protocol != null ? protocol : other.protocol, port != null ? port : other.port);
+        return new TrafficSelector(
+                common, protocol != null ? protocol : other.protocol, port != null ? port : other.port);
     }
 
     public boolean sameAs(TrafficSelector other) {
-        return other != null && Objects.equals(new HashSet<>(prefixes), new HashSet<>(other.prefixes))
-                && Objects.equals(protocol, other.protocol) && Objects.equals(port, other.port);
+        return other != null
+                && Objects.equals(new HashSet<>(prefixes), new HashSet<>(other.prefixes))
+                && Objects.equals(protocol, other.protocol)
+                && Objects.equals(port, other.port);
     }
 
     /** e.g. {@code 192.168.10.0/24[tcp/22]}. */
     public String render() {
-        String addresses = String.join(",", prefixes.stream().map(IPAddress::toCanonicalString).toList());
+        String addresses = String.join(
+                ",", prefixes.stream().map(IPAddress::toCanonicalString).toList());
         if (protocol == null && port == null) return addresses;
-        return addresses + "[" + (protocol == null ? "0" : Protocols.name(protocol)) + (port == null ? "" : "/" + port) + "]";
+        return addresses + "[" + (protocol == null ? "0" : Protocols.name(protocol)) + (port == null ? "" : "/" + port)
+                + "]";
     }
 }

@@ -8,7 +8,7 @@ import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.pairing.PeerEnd;
+import org.vpnlint.checks.ike.pairing.PeerEnd;
 import org.vpnlint.model.Level;
 
 /**
@@ -60,7 +60,8 @@ public final class TunnelSelectorsNotMirroredRule implements Rule {
                     if (match.mirrored()) continue;
                     ChildSaConfig proposed = match.proposed();
                     String offer = proposer.label() + " " + proposed.name() + " proposes TSi "
-                            + proposed.local().render() + " === TSr " + proposed.remote().render();
+                            + proposed.local().render() + " === TSr "
+                            + proposed.remote().render();
                     if (match.counterpart() == null) {
                         refused = true;
                         problems.add(offer + ", but no tunnel of " + other.label() + " overlaps it: the responder "
@@ -68,8 +69,10 @@ public final class TunnelSelectorsNotMirroredRule implements Rule {
                     } else {
                         ChildSaConfig counterpart = match.counterpart();
                         problems.add(offer + "; " + other.label() + " " + counterpart.name() + " has local "
-                                + counterpart.local().render() + ", remote " + counterpart.remote().render()
-                                + ": strongSwan narrows the CHILD_SA to " + match.narrowedLocal().render() + " === "
+                                + counterpart.local().render() + ", remote "
+                                + counterpart.remote().render()
+                                + ": strongSwan narrows the CHILD_SA to "
+                                + match.narrowedLocal().render() + " === "
                                 + match.narrowedRemote().render() + " and traffic outside it is not tunnelled");
                     }
                 }
@@ -77,9 +80,16 @@ public final class TunnelSelectorsNotMirroredRule implements Rule {
             if (problems.isEmpty()) continue;
             String message = "The tunnels of " + analysis.pair().describe() + " do not mirror each other. CHILD_SA: "
                     + String.join("; ", new LinkedHashSet<>(problems)) + ".";
-            findings.add(new Finding(METADATA.id(), refused ? Level.ERROR : Level.WARNING, message,
-                    located.peer().location(), List.of(PairFindings.related(analysis.pair().partnerOf(located))),
-                    null, List.of(), null, PairFindings.subject(located, "tunnel selectors")));
+            findings.add(new Finding(
+                    METADATA.id(),
+                    refused ? Level.ERROR : Level.WARNING,
+                    message,
+                    located.peer().location(),
+                    List.of(PairFindings.related(analysis.pair().partnerOf(located))),
+                    null,
+                    List.of(),
+                    null,
+                    PairFindings.subject(located, "tunnel selectors")));
         }
         return findings;
     }

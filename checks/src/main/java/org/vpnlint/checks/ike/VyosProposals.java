@@ -2,7 +2,7 @@ package org.vpnlint.checks.ike;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.vpnlint.checks.pairing.PeerEnd;
+import org.vpnlint.checks.ike.pairing.PeerEnd;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.EspGroup;
 import org.vpnlint.model.EspProposal;
@@ -19,8 +19,7 @@ import org.vpnlint.model.IpsecTunnel;
  */
 public final class VyosProposals {
 
-    private VyosProposals() {
-    }
+    private VyosProposals() {}
 
     public static List<IkeAlgorithms> ike(PeerEnd end) {
         IkeGroup group = end.ikeGroup().orElse(null);
@@ -38,8 +37,11 @@ public final class VyosProposals {
 
     /** The esp-group a tunnel uses: its own, else the peer's default-esp-group. */
     public static EspGroup espGroup(PeerEnd end, IpsecTunnel tunnel) {
-        String name = tunnel != null && tunnel.espGroup() != null ? tunnel.espGroup() : end.peer().defaultEspGroup();
-        if (tunnel == null && end.peer().vtiEspGroup() != null) name = end.peer().vtiEspGroup();
+        String name = tunnel != null && tunnel.espGroup() != null
+                ? tunnel.espGroup()
+                : end.peer().defaultEspGroup();
+        if (tunnel == null && end.peer().vtiEspGroup() != null)
+            name = end.peer().vtiEspGroup();
         return name == null ? null : end.router().ipsec().espGroups().get(name);
     }
 
@@ -49,8 +51,8 @@ public final class VyosProposals {
         if (group == null) return proposals;
         String pfsGroup = pfsGroup(end, group);
         for (EspProposal proposal : group.proposals()) {
-            proposals.add(new EspAlgorithms(orDefault(proposal.encryption(), "aes128"),
-                    orDefault(proposal.hash(), "sha1"), pfsGroup));
+            proposals.add(new EspAlgorithms(
+                    orDefault(proposal.encryption(), "aes128"), orDefault(proposal.hash(), "sha1"), pfsGroup));
         }
         return proposals;
     }

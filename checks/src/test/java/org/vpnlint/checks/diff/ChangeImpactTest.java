@@ -37,7 +37,8 @@ class ChangeImpactTest {
             "set nat source rule 5 destination address '10.10.10.0/24'",
             "set nat source rule 5 exclude");
 
-    private static final List<String> BLACKHOLE = List.of("set protocols static route 10.10.10.0/24 blackhole distance 254");
+    private static final List<String> BLACKHOLE =
+            List.of("set protocols static route 10.10.10.0/24 blackhole distance 254");
 
     private static Z3Solver solver;
 
@@ -56,7 +57,9 @@ class ChangeImpactTest {
         RouterImpact impact = compare(script(BRANCH, EXCLUDE, BLACKHOLE), script(BRANCH, BLACKHOLE), SaMode.UP);
         assertTrue(impact.proved(), impact.notes().toString());
         FateDifference fromLan = impact.differences().stream()
-                .filter(d -> d.before().packet().ingress().toString().equals("eth1")).findFirst().orElseThrow();
+                .filter(d -> d.before().packet().ingress().toString().equals("eth1"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Verdict.ENCRYPTED, fromLan.before().verdict());
         assertEquals(Verdict.CLEARTEXT, fromLan.after().verdict());
         assertEquals(Level.ERROR, fromLan.level());
@@ -64,9 +67,14 @@ class ChangeImpactTest {
         assertEquals("10.10.10.200", fromLan.before().packet().header().dstText());
         assertEquals("192.168.10.0/24", fromLan.affected().sources(), fromLan.message());
         assertEquals("10.10.10.0/24", fromLan.affected().destinations(), fromLan.message());
-        assertEquals(List.of("removed: nat source rule 5"), fromLan.causes().stream().map(ConfigChange::describe).toList());
-        assertTrue(fromLan.message().startsWith("packets arriving on eth1 or eth0 or sent by the router itself, among them every"
-                + " packet from 192.168.10.0/24 to 10.10.10.0/24, any protocol (proved; SA up)"), fromLan.message());
+        assertEquals(
+                List.of("removed: nat source rule 5"),
+                fromLan.causes().stream().map(ConfigChange::describe).toList());
+        assertTrue(
+                fromLan.message()
+                        .startsWith("packets arriving on eth1 or eth0 or sent by the router itself, among them every"
+                                + " packet from 192.168.10.0/24 to 10.10.10.0/24, any protocol (proved; SA up)"),
+                fromLan.message());
         assertEquals(1, impact.differences().size(), "the three ingresses change the same way: one difference");
     }
 
@@ -76,7 +84,8 @@ class ChangeImpactTest {
         for (String line : script(BRANCH, EXCLUDE, BLACKHOLE).lines().toList()) {
             renumbered.add(line.replace("rule 10 ", "rule 100 ").replace("rule 5 ", "rule 50 "));
         }
-        RouterImpact impact = compare(script(BRANCH, EXCLUDE, BLACKHOLE), String.join("\n", renumbered) + "\n", SaMode.BOTH);
+        RouterImpact impact =
+                compare(script(BRANCH, EXCLUDE, BLACKHOLE), String.join("\n", renumbered) + "\n", SaMode.BOTH);
         assertTrue(impact.provedUnchanged(), impact.differences().toString() + impact.notes());
     }
 
@@ -99,11 +108,14 @@ class ChangeImpactTest {
             assertEquals("down", difference.saState(), difference.message());
             assertEquals(Verdict.DROPPED, difference.after().verdict(), difference.message());
             assertEquals(Level.WARNING, difference.level());
-            assertEquals(List.of("added: protocols static route 10.10.10.0/24"),
+            assertEquals(
+                    List.of("added: protocols static route 10.10.10.0/24"),
                     difference.causes().stream().map(ConfigChange::describe).toList());
         }
         FateDifference fromLan = both.differences().stream()
-                .filter(d -> d.before().packet().ingress().toString().equals("eth1")).findFirst().orElseThrow();
+                .filter(d -> d.before().packet().ingress().toString().equals("eth1"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Verdict.CLEARTEXT, fromLan.before().verdict(), fromLan.message());
     }
 

@@ -14,8 +14,7 @@ import org.vpnlint.model.RouterPart;
 /** Runs one rule on a few routers; the solver is never needed when every NAT address is known. */
 final class IkeRuleTesting {
 
-    private IkeRuleTesting() {
-    }
+    private IkeRuleTesting() {}
 
     static List<Finding> check(Rule rule, Router... routers) {
         return check(rule, Network.of(List.of(routers)));
@@ -27,9 +26,19 @@ final class IkeRuleTesting {
      */
     static Router vpnOnly(Router router) {
         Map<RouterPart, String> unshown = new EnumMap<>(RouterPart.class);
-        for (RouterPart part : RouterPart.values()) unshown.put(part, "the file is a fragment that shows no " + part.description());
-        return new Router(router.name(), router.file(), router.dialect(), List.of(), router.routes(), router.nat(),
-                router.firewall(), router.ipsec(), null, new Completeness(unshown));
+        for (RouterPart part : RouterPart.values())
+            unshown.put(part, "the file is a fragment that shows no " + part.description());
+        return new Router(
+                router.name(),
+                router.file(),
+                router.dialect(),
+                List.of(),
+                router.routes(),
+                router.nat(),
+                router.firewall(),
+                router.ipsec(),
+                null,
+                new Completeness(unshown));
     }
 
     static List<Finding> check(Rule rule, Network network) {

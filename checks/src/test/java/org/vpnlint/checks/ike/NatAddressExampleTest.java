@@ -9,7 +9,7 @@ import inet.ipaddr.IPAddressString;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.RuleContext;
-import org.vpnlint.checks.pairing.AddressScope;
+import org.vpnlint.checks.ike.pairing.AddressScope;
 import org.vpnlint.solver.Z3Solver;
 
 /** The solver picks a public address a NAT could show that none of the configured addresses equals. */

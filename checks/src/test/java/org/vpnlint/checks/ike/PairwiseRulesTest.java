@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
-import org.vpnlint.checks.pairing.SiteBuilder;
+import org.vpnlint.checks.ike.pairing.SiteBuilder;
 import org.vpnlint.model.AuthenticationMode;
 import org.vpnlint.model.ConnectionType;
 import org.vpnlint.model.IpsecConfig;
@@ -20,110 +20,175 @@ import org.vpnlint.model.Router;
 class PairwiseRulesTest {
 
     private static SiteBuilder east() {
-        return SiteBuilder.vyos14("east.conf").wan("203.0.113.1/24").peer("west").remoteAddress("198.51.100.2")
-                .connectionType(ConnectionType.RESPOND).pskIds("198.51.100.2", "203.0.113.1")
+        return SiteBuilder.vyos14("east.conf")
+                .wan("203.0.113.1/24")
+                .peer("west")
+                .remoteAddress("198.51.100.2")
+                .connectionType(ConnectionType.RESPOND)
+                .pskIds("198.51.100.2", "203.0.113.1")
                 .prefixes("192.168.10.0/24", "10.10.10.0/24");
     }
 
     private static SiteBuilder west() {
-        return SiteBuilder.vyos14("west.conf").wan("198.51.100.2/24").peer("east").remoteAddress("203.0.113.1")
-                .pskIds("198.51.100.2", "203.0.113.1").prefixes("10.10.10.0/24", "192.168.10.0/24");
+        return SiteBuilder.vyos14("west.conf")
+                .wan("198.51.100.2/24")
+                .peer("east")
+                .remoteAddress("203.0.113.1")
+                .pskIds("198.51.100.2", "203.0.113.1")
+                .prefixes("10.10.10.0/24", "192.168.10.0/24");
     }
 
     @Test
     void matchingEndsHaveNoFindings() {
-        for (var rule : List.of(new IpsecPskMismatchRule(), new IpsecProposalMismatchRule(),
-                new TunnelSelectorsNotMirroredRule(), new NoInitiatorRule(), new IkeIdMismatchBehindNatRule())) {
+        for (var rule : List.of(
+                new IpsecPskMismatchRule(),
+                new IpsecProposalMismatchRule(),
+                new TunnelSelectorsNotMirroredRule(),
+                new NoInitiatorRule(),
+                new IkeIdMismatchBehindNatRule())) {
             assertEquals(List.of(), IkeRuleTesting.check(rule, east().build(), west().build()), rule.id());
         }
     }
 
     @Test
     void differentSecretsAreReportedWithoutShowingEither() {
-        List<Finding> findings = IkeRuleTesting.check(new IpsecPskMismatchRule(),
-                east().secret("s3cret-one").build(), west().secret("s3cret-two").build());
+        List<Finding> findings = IkeRuleTesting.check(
+                new IpsecPskMismatchRule(),
+                east().secret("s3cret-one").build(),
+                west().secret("s3cret-two").build());
 
         assertEquals(1, findings.size());
         assertEquals("east.conf", findings.get(0).location().file());
         assertEquals("west.conf", findings.get(0).related().get(0).location().file());
-        assertFalse(findings.get(0).message().contains("s3cret"), findings.get(0).message());
+        assertFalse(
+                findings.get(0).message().contains("s3cret"), findings.get(0).message());
     }
 
     @Test
     void differentSecretsOfTwoVpnOnlyFragmentsAreReported() {
-        List<Finding> findings = IkeRuleTesting.check(new IpsecPskMismatchRule(),
+        List<Finding> findings = IkeRuleTesting.check(
+                new IpsecPskMismatchRule(),
                 IkeRuleTesting.vpnOnly(east().secret("s3cret-one").build()),
                 IkeRuleTesting.vpnOnly(west().secret("s3cret-two").build()));
 
         assertEquals(1, findings.size(), findings::toString);
         assertEquals(Level.ERROR, findings.get(0).level());
-        assertTrue(findings.get(0).message().contains("different pre-shared keys"), findings.get(0).message());
+        assertTrue(
+                findings.get(0).message().contains("different pre-shared keys"),
+                findings.get(0).message());
     }
 
     @Test
     void endsAuthenticatingWithCertificatesAreNotJudgedByTheirPresharedKeys() {
-        List<Finding> findings = IkeRuleTesting.check(new IpsecPskMismatchRule(),
-                withCertificates(east().secret("s3cret-one").build()), withCertificates(west().secret("s3cret-two").build()));
+        List<Finding> findings = IkeRuleTesting.check(
+                new IpsecPskMismatchRule(),
+                withCertificates(east().secret("s3cret-one").build()),
+                withCertificates(west().secret("s3cret-two").build()));
 
         assertEquals(List.of(), findings);
     }
 
     private static Router withCertificates(Router router) {
         IpsecPeer peer = router.ipsec().peers().get(0);
-        IpsecPeer x509 = new IpsecPeer(peer.name(), peer.remoteAddresses(), peer.localAddress(), AuthenticationMode.X509,
-                peer.localId(), peer.remoteId(), peer.presharedKey(), peer.connectionType(), peer.ikeGroup(),
-                peer.defaultEspGroup(), peer.tunnels(), null, null, false, false, peer.path(), peer.location());
+        IpsecPeer x509 = new IpsecPeer(
+                peer.name(),
+                peer.remoteAddresses(),
+                peer.localAddress(),
+                AuthenticationMode.X509,
+                peer.localId(),
+                peer.remoteId(),
+                peer.presharedKey(),
+                peer.connectionType(),
+                peer.ikeGroup(),
+                peer.defaultEspGroup(),
+                peer.tunnels(),
+                null,
+                null,
+                false,
+                false,
+                peer.path(),
+                peer.location());
         IpsecConfig ipsec = router.ipsec();
-        return router.withConfiguration(router.nat(), router.firewall(), new IpsecConfig(List.of(x509), ipsec.ikeGroups(),
-                ipsec.espGroups(), ipsec.presharedKeys(), ipsec.ikeInterfaces(), false, true, ipsec.natTraversal()));
+        return router.withConfiguration(
+                router.nat(),
+                router.firewall(),
+                new IpsecConfig(
+                        List.of(x509),
+                        ipsec.ikeGroups(),
+                        ipsec.espGroups(),
+                        ipsec.presharedKeys(),
+                        ipsec.ikeInterfaces(),
+                        false,
+                        true,
+                        ipsec.natTraversal()));
     }
 
     @Test
     void anUnsetDhGroupIsGroup2InVyos14AndDoesNotMatchGroup14() {
-        List<Finding> findings = IkeRuleTesting.check(new IpsecProposalMismatchRule(),
-                east().ikeProposal("aes256", "sha256", null).build(), west().build());
+        List<Finding> findings = IkeRuleTesting.check(
+                new IpsecProposalMismatchRule(),
+                east().ikeProposal("aes256", "sha256", null).build(),
+                west().build());
 
-        Finding ike = findings.stream().filter(f -> f.subject().equals("peer west ike-proposal")).findFirst().orElseThrow();
+        Finding ike = findings.stream()
+                .filter(f -> f.subject().equals("peer west ike-proposal"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Level.ERROR, ike.level());
         assertTrue(ike.message().contains("modp1024"), ike.message());
-        assertTrue(findings.stream().anyMatch(f -> f.subject().equals("peer west esp-proposal")),
+        assertTrue(
+                findings.stream().anyMatch(f -> f.subject().equals("peer west esp-proposal")),
                 "pfs enable follows the IKE group's DH group, so PFS differs too");
     }
 
     @Test
     void aPfsMismatchInIkev2FailsOnlyAtRekey() {
-        List<Finding> findings = IkeRuleTesting.check(new IpsecProposalMismatchRule(),
-                east().ikeVersion(2).pfs("disable").build(), west().ikeVersion(2).build());
+        List<Finding> findings = IkeRuleTesting.check(
+                new IpsecProposalMismatchRule(),
+                east().ikeVersion(2).pfs("disable").build(),
+                west().ikeVersion(2).build());
 
         assertEquals(1, findings.size());
         assertEquals("peer west esp-proposal", findings.get(0).subject());
-        assertTrue(findings.get(0).message().contains("every rekey fails"), findings.get(0).message());
+        assertTrue(
+                findings.get(0).message().contains("every rekey fails"),
+                findings.get(0).message());
     }
 
     @Test
     void selectorsWithoutOverlapAreRefused() {
-        List<Finding> findings = IkeRuleTesting.check(new TunnelSelectorsNotMirroredRule(),
-                east().build(), west().prefixes("10.10.20.0/24", "192.168.10.0/24").build());
+        List<Finding> findings = IkeRuleTesting.check(
+                new TunnelSelectorsNotMirroredRule(),
+                east().build(),
+                west().prefixes("10.10.20.0/24", "192.168.10.0/24").build());
 
         assertEquals(1, findings.size());
         assertEquals(Level.ERROR, findings.get(0).level());
-        assertTrue(findings.get(0).message().contains("TS_UNACCEPTABLE"), findings.get(0).message());
+        assertTrue(
+                findings.get(0).message().contains("TS_UNACCEPTABLE"),
+                findings.get(0).message());
     }
 
     @Test
     void partlyOverlappingSelectorsAreNarrowed() {
-        List<Finding> findings = IkeRuleTesting.check(new TunnelSelectorsNotMirroredRule(),
-                east().build(), west().prefixes("10.10.10.0/25", "192.168.10.0/24").build());
+        List<Finding> findings = IkeRuleTesting.check(
+                new TunnelSelectorsNotMirroredRule(),
+                east().build(),
+                west().prefixes("10.10.10.0/25", "192.168.10.0/24").build());
 
         assertEquals(1, findings.size());
         assertEquals(Level.WARNING, findings.get(0).level());
-        assertTrue(findings.get(0).message().contains("narrows the CHILD_SA to 10.10.10.0/25"), findings.get(0).message());
+        assertTrue(
+                findings.get(0).message().contains("narrows the CHILD_SA to 10.10.10.0/25"),
+                findings.get(0).message());
     }
 
     @Test
     void twoEndsThatNeverInitiateAreAnError() {
-        List<Finding> findings = IkeRuleTesting.check(new NoInitiatorRule(),
-                east().connectionType(ConnectionType.NONE).build(), west().connectionType(ConnectionType.NONE).build());
+        List<Finding> findings = IkeRuleTesting.check(
+                new NoInitiatorRule(),
+                east().connectionType(ConnectionType.NONE).build(),
+                west().connectionType(ConnectionType.NONE).build());
 
         assertEquals(1, findings.size());
         assertEquals(Level.ERROR, findings.get(0).level());
@@ -132,17 +197,31 @@ class PairwiseRulesTest {
 
     @Test
     void theOnlyInitiatorCannotReachAnEndBehindMasquerade() {
-        Router hq = SiteBuilder.vyos14("hq.conf").wan("203.0.113.2/24").peer("branch").remoteAddress("198.51.100.2")
-                .pskIds("branch").build();
-        Router branch = SiteBuilder.vyos14("branch.conf").wan("10.1.0.2/24").peer("hq").remoteAddress("203.0.113.2")
-                .localId("branch").connectionType(ConnectionType.NONE).pskIds("branch").build();
-        Network network = new Network(List.of(hq, branch), List.of(
-                new Network.NatDeclaration("branch.conf", "198.51.100.2", Network.NatDeclaration.Kind.MASQUERADE)));
+        Router hq = SiteBuilder.vyos14("hq.conf")
+                .wan("203.0.113.2/24")
+                .peer("branch")
+                .remoteAddress("198.51.100.2")
+                .pskIds("branch")
+                .build();
+        Router branch = SiteBuilder.vyos14("branch.conf")
+                .wan("10.1.0.2/24")
+                .peer("hq")
+                .remoteAddress("203.0.113.2")
+                .localId("branch")
+                .connectionType(ConnectionType.NONE)
+                .pskIds("branch")
+                .build();
+        Network network = new Network(
+                List.of(hq, branch),
+                List.of(new Network.NatDeclaration(
+                        "branch.conf", "198.51.100.2", Network.NatDeclaration.Kind.MASQUERADE)));
 
         List<Finding> findings = IkeRuleTesting.check(new NoInitiatorRule(), network);
 
         assertEquals(1, findings.size());
-        assertTrue(findings.get(0).message().contains("masquerading NAT"), findings.get(0).message());
+        assertTrue(
+                findings.get(0).message().contains("masquerading NAT"),
+                findings.get(0).message());
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Network.NatDeclaration;
 import org.vpnlint.checks.RelatedLocation;
-import org.vpnlint.checks.RuleBudgetExceeded;
 import org.vpnlint.checks.Rule;
+import org.vpnlint.checks.RuleBudgetExceeded;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.RuleRegistry;
@@ -73,7 +73,8 @@ public final class Analysis {
         List<Finding> ruleFindings = runRules(networks, request.config(), failures, settings);
         settings.listener().phaseFinished("rules", Duration.ofNanos(System.nanoTime() - started));
         List<Finding> findings = ruleFindings.stream()
-                .filter(finding -> inputs.reportedNames().contains(finding.location().file()))
+                .filter(finding ->
+                        inputs.reportedNames().contains(finding.location().file()))
                 .map(finding -> redacted(finding, secrets))
                 .distinct()
                 .sorted()
@@ -107,14 +108,26 @@ public final class Analysis {
                 .distinct()
                 .sorted(Comparator.<Diagnostic>naturalOrder().thenComparing(Diagnostic::code))
                 .toList();
-        List<RuleMetadata> metadata = rules.stream().map(Rule::metadata)
-                .sorted(Comparator.comparing(RuleMetadata::id)).toList();
+        List<RuleMetadata> metadata = rules.stream()
+                .map(Rule::metadata)
+                .sorted(Comparator.comparing(RuleMetadata::id))
+                .toList();
         List<InternalFailure> redactedFailures = failures.stream()
-                .map(f -> new InternalFailure(secrets.redact(f.what()), f.cause())).toList();
-        List<String> rulesRun = metadata.stream().map(RuleMetadata::id)
-                .filter(id -> !request.config().disabledRules().contains(id)).toList();
-        return new AnalysisResult(reported, suppressed, baselined, shownDiagnostics,
-                List.copyOf(inputs.reportedNames()), inputs.routers().size(), metadata, redactedFailures,
+                .map(f -> new InternalFailure(secrets.redact(f.what()), f.cause()))
+                .toList();
+        List<String> rulesRun = metadata.stream()
+                .map(RuleMetadata::id)
+                .filter(id -> !request.config().disabledRules().contains(id))
+                .toList();
+        return new AnalysisResult(
+                reported,
+                suppressed,
+                baselined,
+                shownDiagnostics,
+                List.copyOf(inputs.reportedNames()),
+                inputs.routers().size(),
+                metadata,
+                redactedFailures,
                 new AnalysedNetworks(networks, rulesRun, secrets));
     }
 
@@ -122,7 +135,8 @@ public final class Analysis {
     private static List<Network> networks(LoadedInputs inputs, AnalysisRequest request) {
         List<NatDeclaration> nat = natDeclarations(request);
         return request.config().networks().group(inputs.routers().keySet()).values().stream()
-                .map(files -> new Network(files.stream().map(inputs.routers()::get).toList(), nat))
+                .map(files ->
+                        new Network(files.stream().map(inputs.routers()::get).toList(), nat))
                 .toList();
     }
 
@@ -130,12 +144,18 @@ public final class Analysis {
      * What reading the inputs gave: every router by its file, and for the reported files their trees, names and
      * errors.
      */
-    private record LoadedInputs(Map<Path, Router> routers, List<ConfigTree> reportedTrees, Set<String> reportedNames,
-                                Set<String> filesWithErrors, SecretValues secrets) {
-    }
+    private record LoadedInputs(
+            Map<Path, Router> routers,
+            List<ConfigTree> reportedTrees,
+            Set<String> reportedNames,
+            Set<String> filesWithErrors,
+            SecretValues secrets) {}
 
-    private LoadedInputs load(AnalysisRequest request, List<Diagnostic> diagnostics, List<InternalFailure> failures,
-                              AnalysisListener listener) {
+    private LoadedInputs load(
+            AnalysisRequest request,
+            List<Diagnostic> diagnostics,
+            List<InternalFailure> failures,
+            AnalysisListener listener) {
         List<Path> reportedFiles = InputFiles.expand(request.paths(), diagnostics);
         List<Path> contextPaths = new ArrayList<>(request.context());
         contextPaths.addAll(request.config().routers());
@@ -144,8 +164,8 @@ public final class Analysis {
         int total = reportedFiles.size() + contextFiles.size();
         int done = 0;
 
-        LoadedInputs inputs = new LoadedInputs(new LinkedHashMap<>(), new ArrayList<>(), new TreeSet<>(), new TreeSet<>(),
-                new SecretValues());
+        LoadedInputs inputs = new LoadedInputs(
+                new LinkedHashMap<>(), new ArrayList<>(), new TreeSet<>(), new TreeSet<>(), new SecretValues());
         for (Path file : reportedFiles) {
             LoadedRouter loaded = load(file, request, failures);
             inputs.secrets().collect(loaded.tree().root());
@@ -184,11 +204,13 @@ public final class Analysis {
         }
     }
 
-    private List<Finding> runRules(List<Network> networks, ProjectConfig config, List<InternalFailure> failures,
-                                   RunSettings settings) {
+    private List<Finding> runRules(
+            List<Network> networks, ProjectConfig config, List<InternalFailure> failures, RunSettings settings) {
         List<Finding> all = new ArrayList<>();
         Set<String> failedRules = new TreeSet<>();
-        List<Rule> enabled = rules.stream().filter(rule -> !config.disabledRules().contains(rule.id())).toList();
+        List<Rule> enabled = rules.stream()
+                .filter(rule -> !config.disabledRules().contains(rule.id()))
+                .toList();
         int total = enabled.size() * networks.size();
         int done = 0;
         for (Network network : networks) {
@@ -211,7 +233,8 @@ public final class Analysis {
                             all.addAll(BudgetNote.of(rule, network, budget.budget()));
                         } else if (failedRules.add(rule.id())) {
                             // A rule that fails in several networks is reported once.
-                            failures.add(new InternalFailure("rule " + rule.id() + " failed (" + failureName(e) + ")", e));
+                            failures.add(
+                                    new InternalFailure("rule " + rule.id() + " failed (" + failureName(e) + ")", e));
                         }
                     } catch (VirtualMachineError e) {
                         // Out of memory or stack: what the context holds may be half made, so the next rule gets a
@@ -219,7 +242,8 @@ public final class Analysis {
                         context.close();
                         context = new RuleContext(solvers);
                         if (failedRules.add(rule.id())) {
-                            failures.add(new InternalFailure("rule " + rule.id() + " failed (" + failureName(e) + ")", e));
+                            failures.add(
+                                    new InternalFailure("rule " + rule.id() + " failed (" + failureName(e) + ")", e));
                         }
                     }
                     settings.listener().ruleFinished(rule.id(), Duration.ofNanos(System.nanoTime() - started));
@@ -243,18 +267,23 @@ public final class Analysis {
     /** One line for the user: what kind of failure, with the heap's size when memory ran out. */
     private static String failureName(Throwable failure) {
         if (failure instanceof OutOfMemoryError) {
-            return "OutOfMemoryError: the Java heap is limited to " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+            return "OutOfMemoryError: the Java heap is limited to "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                     + " MB; a larger -Xmx in JAVA_TOOL_OPTIONS gives it more";
         }
-        if (failure instanceof StackOverflowError) return "StackOverflowError: a larger -Xss in JAVA_TOOL_OPTIONS gives it more";
+        if (failure instanceof StackOverflowError)
+            return "StackOverflowError: a larger -Xss in JAVA_TOOL_OPTIONS gives it more";
         return failure.getClass().getSimpleName();
     }
 
     private static List<NatDeclaration> natDeclarations(AnalysisRequest request) {
         return request.config().nat().stream()
                 .map(nat -> new NatDeclaration(
-                        nat.routerFile() != null ? displayName(nat.routerFile(), request.baseDirectory()) : nat.router(),
-                        nat.publicAddress(), nat.kind()))
+                        nat.routerFile() != null
+                                ? displayName(nat.routerFile(), request.baseDirectory())
+                                : nat.router(),
+                        nat.publicAddress(),
+                        nat.kind()))
                 .toList();
     }
 
@@ -267,12 +296,21 @@ public final class Analysis {
 
     private static Finding redacted(Finding finding, SecretValues secrets) {
         List<RelatedLocation> related = finding.related().stream()
-                .map(r -> new RelatedLocation(r.location(), secrets.redact(r.message()))).toList();
-        List<TraceStep> trace = finding.trace().stream()
-                .map(s -> new TraceStep(s.stage(), secrets.redact(s.detail()), s.location(), secrets.redact(s.header()),
-                        s.fields()))
+                .map(r -> new RelatedLocation(r.location(), secrets.redact(r.message())))
                 .toList();
-        return new Finding(finding.ruleId(), finding.level(), secrets.redact(finding.message()), finding.location(),
-                related, finding.witness(), trace, secrets.redact(finding.fix()), secrets.redact(finding.subject()));
+        List<TraceStep> trace = finding.trace().stream()
+                .map(s -> new TraceStep(
+                        s.stage(), secrets.redact(s.detail()), s.location(), secrets.redact(s.header()), s.fields()))
+                .toList();
+        return new Finding(
+                finding.ruleId(),
+                finding.level(),
+                secrets.redact(finding.message()),
+                finding.location(),
+                related,
+                finding.witness(),
+                trace,
+                secrets.redact(finding.fix()),
+                secrets.redact(finding.subject()));
     }
 }

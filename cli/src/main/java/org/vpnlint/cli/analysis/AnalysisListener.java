@@ -9,24 +9,19 @@ import java.util.List;
  */
 public interface AnalysisListener {
 
-    AnalysisListener NONE = new AnalysisListener() {
-    };
+    AnalysisListener NONE = new AnalysisListener() {};
 
     /** A file was read and mapped; {@code done} of {@code total} files so far. */
-    default void fileRead(String file, int done, int total) {
-    }
+    default void fileRead(String file, int done, int total) {}
 
     /** A rule starts on a network; {@code done} rule runs of {@code total} have finished. */
-    default void ruleStarted(String ruleId, int done, int total) {
-    }
+    default void ruleStarted(String ruleId, int done, int total) {}
 
     /** A rule finished on a network (or failed, or ran out of its budget) after {@code took}. */
-    default void ruleFinished(String ruleId, Duration took) {
-    }
+    default void ruleFinished(String ruleId, Duration took) {}
 
     /** A phase of the run ("read and map", "rules", "report") finished after {@code took}. */
-    default void phaseFinished(String phase, Duration took) {
-    }
+    default void phaseFinished(String phase, Duration took) {}
 
     /** Tells each listener in turn. */
     static AnalysisListener all(List<AnalysisListener> listeners) {

@@ -11,8 +11,14 @@ import org.vpnlint.model.Dialect;
  * are relative to {@code baseDirectory} when they lie below it. {@code dialect} overrides detection when not null;
  * {@code baseline} is null when none is used; {@code today} decides whether a suppression has expired.
  */
-public record AnalysisRequest(List<Path> paths, List<Path> context, Dialect dialect, ProjectConfig config,
-                              Baseline baseline, Path baseDirectory, LocalDate today) {
+public record AnalysisRequest(
+        List<Path> paths,
+        List<Path> context,
+        Dialect dialect,
+        ProjectConfig config,
+        Baseline baseline,
+        Path baseDirectory,
+        LocalDate today) {
 
     public AnalysisRequest {
         paths = List.copyOf(paths);

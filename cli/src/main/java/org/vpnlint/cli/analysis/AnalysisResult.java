@@ -11,16 +11,37 @@ import org.vpnlint.model.Level;
  * the files reported on, how many routers were analysed, the metadata of every rule (for SARIF and the docs),
  * internal failures, and the networks analysed (for the audit report's drawing and tunnel inventory).
  */
-public record AnalysisResult(List<ReportedFinding> findings, List<ReportedFinding> suppressed, int baselined,
-                             List<Diagnostic> diagnostics, List<String> files, int routers,
-                             List<RuleMetadata> rules, List<InternalFailure> internalFailures,
-                             AnalysedNetworks analysed) {
+public record AnalysisResult(
+        List<ReportedFinding> findings,
+        List<ReportedFinding> suppressed,
+        int baselined,
+        List<Diagnostic> diagnostics,
+        List<String> files,
+        int routers,
+        List<RuleMetadata> rules,
+        List<InternalFailure> internalFailures,
+        AnalysedNetworks analysed) {
 
     /** A result without the analysed networks (reports that print only findings need none). */
-    public AnalysisResult(List<ReportedFinding> findings, List<ReportedFinding> suppressed, int baselined,
-                          List<Diagnostic> diagnostics, List<String> files, int routers,
-                          List<RuleMetadata> rules, List<InternalFailure> internalFailures) {
-        this(findings, suppressed, baselined, diagnostics, files, routers, rules, internalFailures, AnalysedNetworks.NONE);
+    public AnalysisResult(
+            List<ReportedFinding> findings,
+            List<ReportedFinding> suppressed,
+            int baselined,
+            List<Diagnostic> diagnostics,
+            List<String> files,
+            int routers,
+            List<RuleMetadata> rules,
+            List<InternalFailure> internalFailures) {
+        this(
+                findings,
+                suppressed,
+                baselined,
+                diagnostics,
+                files,
+                routers,
+                rules,
+                internalFailures,
+                AnalysedNetworks.NONE);
     }
 
     public AnalysisResult {

@@ -43,7 +43,8 @@ public final class Baseline {
         } catch (JsonProcessingException e) {
             throw new BaselineException(file + ":" + e.getLocation().getLineNr() + ": the baseline is not valid JSON");
         } catch (IOException e) {
-            throw new BaselineException(file + ": cannot read the baseline (" + e.getClass().getSimpleName() + ")");
+            throw new BaselineException(
+                    file + ": cannot read the baseline (" + e.getClass().getSimpleName() + ")");
         }
         if (root == null || !root.path("findings").isArray()) {
             throw new BaselineException(file + ": not a vpnlint baseline (no \"findings\" list); write one with"
@@ -66,7 +67,8 @@ public final class Baseline {
         Map<String, ReportedFinding> byFingerprint = new LinkedHashMap<>();
         findings.stream()
                 .filter(reported -> !reported.suppressed())
-                .sorted(Comparator.comparing((ReportedFinding r) -> Fingerprint.normalisedPath(r.finding().location().file()))
+                .sorted(Comparator.comparing((ReportedFinding r) -> Fingerprint.normalisedPath(
+                                r.finding().location().file()))
                         .thenComparing(r -> r.finding().ruleId())
                         .thenComparing(ReportedFinding::fingerprint))
                 .forEach(reported -> byFingerprint.putIfAbsent(reported.fingerprint(), reported));
@@ -74,13 +76,16 @@ public final class Baseline {
             ObjectNode entry = entries.addObject();
             entry.put("fingerprint", reported.fingerprint());
             entry.put("ruleId", reported.finding().ruleId());
-            entry.put("file", Fingerprint.normalisedPath(reported.finding().location().file()));
+            entry.put(
+                    "file",
+                    Fingerprint.normalisedPath(reported.finding().location().file()));
             entry.put("subject", reported.finding().subject());
         }
         try {
             Files.writeString(file, JsonOutput.pretty(json, root), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new BaselineException(file + ": cannot write the baseline (" + e.getClass().getSimpleName() + ")");
+            throw new BaselineException(
+                    file + ": cannot write the baseline (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

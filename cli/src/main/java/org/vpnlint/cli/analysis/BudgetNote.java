@@ -16,8 +16,7 @@ import org.vpnlint.model.SourceLocation;
  */
 final class BudgetNote {
 
-    private BudgetNote() {
-    }
+    private BudgetNote() {}
 
     static List<Finding> of(Rule rule, Network network, Duration budget) {
         List<Finding> notes = new ArrayList<>();
@@ -25,8 +24,16 @@ final class BudgetNote {
             String message = "Unknown: rule " + rule.id() + " ran out of its time budget of " + budget.toSeconds()
                     + " s on this router's network and was stopped, so its findings here may be incomplete"
                     + " (--rule-budget sets the budget).";
-            notes.add(new Finding(rule.id(), Level.NOTE, message, SourceLocation.at(router.file(), 1, 1), List.of(),
-                    null, List.of(), null, "time-budget"));
+            notes.add(new Finding(
+                    rule.id(),
+                    Level.NOTE,
+                    message,
+                    SourceLocation.at(router.file(), 1, 1),
+                    List.of(),
+                    null,
+                    List.of(),
+                    null,
+                    "time-budget"));
         }
         return notes;
     }

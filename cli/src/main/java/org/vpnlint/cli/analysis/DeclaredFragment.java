@@ -21,8 +21,11 @@ import org.vpnlint.model.SourceLocation;
  * do not make a part complete: a file with a declared eth0 may still leave other interfaces out, so
  * {@code complete:} says that separately.
  */
-public record DeclaredFragment(Path routerFile, Set<RouterPart> completeParts,
-                               Map<String, List<IPAddress>> interfaceAddresses, SourceLocation declaredAt) {
+public record DeclaredFragment(
+        Path routerFile,
+        Set<RouterPart> completeParts,
+        Map<String, List<IPAddress>> interfaceAddresses,
+        SourceLocation declaredAt) {
 
     public DeclaredFragment {
         completeParts = Set.copyOf(completeParts);
@@ -34,14 +37,23 @@ public record DeclaredFragment(Path routerFile, Set<RouterPart> completeParts,
         List<NetInterface> interfaces = new ArrayList<>(router.interfaces());
         interfaceAddresses.keySet().stream().sorted().forEach(name -> {
             if (router.findInterface(name).isEmpty()) {
-                interfaces.add(new NetInterface(name, kindOf(name), interfaceAddresses.get(name), false, false, null,
-                        false, declaredAt));
+                interfaces.add(new NetInterface(
+                        name, kindOf(name), interfaceAddresses.get(name), false, false, null, false, declaredAt));
             }
         });
         Completeness completeness = router.completeness();
         for (RouterPart part : completeParts) completeness = completeness.declaredComplete(part);
-        return new Router(router.name(), router.file(), router.dialect(), interfaces, router.routes(), router.nat(),
-                router.firewall(), router.ipsec(), router.hostName(), completeness);
+        return new Router(
+                router.name(),
+                router.file(),
+                router.dialect(),
+                interfaces,
+                router.routes(),
+                router.nat(),
+                router.firewall(),
+                router.ipsec(),
+                router.hostName(),
+                completeness);
     }
 
     private static InterfaceKind kindOf(String name) {

@@ -11,6 +11,5 @@ public final class ExitCodes {
     /** A bug in vpnlint. */
     public static final int INTERNAL_ERROR = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -5,7 +5,10 @@ import org.vpnlint.model.Level;
 
 /** The lowest level of finding that makes {@code vpnlint check} exit 1, or {@link #NEVER}. */
 public enum FailOn {
-    NOTE(Level.NOTE), WARNING(Level.WARNING), ERROR(Level.ERROR), NEVER(null);
+    NOTE(Level.NOTE),
+    WARNING(Level.WARNING),
+    ERROR(Level.ERROR),
+    NEVER(null);
 
     private final Level threshold;
 

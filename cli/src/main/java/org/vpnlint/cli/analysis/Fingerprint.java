@@ -13,8 +13,7 @@ import org.vpnlint.checks.Finding;
  */
 public final class Fingerprint {
 
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     public static String of(Finding finding) {
         String subject = finding.subject() != null ? finding.subject() : finding.message();
@@ -24,8 +23,8 @@ public final class Fingerprint {
     public static String of(String ruleId, String file, String subject) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest((ruleId + "|" + normalisedPath(file) + "|" + subject)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha256.digest(
+                    (ruleId + "|" + normalisedPath(file) + "|" + subject).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

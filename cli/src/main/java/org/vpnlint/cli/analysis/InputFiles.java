@@ -20,14 +20,16 @@ import org.vpnlint.model.SourceLocation;
  */
 public final class InputFiles {
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /** True for the file names vpnlint picks up when it searches a directory. */
     public static boolean looksLikeRouterConfig(Path file) {
         String name = file.getFileName().toString();
-        return name.equals("config.boot") || name.endsWith(".conf") || name.endsWith(".boot")
-                || name.endsWith(".set") || name.endsWith(".vyos");
+        return name.equals("config.boot")
+                || name.endsWith(".conf")
+                || name.endsWith(".boot")
+                || name.endsWith(".set")
+                || name.endsWith(".vyos");
     }
 
     /**
@@ -45,17 +47,26 @@ public final class InputFiles {
                 try {
                     found = search(path);
                 } catch (IOException | UncheckedIOException e) {
-                    problems.add(new Diagnostic(SourceLocation.at(given.toString(), 1, 1), Level.ERROR, "no-input",
+                    problems.add(new Diagnostic(
+                            SourceLocation.at(given.toString(), 1, 1),
+                            Level.ERROR,
+                            "no-input",
                             "the directory cannot be searched (" + e.getClass().getSimpleName() + ")"));
                     continue;
                 }
                 if (found.isEmpty()) {
-                    problems.add(new Diagnostic(SourceLocation.at(given.toString(), 1, 1), Level.WARNING, "no-input",
+                    problems.add(new Diagnostic(
+                            SourceLocation.at(given.toString(), 1, 1),
+                            Level.WARNING,
+                            "no-input",
                             "no configuration files (config.boot, *.conf, *.boot, *.set, *.vyos) in this directory"));
                 }
                 files.addAll(found);
             } else {
-                problems.add(new Diagnostic(SourceLocation.at(given.toString(), 1, 1), Level.ERROR, "no-input",
+                problems.add(new Diagnostic(
+                        SourceLocation.at(given.toString(), 1, 1),
+                        Level.ERROR,
+                        "no-input",
                         "no such file or directory"));
             }
         }

@@ -51,16 +51,16 @@ public record LoadedRouter(String name, ConfigTree tree, Router router, List<Dia
     /** A file that could not be read at all. */
     public static LoadedRouter unreadable(String name, String why) {
         SourceLocation start = SourceLocation.at(name, 1, 1);
-        ConfigTree empty = new ConfigTree(name, new ConfigNode("", start), null, null, ConfigTree.SourceFormat.CURLY,
-                List.of());
+        ConfigTree empty =
+                new ConfigTree(name, new ConfigNode("", start), null, null, ConfigTree.SourceFormat.CURLY, List.of());
         return new LoadedRouter(name, empty, null, List.of(new Diagnostic(start, Level.ERROR, "read-error", why)));
     }
 
     /** A file whose reading or mapping failed inside vpnlint (reported as an internal failure). */
     static LoadedRouter failed(String name) {
         SourceLocation start = SourceLocation.at(name, 1, 1);
-        ConfigTree empty = new ConfigTree(name, new ConfigNode("", start), null, null, ConfigTree.SourceFormat.CURLY,
-                List.of());
+        ConfigTree empty =
+                new ConfigTree(name, new ConfigNode("", start), null, null, ConfigTree.SourceFormat.CURLY, List.of());
         return new LoadedRouter(name, empty, null, List.of());
     }
 }

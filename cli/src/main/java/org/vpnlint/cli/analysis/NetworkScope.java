@@ -24,6 +24,7 @@ public final class NetworkScope {
 
     /** Null when every router is in one network. */
     private final Path directory;
+
     private final List<PathMatcher> matchers;
 
     private NetworkScope(Path directory, List<PathMatcher> matchers) {
@@ -53,7 +54,8 @@ public final class NetworkScope {
      */
     public SortedMap<Path, List<Path>> group(Collection<Path> files) {
         SortedMap<Path, List<Path>> networks = new TreeMap<>();
-        for (Path file : files) networks.computeIfAbsent(networkOf(file), key -> new ArrayList<>()).add(file);
+        for (Path file : files)
+            networks.computeIfAbsent(networkOf(file), key -> new ArrayList<>()).add(file);
         return networks;
     }
 

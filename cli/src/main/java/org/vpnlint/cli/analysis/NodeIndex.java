@@ -19,7 +19,9 @@ final class NodeIndex {
         List<ConfigNode> pending = new ArrayList<>(root.children());
         while (!pending.isEmpty()) {
             ConfigNode node = pending.remove(pending.size() - 1);
-            nodesByLine.computeIfAbsent(node.location().line(), line -> new ArrayList<>()).add(node);
+            nodesByLine
+                    .computeIfAbsent(node.location().line(), line -> new ArrayList<>())
+                    .add(node);
             pending.addAll(node.children());
         }
     }
@@ -32,7 +34,8 @@ final class NodeIndex {
         for (ConfigNode node : onLine) {
             int column = node.location().column();
             if (column > location.column()) continue;
-            if (best == null || column > best.location().column()
+            if (best == null
+                    || column > best.location().column()
                     || (column == best.location().column() && isBelow(node, best))) {
                 best = node;
             }

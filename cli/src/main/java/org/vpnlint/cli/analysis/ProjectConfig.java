@@ -60,14 +60,19 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Every mistake is reported with its file and line; unknown keys are mistakes too, so a typo never silently
  * turns a rule back on.
  */
-public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLevels, Set<String> disabledRules,
-                            List<Path> routers, List<DeclaredNat> nat, NetworkScope networks,
-                            List<DeclaredFragment> fragments) {
+public record ProjectConfig(
+        Path file,
+        FailOn failOn,
+        Map<String, Level> ruleLevels,
+        Set<String> disabledRules,
+        List<Path> routers,
+        List<DeclaredNat> nat,
+        NetworkScope networks,
+        List<DeclaredFragment> fragments) {
     public static final String FILE_NAME = ".vpnlint.yaml";
 
     /** A {@code nat:} entry; {@code router} is a file already resolved against the config's directory, or a name. */
-    public record DeclaredNat(String router, Path routerFile, String publicAddress, NatDeclaration.Kind kind) {
-    }
+    public record DeclaredNat(String router, Path routerFile, String publicAddress, NatDeclaration.Kind kind) {}
 
     public ProjectConfig {
         ruleLevels = Map.copyOf(ruleLevels);
@@ -80,13 +85,16 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
     /** The declaration about this file in {@code fragments:}, or null. */
     public DeclaredFragment fragmentOf(Path file) {
         Path normalized = file.toAbsolutePath().normalize();
-        return fragments.stream().filter(f -> f.routerFile().equals(normalized)).findFirst().orElse(null);
+        return fragments.stream()
+                .filter(f -> f.routerFile().equals(normalized))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The configuration used when the project has none. */
     public static ProjectConfig none() {
-        return new ProjectConfig(null, null, Map.of(), Set.of(), List.of(), List.of(), NetworkScope.oneNetwork(),
-                List.of());
+        return new ProjectConfig(
+                null, null, Map.of(), Set.of(), List.of(), List.of(), NetworkScope.oneNetwork(), List.of());
     }
 
     /** The nearest {@code .vpnlint.yaml} in the directory of {@code start} or above it, or null. */
@@ -106,14 +114,16 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ProjectConfigException(name, 1, "cannot read the file (" + e.getClass().getSimpleName() + ")");
+            throw new ProjectConfigException(
+                    name, 1, "cannot read the file (" + e.getClass().getSimpleName() + ")");
         }
         Node root;
         try {
             // only the node tree is needed: a Composer alone skips the object constructors and representers a Yaml
             // instance builds, which cost start-up time on every run that finds a .vpnlint.yaml
             LoaderOptions options = new LoaderOptions();
-            root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
+            root = new Composer(
+                            new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
                     .getSingleNode();
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
@@ -136,8 +146,8 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
 
         ProjectConfig project(Node root) throws ProjectConfigException {
             if (root == null) {
-                return new ProjectConfig(file, null, Map.of(), Set.of(), List.of(), List.of(), NetworkScope.oneNetwork(),
-                List.of());
+                return new ProjectConfig(
+                        file, null, Map.of(), Set.of(), List.of(), List.of(), NetworkScope.oneNetwork(), List.of());
             }
             FailOn failOn = null;
             Map<String, Level> levels = new LinkedHashMap<>();
@@ -153,7 +163,9 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
                     case "fail-on" -> failOn = failOn(value);
                     case "rules" -> rules(value, levels, disabled);
                     case "routers" -> {
-                        for (Node item : sequence(value, "routers")) routers.add(directory().resolve(scalar(item, "a path")).normalize());
+                        for (Node item : sequence(value, "routers"))
+                            routers.add(
+                                    directory().resolve(scalar(item, "a path")).normalize());
                     }
                     case "nat" -> {
                         for (Node item : sequence(value, "nat")) nat.add(natEntry(item));
@@ -162,8 +174,10 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
                     case "fragments" -> {
                         for (Node item : sequence(value, "fragments")) fragments.add(fragmentEntry(item));
                     }
-                    default -> throw fail(entry.getKeyNode(), "unknown key '" + key
-                            + "' (known: fail-on, rules, routers, nat, networks, fragments)");
+                    default ->
+                        throw fail(
+                                entry.getKeyNode(),
+                                "unknown key '" + key + "' (known: fail-on, rules, routers, nat, networks, fragments)");
                 }
             }
             return new ProjectConfig(file, failOn, levels, disabled, routers, nat, networks, fragments);
@@ -209,8 +223,10 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
                     case "error" -> levels.put(ruleId, Level.ERROR);
                     case "warning" -> levels.put(ruleId, Level.WARNING);
                     case "note" -> levels.put(ruleId, Level.NOTE);
-                    default -> throw fail(entry.getValueNode(), ruleId + " must be off, error, warning or note, not '"
-                            + setting + "'");
+                    default ->
+                        throw fail(
+                                entry.getValueNode(),
+                                ruleId + " must be off, error, warning or note, not '" + setting + "'");
                 }
             }
         }
@@ -230,13 +246,16 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
                             throw fail(value, "public-address must be an IP address, not '" + publicAddress + "'");
                         }
                     }
-                    case "kind" -> kind = switch (scalar(value, "kind")) {
-                        case "one-to-one" -> NatDeclaration.Kind.ONE_TO_ONE;
-                        case "masquerade" -> NatDeclaration.Kind.MASQUERADE;
-                        default -> throw fail(value, "kind must be one-to-one or masquerade");
-                    };
-                    default -> throw fail(entry.getKeyNode(), "unknown key '" + key
-                            + "' in a nat entry (known: router, public-address, kind)");
+                    case "kind" ->
+                        kind = switch (scalar(value, "kind")) {
+                            case "one-to-one" -> NatDeclaration.Kind.ONE_TO_ONE;
+                            case "masquerade" -> NatDeclaration.Kind.MASQUERADE;
+                            default -> throw fail(value, "kind must be one-to-one or masquerade");
+                        };
+                    default ->
+                        throw fail(
+                                entry.getKeyNode(),
+                                "unknown key '" + key + "' in a nat entry (known: router, public-address, kind)");
                 }
             }
             if (router == null) throw fail(item, "a nat entry needs router: (a file or a host name)");
@@ -254,10 +273,13 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
                 switch (key) {
                     case "router" -> {
                         String router = scalar(value, "router");
-                        routerFile = directory().resolve(router).toAbsolutePath().normalize();
+                        routerFile =
+                                directory().resolve(router).toAbsolutePath().normalize();
                         if (!Files.isRegularFile(routerFile)) {
-                            throw fail(value, "router must be a configuration file relative to this file; '" + router
-                                    + "' is not one");
+                            throw fail(
+                                    value,
+                                    "router must be a configuration file relative to this file; '" + router
+                                            + "' is not one");
                         }
                     }
                     case "complete" -> complete.addAll(completeParts(value));
@@ -267,24 +289,30 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
                             interfaces.put(name, interfaceAddresses(declared.getValueNode()));
                         }
                     }
-                    default -> throw fail(entry.getKeyNode(), "unknown key '" + key
-                            + "' in a fragments entry (known: router, complete, interfaces)");
+                    default ->
+                        throw fail(
+                                entry.getKeyNode(),
+                                "unknown key '" + key + "' in a fragments entry (known: router, complete, interfaces)");
                 }
             }
             if (routerFile == null) throw fail(item, "a fragments entry needs router: (a configuration file)");
-            SourceLocation declaredAt = SourceLocation.at(file.toString(), item.getStartMark().getLine() + 1,
+            SourceLocation declaredAt = SourceLocation.at(
+                    file.toString(),
+                    item.getStartMark().getLine() + 1,
                     item.getStartMark().getColumn() + 1);
             return new DeclaredFragment(routerFile, complete, interfaces, declaredAt);
         }
 
         /** {@code all}, or a list of part names. */
         private Set<RouterPart> completeParts(Node value) throws ProjectConfigException {
-            if (value instanceof ScalarNode scalar && scalar.getValue().equals("all")) return EnumSet.allOf(RouterPart.class);
+            if (value instanceof ScalarNode scalar && scalar.getValue().equals("all"))
+                return EnumSet.allOf(RouterPart.class);
             Set<RouterPart> parts = EnumSet.noneOf(RouterPart.class);
             for (Node item : sequence(value, "complete (all, or a list of interfaces, routes, nat, firewall)")) {
                 String name = scalar(item, "a part");
                 RouterPart part = RouterPart.byId(name);
-                if (part == null) throw fail(item, "complete lists interfaces, routes, nat or firewall, not '" + name + "'");
+                if (part == null)
+                    throw fail(item, "complete lists interfaces, routes, nat or firewall, not '" + name + "'");
                 parts.add(part);
             }
             return parts;
@@ -298,8 +326,10 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
                 String text = scalar(item, "an interface address");
                 IPAddress address = new IPAddressString(text).getAddress();
                 if (address == null || !address.isPrefixed()) {
-                    throw fail(item, "an interface address is written with its prefix length (203.0.113.2/24), not '"
-                            + text + "'");
+                    throw fail(
+                            item,
+                            "an interface address is written with its prefix length (203.0.113.2/24), not '" + text
+                                    + "'");
                 }
                 addresses.add(address);
             }
@@ -327,7 +357,8 @@ public record ProjectConfig(Path file, FailOn failOn, Map<String, Level> ruleLev
         }
 
         private ProjectConfigException fail(Node node, String message) {
-            return new ProjectConfigException(file.toString(), node.getStartMark().getLine() + 1, message);
+            return new ProjectConfigException(
+                    file.toString(), node.getStartMark().getLine() + 1, message);
         }
     }
 }

@@ -14,14 +14,15 @@ import org.vpnlint.parser.ConfigNode;
  */
 public final class SecretValues {
     /** The nodes whose values are secrets in VyOS and EdgeOS. */
-    private static final Set<String> SECRET_WORDS = Set.of(
-            "pre-shared-secret", "secret", "password", "plaintext-password", "encrypted-password", "key");
+    private static final Set<String> SECRET_WORDS =
+            Set.of("pre-shared-secret", "secret", "password", "plaintext-password", "encrypted-password", "key");
     /** Shorter values are too likely to be ordinary words or numbers elsewhere in the output. */
     private static final int SHORTEST_REDACTED = 4;
+
     static final String REDACTED = "<redacted>";
 
-    private final TreeSet<String> values = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
-            .thenComparing(Comparator.naturalOrder()));
+    private final TreeSet<String> values =
+            new TreeSet<>(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
 
     public void collect(ConfigNode root) {
         List<ConfigNode> pending = new ArrayList<>(List.of(root));

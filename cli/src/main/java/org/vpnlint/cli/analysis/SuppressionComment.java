@@ -20,11 +20,9 @@ final class SuppressionComment {
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-z]+)=(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
 
     /** What one comment says: either a suppression's parts, or why it is not a valid suppression. */
-    record Parsed(List<String> ruleIds, String reason, LocalDate expires, String problem) {
-    }
+    record Parsed(List<String> ruleIds, String reason, LocalDate expires, String problem) {}
 
-    private SuppressionComment() {
-    }
+    private SuppressionComment() {}
 
     static boolean isSuppression(String commentText) {
         return commentText.strip().startsWith(MARKER);
@@ -35,12 +33,15 @@ final class SuppressionComment {
         if (!shape.matches() || shape.group(1) == null || shape.group(1).contains("=")) {
             return invalid("a suppression names the rule it silences: vpnlint:ignore RULE reason=\"why\"");
         }
-        List<String> ruleIds = Arrays.stream(shape.group(1).split(",")).filter(id -> !id.isEmpty()).toList();
+        List<String> ruleIds = Arrays.stream(shape.group(1).split(","))
+                .filter(id -> !id.isEmpty())
+                .toList();
         String reason = null;
         LocalDate expires = null;
         Matcher attribute = ATTRIBUTE.matcher(shape.group(2));
         while (attribute.find()) {
-            String value = attribute.group(2) != null ? attribute.group(2)
+            String value = attribute.group(2) != null
+                    ? attribute.group(2)
                     : attribute.group(3) != null ? attribute.group(3) : attribute.group(4);
             switch (attribute.group(1)) {
                 case "reason" -> reason = value.strip();
@@ -52,7 +53,8 @@ final class SuppressionComment {
                     }
                 }
                 default -> {
-                    return invalid("unknown attribute '" + attribute.group(1) + "' (use reason=\"…\" and expires=YYYY-MM-DD)");
+                    return invalid(
+                            "unknown attribute '" + attribute.group(1) + "' (use reason=\"…\" and expires=YYYY-MM-DD)");
                 }
             }
         }

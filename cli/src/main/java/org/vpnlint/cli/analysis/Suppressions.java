@@ -51,9 +51,13 @@ final class Suppressions {
                 if (!suppression.silences(finding.ruleId())) continue;
                 if (suppression.expiredOn(today)) {
                     if (reportedExpired.add(suppression)) {
-                        diagnostics.add(problem(carrier, "expired-suppression", "the suppression of "
-                                + finding.ruleId() + " expired on " + suppression.expires()
-                                + "; the finding is reported again (fix it, or extend the date with a reason)"));
+                        diagnostics.add(
+                                problem(
+                                        carrier,
+                                        "expired-suppression",
+                                        "the suppression of "
+                                                + finding.ruleId() + " expired on " + suppression.expires()
+                                                + "; the finding is reported again (fix it, or extend the date with a reason)"));
                     }
                     continue;
                 }
@@ -69,8 +73,11 @@ final class Suppressions {
         List<Diagnostic> out = new ArrayList<>(diagnostics);
         for (Suppression suppression : all) {
             if (!used.contains(suppression) && !reportedExpired.contains(suppression)) {
-                out.add(problem(suppression.node(), "useless-suppression", "this suppression of "
-                        + String.join(", ", suppression.ruleIds()) + " silences nothing; remove it"));
+                out.add(problem(
+                        suppression.node(),
+                        "useless-suppression",
+                        "this suppression of " + String.join(", ", suppression.ruleIds())
+                                + " silences nothing; remove it"));
             }
         }
         return out;
@@ -79,7 +86,10 @@ final class Suppressions {
     private void collect(ConfigNode root, Set<String> knownRuleIds) {
         for (String text : root.comments()) {
             if (SuppressionComment.isSuppression(text)) {
-                diagnostics.add(new Diagnostic(root.location(), Level.WARNING, "misplaced-suppression",
+                diagnostics.add(new Diagnostic(
+                        root.location(),
+                        Level.WARNING,
+                        "misplaced-suppression",
                         "this suppression is not directly above a configuration node, so it silences nothing;"
                                 + " put it on the line just above the node"));
             }
@@ -102,8 +112,10 @@ final class Suppressions {
         }
         for (String ruleId : parsed.ruleIds()) {
             if (!knownRuleIds.contains(ruleId)) {
-                diagnostics.add(problem(node, "invalid-suppression", "unknown rule '" + ruleId
-                        + "' in this suppression (`vpnlint rules` lists the rule ids)"));
+                diagnostics.add(problem(
+                        node,
+                        "invalid-suppression",
+                        "unknown rule '" + ruleId + "' in this suppression (`vpnlint rules` lists the rule ids)"));
             }
         }
         Suppression suppression = new Suppression(parsed.ruleIds(), parsed.reason(), parsed.expires(), node);

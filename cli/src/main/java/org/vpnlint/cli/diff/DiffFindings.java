@@ -7,10 +7,10 @@ import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.Witness;
+import org.vpnlint.checks.datapath.ReplayedWitness;
 import org.vpnlint.checks.diff.ConfigChange;
 import org.vpnlint.checks.diff.FateDifference;
 import org.vpnlint.checks.diff.RouterImpact;
-import org.vpnlint.checks.rules.ReplayedWitness;
 import org.vpnlint.cli.analysis.AnalysisResult;
 import org.vpnlint.cli.analysis.Fingerprint;
 import org.vpnlint.cli.analysis.ReportedFinding;
@@ -25,17 +25,28 @@ import org.vpnlint.model.SourceLocation;
  */
 public final class DiffFindings {
 
-    static final RuleMetadata NOW_CLEARTEXT = rule("traffic-now-cleartext", "Traffic that was encrypted now leaves in cleartext",
-            Level.ERROR, "8.1", "The change makes packets that an IPsec tunnel encrypted before leave the router unencrypted.");
-    static final RuleMetadata NOW_DROPPED = rule("traffic-now-dropped", "Traffic that passed is now dropped",
-            Level.WARNING, null, "The change makes packets that were delivered, forwarded or encrypted before be dropped.");
-    static final RuleMetadata CHANGED = rule("traffic-changed", "Traffic changes fate",
-            Level.NOTE, null, "The change makes packets take another tunnel, interface or translation, or be delivered where "
+    static final RuleMetadata NOW_CLEARTEXT = rule(
+            "traffic-now-cleartext",
+            "Traffic that was encrypted now leaves in cleartext",
+            Level.ERROR,
+            "8.1",
+            "The change makes packets that an IPsec tunnel encrypted before leave the router unencrypted.");
+    static final RuleMetadata NOW_DROPPED = rule(
+            "traffic-now-dropped",
+            "Traffic that passed is now dropped",
+            Level.WARNING,
+            null,
+            "The change makes packets that were delivered, forwarded or encrypted before be dropped.");
+    static final RuleMetadata CHANGED = rule(
+            "traffic-changed",
+            "Traffic changes fate",
+            Level.NOTE,
+            null,
+            "The change makes packets take another tunnel, interface or translation, or be delivered where "
                     + "they were dropped.");
     static final List<RuleMetadata> RULES = List.of(NOW_CLEARTEXT, NOW_DROPPED, CHANGED);
 
-    private DiffFindings() {
-    }
+    private DiffFindings() {}
 
     /** The result in {@code check}'s shape: one finding per difference, the diagnostics, the files compared. */
     public static AnalysisResult asAnalysis(DiffResult result) {
@@ -45,8 +56,16 @@ public final class DiffFindings {
             findings.add(new ReportedFinding(finding, Fingerprint.of(finding), null));
         }
         findings.sort(null);
-        List<String> files = result.impacts().stream().map(RouterImpact::afterFile).toList();
-        return new AnalysisResult(findings, List.of(), 0, result.diagnostics(), files, result.impacts().size(), RULES,
+        List<String> files =
+                result.impacts().stream().map(RouterImpact::afterFile).toList();
+        return new AnalysisResult(
+                findings,
+                List.of(),
+                0,
+                result.diagnostics(),
+                files,
+                result.impacts().size(),
+                RULES,
                 result.internalFailures());
     }
 
@@ -57,16 +76,27 @@ public final class DiffFindings {
             case NOTE -> CHANGED;
         };
         List<ConfigChange> causes = difference.causes();
-        SourceLocation location = causes.stream().filter(c -> c.kind() == ConfigChange.Kind.ADDED).findFirst()
-                .or(() -> causes.stream().findFirst()).map(ConfigChange::shownAt)
+        SourceLocation location = causes.stream()
+                .filter(c -> c.kind() == ConfigChange.Kind.ADDED)
+                .findFirst()
+                .or(() -> causes.stream().findFirst())
+                .map(ConfigChange::shownAt)
                 .orElse(SourceLocation.at(difference.afterFile(), 1, 1));
         List<RelatedLocation> related = new ArrayList<>();
         // in the new version's file: a removed node at the node that enclosed it
         for (ConfigChange cause : causes) related.add(new RelatedLocation(cause.shownAt(), cause.describe()));
-        String subject = difference.before().packet().ingress() + "|" + difference.affected().describe() + "|"
-                + FateDifferenceText.fates(difference);
-        return new Finding(rule.id(), difference.level(), difference.message(), location, related, witness(difference),
-                steps(difference.after()), null, subject);
+        String subject = difference.before().packet().ingress() + "|"
+                + difference.affected().describe() + "|" + FateDifferenceText.fates(difference);
+        return new Finding(
+                rule.id(),
+                difference.level(),
+                difference.message(),
+                location,
+                related,
+                witness(difference),
+                steps(difference.after()),
+                null,
+                subject);
     }
 
     static Witness witness(FateDifference difference) {
@@ -78,9 +108,18 @@ public final class DiffFindings {
     }
 
     private static RuleMetadata rule(String id, String title, Level level, String securitySeverity, String summary) {
-        return new RuleMetadata(id, title, level, List.of("diff"), securitySeverity, RuleMetadata.Precision.VERY_HIGH,
-                summary + " Reported by vpnlint diff, which proves with Z3 which packets change fate between two versions"
+        return new RuleMetadata(
+                id,
+                title,
+                level,
+                List.of("diff"),
+                securitySeverity,
+                RuleMetadata.Precision.VERY_HIGH,
+                summary
+                        + " Reported by vpnlint diff, which proves with Z3 which packets change fate between two versions"
                         + " of a router and replays one of each class on both.",
-                "See docs/diff.md.", "", "");
+                "See docs/diff.md.",
+                "",
+                "");
     }
 }

@@ -89,7 +89,8 @@ public final class DiffJsonReport {
         if (trace.egress() != null) node.put("egress", trace.egress());
         else node.putNull("egress");
         node.put("header", trace.finalHeader().toString());
-        if (trace.dropReason() != null) node.put("dropReason", trace.dropReason().description());
+        if (trace.dropReason() != null)
+            node.put("dropReason", trace.dropReason().description());
     }
 
     private static void witness(ObjectNode node, Witness witness) {

@@ -13,7 +13,8 @@ import org.vpnlint.model.Level;
  * Everything one {@code vpnlint diff} found: per router pair compared, what changed (or the proof that nothing
  * did); diagnostics about the input (sorted); internal failures.
  */
-public record DiffResult(List<RouterImpact> impacts, List<Diagnostic> diagnostics, List<InternalFailure> internalFailures) {
+public record DiffResult(
+        List<RouterImpact> impacts, List<Diagnostic> diagnostics, List<InternalFailure> internalFailures) {
 
     public DiffResult {
         impacts = List.copyOf(impacts);

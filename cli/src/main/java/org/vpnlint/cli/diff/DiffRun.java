@@ -58,7 +58,11 @@ public final class DiffRun {
                 LoadedRouter after = pair.after() == null ? null : load(pair.after(), true);
                 if (before == null) onlyAfter.add(after);
                 else if (after == null) onlyBefore.add(before);
-                else compare(before, after, Arrays.equals(pair.before().content(), pair.after().content()));
+                else
+                    compare(
+                            before,
+                            after,
+                            Arrays.equals(pair.before().content(), pair.after().content()));
             }
             pairByHostName(onlyBefore, onlyAfter);
         } finally {
@@ -93,11 +97,17 @@ public final class DiffRun {
             unmatchedAfter.remove(entry.getValue().get(0));
         }
         for (LoadedRouter after : unmatchedAfter) {
-            diagnostics.add(new Diagnostic(SourceLocation.at(after.name(), 1, 1), Level.NOTE, "diff-new-router",
+            diagnostics.add(new Diagnostic(
+                    SourceLocation.at(after.name(), 1, 1),
+                    Level.NOTE,
+                    "diff-new-router",
                     "no earlier version of this router: its traffic is not compared (vpnlint check reports on it)"));
         }
         for (LoadedRouter before : unmatchedBefore) {
-            diagnostics.add(new Diagnostic(SourceLocation.at(before.name(), 1, 1), Level.NOTE, "diff-removed-router",
+            diagnostics.add(new Diagnostic(
+                    SourceLocation.at(before.name(), 1, 1),
+                    Level.NOTE,
+                    "diff-removed-router",
                     "this router has no new version: its traffic is not compared"));
         }
     }
@@ -106,7 +116,8 @@ public final class DiffRun {
         Map<String, List<LoadedRouter>> byName = new HashMap<>();
         for (LoadedRouter loaded : routers) {
             if (loaded.router() != null && loaded.router().name() != null) {
-                byName.computeIfAbsent(loaded.router().name(), name -> new ArrayList<>()).add(loaded);
+                byName.computeIfAbsent(loaded.router().name(), name -> new ArrayList<>())
+                        .add(loaded);
             }
         }
         return byName;
@@ -114,7 +125,10 @@ public final class DiffRun {
 
     private void compare(LoadedRouter before, LoadedRouter after, boolean sameBytes) {
         if (before.router() == null || after.router() == null) {
-            diagnostics.add(new Diagnostic(SourceLocation.at(after.name(), 1, 1), Level.ERROR, "diff-unreadable",
+            diagnostics.add(new Diagnostic(
+                    SourceLocation.at(after.name(), 1, 1),
+                    Level.ERROR,
+                    "diff-unreadable",
                     "no router could be read from " + (before.router() == null ? before.name() : after.name())
                             + ": the versions are not compared"));
             return;
@@ -125,15 +139,21 @@ public final class DiffRun {
         }
         try {
             if (solver == null) solver = solvers.get();
-            RouterImpact impact = ChangeImpact.compare(solver, new RouterVersion(before.router(), before.tree()),
-                    new RouterVersion(after.router(), after.tree()), mode);
+            RouterImpact impact = ChangeImpact.compare(
+                    solver,
+                    new RouterVersion(before.router(), before.tree()),
+                    new RouterVersion(after.router(), after.tree()),
+                    mode);
             impacts.add(impact);
             for (String note : impact.notes()) {
                 diagnostics.add(new Diagnostic(SourceLocation.at(after.name(), 1, 1), Level.NOTE, "diff-note", note));
             }
         } catch (RuntimeException e) {
-            failures.add(new InternalFailure("comparing " + before.name() + " with " + after.name() + " failed ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e));
+            failures.add(new InternalFailure(
+                    "comparing " + before.name() + " with " + after.name() + " failed ("
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                            + ")",
+                    e));
         }
     }
 }

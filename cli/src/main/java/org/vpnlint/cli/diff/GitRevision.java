@@ -37,7 +37,9 @@ final class GitRevision {
 
     /** The file as the revision has it ({@code revision} "" for the index), or empty when it has no such file. */
     Optional<byte[]> file(String revision, Path file) {
-        String relative = topLevel.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        String relative = topLevel.relativize(file.toAbsolutePath().normalize())
+                .toString()
+                .replace('\\', '/');
         try {
             return Optional.of(run(topLevel, "cat-file", "blob", revision + ":" + relative));
         } catch (GitException e) {
@@ -47,8 +49,8 @@ final class GitRevision {
 
     /** The staged files (added, copied, modified, renamed), absolute. */
     List<Path> stagedFiles() throws GitException {
-        String names = new String(run(topLevel, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"),
-                StandardCharsets.UTF_8);
+        String names = new String(
+                run(topLevel, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"), StandardCharsets.UTF_8);
         List<Path> files = new ArrayList<>();
         for (String name : names.split("\0")) {
             if (!name.isEmpty()) files.add(topLevel.resolve(name).normalize());
@@ -61,15 +63,18 @@ final class GitRevision {
         command.addAll(List.of(arguments));
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
             throw new GitException("git cannot be run (" + e.getClass().getSimpleName() + ")");
         }
         try (InputStream out = process.getInputStream()) {
             byte[] output = out.readAllBytes();
             int status = process.waitFor();
-            if (status != 0) throw new GitException("git " + String.join(" ", arguments) + " failed (exit " + status + ")");
+            if (status != 0)
+                throw new GitException("git " + String.join(" ", arguments) + " failed (exit " + status + ")");
             return output;
         } catch (IOException e) {
             throw new GitException("git output cannot be read (" + e.getClass().getSimpleName() + ")");

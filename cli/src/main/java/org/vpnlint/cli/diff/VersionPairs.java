@@ -23,13 +23,13 @@ import org.vpnlint.parser.ConfigReader;
  */
 public final class VersionPairs {
 
-    private VersionPairs() {
-    }
+    private VersionPairs() {}
 
     /** {@code vpnlint diff OLD NEW}: two files or two directories. Problems (a missing path) go to {@code problems}. */
     public static List<VersionPair> ofPaths(Path old, Path changed, Path workingDirectory, List<Diagnostic> problems) {
         if (Files.isRegularFile(old) && Files.isRegularFile(changed)) {
-            return List.of(new VersionPair(file(old, workingDirectory, problems), file(changed, workingDirectory, problems)));
+            return List.of(
+                    new VersionPair(file(old, workingDirectory, problems), file(changed, workingDirectory, problems)));
         }
         if (Files.isDirectory(old) && Files.isDirectory(changed)) {
             Map<String, Path> before = below(old, problems);
@@ -37,11 +37,13 @@ public final class VersionPairs {
             List<VersionPair> pairs = new ArrayList<>();
             for (Map.Entry<String, Path> entry : after.entrySet()) {
                 Path twin = before.get(entry.getKey());
-                pairs.add(new VersionPair(twin == null ? null : file(twin, workingDirectory, problems),
+                pairs.add(new VersionPair(
+                        twin == null ? null : file(twin, workingDirectory, problems),
                         file(entry.getValue(), workingDirectory, problems)));
             }
             for (Map.Entry<String, Path> entry : before.entrySet()) {
-                if (!after.containsKey(entry.getKey())) pairs.add(new VersionPair(file(entry.getValue(), workingDirectory, problems), null));
+                if (!after.containsKey(entry.getKey()))
+                    pairs.add(new VersionPair(file(entry.getValue(), workingDirectory, problems), null));
             }
             return pairs;
         }
@@ -58,21 +60,26 @@ public final class VersionPairs {
      * {@code vpnlint diff --base REV [PATH...]}: each configuration file under the paths (the staged ones with
      * {@code staged}) against the revision's version of the same file.
      */
-    public static List<VersionPair> ofRevision(String revision, boolean staged, List<Path> paths, Path workingDirectory,
-                                               List<Diagnostic> problems) {
+    public static List<VersionPair> ofRevision(
+            String revision, boolean staged, List<Path> paths, Path workingDirectory, List<Diagnostic> problems) {
         GitRevision git;
         try {
             git = GitRevision.containing(workingDirectory);
             git.requireCommit(revision);
         } catch (GitRevision.GitException e) {
-            problems.add(new Diagnostic(SourceLocation.at(revision, 1, 1), Level.ERROR, "git",
+            problems.add(new Diagnostic(
+                    SourceLocation.at(revision, 1, 1),
+                    Level.ERROR,
+                    "git",
                     "cannot read revision " + revision + ": " + e.getMessage()));
             return List.of();
         }
         List<Path> files;
         if (staged) {
             try {
-                files = git.stagedFiles().stream().filter(file -> chosen(file, paths)).toList();
+                files = git.stagedFiles().stream()
+                        .filter(file -> chosen(file, paths))
+                        .toList();
             } catch (GitRevision.GitException e) {
                 problems.add(new Diagnostic(SourceLocation.at(".", 1, 1), Level.ERROR, "git", e.getMessage()));
                 return List.of();
@@ -91,7 +98,9 @@ public final class VersionPairs {
             } else {
                 after = file(file, workingDirectory, problems);
             }
-            VersionFile before = git.file(revision, file).map(content -> new VersionFile(revision + ":" + name, content)).orElse(null);
+            VersionFile before = git.file(revision, file)
+                    .map(content -> new VersionFile(revision + ":" + name, content))
+                    .orElse(null);
             pairs.add(new VersionPair(before, after));
         }
         return pairs;
@@ -123,13 +132,20 @@ public final class VersionPairs {
             // one byte more than the reader accepts, so that it can say the file is too large
             return new VersionFile(name, in.readNBytes((int) ConfigReader.MAX_FILE_BYTES + 1));
         } catch (IOException e) {
-            problems.add(new Diagnostic(SourceLocation.at(name, 1, 1), Level.ERROR, "read-error",
+            problems.add(new Diagnostic(
+                    SourceLocation.at(name, 1, 1),
+                    Level.ERROR,
+                    "read-error",
                     "the file cannot be read (" + e.getClass().getSimpleName() + ")"));
             return new VersionFile(name, new byte[0]);
         }
     }
 
     private static Diagnostic problem(Path path, Path workingDirectory, String message) {
-        return new Diagnostic(SourceLocation.at(Analysis.displayName(path, workingDirectory), 1, 1), Level.ERROR, "no-input", message);
+        return new Diagnostic(
+                SourceLocation.at(Analysis.displayName(path, workingDirectory), 1, 1),
+                Level.ERROR,
+                "no-input",
+                message);
     }
 }

@@ -36,7 +36,8 @@ public final class TimingTable implements AnalysisListener {
         err.println("vpnlint: timings");
         phases.forEach((phase, took) -> err.printf("  %8s  %s%n", millis(took), phase));
         List<Map.Entry<String, Duration>> slowestFirst = new ArrayList<>(rules.entrySet());
-        slowestFirst.sort(Map.Entry.<String, Duration>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        slowestFirst.sort(
+                Map.Entry.<String, Duration>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         for (Map.Entry<String, Duration> rule : slowestFirst) {
             err.printf("  %8s    rule %s%n", millis(rule.getValue()), rule.getKey());
         }

@@ -21,8 +21,10 @@ public final class GithubAnnotations implements Report {
         for (ReportedFinding reported : result.findings()) {
             Finding finding = reported.finding();
             StringBuilder message = new StringBuilder(finding.message());
-            if (finding.witness() != null) message.append("\nPacket: ").append(finding.witness().describe());
-            if (finding.fix() != null && !finding.fix().isBlank()) message.append("\nFix: ").append(finding.fix().strip());
+            if (finding.witness() != null)
+                message.append("\nPacket: ").append(finding.witness().describe());
+            if (finding.fix() != null && !finding.fix().isBlank())
+                message.append("\nFix: ").append(finding.fix().strip());
             out.write(command(finding.level(), finding.location(), finding.ruleId(), message.toString()));
         }
         for (Diagnostic diagnostic : result.diagnostics()) {
@@ -37,12 +39,20 @@ public final class GithubAnnotations implements Report {
             case WARNING -> "warning";
             case NOTE -> "notice";
         };
-        StringBuilder line = new StringBuilder("::").append(name)
-                .append(" file=").append(property(location.file()))
-                .append(",line=").append(location.line())
-                .append(",col=").append(location.column());
+        StringBuilder line = new StringBuilder("::")
+                .append(name)
+                .append(" file=")
+                .append(property(location.file()))
+                .append(",line=")
+                .append(location.line())
+                .append(",col=")
+                .append(location.column());
         if (location.endLine() > 0) line.append(",endLine=").append(location.endLine());
-        line.append(",title=").append(property(title)).append("::").append(data(message)).append('\n');
+        line.append(",title=")
+                .append(property(title))
+                .append("::")
+                .append(data(message))
+                .append('\n');
         return line.toString();
     }
 

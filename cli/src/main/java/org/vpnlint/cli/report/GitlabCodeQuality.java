@@ -31,26 +31,52 @@ public final class GitlabCodeQuality implements Report {
     public void write(AnalysisResult result, Writer out) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         Set<String> securityRules = result.rules().stream()
-                .filter(rule -> rule.securitySeverity() != null).map(RuleMetadata::id).collect(Collectors.toSet());
+                .filter(rule -> rule.securitySeverity() != null)
+                .map(RuleMetadata::id)
+                .collect(Collectors.toSet());
         ArrayNode issues = mapper.createArrayNode();
         for (ReportedFinding reported : result.findings()) {
             Finding finding = reported.finding();
             StringBuilder description = new StringBuilder(finding.message());
-            if (finding.witness() != null) description.append(" Packet: ").append(finding.witness().describe()).append('.');
-            if (finding.fix() != null && !finding.fix().isBlank()) description.append(" Fix: ").append(finding.fix().strip());
-            issue(issues.addObject(), finding.ruleId(), description.toString(), reported.fingerprint(), finding.level(),
-                    finding.location(), securityRules.contains(finding.ruleId()) ? "Security" : "Bug Risk");
+            if (finding.witness() != null)
+                description
+                        .append(" Packet: ")
+                        .append(finding.witness().describe())
+                        .append('.');
+            if (finding.fix() != null && !finding.fix().isBlank())
+                description.append(" Fix: ").append(finding.fix().strip());
+            issue(
+                    issues.addObject(),
+                    finding.ruleId(),
+                    description.toString(),
+                    reported.fingerprint(),
+                    finding.level(),
+                    finding.location(),
+                    securityRules.contains(finding.ruleId()) ? "Security" : "Bug Risk");
         }
         for (Diagnostic diagnostic : result.diagnostics()) {
-            String fingerprint = Fingerprint.of(diagnostic.code(), diagnostic.location().file(), diagnostic.message());
-            issue(issues.addObject(), diagnostic.code(), diagnostic.message(), fingerprint, diagnostic.level(),
-                    diagnostic.location(), "Bug Risk");
+            String fingerprint =
+                    Fingerprint.of(diagnostic.code(), diagnostic.location().file(), diagnostic.message());
+            issue(
+                    issues.addObject(),
+                    diagnostic.code(),
+                    diagnostic.message(),
+                    fingerprint,
+                    diagnostic.level(),
+                    diagnostic.location(),
+                    "Bug Risk");
         }
         out.write(JsonOutput.pretty(mapper, issues));
     }
 
-    private static void issue(ObjectNode issue, String checkName, String description, String fingerprint, Level level,
-                              SourceLocation location, String category) {
+    private static void issue(
+            ObjectNode issue,
+            String checkName,
+            String description,
+            String fingerprint,
+            Level level,
+            SourceLocation location,
+            String category) {
         issue.put("type", "issue");
         issue.put("check_name", checkName);
         issue.put("description", description);

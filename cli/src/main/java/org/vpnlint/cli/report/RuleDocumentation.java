@@ -17,8 +17,7 @@ public final class RuleDocumentation {
     /** The command that regenerates rules.md (its staleness test prints it). */
     public static final String REGENERATE = "./vpnlint rules --markdown > rules.md";
 
-    private RuleDocumentation() {
-    }
+    private RuleDocumentation() {}
 
     /** The link to a rule's section; GitHub makes a heading's anchor from its text, and the heading is the id. */
     public static String helpUri(String ruleId) {
@@ -29,12 +28,20 @@ public final class RuleDocumentation {
     public static String markdown(List<RuleMetadata> rules) {
         StringBuilder out = new StringBuilder();
         out.append("# vpnlint rules\n\n");
-        out.append("<!-- Generated from the rules' metadata; do not edit. Regenerate with: ").append(REGENERATE)
+        out.append("<!-- Generated from the rules' metadata; do not edit. Regenerate with: ")
+                .append(REGENERATE)
                 .append(" -->\n\n");
         out.append("| Rule | Level | Title |\n|---|---|---|\n");
         for (RuleMetadata rule : rules) {
-            out.append("| [`").append(rule.id()).append("`](#").append(rule.id()).append(") | ")
-                    .append(rule.defaultLevel().id()).append(" | ").append(rule.title().replace("|", "\\|")).append(" |\n");
+            out.append("| [`")
+                    .append(rule.id())
+                    .append("`](#")
+                    .append(rule.id())
+                    .append(") | ")
+                    .append(rule.defaultLevel().id())
+                    .append(" | ")
+                    .append(rule.title().replace("|", "\\|"))
+                    .append(" |\n");
         }
         for (RuleMetadata rule : rules) {
             out.append("\n## ").append(rule.id()).append("\n\n").append(section(rule));
@@ -47,11 +54,14 @@ public final class RuleDocumentation {
         StringBuilder out = new StringBuilder();
         out.append("**").append(rule.title()).append("**\n\n");
         out.append("- Level: ").append(rule.defaultLevel().id()).append('\n');
-        if (!tags(rule).isEmpty()) out.append("- Tags: ").append(String.join(", ", tags(rule))).append('\n');
-        if (rule.securitySeverity() != null) out.append("- Security severity: ").append(rule.securitySeverity()).append('\n');
+        if (!tags(rule).isEmpty())
+            out.append("- Tags: ").append(String.join(", ", tags(rule))).append('\n');
+        if (rule.securitySeverity() != null)
+            out.append("- Security severity: ").append(rule.securitySeverity()).append('\n');
         out.append("- Precision: ").append(rule.precision().sarifName()).append("\n\n");
         out.append(rule.summary().strip()).append("\n\n");
-        if (rule.explanation() != null && !rule.explanation().isBlank()) out.append(rule.explanation().strip()).append("\n\n");
+        if (rule.explanation() != null && !rule.explanation().isBlank())
+            out.append(rule.explanation().strip()).append("\n\n");
         out.append("Triggers the rule:\n\n").append(codeBlock(rule.badExample()));
         out.append("Fixed:\n\n").append(codeBlock(rule.fixedExample()));
         return out.toString();
@@ -65,7 +75,8 @@ public final class RuleDocumentation {
         if (!tags(rule).isEmpty()) out.append(", tags ").append(String.join(", ", tags(rule)));
         out.append(", precision ").append(rule.precision().sarifName()).append("\n\n");
         out.append(rule.summary().strip()).append("\n\n");
-        if (rule.explanation() != null && !rule.explanation().isBlank()) out.append(rule.explanation().strip()).append("\n\n");
+        if (rule.explanation() != null && !rule.explanation().isBlank())
+            out.append(rule.explanation().strip()).append("\n\n");
         out.append("Triggers the rule:\n\n").append(indent(rule.badExample())).append('\n');
         out.append("Fixed:\n\n").append(indent(rule.fixedExample()));
         return out.toString();

@@ -100,12 +100,13 @@ public final class SarifReport implements Report {
         for (ReportedFinding reported : result.suppressed()) results.add(result(reported, ruleIndex));
 
         Run run = new Run()
-                .withTool(new Tool().withDriver(new ToolComponent()
-                        .withName("vpnlint")
-                        .withInformationUri(URI.create(RuleDocumentation.PROJECT_HOME))
-                        .withVersion(toolVersion)
-                        .withSemanticVersion(toolVersion)
-                        .withRules(rules)))
+                .withTool(new Tool()
+                        .withDriver(new ToolComponent()
+                                .withName("vpnlint")
+                                .withInformationUri(URI.create(RuleDocumentation.PROJECT_HOME))
+                                .withVersion(toolVersion)
+                                .withSemanticVersion(toolVersion)
+                                .withRules(rules)))
                 .withOriginalUriBaseIds(new OriginalUriBaseIds()
                         .withAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(sourceRoot.toString())))
                 .withInvocations(List.of(invocation(result)))
@@ -119,22 +120,27 @@ public final class SarifReport implements Report {
     private static ReportingDescriptor descriptor(RuleMetadata rule) {
         PropertyBag properties = new PropertyBag().withTags(new LinkedHashSet<>(RuleDocumentation.tags(rule)));
         properties.setAdditionalProperty("precision", rule.precision().sarifName());
-        properties.setAdditionalProperty("problem.severity", switch (rule.defaultLevel()) {
-            case ERROR -> "error";
-            case WARNING -> "warning";
-            case NOTE -> "recommendation";
-        });
-        if (rule.securitySeverity() != null) properties.setAdditionalProperty("security-severity", rule.securitySeverity());
+        properties.setAdditionalProperty(
+                "problem.severity",
+                switch (rule.defaultLevel()) {
+                    case ERROR -> "error";
+                    case WARNING -> "warning";
+                    case NOTE -> "recommendation";
+                });
+        if (rule.securitySeverity() != null)
+            properties.setAdditionalProperty("security-severity", rule.securitySeverity());
         return new ReportingDescriptor()
                 .withId(rule.id())
                 .withName(pascalCase(rule.id()))
                 .withShortDescription(new MultiformatMessageString().withText(limit(rule.title())))
-                .withFullDescription(new MultiformatMessageString().withText(limit(rule.summary().strip())))
+                .withFullDescription(new MultiformatMessageString()
+                        .withText(limit(rule.summary().strip())))
                 .withHelp(new MultiformatMessageString()
                         .withText(RuleDocumentation.text(rule))
                         .withMarkdown(RuleDocumentation.section(rule)))
                 .withHelpUri(URI.create(RuleDocumentation.helpUri(rule.id())))
-                .withDefaultConfiguration(new ReportingConfiguration().withLevel(configurationLevel(rule.defaultLevel())))
+                .withDefaultConfiguration(
+                        new ReportingConfiguration().withLevel(configurationLevel(rule.defaultLevel())))
                 .withProperties(properties);
     }
 
@@ -144,14 +150,20 @@ public final class SarifReport implements Report {
         List<String> links = new ArrayList<>();
         int id = 1;
         for (RelatedLocation place : finding.related()) {
-            related.add(location(place.location()).withId(id).withMessage(new Message().withText(escape(place.message()))));
+            related.add(
+                    location(place.location()).withId(id).withMessage(new Message().withText(escape(place.message()))));
             links.add("[" + escape(place.message()) + "](" + id + ")");
             id++;
         }
         StringBuilder message = new StringBuilder(escape(finding.message()));
-        if (!links.isEmpty()) message.append(" See ").append(String.join(", ", links)).append('.');
-        if (finding.witness() != null) message.append(" Packet: ").append(escape(finding.witness().describe())).append('.');
-        if (finding.fix() != null && !finding.fix().isBlank()) message.append(" Fix: ").append(escape(finding.fix().strip()));
+        if (!links.isEmpty())
+            message.append(" See ").append(String.join(", ", links)).append('.');
+        if (finding.witness() != null)
+            message.append(" Packet: ")
+                    .append(escape(finding.witness().describe()))
+                    .append('.');
+        if (finding.fix() != null && !finding.fix().isBlank())
+            message.append(" Fix: ").append(escape(finding.fix().strip()));
 
         PartialFingerprints fingerprints = new PartialFingerprints()
                 .withAdditionalProperty("primaryLocationLineHash", reported.fingerprint())
@@ -180,12 +192,16 @@ public final class SarifReport implements Report {
         List<ThreadFlowLocation> steps = new ArrayList<>();
         for (TraceStep step : finding.trace()) {
             StringBuilder text = new StringBuilder(step.stage()).append(": ").append(step.detail());
-            if (step.header() != null) text.append(" (packet now ").append(step.header()).append(')');
+            if (step.header() != null)
+                text.append(" (packet now ").append(step.header()).append(')');
             Location location = step.location() != null ? location(step.location()) : new Location();
-            steps.add(new ThreadFlowLocation().withLocation(location.withMessage(new Message().withText(text.toString()))));
+            steps.add(new ThreadFlowLocation()
+                    .withLocation(location.withMessage(new Message().withText(text.toString()))));
         }
         CodeFlow flow = new CodeFlow().withThreadFlows(List.of(new ThreadFlow().withLocations(steps)));
-        if (finding.witness() != null) flow.setMessage(new Message().withText("Packet: " + finding.witness().describe()));
+        if (finding.witness() != null)
+            flow.setMessage(
+                    new Message().withText("Packet: " + finding.witness().describe()));
         return flow;
     }
 
@@ -198,7 +214,8 @@ public final class SarifReport implements Report {
                     .withDescriptor(new ReportingDescriptorReference().withId(diagnostic.code()))
                     .withLocations(Set.of(location(diagnostic.location()))));
         }
-        Invocation invocation = new Invocation().withExecutionSuccessful(result.internalFailures().isEmpty());
+        Invocation invocation = new Invocation()
+                .withExecutionSuccessful(result.internalFailures().isEmpty());
         if (!notifications.isEmpty()) invocation.setToolExecutionNotifications(notifications);
         return invocation;
     }
@@ -208,14 +225,16 @@ public final class SarifReport implements Report {
         if (where.column() > 0) region.setStartColumn(where.column());
         if (where.endLine() >= where.line() && where.endLine() > 0) region.setEndLine(where.endLine());
         if (where.endColumn() > 0) region.setEndColumn(where.endColumn());
-        return new Location().withPhysicalLocation(new PhysicalLocation()
-                .withArtifactLocation(artifact(where.file()))
-                .withRegion(region));
+        return new Location()
+                .withPhysicalLocation(new PhysicalLocation()
+                        .withArtifactLocation(artifact(where.file()))
+                        .withRegion(region));
     }
 
     /** Relative file names are URIs below %SRCROOT%; a file outside the source root keeps an absolute file URI. */
     private static ArtifactLocation artifact(String file) {
-        if (file.startsWith("/")) return new ArtifactLocation().withUri(Path.of(file).toUri().toString());
+        if (file.startsWith("/"))
+            return new ArtifactLocation().withUri(Path.of(file).toUri().toString());
         return new ArtifactLocation().withUri(encodePath(file)).withUriBaseId(SRCROOT);
     }
 
@@ -239,21 +258,29 @@ public final class SarifReport implements Report {
      */
     private static void restoreDefaults(ObjectNode log, AnalysisResult result) {
         ObjectNode run = (ObjectNode) log.withArrayProperty("runs").get(0);
-        ArrayNode rules = run.withObjectProperty("tool").withObjectProperty("driver").withArrayProperty("rules");
+        ArrayNode rules =
+                run.withObjectProperty("tool").withObjectProperty("driver").withArrayProperty("rules");
         for (int i = 0; i < rules.size(); i++) {
-            ((ObjectNode) rules.get(i)).withObjectProperty("defaultConfiguration").put("level", result.rules().get(i).defaultLevel().id());
+            ((ObjectNode) rules.get(i))
+                    .withObjectProperty("defaultConfiguration")
+                    .put("level", result.rules().get(i).defaultLevel().id());
         }
         ArrayNode results = run.withArrayProperty("results");
         List<ReportedFinding> all = new ArrayList<>(result.findings());
         all.addAll(result.suppressed());
         for (int i = 0; i < results.size(); i++) {
-            ((ObjectNode) results.get(i)).put("level", all.get(i).finding().level().id());
+            ((ObjectNode) results.get(i))
+                    .put("level", all.get(i).finding().level().id());
         }
-        ArrayNode notifications = ((ObjectNode) run.withArrayProperty("invocations").get(0)).withArrayProperty("toolExecutionNotifications");
+        ArrayNode notifications = ((ObjectNode)
+                        run.withArrayProperty("invocations").get(0))
+                .withArrayProperty("toolExecutionNotifications");
         for (int i = 0; i < notifications.size(); i++) {
-            ((ObjectNode) notifications.get(i)).put("level", result.diagnostics().get(i).level().id());
+            ((ObjectNode) notifications.get(i))
+                    .put("level", result.diagnostics().get(i).level().id());
         }
-        if (notifications.isEmpty()) ((ObjectNode) run.withArrayProperty("invocations").get(0)).remove("toolExecutionNotifications");
+        if (notifications.isEmpty())
+            ((ObjectNode) run.withArrayProperty("invocations").get(0)).remove("toolExecutionNotifications");
     }
 
     /** SARIF messages treat [text](id) as links, so brackets in plain text are escaped. */
@@ -269,7 +296,8 @@ public final class SarifReport implements Report {
     private static String pascalCase(String id) {
         StringBuilder name = new StringBuilder();
         for (String word : id.split("-")) {
-            if (!word.isEmpty()) name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            if (!word.isEmpty())
+                name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
         }
         return name.toString();
     }

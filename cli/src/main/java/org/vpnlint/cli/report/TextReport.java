@@ -59,32 +59,43 @@ public final class TextReport implements Report {
             out.write("\n");
         }
         String summary = Summary.of(result);
-        if (hiddenNotes > 0) summary += " (" + Summary.plural(hiddenNotes, "note") + " about the input hidden; -v shows them)";
+        if (hiddenNotes > 0)
+            summary += " (" + Summary.plural(hiddenNotes, "note") + " about the input hidden; -v shows them)";
         out.write(colours.bold(summary) + "\n");
     }
 
     private void writeFinding(Finding finding, Writer out) throws IOException {
         out.write(colours.dim(finding.location() + ":") + " " + colours.level(finding.level()) + " "
                 + colours.bold(finding.ruleId()) + ": " + finding.message() + "\n");
-        if (finding.witness() != null) out.write(INDENT + "packet: " + finding.witness().describe() + "\n");
+        if (finding.witness() != null)
+            out.write(INDENT + "packet: " + finding.witness().describe() + "\n");
         if (verbose) {
             for (RelatedLocation related : finding.related()) {
-                out.write(INDENT + "see " + shortLocation(related.location(), finding.location().file()) + ": "
-                        + related.message() + "\n");
+                out.write(INDENT + "see "
+                        + shortLocation(related.location(), finding.location().file()) + ": " + related.message()
+                        + "\n");
             }
             if (!finding.trace().isEmpty()) {
                 out.write(INDENT + "trace:\n");
-                int stageWidth = finding.trace().stream().mapToInt(s -> s.stage().length()).max().orElse(0);
+                int stageWidth = finding.trace().stream()
+                        .mapToInt(s -> s.stage().length())
+                        .max()
+                        .orElse(0);
                 for (TraceStep step : finding.trace()) {
-                    String where = step.location() == null ? ""
-                            : "  (" + shortLocation(step.location(), finding.location().file()) + ")";
+                    String where = step.location() == null
+                            ? ""
+                            : "  ("
+                                    + shortLocation(
+                                            step.location(), finding.location().file()) + ")";
                     out.write(INDENT + "  " + pad(step.stage(), stageWidth) + "  " + step.detail() + where + "\n");
-                    if (step.header() != null) out.write(INDENT + "  " + pad("", stageWidth) + "  → " + step.header() + "\n");
+                    if (step.header() != null)
+                        out.write(INDENT + "  " + pad("", stageWidth) + "  → " + step.header() + "\n");
                 }
             }
         }
         if (finding.fix() != null && !finding.fix().isBlank()) {
-            out.write(INDENT + colours.green("fix:") + " " + finding.fix().strip().replace("\n", "\n" + INDENT + "     ") + "\n");
+            out.write(INDENT + colours.green("fix:") + " "
+                    + finding.fix().strip().replace("\n", "\n" + INDENT + "     ") + "\n");
         }
         if (verbose) out.write(INDENT + "more: vpnlint explain " + finding.ruleId() + "\n");
     }
@@ -96,15 +107,16 @@ public final class TextReport implements Report {
 
     /** {@code line 40} for a place in the same file, {@code file:40} for one in another file (the peer router). */
     private static String shortLocation(SourceLocation location, String currentFile) {
-        return location.file().equals(currentFile) ? "line " + location.line() : location.file() + ":" + location.line();
+        return location.file().equals(currentFile)
+                ? "line " + location.line()
+                : location.file() + ":" + location.line();
     }
 
     private static String pad(String text, int width) {
         return text + " ".repeat(Math.max(0, width - text.length()));
     }
 
-    private record Entry(SourceLocation location, Finding finding, Diagnostic diagnostic) {
-    }
+    private record Entry(SourceLocation location, Finding finding, Diagnostic diagnostic) {}
 
     /** ANSI colours, or plain text when colour is off. */
     private record Colours(boolean on) {

@@ -24,26 +24,34 @@ class SuppressionCommentTest {
 
     @Test
     void aReasonInSingleQuotesForVyosCommentCommands() {
-        assertEquals("lab only", SuppressionComment.parse("vpnlint:ignore no-initiator reason='lab only'").reason());
+        assertEquals(
+                "lab only",
+                SuppressionComment.parse("vpnlint:ignore no-initiator reason='lab only'")
+                        .reason());
     }
 
     @Test
     void anEmptyReasonIsNoReason() {
-        assertTrue(SuppressionComment.parse("vpnlint:ignore no-initiator reason=\"  \"").problem()
+        assertTrue(SuppressionComment.parse("vpnlint:ignore no-initiator reason=\"  \"")
+                .problem()
                 .startsWith("a suppression needs a reason"));
     }
 
     @Test
     void aBadDateOrAttributeIsAProblem() {
-        assertEquals("expires=31.01.2027 is not a date in the form YYYY-MM-DD",
-                SuppressionComment.parse("vpnlint:ignore no-initiator reason=x expires=31.01.2027").problem());
-        assertTrue(SuppressionComment.parse("vpnlint:ignore no-initiator because=x").problem()
+        assertEquals(
+                "expires=31.01.2027 is not a date in the form YYYY-MM-DD",
+                SuppressionComment.parse("vpnlint:ignore no-initiator reason=x expires=31.01.2027")
+                        .problem());
+        assertTrue(SuppressionComment.parse("vpnlint:ignore no-initiator because=x")
+                .problem()
                 .startsWith("unknown attribute 'because'"));
     }
 
     @Test
     void aMissingRuleIsAProblem() {
-        assertTrue(SuppressionComment.parse("vpnlint:ignore reason=\"x\"").problem()
+        assertTrue(SuppressionComment.parse("vpnlint:ignore reason=\"x\"")
+                .problem()
                 .startsWith("a suppression names the rule"));
     }
 

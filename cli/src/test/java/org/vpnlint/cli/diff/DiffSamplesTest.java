@@ -29,14 +29,17 @@ class DiffSamplesTest {
 
     @TestFactory
     Stream<DynamicTest> everyPairReportsExactlyWhatItExpects() throws IOException {
-        Path root = Path.of(System.getProperty("vpnlint.repositoryRoot")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("vpnlint.repositoryRoot"))
+                .toAbsolutePath()
+                .normalize();
         Path samples = root.resolve("samples/diff");
         List<Path> cases;
         try (Stream<Path> folders = Files.list(samples)) {
             cases = folders.filter(Files::isDirectory).sorted().toList();
         }
         assertTrue(cases.size() >= 5, "the diff samples are missing");
-        return cases.stream().map(folder -> DynamicTest.dynamicTest(root.relativize(folder).toString(), () -> check(folder)));
+        return cases.stream()
+                .map(folder -> DynamicTest.dynamicTest(root.relativize(folder).toString(), () -> check(folder)));
     }
 
     private static void check(Path folder) throws IOException {
@@ -45,10 +48,16 @@ class DiffSamplesTest {
         List<Diagnostic> problems = new ArrayList<>();
         List<VersionPair> pairs = VersionPairs.ofPaths(before, after, folder, problems);
         DiffResult result = new DiffRun(null, SaMode.BOTH, Z3Solver::new).run(pairs, problems);
-        assertEquals(List.of(), result.internalFailures().stream().map(f -> f.what()).toList());
-        assertEquals(List.of(), result.diagnostics().stream().filter(d -> d.level() == Level.ERROR).toList());
+        assertEquals(
+                List.of(), result.internalFailures().stream().map(f -> f.what()).toList());
+        assertEquals(
+                List.of(),
+                result.diagnostics().stream()
+                        .filter(d -> d.level() == Level.ERROR)
+                        .toList());
         List<String> expected = Files.readAllLines(folder.resolve("EXPECTED")).stream()
-                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
         assertEquals(expected, lines(result), "vpnlint diff on " + folder);
     }
 
@@ -63,9 +72,14 @@ class DiffSamplesTest {
             }
             lines.add(name + ": changed" + (impact.proved() ? " (proved complete)" : " (search not finished)"));
             for (FateDifference difference : impact.differences()) {
-                lines.add(name + ": " + difference.level().id() + " " + difference.before().verdict().id() + " -> "
+                lines.add(name + ": " + difference.level().id() + " "
+                        + difference.before().verdict().id() + " -> "
                         + difference.after().verdict().id() + ", SA " + difference.saState() + ", arriving on "
-                        + String.join(" ", difference.ingresses().stream().map(Ingress::toString).toList()));
+                        + String.join(
+                                " ",
+                                difference.ingresses().stream()
+                                        .map(Ingress::toString)
+                                        .toList()));
             }
         }
         return lines;
@@ -74,7 +88,8 @@ class DiffSamplesTest {
     private static Path only(Path folder, String name) throws IOException {
         if (Files.isDirectory(folder.resolve(name))) return folder.resolve(name);
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> found = files.filter(f -> f.getFileName().toString().startsWith(name + ".")).toList();
+            List<Path> found = files.filter(f -> f.getFileName().toString().startsWith(name + "."))
+                    .toList();
             assertEquals(1, found.size(), "one " + name + ".* in " + folder);
             return found.get(0);
         }

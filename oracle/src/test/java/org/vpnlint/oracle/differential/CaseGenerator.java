@@ -39,31 +39,62 @@ final class CaseGenerator {
      * Remote hosts exist in the wan namespace so that wan probes can be sent from them; a destination of wan probes
      * (such as the DNAT address 198.51.100.7) must not be among them, or the wan namespace would deliver it to itself.
      */
-    static final HostPlan HOSTS = new HostPlan(List.of("192.168.10.100", "192.168.10.45"),
+    static final HostPlan HOSTS = new HostPlan(
+            List.of("192.168.10.100", "192.168.10.45"),
             List.of("10.10.10.200", "10.10.10.55", "10.20.0.7", "10.10.0.2", "203.0.113.20"));
 
     private static final String WAN_ADDRESS = "192.0.2.1";
     private static final String GATEWAY = "192.0.2.254";
     private static final String PEER_B = "203.0.113.20";
-    private static final String[] LOCAL_PREFIXES = {"192.168.10.0/24", "192.168.10.0/25", "192.168.10.100/32",
-        "192.168.10.45/32", "172.16.17.45/32", "172.16.17.0/24", "10.10.0.1/32", "192.168.0.0/16"};
-    private static final String[] REMOTE_PREFIXES = {"10.10.10.0/24", "10.10.10.0/25", "10.10.10.200/32",
-        "10.10.10.55/32", "10.20.0.0/24", "10.0.0.0/8", "10.10.0.2/32"};
-    private static final String[] NAT_ADDRESSES = {"192.168.10.0/24", "192.168.10.0/25", "192.168.10.100",
-        "192.168.10.45", "10.10.10.0/24", "10.10.10.200", "10.20.0.0/24", "10.0.0.0/8", "172.16.17.45", "10.10.0.2",
-        "192.168.10.100-192.168.10.120"};
+    private static final String[] LOCAL_PREFIXES = {
+        "192.168.10.0/24",
+        "192.168.10.0/25",
+        "192.168.10.100/32",
+        "192.168.10.45/32",
+        "172.16.17.45/32",
+        "172.16.17.0/24",
+        "10.10.0.1/32",
+        "192.168.0.0/16"
+    };
+    private static final String[] REMOTE_PREFIXES = {
+        "10.10.10.0/24",
+        "10.10.10.0/25",
+        "10.10.10.200/32",
+        "10.10.10.55/32",
+        "10.20.0.0/24",
+        "10.0.0.0/8",
+        "10.10.0.2/32"
+    };
+    private static final String[] NAT_ADDRESSES = {
+        "192.168.10.0/24",
+        "192.168.10.0/25",
+        "192.168.10.100",
+        "192.168.10.45",
+        "10.10.10.0/24",
+        "10.10.10.200",
+        "10.20.0.0/24",
+        "10.0.0.0/8",
+        "172.16.17.45",
+        "10.10.0.2",
+        "192.168.10.100-192.168.10.120"
+    };
     private static final String[] SNAT_TARGETS = {"203.0.113.134", "172.16.17.45", "192.168.10.200", WAN_ADDRESS};
     private static final String[] DNAT_PUBLIC = {WAN_ADDRESS, "172.16.17.45", "198.51.100.7"};
     private static final String[] DNAT_TARGETS = {"192.168.10.100", "192.168.10.45", "10.10.10.200"};
-    private static final String[] LAN_DESTINATIONS = {"10.10.10.200", "10.10.10.55", "10.20.0.7", "10.10.0.2",
-        "198.51.100.7", PEER_B, "172.16.17.45"};
+    private static final String[] LAN_DESTINATIONS = {
+        "10.10.10.200", "10.10.10.55", "10.20.0.7", "10.10.0.2", "198.51.100.7", PEER_B, "172.16.17.45"
+    };
     private static final String[] WAN_SOURCES = {"10.10.10.200", "10.10.10.55", "10.20.0.7", PEER_B};
-    private static final String[] WAN_DESTINATIONS = {"192.168.10.100", "192.168.10.45", WAN_ADDRESS, "172.16.17.45",
-        "198.51.100.7"};
+    private static final String[] WAN_DESTINATIONS = {
+        "192.168.10.100", "192.168.10.45", WAN_ADDRESS, "172.16.17.45", "198.51.100.7"
+    };
     private static final String[] PORTS = {"22", "80", "5555", "7000", "1500"};
-    private static final String[] PORT_CONDITIONS = {"22", "!22", "5555", "1000-6000", "22,80", "!80,7000", "30000-45000"};
-    private static final String[] BLACKHOLE_PREFIXES = {"10.10.10.0/24", "10.20.0.0/24", "10.10.0.2/32",
-        "10.10.10.200/32", "10.0.0.0/8", "0.0.0.0/0"};
+    private static final String[] PORT_CONDITIONS = {
+        "22", "!22", "5555", "1000-6000", "22,80", "!80,7000", "30000-45000"
+    };
+    private static final String[] BLACKHOLE_PREFIXES = {
+        "10.10.10.0/24", "10.20.0.0/24", "10.10.0.2/32", "10.10.10.200/32", "10.0.0.0/8", "0.0.0.0/0"
+    };
 
     private final Random random;
     private int nextSourcePort = 30000;
@@ -124,7 +155,8 @@ final class CaseGenerator {
                 case 1 -> line(config, rule + "translation address 'masquerade'");
                 default -> {
                     line(config, rule + "translation address '" + pick(SNAT_TARGETS) + "'");
-                    if (protocol != null && chance(25)) line(config, rule + "translation port '" + (2000 + random.nextInt(100)) + "'");
+                    if (protocol != null && chance(25))
+                        line(config, rule + "translation port '" + (2000 + random.nextInt(100)) + "'");
                 }
             }
         }
@@ -168,7 +200,8 @@ final class CaseGenerator {
         line(config, rule + "protocol '" + protocol + "'");
         boolean ported = !protocol.equals("icmp") && !protocol.equals("gre");
         if (!ported) return null;
-        if (chance(40)) line(config, rule + (chance(50) ? "source" : "destination") + " port '" + pick(PORT_CONDITIONS) + "'");
+        if (chance(40))
+            line(config, rule + (chance(50) ? "source" : "destination") + " port '" + pick(PORT_CONDITIONS) + "'");
         return protocol;
     }
 
@@ -207,10 +240,16 @@ final class CaseGenerator {
             if (chance(40)) {
                 String group = "IKE-" + name;
                 line(config, peer + "ike-group '" + group + "'");
-                if (chance(60)) line(config, "vpn ipsec ike-group " + group + " dead-peer-detection action '"
-                        + pick(new String[] {"trap", "clear", "restart"}) + "'");
-                if (chance(40)) line(config, "vpn ipsec ike-group " + group + " close-action '"
-                        + pick(new String[] {"none", "trap", "start"}) + "'");
+                if (chance(60))
+                    line(
+                            config,
+                            "vpn ipsec ike-group " + group + " dead-peer-detection action '"
+                                    + pick(new String[] {"trap", "clear", "restart"}) + "'");
+                if (chance(40))
+                    line(
+                            config,
+                            "vpn ipsec ike-group " + group + " close-action '"
+                                    + pick(new String[] {"none", "trap", "start"}) + "'");
             }
             int tunnels = 1 + random.nextInt(2);
             boolean endpointTunnel = false;
@@ -271,8 +310,10 @@ final class CaseGenerator {
     private ConcretePacket probe(Router router) {
         int sourcePort = nextSourcePort++;
         int kind = random.nextInt(100);
-        List<IpsecTunnel> prefixTunnels = router.ipsec().peers().stream().flatMap(p -> p.tunnels().stream())
-                .filter(t -> !t.localPrefixes().isEmpty() && !t.remotePrefixes().isEmpty()).toList();
+        List<IpsecTunnel> prefixTunnels = router.ipsec().peers().stream()
+                .flatMap(p -> p.tunnels().stream())
+                .filter(t -> !t.localPrefixes().isEmpty() && !t.remotePrefixes().isEmpty())
+                .toList();
         if (kind < 30 && !prefixTunnels.isEmpty()) {
             IpsecTunnel tunnel = prefixTunnels.get(random.nextInt(prefixTunnels.size()));
             String destination = hostIn(tunnel.remotePrefixes().get(0));
@@ -306,13 +347,19 @@ final class CaseGenerator {
         for (String host : HOSTS.remoteHosts()) {
             if (prefix.toPrefixBlock().contains(ConcretePacket.address(host))) return host;
         }
-        return prefix.toPrefixBlock().getLower().withoutPrefixLength().increment(7).toCanonicalString();
+        return prefix.toPrefixBlock()
+                .getLower()
+                .withoutPrefixLength()
+                .increment(7)
+                .toCanonicalString();
     }
 
     private ConcretePacket ported(String source, int sourcePort, String destination, Ingress ingress) {
         int kind = random.nextInt(10);
-        if (kind < 5) return ConcretePacket.udp(source, sourcePort, destination, Integer.parseInt(pick(PORTS)), ingress);
-        if (kind < 8) return ConcretePacket.tcp(source, sourcePort, destination, Integer.parseInt(pick(PORTS)), ingress);
+        if (kind < 5)
+            return ConcretePacket.udp(source, sourcePort, destination, Integer.parseInt(pick(PORTS)), ingress);
+        if (kind < 8)
+            return ConcretePacket.tcp(source, sourcePort, destination, Integer.parseInt(pick(PORTS)), ingress);
         return ConcretePacket.of(source, destination, ProtocolMatch.ICMP, ingress);
     }
 

@@ -11,8 +11,12 @@ import org.vpnlint.oracle.XfrmPolicy;
  * @param seen        the kernel's observation, null when the kernel refused the rendered scenario
  * @param differences what differs between model and kernel (empty: they agree)
  */
-record CaseResult(DifferentialCase differentialCase, RenderedScenario rendered, PacketTrace trace, Observation seen,
-                  List<String> differences) {
+record CaseResult(
+        DifferentialCase differentialCase,
+        RenderedScenario rendered,
+        PacketTrace trace,
+        Observation seen,
+        List<String> differences) {
 
     CaseResult {
         differences = List.copyOf(differences);
@@ -21,9 +25,16 @@ record CaseResult(DifferentialCase differentialCase, RenderedScenario rendered, 
     /** One line: both verdicts. */
     String summary() {
         return (agrees() ? "AGREE    " : "DISAGREE ") + differentialCase.describe() + " | model "
-                + VerdictCorrespondence.modelVerdict(trace) + " | kernel " + (seen == null ? "no replay" : seen.verdict()
-                + (seen.headerOnArrival() == null ? "" : " as " + seen.headerOnArrival() + " at " + seen.arrivedAt())
-                + (seen.evidence().send().sent() ? "" : ", sender got " + seen.evidence().send()));
+                + VerdictCorrespondence.modelVerdict(trace) + " | kernel "
+                + (seen == null
+                        ? "no replay"
+                        : seen.verdict()
+                                + (seen.headerOnArrival() == null
+                                        ? ""
+                                        : " as " + seen.headerOnArrival() + " at " + seen.arrivedAt())
+                                + (seen.evidence().send().sent()
+                                        ? ""
+                                        : ", sender got " + seen.evidence().send()));
     }
 
     boolean agrees() {
@@ -37,15 +48,22 @@ record CaseResult(DifferentialCase differentialCase, RenderedScenario rendered, 
         differences.forEach(d -> text.append("  difference: ").append(d).append('\n'));
         text.append("  model trace:\n").append(trace.render().indent(4));
         text.append("  kernel: ").append(seen == null ? "no replay" : seen).append('\n');
-        if (seen != null) text.append("  kernel matched policies: ").append(seen.matchedPolicies()).append('\n');
+        if (seen != null)
+            text.append("  kernel matched policies: ")
+                    .append(seen.matchedPolicies())
+                    .append('\n');
         text.append("  installed policies:\n");
         for (XfrmPolicy policy : rendered.scenario().policies()) {
-            text.append("    ").append(policy).append(" = ")
-                    .append(rendered.tunnelByReqid().get(policy.template().reqid())).append('\n');
+            text.append("    ")
+                    .append(policy)
+                    .append(" = ")
+                    .append(rendered.tunnelByReqid().get(policy.template().reqid()))
+                    .append('\n');
         }
         text.append("  installed routes: ").append(rendered.scenario().routes()).append('\n');
         text.append("  installed rules: ").append(rendered.scenario().rules()).append('\n');
-        text.append("  installed nft:\n").append(rendered.scenario().nft().text().indent(4));
+        text.append("  installed nft:\n")
+                .append(rendered.scenario().nft().text().indent(4));
         if (differentialCase.config() != null) {
             text.append("  configuration:\n").append(differentialCase.config().indent(4));
         }

@@ -12,8 +12,7 @@ import org.vpnlint.parser.dialect.RouterMapper;
 /** Reads a test configuration with vpnlint's own parser and mapper, refusing anything they did not understand. */
 final class ConfigText {
 
-    private ConfigText() {
-    }
+    private ConfigText() {}
 
     static Router read(String name, String text, Dialect dialect) {
         MappedRouter mapped = RouterMapper.map(ConfigReader.read(name, text), dialect);
@@ -21,8 +20,8 @@ final class ConfigText {
                 .filter(d -> d.level() != Level.NOTE || d.code().equals("unsupported-syntax"))
                 .toList();
         if (!problems.isEmpty()) {
-            throw new IllegalStateException(name + ": the test configuration does not map cleanly: " + problems
-                    + "\n" + text);
+            throw new IllegalStateException(
+                    name + ": the test configuration does not map cleanly: " + problems + "\n" + text);
         }
         return mapped.router();
     }

@@ -14,8 +14,8 @@ import org.vpnlint.model.Router;
  * @param packet          the packet, as it enters the router
  * @param icmpIdentifier  echo identifier for an ICMP probe (the model ignores it; conntrack needs a fresh one)
  */
-record DifferentialCase(String name, String config, Router router, SaStates saStates, ConcretePacket packet,
-                        int icmpIdentifier) {
+record DifferentialCase(
+        String name, String config, Router router, SaStates saStates, ConcretePacket packet, int icmpIdentifier) {
 
     String describe() {
         return name + ": " + packet + ", " + saStates.describe();

@@ -14,8 +14,7 @@ import org.vpnlint.oracle.Origin;
 final class DifferentialRun {
 
     /** A case with its kernel rendering and its model trace, ready to be observed. */
-    record PreparedCase(DifferentialCase differentialCase, RenderedScenario rendered, PacketTrace trace) {
-    }
+    record PreparedCase(DifferentialCase differentialCase, RenderedScenario rendered, PacketTrace trace) {}
 
     private final KernelOracle oracle;
 
@@ -26,8 +25,9 @@ final class DifferentialRun {
     /** Renders and replays the case through the model; {@link UnsupportedCase} if the kernel cannot replay it. */
     static PreparedCase prepare(DifferentialCase differentialCase, ScenarioRenderer renderer) {
         RenderedScenario rendered = renderer.render(differentialCase);
-        PacketTrace trace = Datapath.replay(differentialCase.router(), differentialCase.packet(), differentialCase.saStates());
-        VerdictCorrespondence.expected(trace);   // refuses model outcomes the kernel replay cannot show
+        PacketTrace trace =
+                Datapath.replay(differentialCase.router(), differentialCase.packet(), differentialCase.saStates());
+        VerdictCorrespondence.expected(trace); // refuses model outcomes the kernel replay cannot show
         return new PreparedCase(differentialCase, rendered, trace);
     }
 
@@ -41,10 +41,18 @@ final class DifferentialRun {
             seen = oracle.observe(prepared.rendered().scenario());
         } catch (RuntimeException kernelRefused) {
             // e.g. a policy or route the kernel rejects: a renderer bug, reported like a disagreement
-            return new CaseResult(prepared.differentialCase(), prepared.rendered(), prepared.trace(), null,
+            return new CaseResult(
+                    prepared.differentialCase(),
+                    prepared.rendered(),
+                    prepared.trace(),
+                    null,
                     List.of("the kernel replay failed: " + kernelRefused.getMessage()));
         }
-        return new CaseResult(prepared.differentialCase(), prepared.rendered(), prepared.trace(), seen,
+        return new CaseResult(
+                prepared.differentialCase(),
+                prepared.rendered(),
+                prepared.trace(),
+                seen,
                 VerdictCorrespondence.differences(prepared.trace(), seen, prepared.rendered()));
     }
 
@@ -62,9 +70,14 @@ final class DifferentialRun {
                 .findFirst();
         if (routedDestination.isEmpty()) return true;
         IPAddress destination = routedDestination.get();
-        boolean routerOwned = prepared.differentialCase().router().interfaceWithAddress(destination).isPresent();
+        boolean routerOwned = prepared.differentialCase()
+                .router()
+                .interfaceWithAddress(destination)
+                .isPresent();
         boolean onLan = LayoutRenderer.onSubnet(
-                InterfaceMapping.firstIpv4(prepared.rendered().interfaces().lan()).orElseThrow(), destination);
+                InterfaceMapping.firstIpv4(prepared.rendered().interfaces().lan())
+                        .orElseThrow(),
+                destination);
         Origin towards = routerOwned ? Origin.ROUTER : onLan ? Origin.LAN : Origin.WAN;
         return towards != origin;
     }

@@ -25,14 +25,19 @@ import org.vpnlint.oracle.Topology;
 record InterfaceMapping(NetInterface lan, NetInterface wan) {
 
     static InterfaceMapping of(Router router) {
-        NetInterface wan = byDefaultRoute(router).or(() -> byPeerLocalAddress(router)).or(() -> firstEthernet(router))
+        NetInterface wan = byDefaultRoute(router)
+                .or(() -> byPeerLocalAddress(router))
+                .or(() -> firstEthernet(router))
                 .orElseThrow(() -> new UnsupportedCase("no Ethernet interface with a static IPv4 address"));
         NetInterface lan = router.interfaces().stream()
                 .filter(i -> i != wan && isEthernetLike(i) && firstIpv4(i).isPresent())
                 .findFirst()
                 .orElseThrow(() -> new UnsupportedCase("no LAN interface besides " + wan.name()));
         for (NetInterface other : router.interfaces()) {
-            if (other != wan && other != lan && isEthernetLike(other) && firstIpv4(other).isPresent()) {
+            if (other != wan
+                    && other != lan
+                    && isEthernetLike(other)
+                    && firstIpv4(other).isPresent()) {
                 throw new UnsupportedCase("a third network interface " + other.name() + " (the topology has two)");
             }
         }
@@ -50,8 +55,9 @@ record InterfaceMapping(NetInterface lan, NetInterface wan) {
     Origin originOf(Ingress ingress) {
         return switch (ingress.kind()) {
             case LOCAL -> Origin.ROUTER;
-            case INTERFACE -> sideOf(ingress.interfaceName())
-                    .orElseThrow(() -> new UnsupportedCase("packets arriving on " + ingress.interfaceName()));
+            case INTERFACE ->
+                sideOf(ingress.interfaceName())
+                        .orElseThrow(() -> new UnsupportedCase("packets arriving on " + ingress.interfaceName()));
             case DECRYPTED -> throw new UnsupportedCase("decrypted packets (this kernel has no ESP)");
         };
     }
@@ -81,12 +87,15 @@ record InterfaceMapping(NetInterface lan, NetInterface wan) {
     }
 
     private static Optional<NetInterface> byPeerLocalAddress(Router router) {
-        List<IpsecPeer> peers = router.ipsec() == null ? List.of() : router.ipsec().peers();
+        List<IpsecPeer> peers =
+                router.ipsec() == null ? List.of() : router.ipsec().peers();
         for (IpsecPeer peer : peers) {
-            IPAddress local = peer.localAddress() == null ? null
+            IPAddress local = peer.localAddress() == null
+                    ? null
                     : new inet.ipaddr.IPAddressString(peer.localAddress()).getAddress();
             if (local != null) {
-                Optional<NetInterface> holder = router.interfaceWithAddress(local).filter(InterfaceMapping::isEthernetLike);
+                Optional<NetInterface> holder =
+                        router.interfaceWithAddress(local).filter(InterfaceMapping::isEthernetLike);
                 if (holder.isPresent()) return holder;
             }
         }
@@ -94,19 +103,26 @@ record InterfaceMapping(NetInterface lan, NetInterface wan) {
     }
 
     private static Optional<NetInterface> firstEthernet(Router router) {
-        return router.interfaces().stream().filter(i -> isEthernetLike(i) && firstIpv4(i).isPresent()).findFirst();
+        return router.interfaces().stream()
+                .filter(i -> isEthernetLike(i) && firstIpv4(i).isPresent())
+                .findFirst();
     }
 
     static Optional<NetInterface> onSubnetOf(Router router, IPAddress address) {
         return router.interfaces().stream()
                 .filter(InterfaceMapping::isEthernetLike)
-                .filter(i -> firstIpv4(i).map(a -> a.toPrefixBlock().contains(address.withoutPrefixLength())).orElse(false))
+                .filter(i -> firstIpv4(i)
+                        .map(a -> a.toPrefixBlock().contains(address.withoutPrefixLength()))
+                        .orElse(false))
                 .findFirst();
     }
 
     private static boolean isEthernetLike(NetInterface netInterface) {
         InterfaceKind kind = netInterface.kind();
-        return kind == InterfaceKind.ETHERNET || kind == InterfaceKind.VLAN || kind == InterfaceKind.BONDING
-                || kind == InterfaceKind.BRIDGE || kind == InterfaceKind.SWITCH;
+        return kind == InterfaceKind.ETHERNET
+                || kind == InterfaceKind.VLAN
+                || kind == InterfaceKind.BONDING
+                || kind == InterfaceKind.BRIDGE
+                || kind == InterfaceKind.SWITCH;
     }
 }

@@ -6,8 +6,7 @@ import inet.ipaddr.IPAddressString;
 /** IPv4 addresses as iproute2 and the oracle records write them. */
 final class Ipv4Text {
 
-    private Ipv4Text() {
-    }
+    private Ipv4Text() {}
 
     /** "192.0.2.1"; for a prefix block its network address. */
     static String host(IPAddress address) {

@@ -49,7 +49,8 @@ class KernelDatapathDifferentialTest {
     static void stopOracle() {
         if (oracle != null) {
             oracle.close();
-            System.out.printf("differential: %d passed, %d failed (%.1f s, %d topologies)%n",
+            System.out.printf(
+                    "differential: %d passed, %d failed (%.1f s, %d topologies)%n",
                     passed, failed, (System.nanoTime() - started) / 1e9, oracle.topologiesBuilt());
         }
     }
@@ -80,7 +81,10 @@ class KernelDatapathDifferentialTest {
     static List<Long> seeds() {
         String chosen = System.getProperty("vpnlint.differential.seed", "").strip();
         if (chosen.isEmpty()) return DEFAULT_SEEDS;
-        return Arrays.stream(chosen.split(",")).map(String::strip).map(Long::valueOf).toList();
+        return Arrays.stream(chosen.split(","))
+                .map(String::strip)
+                .map(Long::valueOf)
+                .toList();
     }
 
     @ParameterizedTest(name = "seed {0}")

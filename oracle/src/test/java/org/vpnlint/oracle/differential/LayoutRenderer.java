@@ -43,9 +43,14 @@ final class LayoutRenderer {
     }
 
     TopologyLayout layout(HostPlan plan, ConcretePacket packet, Origin origin) {
-        return new TopologyLayout(lanHosts(plan, packet, origin), Ipv4Text.host(lanAddress),
-                Ipv4Text.withLength(lanAddress), Ipv4Text.withLength(wanAddress), routerLoopback(),
-                Ipv4Text.host(wanHost) + "/" + Ipv4Text.length(wanAddress), remoteHosts(plan, packet, origin),
+        return new TopologyLayout(
+                lanHosts(plan, packet, origin),
+                Ipv4Text.host(lanAddress),
+                Ipv4Text.withLength(lanAddress),
+                Ipv4Text.withLength(wanAddress),
+                routerLoopback(),
+                Ipv4Text.host(wanHost) + "/" + Ipv4Text.length(wanAddress),
+                remoteHosts(plan, packet, origin),
                 List.of("0.0.0.0/0"));
     }
 
@@ -54,8 +59,11 @@ final class LayoutRenderer {
         TreeSet<IPAddress> hosts = new TreeSet<>();
         plan.lanHosts().stream().map(Ipv4Text::literal).forEach(hosts::add);
         NatConfig nat = router.nat() == null ? NatConfig.NONE : router.nat();
-        nat.destinationRules().stream().map(NatRule::translation)
-                .filter(t -> t != null && t.addresses() != null && t.addresses().getLower().isIPv4())
+        nat.destinationRules().stream()
+                .map(NatRule::translation)
+                .filter(t -> t != null
+                        && t.addresses() != null
+                        && t.addresses().getLower().isIPv4())
                 .forEach(t -> hosts.add(t.addresses().getLower().withoutPrefixLength()));
         hosts.add(packet.dst());
         TreeSet<String> lan = new TreeSet<>();
@@ -109,17 +117,25 @@ final class LayoutRenderer {
     private IPAddress chooseWanHost() {
         Optional<IPAddress> gateway = router.routes().stream()
                 .filter(r -> r.nextHop() != null && r.prefix().isIPv4() && Ipv4Text.length(r.prefix()) == 0)
-                .map(StaticRoute::nextHop).filter(h -> onSubnet(wanAddress, h)).findFirst();
+                .map(StaticRoute::nextHop)
+                .filter(h -> onSubnet(wanAddress, h))
+                .findFirst();
         if (gateway.isEmpty()) {
-            gateway = router.routes().stream().map(StaticRoute::nextHop)
-                    .filter(h -> h != null && onSubnet(wanAddress, h)).findFirst();
+            gateway = router.routes().stream()
+                    .map(StaticRoute::nextHop)
+                    .filter(h -> h != null && onSubnet(wanAddress, h))
+                    .findFirst();
         }
         if (gateway.isEmpty()) {
-            gateway = peers().stream().flatMap(p -> p.remoteAddresses().stream())
-                    .map(Ipv4Text::literal).filter(a -> onSubnet(wanAddress, a)).findFirst();
+            gateway = peers().stream()
+                    .flatMap(p -> p.remoteAddresses().stream())
+                    .map(Ipv4Text::literal)
+                    .filter(a -> onSubnet(wanAddress, a))
+                    .findFirst();
         }
         IPAddress chosen = gateway.orElseGet(() -> {
-            IPAddress last = wanAddress.toPrefixBlock().getUpper().withoutPrefixLength().increment(-1);
+            IPAddress last =
+                    wanAddress.toPrefixBlock().getUpper().withoutPrefixLength().increment(-1);
             return last.equals(wanAddress.withoutPrefixLength()) ? last.increment(-1) : last;
         });
         return chosen.withoutPrefixLength();
@@ -130,7 +146,8 @@ final class LayoutRenderer {
     }
 
     static boolean onSubnet(IPAddress interfaceAddress, IPAddress address) {
-        return address != null && address.isIPv4()
+        return address != null
+                && address.isIPv4()
                 && interfaceAddress.toPrefixBlock().contains(address.withoutPrefixLength());
     }
 }

@@ -65,27 +65,56 @@ final class MinimalCases {
             set vpn ipsec site-to-site peer peerB tunnel 2 remote prefix '10.10.0.2/32'
             """;
 
-    private MinimalCases() {
-    }
+    private MinimalCases() {}
 
     static List<DifferentialCase> all() {
         Router localAny = ConfigText.read("local-any-gre.set", LOCAL_ANY_GRE, Dialect.VYOS_1_4);
-        Router portForward = ConfigText.read("transport-port-forward.set", TRANSPORT_MODE_PORT_FORWARD, Dialect.VYOS_1_4);
+        Router portForward =
+                ConfigText.read("transport-port-forward.set", TRANSPORT_MODE_PORT_FORWARD, Dialect.VYOS_1_4);
         Router ownSnat = ConfigText.read("own-packet-snat-into-trap.set", OWN_PACKET_SNAT_INTO_TRAP, Dialect.VYOS_1_4);
         String ownSnatName = "minimal: the router's own packet source-NATed into a trap policy (seed 4242 #213), ";
         return List.of(
-                new DifferentialCase(ownSnatName + "GRE", OWN_PACKET_SNAT_INTO_TRAP, ownSnat, SaStates.allDown(),
-                        ConcretePacket.of("10.10.0.1", "10.10.0.2", ProtocolMatch.GRE, Ingress.local()), 0),
-                new DifferentialCase(ownSnatName + "UDP", OWN_PACKET_SNAT_INTO_TRAP, ownSnat, SaStates.allDown(),
-                        ConcretePacket.udp("10.10.0.1", 30213, "10.10.0.2", 5555, Ingress.local()), 0),
-                new DifferentialCase(ownSnatName + "ICMP", OWN_PACKET_SNAT_INTO_TRAP, ownSnat, SaStates.allDown(),
-                        ConcretePacket.of("10.10.0.1", "10.10.0.2", ProtocolMatch.ICMP, Ingress.local()), 61213),
-                new DifferentialCase(ownSnatName + "TCP", OWN_PACKET_SNAT_INTO_TRAP, ownSnat, SaStates.allDown(),
-                        ConcretePacket.tcp("10.10.0.1", 30214, "10.10.0.2", 22, Ingress.local()), 0),
-                new DifferentialCase("minimal: local-address any, GRE to the peer, SA up", LOCAL_ANY_GRE, localAny,
-                        SaStates.allUp(), ConcretePacket.of("192.0.2.1", "203.0.113.20", ProtocolMatch.GRE, Ingress.local()), 0),
-                new DifferentialCase("minimal: port forward from a transport-mode peer, SA up", TRANSPORT_MODE_PORT_FORWARD,
-                        portForward, SaStates.allUp(),
-                        ConcretePacket.udp("203.0.113.20", 22001, "192.0.2.1", 7000, Ingress.onInterface("eth0")), 0));
+                new DifferentialCase(
+                        ownSnatName + "GRE",
+                        OWN_PACKET_SNAT_INTO_TRAP,
+                        ownSnat,
+                        SaStates.allDown(),
+                        ConcretePacket.of("10.10.0.1", "10.10.0.2", ProtocolMatch.GRE, Ingress.local()),
+                        0),
+                new DifferentialCase(
+                        ownSnatName + "UDP",
+                        OWN_PACKET_SNAT_INTO_TRAP,
+                        ownSnat,
+                        SaStates.allDown(),
+                        ConcretePacket.udp("10.10.0.1", 30213, "10.10.0.2", 5555, Ingress.local()),
+                        0),
+                new DifferentialCase(
+                        ownSnatName + "ICMP",
+                        OWN_PACKET_SNAT_INTO_TRAP,
+                        ownSnat,
+                        SaStates.allDown(),
+                        ConcretePacket.of("10.10.0.1", "10.10.0.2", ProtocolMatch.ICMP, Ingress.local()),
+                        61213),
+                new DifferentialCase(
+                        ownSnatName + "TCP",
+                        OWN_PACKET_SNAT_INTO_TRAP,
+                        ownSnat,
+                        SaStates.allDown(),
+                        ConcretePacket.tcp("10.10.0.1", 30214, "10.10.0.2", 22, Ingress.local()),
+                        0),
+                new DifferentialCase(
+                        "minimal: local-address any, GRE to the peer, SA up",
+                        LOCAL_ANY_GRE,
+                        localAny,
+                        SaStates.allUp(),
+                        ConcretePacket.of("192.0.2.1", "203.0.113.20", ProtocolMatch.GRE, Ingress.local()),
+                        0),
+                new DifferentialCase(
+                        "minimal: port forward from a transport-mode peer, SA up",
+                        TRANSPORT_MODE_PORT_FORWARD,
+                        portForward,
+                        SaStates.allUp(),
+                        ConcretePacket.udp("203.0.113.20", 22001, "192.0.2.1", 7000, Ingress.onInterface("eth0")),
+                        0));
     }
 }

@@ -48,7 +48,8 @@ final class NftMatchText {
             boolean onlyUdp = !match.protocol().negated() && protocols.equals(Set.of(ProtocolMatch.UDP));
             if (onlyTcp || onlyUdp) {
                 portPrefix = onlyTcp ? "tcp" : "udp";
-            } else if (match.protocol().isAny() || match.protocol().negated()
+            } else if (match.protocol().isAny()
+                    || match.protocol().negated()
                     || !Set.of(ProtocolMatch.TCP, ProtocolMatch.UDP).containsAll(protocols)) {
                 parts.add("meta l4proto { tcp, udp }");
             }
@@ -60,9 +61,12 @@ final class NftMatchText {
 
     /** True when a packet matching this has a TCP or UDP header (what a port translation needs in nft). */
     static boolean impliesPorts(PacketMatch match) {
-        boolean portCondition = !match.sourcePort().isAny() || !match.destinationPort().isAny();
-        boolean ported = !match.protocol().isAny() && !match.protocol().negated()
-                && Set.of(ProtocolMatch.TCP, ProtocolMatch.UDP).containsAll(match.protocol().protocols());
+        boolean portCondition =
+                !match.sourcePort().isAny() || !match.destinationPort().isAny();
+        boolean ported = !match.protocol().isAny()
+                && !match.protocol().negated()
+                && Set.of(ProtocolMatch.TCP, ProtocolMatch.UDP)
+                        .containsAll(match.protocol().protocols());
         return portCondition || ported;
     }
 
@@ -79,7 +83,7 @@ final class NftMatchText {
                     any = true;
                 }
             }
-            if (!any) names.add(quoted(pattern));   // names no device here, in the kernel as in the model
+            if (!any) names.add(quoted(pattern)); // names no device here, in the kernel as in the model
         }
         return Optional.of(keyword + " " + (match.negated() ? "!= " : "") + set(List.copyOf(names)));
     }
@@ -99,7 +103,8 @@ final class NftMatchText {
         IPAddress block = range.coverWithPrefixBlock();
         if (block.getLower().equals(range.getLower()) && block.getUpper().equals(range.getUpper())) {
             return block.getPrefixLength() == null || block.getPrefixLength() == 32
-                    ? Ipv4Text.host(range.getLower()) : Ipv4Text.prefix(block);
+                    ? Ipv4Text.host(range.getLower())
+                    : Ipv4Text.prefix(block);
         }
         return Ipv4Text.host(range.getLower()) + "-" + Ipv4Text.host(range.getUpper());
     }
@@ -111,14 +116,17 @@ final class NftMatchText {
     }
 
     private static List<String> protocolNames(Set<Integer> protocols) {
-        return protocols.stream().sorted().map(p -> switch (p) {
-            case ProtocolMatch.TCP -> "tcp";
-            case ProtocolMatch.UDP -> "udp";
-            case ProtocolMatch.ICMP -> "icmp";
-            case ProtocolMatch.GRE -> "gre";
-            case ProtocolMatch.ESP -> "esp";
-            default -> Integer.toString(p);
-        }).toList();
+        return protocols.stream()
+                .sorted()
+                .map(p -> switch (p) {
+                    case ProtocolMatch.TCP -> "tcp";
+                    case ProtocolMatch.UDP -> "udp";
+                    case ProtocolMatch.ICMP -> "icmp";
+                    case ProtocolMatch.GRE -> "gre";
+                    case ProtocolMatch.ESP -> "esp";
+                    default -> Integer.toString(p);
+                })
+                .toList();
     }
 
     static String set(List<String> elements) {

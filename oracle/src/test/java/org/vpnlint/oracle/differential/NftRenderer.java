@@ -46,7 +46,8 @@ final class NftRenderer {
         for (NatRule rule : nat.sourceRules()) {
             if (!rule.disabled() && isIpv4(rule)) source.add(natRule(rule));
         }
-        NftRuleset ruleset = destination.isEmpty() && source.isEmpty() ? NftRuleset.empty()
+        NftRuleset ruleset = destination.isEmpty() && source.isEmpty()
+                ? NftRuleset.empty()
                 : NftRuleset.vyosNat(destination, source);
         return ruleset.plus(filter());
     }
@@ -54,7 +55,9 @@ final class NftRenderer {
     private String natRule(NatRule rule) {
         boolean sourceNat = rule.direction() == NatDirection.SOURCE;
         List<String> parts = new ArrayList<>();
-        matchText.interfaceCondition(sourceNat ? "oifname" : "iifname", rule.interfaceMatch()).ifPresent(parts::add);
+        matchText
+                .interfaceCondition(sourceNat ? "oifname" : "iifname", rule.interfaceMatch())
+                .ifPresent(parts::add);
         String packet = matchText.packet(rule.match());
         if (!packet.isEmpty()) parts.add(packet);
         parts.add(translation(rule, sourceNat));
@@ -66,7 +69,8 @@ final class NftRenderer {
         if (translation == null || translation.kind() == NatTranslation.Kind.EXCLUDE) return "return";
         String port = translation.port() == null ? "" : ":" + translation.port();
         if (translation.port() != null && !NftMatchText.impliesPorts(rule.match())) {
-            throw new UnsupportedCase(rule.path() + ": port translation without a TCP/UDP condition (nft --check fails)");
+            throw new UnsupportedCase(
+                    rule.path() + ": port translation without a TCP/UDP condition (nft --check fails)");
         }
         if (translation.kind() == NatTranslation.Kind.MASQUERADE) {
             if (!sourceNat) throw new UnsupportedCase(rule.path() + ": masquerade in a destination rule");
@@ -86,7 +90,8 @@ final class NftRenderer {
             return verb + " ip prefix to ip " + (sourceNat ? "saddr" : "daddr") + " map { "
                     + NftMatchText.rangeText(key.ranges().get(0)) + " : " + Ipv4Text.prefix(target) + " }";
         }
-        String address = addresses.getLower().equals(addresses.getUpper()) ? Ipv4Text.host(addresses.getLower())
+        String address = addresses.getLower().equals(addresses.getUpper())
+                ? Ipv4Text.host(addresses.getLower())
                 : Ipv4Text.host(addresses.getLower()) + "-" + Ipv4Text.host(addresses.getUpper());
         return verb + " to " + address + port;
     }
@@ -94,9 +99,11 @@ final class NftRenderer {
     private static boolean isIpv4(NatRule rule) {
         if (rule.path() != null && rule.path().startsWith("nat66")) return false;
         NatTranslation translation = rule.translation();
-        if (translation != null && translation.addresses() != null) return translation.addresses().getLower().isIPv4();
+        if (translation != null && translation.addresses() != null)
+            return translation.addresses().getLower().isIPv4();
         for (var match : List.of(rule.match().source(), rule.match().destination())) {
-            if (!match.ranges().isEmpty()) return match.ranges().get(0).getLower().isIPv4();
+            if (!match.ranges().isEmpty())
+                return match.ranges().get(0).getLower().isIPv4();
         }
         return true;
     }
@@ -117,9 +124,11 @@ final class NftRenderer {
         if (forwardOpen) return NftRuleset.empty();
 
         StringBuilder text = new StringBuilder("table ip vyos_filter {\n");
-        FirewallAction policy = forward.defaultAction() == FirewallAction.DROP ? FirewallAction.DROP : FirewallAction.ACCEPT;
+        FirewallAction policy =
+                forward.defaultAction() == FirewallAction.DROP ? FirewallAction.DROP : FirewallAction.ACCEPT;
         text.append("\tchain VYOS_FORWARD_filter {\n\t\ttype filter hook forward priority 0; policy ")
-                .append(policy == FirewallAction.DROP ? "drop" : "accept").append(";\n");
+                .append(policy == FirewallAction.DROP ? "drop" : "accept")
+                .append(";\n");
         appendRules(text, forward);
         if (forward.defaultAction() == FirewallAction.REJECT) text.append("\t\treject\n");
         text.append("\t}\n");
@@ -142,8 +151,11 @@ final class NftRenderer {
             String packet = matchText.packet(rule.match());
             if (!packet.isEmpty()) parts.add(packet);
             if (!rule.states().isEmpty()) {
-                parts.add("ct state " + NftMatchText.set(rule.states().stream()
-                        .map(s -> s.name().toLowerCase(Locale.ROOT)).sorted().toList()));
+                parts.add("ct state "
+                        + NftMatchText.set(rule.states().stream()
+                                .map(s -> s.name().toLowerCase(Locale.ROOT))
+                                .sorted()
+                                .toList()));
             }
             if (rule.ipsec() == IpsecMatch.IPSEC) parts.add("meta ipsec exists");
             if (rule.ipsec() == IpsecMatch.NONE) parts.add("meta ipsec missing");

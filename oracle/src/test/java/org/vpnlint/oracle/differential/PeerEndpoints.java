@@ -22,8 +22,8 @@ import org.vpnlint.model.StaticRoute;
  * @param localResolved   whether the local address is known (configured, or the source towards the peer)
  * @param remoteKnown     whether the configuration fixes the remote address
  */
-record PeerEndpoints(IPAddress local, IPAddress remote, boolean localConfigured, boolean localResolved,
-                     boolean remoteKnown) {
+record PeerEndpoints(
+        IPAddress local, IPAddress remote, boolean localConfigured, boolean localResolved, boolean remoteKnown) {
 
     static PeerEndpoints of(Router router, IpsecPeer peer, InterfaceMapping interfaces, IPAddress wanHost) {
         IPAddress remote = null;
@@ -37,12 +37,14 @@ record PeerEndpoints(IPAddress local, IPAddress remote, boolean localConfigured,
         IPAddress configured = Ipv4Text.literal(peer.localAddress());
         if (configured != null) return new PeerEndpoints(configured, remote, true, true, remoteKnown);
         Optional<IPAddress> source = sourceTowards(router, interfaces, remote);
-        IPAddress wanAddress = InterfaceMapping.firstIpv4(interfaces.wan()).orElseThrow().withoutPrefixLength();
+        IPAddress wanAddress =
+                InterfaceMapping.firstIpv4(interfaces.wan()).orElseThrow().withoutPrefixLength();
         return new PeerEndpoints(source.orElse(wanAddress), remote, false, source.isPresent(), remoteKnown);
     }
 
     /** The address of the LAN or WAN interface the route to {@code destination} leaves by. */
-    private static Optional<IPAddress> sourceTowards(Router router, InterfaceMapping interfaces, IPAddress destination) {
+    private static Optional<IPAddress> sourceTowards(
+            Router router, InterfaceMapping interfaces, IPAddress destination) {
         for (NetInterface side : List.of(interfaces.wan(), interfaces.lan())) {
             IPAddress address = InterfaceMapping.firstIpv4(side).orElseThrow();
             if (LayoutRenderer.onSubnet(address, destination)) return Optional.of(address.withoutPrefixLength());
@@ -51,12 +53,14 @@ record PeerEndpoints(IPAddress local, IPAddress remote, boolean localConfigured,
         for (StaticRoute route : router.routes()) {
             if (!route.prefix().isIPv4() || !route.prefix().toPrefixBlock().contains(destination)) continue;
             boolean longer = best == null || Ipv4Text.length(route.prefix()) > Ipv4Text.length(best.prefix());
-            boolean closer = best != null && Ipv4Text.length(route.prefix()) == Ipv4Text.length(best.prefix())
+            boolean closer = best != null
+                    && Ipv4Text.length(route.prefix()) == Ipv4Text.length(best.prefix())
                     && route.distance() < best.distance();
             if (longer || closer) best = route;
         }
         if (best == null || best.kind() != RouteKind.NEXT_HOP) return Optional.empty();
         return InterfaceMapping.onSubnetOf(router, best.nextHop())
-                .flatMap(InterfaceMapping::firstIpv4).map(IPAddress::withoutPrefixLength);
+                .flatMap(InterfaceMapping::firstIpv4)
+                .map(IPAddress::withoutPrefixLength);
     }
 }

@@ -14,8 +14,11 @@ import org.vpnlint.oracle.KernelScenario;
  * @param tunnels       the tunnels as the renderer read them
  * @param tunnelByReqid the tunnel of each outbound policy
  */
-record RenderedScenario(KernelScenario scenario, InterfaceMapping interfaces, List<RenderedTunnel> tunnels,
-                        Map<Integer, TunnelRef> tunnelByReqid) {
+record RenderedScenario(
+        KernelScenario scenario,
+        InterfaceMapping interfaces,
+        List<RenderedTunnel> tunnels,
+        Map<Integer, TunnelRef> tunnelByReqid) {
 
     RenderedScenario {
         tunnels = List.copyOf(tunnels);

@@ -17,9 +17,17 @@ import org.vpnlint.model.IpsecTunnel;
  * @param transportMode   esp-group mode transport: endpoints as selectors, no fwd policy, no route
  * @param state           whether its policies are installed, and as what
  */
-record RenderedTunnel(TunnelRef ref, IpsecTunnel tunnel, PeerEndpoints endpoints, List<IPAddress> localSelectors,
-                      List<IPAddress> remoteSelectors, Integer protocol, Integer localPort, Integer remotePort,
-                      boolean transportMode, PolicyState state) {
+record RenderedTunnel(
+        TunnelRef ref,
+        IpsecTunnel tunnel,
+        PeerEndpoints endpoints,
+        List<IPAddress> localSelectors,
+        List<IPAddress> remoteSelectors,
+        Integer protocol,
+        Integer localPort,
+        Integer remotePort,
+        boolean transportMode,
+        PolicyState state) {
 
     /** What the kernel holds for the tunnel, from its SA state and strongSwan's lifecycle. */
     enum PolicyState {

@@ -44,7 +44,8 @@ final class RouteRenderer {
         this.interfaces = interfaces;
         staticRoutes();
         IpsecConfig ipsec = router.ipsec() == null ? IpsecConfig.NONE : router.ipsec();
-        boolean charonRoutes = ipsec.routeAutoinstall() && ipsec.peers().stream().anyMatch(p -> !p.disabled());
+        boolean charonRoutes =
+                ipsec.routeAutoinstall() && ipsec.peers().stream().anyMatch(p -> !p.disabled());
         if (charonRoutes) {
             rules.add(RoutingRule.strongSwanTable220());
             tunnels.forEach(this::tunnelRoutes);
@@ -85,9 +86,10 @@ final class RouteRenderer {
             }
             case NEXT_HOP -> {
                 Optional<NetInterface> onSubnet = InterfaceMapping.onSubnetOf(router, route.nextHop());
-                if (onSubnet.isEmpty()) yield Optional.empty();          // FRR: next hop unresolved, route inactive
+                if (onSubnet.isEmpty()) yield Optional.empty(); // FRR: next hop unresolved, route inactive
                 if (onSubnet.get() != interfaces.lan() && onSubnet.get() != interfaces.wan()) {
-                    throw new UnsupportedCase("next hop " + route.nextHop() + " on " + onSubnet.get().name());
+                    throw new UnsupportedCase("next hop " + route.nextHop() + " on "
+                            + onSubnet.get().name());
                 }
                 yield Optional.of(Route.via(prefix, Ipv4Text.host(route.nextHop())));
             }
@@ -100,13 +102,16 @@ final class RouteRenderer {
             IPAddress address = InterfaceMapping.firstIpv4(side).orElseThrow();
             if (address.toPrefixBlock().equals(route.prefix().toPrefixBlock())
                     && Ipv4Text.length(address) == Ipv4Text.length(route.prefix())) {
-                throw new UnsupportedCase("static route " + route.prefix() + " duplicates the connected route of " + side.name());
+                throw new UnsupportedCase(
+                        "static route " + route.prefix() + " duplicates the connected route of " + side.name());
             }
         }
     }
 
     private void tunnelRoutes(RenderedTunnel tunnel) {
-        if (tunnel.state() == RenderedTunnel.PolicyState.ABSENT || tunnel.transportMode() || tunnel.hasSelectorRestrictions()) {
+        if (tunnel.state() == RenderedTunnel.PolicyState.ABSENT
+                || tunnel.transportMode()
+                || tunnel.hasSelectorRestrictions()) {
             return;
         }
         Optional<IPAddress> source = sourceInside(tunnel.localSelectors());
@@ -117,7 +122,8 @@ final class RouteRenderer {
             String destination = Ipv4Text.prefix(remote);
             if (!tunnelDestinations.add(destination)) continue;
             towardsPeer(destination, tunnel.endpoints())
-                    .ifPresent(route -> routes.add(route.inTable(STRONGSWAN_TABLE).withSource(Ipv4Text.host(source.get()))));
+                    .ifPresent(route ->
+                            routes.add(route.inTable(STRONGSWAN_TABLE).withSource(Ipv4Text.host(source.get()))));
         }
     }
 
@@ -136,13 +142,16 @@ final class RouteRenderer {
                 best = route;
             }
         }
-        if (best != null && best.nextHop() != null && InterfaceMapping.onSubnetOf(router, best.nextHop()).isPresent()) {
+        if (best != null
+                && best.nextHop() != null
+                && InterfaceMapping.onSubnetOf(router, best.nextHop()).isPresent()) {
             return Optional.of(Route.via(destination, Ipv4Text.host(best.nextHop())));
         }
         // No usable route to the peer: a device route out of the interface that holds the local address.
         if (!endpoints.localConfigured()) return Optional.empty();
-        return router.interfaceWithAddress(endpoints.local()).map(i -> new Route(destination, null,
-                interfaces.kernelName(i.name()), null, Route.MAIN_TABLE, RouteType.UNICAST));
+        return router.interfaceWithAddress(endpoints.local())
+                .map(i -> new Route(
+                        destination, null, interfaces.kernelName(i.name()), null, Route.MAIN_TABLE, RouteType.UNICAST));
     }
 
     /** strongSwan's get_address_by_ts: a router address inside local_ts (only addresses the kernel replay has). */
@@ -154,13 +163,16 @@ final class RouteRenderer {
                 if (!address.isIPv4()) continue;
                 IPAddress host = address.withoutPrefixLength();
                 if (localSelectors.stream().noneMatch(s -> s.toPrefixBlock().contains(host))) continue;
-                boolean inKernel = netInterface == interfaces.lan() || netInterface == interfaces.wan()
-                        || netInterface.kind() == InterfaceKind.DUMMY || netInterface.kind() == InterfaceKind.LOOPBACK;
+                boolean inKernel = netInterface == interfaces.lan()
+                        || netInterface == interfaces.wan()
+                        || netInterface.kind() == InterfaceKind.DUMMY
+                        || netInterface.kind() == InterfaceKind.LOOPBACK;
                 if (inKernel) return Optional.of(host);
                 onlyOutsideTheReplay = true;
             }
         }
-        if (onlyOutsideTheReplay) throw new UnsupportedCase("the only table-220 source inside local_ts is on a tunnel interface");
+        if (onlyOutsideTheReplay)
+            throw new UnsupportedCase("the only table-220 source inside local_ts is on a tunnel interface");
         return Optional.empty();
     }
 }

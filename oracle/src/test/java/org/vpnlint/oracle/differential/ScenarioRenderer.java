@@ -38,7 +38,8 @@ final class ScenarioRenderer {
         InterfaceMapping interfaces = InterfaceMapping.of(router);
         Origin origin = interfaces.originOf(packet.ingress());
         LayoutRenderer layout = new LayoutRenderer(router, interfaces);
-        List<RenderedTunnel> tunnels = TunnelReader.read(router, differentialCase.saStates(), interfaces, layout.wanHost());
+        List<RenderedTunnel> tunnels =
+                TunnelReader.read(router, differentialCase.saStates(), interfaces, layout.wanHost());
         XfrmPolicyRenderer policies = new XfrmPolicyRenderer(tunnels);
         RouteRenderer routes = new RouteRenderer(router, interfaces, tunnels);
 

@@ -62,21 +62,28 @@ class ScenarioRendererTest {
                 set nat source rule 10 translation address 'masquerade'
                 """, SaStates.allUp(), LAN_TO_REMOTE);
 
-        assertTrue(scenario.nft().text().contains(
-                "oifname { \"r1\", \"r0\" } meta l4proto { tcp, udp } th dport != { 22, 1000-2000 } masquerade"),
+        assertTrue(
+                scenario.nft()
+                        .text()
+                        .contains(
+                                "oifname { \"r1\", \"r0\" } meta l4proto { tcp, udp } th dport != { 22, 1000-2000 } masquerade"),
                 scenario.nft().text());
     }
 
     @Test
     void trapPolicyOfTwoSlash24SelectorsGetsStrongSwansPriority() {
-        KernelScenario scenario = render(SITE + TUNNEL_TO_PEER
-                + "set vpn ipsec site-to-site peer east connection-type 'respond'\n", SaStates.allDown(), LAN_TO_REMOTE);
+        KernelScenario scenario = render(
+                SITE + TUNNEL_TO_PEER + "set vpn ipsec site-to-site peer east connection-type 'respond'\n",
+                SaStates.allDown(),
+                LAN_TO_REMOTE);
 
         // linux-datapath.md B3 observed "priority 375424" on out, fwd and in for this selector pair
         XfrmPolicy out = only(scenario, PolicyDirection.OUT);
         assertEquals(375424, out.priority());
         assertEquals(TemplateMode.TUNNEL_REQUIRED, out.template().mode());
-        assertEquals(TrafficSelector.between("10.10.10.0/24", "192.168.10.0/24"), only(scenario, PolicyDirection.FWD).selector());
+        assertEquals(
+                TrafficSelector.between("10.10.10.0/24", "192.168.10.0/24"),
+                only(scenario, PolicyDirection.FWD).selector());
         assertEquals(375424, only(scenario, PolicyDirection.IN).priority());
     }
 
@@ -87,7 +94,11 @@ class ScenarioRendererTest {
         XfrmPolicy out = only(scenario, PolicyDirection.OUT);
         assertEquals(375423, out.priority());
         assertEquals(TemplateMode.TRANSPORT_USE, out.template().mode());
-        assertTrue(scenario.routes().contains(Route.via("10.10.10.0/24", "192.0.2.254").inTable(220).withSource("192.168.10.1")),
+        assertTrue(
+                scenario.routes()
+                        .contains(Route.via("10.10.10.0/24", "192.0.2.254")
+                                .inTable(220)
+                                .withSource("192.168.10.1")),
                 scenario.routes().toString());
         assertEquals(List.of(RoutingRule.strongSwanTable220()), scenario.rules());
     }
@@ -102,14 +113,19 @@ class ScenarioRendererTest {
 
     @Test
     void tunnelWithoutPrefixesCoversEveryProtocolBetweenTheEndpoints() {
-        KernelScenario scenario = render(SITE + """
+        KernelScenario scenario = render(
+                SITE + """
                 set vpn ipsec site-to-site peer east authentication mode 'pre-shared-secret'
                 set vpn ipsec site-to-site peer east remote-address '203.0.113.20'
                 set vpn ipsec site-to-site peer east local-address '192.0.2.1'
                 set vpn ipsec site-to-site peer east tunnel 1 protocol 'gre'
-                """, SaStates.allUp(), ConcretePacket.of("192.0.2.1", "203.0.113.20", ProtocolMatch.GRE, Ingress.local()));
+                """,
+                SaStates.allUp(),
+                ConcretePacket.of("192.0.2.1", "203.0.113.20", ProtocolMatch.GRE, Ingress.local()));
 
-        assertEquals(TrafficSelector.between("192.0.2.1/32", "203.0.113.20/32"), only(scenario, PolicyDirection.OUT).selector());
+        assertEquals(
+                TrafficSelector.between("192.0.2.1/32", "203.0.113.20/32"),
+                only(scenario, PolicyDirection.OUT).selector());
     }
 
     @Test
@@ -125,13 +141,17 @@ class ScenarioRendererTest {
     }
 
     private static KernelScenario render(String config, SaStates states, ConcretePacket packet) {
-        DifferentialCase differentialCase = new DifferentialCase("test", config,
-                ConfigText.read("test.set", config, Dialect.VYOS_1_4), states, packet, 1);
-        return new ScenarioRenderer(CaseGenerator.HOSTS).render(differentialCase).scenario();
+        DifferentialCase differentialCase = new DifferentialCase(
+                "test", config, ConfigText.read("test.set", config, Dialect.VYOS_1_4), states, packet, 1);
+        return new ScenarioRenderer(CaseGenerator.HOSTS)
+                .render(differentialCase)
+                .scenario();
     }
 
     private static XfrmPolicy only(KernelScenario scenario, PolicyDirection direction) {
-        List<XfrmPolicy> policies = scenario.policies().stream().filter(p -> p.direction() == direction).toList();
+        List<XfrmPolicy> policies = scenario.policies().stream()
+                .filter(p -> p.direction() == direction)
+                .toList();
         assertEquals(1, policies.size(), policies.toString());
         return policies.get(0);
     }

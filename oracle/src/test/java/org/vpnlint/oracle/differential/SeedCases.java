@@ -16,8 +16,8 @@ import org.vpnlint.model.Router;
 final class SeedCases {
 
     /** Hosts the articles use: lan 192.168.10.100 and .45; remote 10.10.10.200 and .55. */
-    static final HostPlan HOSTS = new HostPlan(List.of("192.168.10.100", "192.168.10.45"),
-            List.of("10.10.10.200", "10.10.10.55"));
+    static final HostPlan HOSTS =
+            new HostPlan(List.of("192.168.10.100", "192.168.10.45"), List.of("10.10.10.200", "10.10.10.55"));
 
     private static final String BRANCH_INTERFACES = """
             interfaces {
@@ -243,8 +243,7 @@ final class SeedCases {
                 """;
     }
 
-    private SeedCases() {
-    }
+    private SeedCases() {}
 
     static List<DifferentialCase> all() {
         List<DifferentialCase> cases = new ArrayList<>();
@@ -254,34 +253,46 @@ final class SeedCases {
             SeedConfig noExclude = read("snat-without-exclude-" + name, snatArticle(SNAT_RULE_10, variant));
             cases.add(seed("SNAT without exclude, SA up (" + name + ")", noExclude, SaStates.allUp(), lanToRemote));
             cases.add(seed("SNAT without exclude, SA down (" + name + ")", noExclude, SaStates.allDown(), lanToRemote));
-            SeedConfig withExclude = read("snat-with-exclude-" + name, snatArticle(EXCLUDE_RULE_5 + SNAT_RULE_10, variant));
+            SeedConfig withExclude =
+                    read("snat-with-exclude-" + name, snatArticle(EXCLUDE_RULE_5 + SNAT_RULE_10, variant));
             cases.add(seed("SNAT with exclude, SA up (" + name + ")", withExclude, SaStates.allUp(), lanToRemote));
             cases.add(seed("SNAT with exclude, SA down (" + name + ")", withExclude, SaStates.allDown(), lanToRemote));
 
             SeedConfig natIntoTunnel = read("nat-into-tunnel-" + name, natIntoTunnelArticle(variant));
             ConcretePacket hostToPartner = ConcretePacket.udp("192.168.10.45", 21002, "10.10.10.55", 5555, lan());
-            ConcretePacket cleartextFromPartner = ConcretePacket.udp("10.10.10.55", 21003, "172.16.17.45", 7000,
-                    Ingress.onInterface("eth0"));
-            cases.add(seed("NAT into the tunnel, SA up (" + name + ")", natIntoTunnel, SaStates.allUp(), hostToPartner));
-            cases.add(seed("NAT into the tunnel, SA down (" + name + ")", natIntoTunnel, SaStates.allDown(), hostToPartner));
-            cases.add(seed("NAT into the tunnel, cleartext from the partner, SA up (" + name + ")", natIntoTunnel,
+            ConcretePacket cleartextFromPartner =
+                    ConcretePacket.udp("10.10.10.55", 21003, "172.16.17.45", 7000, Ingress.onInterface("eth0"));
+            cases.add(
+                    seed("NAT into the tunnel, SA up (" + name + ")", natIntoTunnel, SaStates.allUp(), hostToPartner));
+            cases.add(seed(
+                    "NAT into the tunnel, SA down (" + name + ")", natIntoTunnel, SaStates.allDown(), hostToPartner));
+            cases.add(seed(
+                    "NAT into the tunnel, cleartext from the partner, SA up (" + name + ")",
+                    natIntoTunnel,
                     SaStates.allUp(),
                     cleartextFromPartner));
-            cases.add(seed("NAT into the tunnel, cleartext from the partner, SA down (" + name + ")", natIntoTunnel,
-                    SaStates.allDown(), cleartextFromPartner));
+            cases.add(seed(
+                    "NAT into the tunnel, cleartext from the partner, SA down (" + name + ")",
+                    natIntoTunnel,
+                    SaStates.allDown(),
+                    cleartextFromPartner));
 
             SeedConfig canonicalGre = read("canonical-gre-" + name, canonicalGreArticle(variant));
             ConcretePacket gre = ConcretePacket.of("192.0.2.10", "203.0.113.20", ProtocolMatch.GRE, Ingress.local());
             ConcretePacket vxlan = ConcretePacket.udp("192.0.2.10", 21004, "203.0.113.20", 4789, Ingress.local());
             cases.add(seed("canonical GRE/IPsec, SA up (" + name + ")", canonicalGre, SaStates.allUp(), gre));
             cases.add(seed("canonical GRE/IPsec, SA down (" + name + ")", canonicalGre, SaStates.allDown(), gre));
-            cases.add(seed("canonical GRE/IPsec, non-GRE packet to the peer, SA up (" + name + ")", canonicalGre,
-                    SaStates.allUp(), vxlan));
+            cases.add(seed(
+                    "canonical GRE/IPsec, non-GRE packet to the peer, SA up (" + name + ")",
+                    canonicalGre,
+                    SaStates.allUp(),
+                    vxlan));
         }
         ConcretePacket dummyGre = ConcretePacket.of("10.10.0.1", "10.10.0.2", ProtocolMatch.GRE, Ingress.local());
         for (boolean defaultRoute : List.of(true, false)) {
             String routing = defaultRoute ? "with default route" : "without default route";
-            SeedConfig router = read("dummy-gre-" + (defaultRoute ? "default" : "nodefault"), dummyGreArticle(defaultRoute));
+            SeedConfig router =
+                    read("dummy-gre-" + (defaultRoute ? "default" : "nodefault"), dummyGreArticle(defaultRoute));
             cases.add(seed("dummy-address GRE/IPsec " + routing + ", SA up", router, SaStates.allUp(), dummyGre));
             cases.add(seed("dummy-address GRE/IPsec " + routing + ", SA down", router, SaStates.allDown(), dummyGre));
         }
@@ -296,8 +307,7 @@ final class SeedCases {
         return new SeedConfig(text, ConfigText.read(name + ".boot", text, Dialect.VYOS_1_2));
     }
 
-    private record SeedConfig(String text, Router router) {
-    }
+    private record SeedConfig(String text, Router router) {}
 
     private static Ingress lan() {
         return Ingress.onInterface("eth1");

@@ -22,8 +22,7 @@ import org.vpnlint.model.Router;
  */
 final class TunnelReader {
 
-    private TunnelReader() {
-    }
+    private TunnelReader() {}
 
     static List<RenderedTunnel> read(Router router, SaStates states, InterfaceMapping interfaces, IPAddress wanHost) {
         IpsecConfig ipsec = router.ipsec() == null ? IpsecConfig.NONE : router.ipsec();
@@ -32,7 +31,9 @@ final class TunnelReader {
             if (peer.disabled()) continue;
             if (peer.vtiInterface() != null) throw new UnsupportedCase("route-based (VTI) peer " + peer.name());
             PeerEndpoints endpoints = PeerEndpoints.of(router, peer, interfaces, wanHost);
-            SaLifecycle lifecycle = SaLifecycle.of(router.dialect(), peer,
+            SaLifecycle lifecycle = SaLifecycle.of(
+                    router.dialect(),
+                    peer,
                     peer.ikeGroup() == null ? null : ipsec.ikeGroups().get(peer.ikeGroup()));
             for (IpsecTunnel tunnel : peer.tunnels()) {
                 if (tunnel.disabled()) continue;
@@ -42,20 +43,28 @@ final class TunnelReader {
         return tunnels;
     }
 
-    private static RenderedTunnel read(IpsecConfig ipsec, IpsecPeer peer, IpsecTunnel tunnel, PeerEndpoints endpoints,
-                                       SaLifecycle lifecycle, SaStates states) {
+    private static RenderedTunnel read(
+            IpsecConfig ipsec,
+            IpsecPeer peer,
+            IpsecTunnel tunnel,
+            PeerEndpoints endpoints,
+            SaLifecycle lifecycle,
+            SaStates states) {
         TunnelRef ref = new TunnelRef(peer.name(), tunnel.number());
         String espName = tunnel.espGroup() != null ? tunnel.espGroup() : peer.defaultEspGroup();
         EspGroup esp = espName == null ? null : ipsec.espGroups().get(espName);
         boolean transport = esp != null && esp.transportMode();
-        boolean prefixesNamed = !tunnel.localPrefixes().isEmpty() || !tunnel.remotePrefixes().isEmpty();
+        boolean prefixesNamed =
+                !tunnel.localPrefixes().isEmpty() || !tunnel.remotePrefixes().isEmpty();
         // No prefix: no local_ts/remote_ts line, strongSwan's "dynamic" = the endpoints, all protocols.
         // Transport mode: local_ts = local-address[proto/port], remote_ts = remote-address[proto/port].
         boolean restricted = transport || prefixesNamed;
         List<IPAddress> locals = transport || tunnel.localPrefixes().isEmpty()
-                ? List.of(endpoints.local()) : ipv4(tunnel.localPrefixes());
+                ? List.of(endpoints.local())
+                : ipv4(tunnel.localPrefixes());
         List<IPAddress> remotes = transport || tunnel.remotePrefixes().isEmpty()
-                ? List.of(endpoints.remote()) : ipv4(tunnel.remotePrefixes());
+                ? List.of(endpoints.remote())
+                : ipv4(tunnel.remotePrefixes());
         boolean remoteEndpointSelector = transport || tunnel.remotePrefixes().isEmpty();
         if (remoteEndpointSelector && !endpoints.remoteKnown()) {
             throw new UnsupportedCase(ref + ": its selector is a peer address only the running router knows");
@@ -65,11 +74,20 @@ final class TunnelReader {
             throw new UnsupportedCase(ref + ": its selector is local-address any, and no route leads to the peer");
         }
         boolean up = states.isUp(ref);
-        RenderedTunnel.PolicyState state = up ? RenderedTunnel.PolicyState.REGULAR
+        RenderedTunnel.PolicyState state = up
+                ? RenderedTunnel.PolicyState.REGULAR
                 : lifecycle.policiesSurviveDown() ? RenderedTunnel.PolicyState.TRAP : RenderedTunnel.PolicyState.ABSENT;
-        return new RenderedTunnel(ref, tunnel, endpoints, locals, remotes,
-                restricted ? tunnel.protocol() : null, restricted ? tunnel.localPort() : null,
-                restricted ? tunnel.remotePort() : null, transport, state);
+        return new RenderedTunnel(
+                ref,
+                tunnel,
+                endpoints,
+                locals,
+                remotes,
+                restricted ? tunnel.protocol() : null,
+                restricted ? tunnel.localPort() : null,
+                restricted ? tunnel.remotePort() : null,
+                transport,
+                state);
     }
 
     private static List<IPAddress> ipv4(List<IPAddress> prefixes) {

@@ -49,8 +49,7 @@ import org.vpnlint.oracle.XfrmPolicy;
  */
 final class VerdictCorrespondence {
 
-    private VerdictCorrespondence() {
-    }
+    private VerdictCorrespondence() {}
 
     static KernelVerdict expected(PacketTrace trace) {
         return switch (trace.verdict()) {
@@ -58,14 +57,19 @@ final class VerdictCorrespondence {
             case CLEARTEXT -> KernelVerdict.CLEARTEXT;
             case LOCAL -> KernelVerdict.DELIVERED_LOCAL;
             case UNREACHABLE -> KernelVerdict.UNREACHABLE;
-            case DROPPED -> switch (trace.dropReason()) {
-                case POLICY_WITHOUT_SA, SOCKET_POLICY_WITHOUT_SA, POLICY_WITHOUT_SA_AFTER_SNAT,
-                     SOCKET_POLICY_WITHOUT_SA_AFTER_SNAT -> KernelVerdict.DROPPED_NO_STATE;
-                case CLEARTEXT_MATCHES_INBOUND_POLICY -> KernelVerdict.DROPPED_BY_POLICY;
-                case FORWARD_FILTER -> KernelVerdict.FILTERED;
-                case BLACKHOLE_ROUTE, REJECT_ROUTE -> KernelVerdict.UNREACHABLE;
-                default -> throw new UnsupportedCase("model drop reason " + trace.dropReason().id());
-            };
+            case DROPPED ->
+                switch (trace.dropReason()) {
+                    case POLICY_WITHOUT_SA,
+                            SOCKET_POLICY_WITHOUT_SA,
+                            POLICY_WITHOUT_SA_AFTER_SNAT,
+                            SOCKET_POLICY_WITHOUT_SA_AFTER_SNAT -> KernelVerdict.DROPPED_NO_STATE;
+                    case CLEARTEXT_MATCHES_INBOUND_POLICY -> KernelVerdict.DROPPED_BY_POLICY;
+                    case FORWARD_FILTER -> KernelVerdict.FILTERED;
+                    case BLACKHOLE_ROUTE, REJECT_ROUTE -> KernelVerdict.UNREACHABLE;
+                    default ->
+                        throw new UnsupportedCase(
+                                "model drop reason " + trace.dropReason().id());
+                };
         };
     }
 
@@ -104,7 +108,9 @@ final class VerdictCorrespondence {
                     XfrmPolicy policy = rendered.scenario().outboundPolicyWithReqid(state.reqid());
                     boolean trap = policy != null && policy.template().mode() == TemplateMode.TUNNEL_REQUIRED;
                     boolean ofTunnel = Objects.equals(rendered.tunnelByReqid().get(state.reqid()), trace.tunnel());
-                    if (trap && ofTunnel && sameHeader(modelHeader, state.flow()).isEmpty()) trapOfTunnelOnFlow = true;
+                    if (trap
+                            && ofTunnel
+                            && sameHeader(modelHeader, state.flow()).isEmpty()) trapOfTunnelOnFlow = true;
                 }
                 if (!trapOfTunnelOnFlow) {
                     differences.add("no trap policy of " + trace.tunnel() + " matched the flow " + modelHeader
@@ -133,7 +139,8 @@ final class VerdictCorrespondence {
     }
 
     static String modelVerdict(PacketTrace trace) {
-        return trace.verdict() + (trace.dropReason() == null ? "" : " " + trace.dropReason().id())
+        return trace.verdict()
+                + (trace.dropReason() == null ? "" : " " + trace.dropReason().id())
                 + (trace.tunnel() == null ? "" : " (" + trace.tunnel() + ")");
     }
 
@@ -142,7 +149,8 @@ final class VerdictCorrespondence {
         boolean ports = model.protocol().hasPorts();
         PacketHeader comparableModel = ports ? model : model.withoutPorts();
         PacketHeader comparableKernel = ports ? kernel : kernel.withoutPorts();
-        return comparableModel.equals(comparableKernel) ? Optional.empty()
+        return comparableModel.equals(comparableKernel)
+                ? Optional.empty()
                 : Optional.of("header: model " + model + ", kernel " + kernel);
     }
 

@@ -28,31 +28,45 @@ class VerdictCorrespondenceTest {
 
     private static DifferentialRun.PreparedCase pinned(String protocol) {
         DifferentialCase chosen = MinimalCases.all().stream()
-                .filter(c -> c.name().contains("source-NATed into a trap") && c.name().endsWith(protocol))
-                .findFirst().orElseThrow();
+                .filter(c -> c.name().contains("source-NATed into a trap")
+                        && c.name().endsWith(protocol))
+                .findFirst()
+                .orElseThrow();
         return DifferentialRun.prepare(chosen, new ScenarioRenderer(CaseGenerator.HOSTS));
     }
 
     /** The kernel's side of the pinned case: XfrmOutNoStates and a larval state of the trap on the SNATed flow. */
-    private static List<String> differences(DifferentialRun.PreparedCase prepared, PacketHeader snatted, SendResult send) {
+    private static List<String> differences(
+            DifferentialRun.PreparedCase prepared, PacketHeader snatted, SendResult send) {
         int reqid = prepared.rendered().tunnelByReqid().entrySet().stream()
-                .filter(e -> e.getValue().equals(TRAPPED_TUNNEL)).findFirst().orElseThrow().getKey();
-        Evidence evidence = new Evidence(send, OUTPUT_ONLY, Map.of("XfrmOutNoStates", 1L),
-                List.of(new LarvalState(reqid, snatted)), Map.of(Origin.WAN, new ArrivalLog(Set.of())));
+                .filter(e -> e.getValue().equals(TRAPPED_TUNNEL))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        Evidence evidence = new Evidence(
+                send,
+                OUTPUT_ONLY,
+                Map.of("XfrmOutNoStates", 1L),
+                List.of(new LarvalState(reqid, snatted)),
+                Map.of(Origin.WAN, new ArrivalLog(Set.of())));
         Observation seen = Observation.classify(prepared.rendered().scenario(), evidence);
         return VerdictCorrespondence.differences(prepared.trace(), seen, prepared.rendered());
     }
 
     @Test
     void aGrePacketRefusedWithEremoteAgrees() {
-        assertEquals(List.of(), differences(pinned("GRE"), PacketHeader.gre("192.168.10.200", "10.10.0.2"),
-                new SendResult(false, "EREMOTE")));
+        assertEquals(
+                List.of(),
+                differences(
+                        pinned("GRE"),
+                        PacketHeader.gre("192.168.10.200", "10.10.0.2"),
+                        new SendResult(false, "EREMOTE")));
     }
 
     @Test
     void aGrePacketThatWasSentSilentlyDisagrees() {
-        List<String> differences = differences(pinned("GRE"), PacketHeader.gre("192.168.10.200", "10.10.0.2"),
-                new SendResult(true, null));
+        List<String> differences =
+                differences(pinned("GRE"), PacketHeader.gre("192.168.10.200", "10.10.0.2"), new SendResult(true, null));
 
         assertEquals(1, differences.size(), differences.toString());
         assertTrue(differences.get(0).startsWith("sender: model error EREMOTE, kernel sent"), differences.toString());
@@ -63,6 +77,9 @@ class VerdictCorrespondenceTest {
         PacketHeader snatted = PacketHeader.tcp("192.168.10.200", 30214, "10.10.0.2", 22);
 
         assertEquals(List.of(), differences(pinned("TCP"), snatted, new SendResult(true, null)));
-        assertEquals(1, differences(pinned("TCP"), snatted, new SendResult(false, "EREMOTE")).size());
+        assertEquals(
+                1,
+                differences(pinned("TCP"), snatted, new SendResult(false, "EREMOTE"))
+                        .size());
     }
 }

@@ -65,15 +65,19 @@ final class XfrmPolicyRenderer {
         String localEndpoint = Ipv4Text.host(tunnel.endpoints().local());
         String remoteEndpoint = Ipv4Text.host(tunnel.endpoints().remote());
 
-        TrafficSelector outbound = new TrafficSelector(Ipv4Text.prefix(local), Ipv4Text.prefix(remote), protocol,
-                localPort, remotePort);
+        TrafficSelector outbound =
+                new TrafficSelector(Ipv4Text.prefix(local), Ipv4Text.prefix(remote), protocol, localPort, remotePort);
         TemplateMode outMode = trap ? TemplateMode.TUNNEL_REQUIRED : TemplateMode.TRANSPORT_USE;
-        policies.add(new XfrmPolicy(outbound, PolicyDirection.OUT,
-                new XfrmTemplate(localEndpoint, remoteEndpoint, reqid, outMode), priority));
+        policies.add(new XfrmPolicy(
+                outbound,
+                PolicyDirection.OUT,
+                new XfrmTemplate(localEndpoint, remoteEndpoint, reqid, outMode),
+                priority));
 
-        TrafficSelector inbound = new TrafficSelector(Ipv4Text.prefix(remote), Ipv4Text.prefix(local), protocol,
-                remotePort, localPort);
-        XfrmTemplate inboundTemplate = new XfrmTemplate(remoteEndpoint, localEndpoint, reqid, TemplateMode.TUNNEL_REQUIRED);
+        TrafficSelector inbound =
+                new TrafficSelector(Ipv4Text.prefix(remote), Ipv4Text.prefix(local), protocol, remotePort, localPort);
+        XfrmTemplate inboundTemplate =
+                new XfrmTemplate(remoteEndpoint, localEndpoint, reqid, TemplateMode.TUNNEL_REQUIRED);
         policies.add(new XfrmPolicy(inbound, PolicyDirection.IN, inboundTemplate, priority));
         if (!tunnel.transportMode()) {
             policies.add(new XfrmPolicy(inbound, PolicyDirection.FWD, inboundTemplate, priority));

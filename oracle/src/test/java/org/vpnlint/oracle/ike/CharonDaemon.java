@@ -24,8 +24,8 @@ final class CharonDaemon implements AutoCloseable {
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
-                "vpnlint-charon-cleanup"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "vpnlint-charon-cleanup"));
     }
 
     private final String name;
@@ -45,11 +45,12 @@ final class CharonDaemon implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("strongswan.conf"), strongswanConf(directory));
-            ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", namespace, "sh", "-c",
-                    "mount -t tmpfs vlrun /run && exec " + CHARON)
+            ProcessBuilder builder = new ProcessBuilder(
+                            "ip", "netns", "exec", namespace, "sh", "-c", "mount -t tmpfs vlrun /run && exec " + CHARON)
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolve("charon.stdout").toFile());
-            builder.environment().put("STRONGSWAN_CONF", directory.resolve("strongswan.conf").toString());
+            builder.environment()
+                    .put("STRONGSWAN_CONF", directory.resolve("strongswan.conf").toString());
             Process process = builder.start();
             RUNNING.add(process);
             CharonDaemon daemon = new CharonDaemon(name, directory, process);
@@ -109,11 +110,11 @@ final class CharonDaemon implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        CommandResult result = commands.run("swanctl", "--load-all", "--noprompt", "--file", file.toString(),
-                "--uri", uri());
+        CommandResult result =
+                commands.run("swanctl", "--load-all", "--noprompt", "--file", file.toString(), "--uri", uri());
         if (!result.succeeded() || result.stdout().contains("failed")) {
-            throw new IllegalStateException("swanctl --load-all failed for " + name + ": " + result.stdout()
-                    + result.stderr());
+            throw new IllegalStateException(
+                    "swanctl --load-all failed for " + name + ": " + result.stdout() + result.stderr());
         }
     }
 

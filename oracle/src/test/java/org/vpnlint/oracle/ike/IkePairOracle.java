@@ -31,37 +31,53 @@ final class IkePairOracle {
         PairScenario.Built built = scenario.build();
         Path scratch = createScratch();
         try (NatTopology topology = NatTopology.create(scenario.plan());
-             CharonDaemon left = CharonDaemon.start("left", NatTopology.LEFT, scratch);
-             CharonDaemon right = CharonDaemon.start("right", NatTopology.RIGHT, scratch)) {
+                CharonDaemon left = CharonDaemon.start("left", NatTopology.LEFT, scratch);
+                CharonDaemon right = CharonDaemon.start("right", NatTopology.RIGHT, scratch)) {
             left.load(new SwanctlRenderer(built.left(), built.secrets()::get).render());
             right.load(new SwanctlRenderer(built.right(), built.secrets()::get).render());
             List<Side> order = new ArrayList<>();
             for (String action : List.of("start", "trap")) {
-                if (SwanctlRenderer.startAction(built.left(), peer(built.left())).equals(action)) {
+                if (SwanctlRenderer.startAction(built.left(), peer(built.left()))
+                        .equals(action)) {
                     order.add(new Side("left", built.left(), left, right));
                 }
-                if (SwanctlRenderer.startAction(built.right(), peer(built.right())).equals(action)) {
+                if (SwanctlRenderer.startAction(built.right(), peer(built.right()))
+                        .equals(action)) {
                     order.add(new Side("right", built.right(), right, left));
                 }
             }
             for (Side side : order) {
                 IpsecPeer peer = peer(side.router());
-                side.daemon().initiate(SwanctlRenderer.connectionName(peer),
-                        SwanctlRenderer.childName(peer, peer.tunnels().get(0)), INITIATE_TIMEOUT_SECONDS);
+                side.daemon()
+                        .initiate(
+                                SwanctlRenderer.connectionName(peer),
+                                SwanctlRenderer.childName(peer, peer.tunnels().get(0)),
+                                INITIATE_TIMEOUT_SECONDS);
                 // Both charons must log it: an IKEv1 responder calls the IKE_SA established after its last Main
                 // Mode message even when the initiator then rejects the responder's identity.
                 Matcher established = ESTABLISHED.matcher(side.daemon().log());
-                if (established.find() && ESTABLISHED.matcher(side.partner().log()).find()) {
+                if (established.find()
+                        && ESTABLISHED.matcher(side.partner().log()).find()) {
                     int version = side.daemon().log().contains("IKE_SA_INIT") ? 2 : 1;
-                    return new IkeObservation(true, side.name(), version,
-                            version == 2 ? child(side.daemon().log(), side.partner().log())
+                    return new IkeObservation(
+                            true,
+                            side.name(),
+                            version,
+                            version == 2
+                                    ? child(side.daemon().log(), side.partner().log())
                                     : IkeObservation.ChildOutcome.NOT_OBSERVED,
                             narrowing(side.partner().log()),
-                            established.group(0), transcript(left.log(), right.log()));
+                            established.group(0),
+                            transcript(left.log(), right.log()));
                 }
             }
-            return new IkeObservation(false, order.isEmpty() ? "nobody" : order.get(0).name(), 0,
-                    IkeObservation.ChildOutcome.NOT_OBSERVED, null, failureEvidence(left.log(), right.log()),
+            return new IkeObservation(
+                    false,
+                    order.isEmpty() ? "nobody" : order.get(0).name(),
+                    0,
+                    IkeObservation.ChildOutcome.NOT_OBSERVED,
+                    null,
+                    failureEvidence(left.log(), right.log()),
                     transcript(left.log(), right.log()));
         } finally {
             // -Dvpnlint.ike.keepScratch keeps swanctl.conf and logs for a manual look (they hold test secrets only)
@@ -71,7 +87,8 @@ final class IkePairOracle {
 
     /** How the first CHILD_SA ended, from the initiator's and the responder's logs. */
     private static IkeObservation.ChildOutcome child(String initiatorLog, String responderLog) {
-        if (initiatorLog.contains("received TS_UNACCEPTABLE notify")) return IkeObservation.ChildOutcome.TS_UNACCEPTABLE;
+        if (initiatorLog.contains("received TS_UNACCEPTABLE notify"))
+            return IkeObservation.ChildOutcome.TS_UNACCEPTABLE;
         if (responderLog.contains("no acceptable proposal found")) return IkeObservation.ChildOutcome.NO_PROPOSAL;
         // This kernel has no ESP: charon negotiated the CHILD_SA and only failed to install it.
         if (responderLog.contains("unable to install inbound and outbound IPsec SA")) {
@@ -111,8 +128,11 @@ final class IkePairOracle {
         for (String log : List.of(leftLog, rightLog)) {
             for (String line : log.split("\n")) {
                 if (line.contains("no ") && (line.contains("found") || line.contains("config"))
-                        || line.contains("AUTHENTICATION_FAILED") || line.contains("NO_PROPOSAL_CHOSEN")
-                        || line.contains("constraint") || line.contains("INVAL") || line.contains("giving up")
+                        || line.contains("AUTHENTICATION_FAILED")
+                        || line.contains("NO_PROPOSAL_CHOSEN")
+                        || line.contains("constraint")
+                        || line.contains("INVAL")
+                        || line.contains("giving up")
                         || line.contains("failed")) {
                     lines.add(line.strip());
                 }
@@ -126,8 +146,12 @@ final class IkePairOracle {
         StringBuilder text = new StringBuilder();
         for (String[] side : new String[][] {{"left ", leftLog}, {"right", rightLog}}) {
             for (String line : side[1].split("\n")) {
-                if (NOTEWORTHY.matcher(line).find()) text.append("      ").append(side[0]).append(' ')
-                        .append(line.strip()).append('\n');
+                if (NOTEWORTHY.matcher(line).find())
+                    text.append("      ")
+                            .append(side[0])
+                            .append(' ')
+                            .append(line.strip())
+                            .append('\n');
             }
         }
         return text.toString();
@@ -154,6 +178,5 @@ final class IkePairOracle {
     }
 
     /** A router that initiates, its charon, and the other router's charon. */
-    private record Side(String name, Router router, CharonDaemon daemon, CharonDaemon partner) {
-    }
+    private record Side(String name, Router router, CharonDaemon daemon, CharonDaemon partner) {}
 }

@@ -49,8 +49,10 @@ final class NatTopology implements AutoCloseable {
             commands.run("ip", "netns", "add", namespace).orThrow();
             ip(namespace, "link", "set", "lo", "up");
         }
-        commands.run("ip", "link", "add", "i0", "netns", LEFT, "type", "veth", "peer", "name", "n0", "netns", NAT).orThrow();
-        commands.run("ip", "link", "add", "r0", "netns", RIGHT, "type", "veth", "peer", "name", "n1", "netns", NAT).orThrow();
+        commands.run("ip", "link", "add", "i0", "netns", LEFT, "type", "veth", "peer", "name", "n0", "netns", NAT)
+                .orThrow();
+        commands.run("ip", "link", "add", "r0", "netns", RIGHT, "type", "veth", "peer", "name", "n1", "netns", NAT)
+                .orThrow();
         ip(LEFT, "addr", "add", plan.leftAddress() + "/24", "dev", "i0");
         ip(NAT, "addr", "add", plan.leftGateway() + "/24", "dev", "n0");
         ip(RIGHT, "addr", "add", plan.rightAddress() + "/24", "dev", "r0");
@@ -60,8 +62,10 @@ final class NatTopology implements AutoCloseable {
         }
         ip(LEFT, "route", "add", "default", "via", plan.leftGateway());
         ip(RIGHT, "route", "add", "default", "via", plan.rightGateway());
-        commands.run("ip", "netns", "exec", NAT, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1").orThrow();
-        commands.run(List.of("ip", "netns", "exec", NAT, "nft", "-f", "-"), natRules()).orThrow();
+        commands.run("ip", "netns", "exec", NAT, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1")
+                .orThrow();
+        commands.run(List.of("ip", "netns", "exec", NAT, "nft", "-f", "-"), natRules())
+                .orThrow();
     }
 
     /** nft rules of the NAT namespace: DNAT for 1:1 sides, SNAT for every NATed side. */

@@ -14,8 +14,8 @@ import org.vpnlint.model.Router;
  * The left router is {@code left.conf} in namespace {@code vl<pid>ini}, the right one {@code right.conf} in
  * {@code vl<pid>rsp}. The plaintext secrets stay here, for rendering swanctl.conf only.
  */
-record PairScenario(String name, NatKind leftNat, NatKind rightNat, SideSpec left, SideSpec right,
-                    boolean declareOneToOne) {
+record PairScenario(
+        String name, NatKind leftNat, NatKind rightNat, SideSpec left, SideSpec right, boolean declareOneToOne) {
 
     TopologyPlan plan() {
         return new TopologyPlan(leftNat, rightNat);
@@ -44,6 +44,5 @@ record PairScenario(String name, NatKind leftNat, NatKind rightNat, SideSpec lef
                 + (left.secret().equals(right.secret()) ? " | same PSK" : " | different PSK");
     }
 
-    record Built(Router left, Router right, Network network, Map<PresharedKey, String> secrets) {
-    }
+    record Built(Router left, Router right, Network network, Map<PresharedKey, String> secrets) {}
 }

@@ -16,10 +16,12 @@ import org.vpnlint.model.IkeProposal;
  */
 final class ScenarioGenerator {
 
-    private static final List<IkeProposal> IKE = List.of(new IkeProposal(1, "aes128", "sha1", "2", null),
-            new IkeProposal(1, "aes256", "sha256", "14", null), new IkeProposal(1, "aes128", "sha256", "14", null));
-    private static final List<EspProposal> ESP = List.of(new EspProposal(1, "aes128", "sha1"),
-            new EspProposal(1, "aes256", "sha256"));
+    private static final List<IkeProposal> IKE = List.of(
+            new IkeProposal(1, "aes128", "sha1", "2", null),
+            new IkeProposal(1, "aes256", "sha256", "14", null),
+            new IkeProposal(1, "aes128", "sha256", "14", null));
+    private static final List<EspProposal> ESP =
+            List.of(new EspProposal(1, "aes128", "sha1"), new EspProposal(1, "aes256", "sha256"));
 
     private final Random random;
 
@@ -50,14 +52,17 @@ final class ScenarioGenerator {
         String leftId = chance(0.5) ? "left.test" : null;
         String rightId = chance(0.3) ? "right.test" : null;
         // what the right side expects from the left, and the left from the right
-        String rightExpects = leftId != null && chance(0.8) ? leftId
+        String rightExpects = leftId != null && chance(0.8)
+                ? leftId
                 : pick(null, null, TopologyPlan.LEFT_PUBLIC, plan.leftAddress(), "wrong.test");
-        String leftExpects = rightId != null && chance(0.75) ? rightId
-                : pick(null, null, TopologyPlan.RIGHT_PUBLIC, "wrong.test");
+        String leftExpects =
+                rightId != null && chance(0.75) ? rightId : pick(null, null, TopologyPlan.RIGHT_PUBLIC, "wrong.test");
 
-        String leftLocal = leftNat != NatKind.NONE && chance(0.06) ? TopologyPlan.LEFT_PUBLIC
+        String leftLocal = leftNat != NatKind.NONE && chance(0.06)
+                ? TopologyPlan.LEFT_PUBLIC
                 : chance(0.35) ? "any" : plan.leftAddress();
-        String rightLocal = rightNat != NatKind.NONE && chance(0.06) ? TopologyPlan.RIGHT_PUBLIC
+        String rightLocal = rightNat != NatKind.NONE && chance(0.06)
+                ? TopologyPlan.RIGHT_PUBLIC
                 : chance(0.3) ? "any" : plan.rightAddress();
 
         String leftPeerName = leftDialect.legacyIpsecSyntax() ? TopologyPlan.RIGHT_PUBLIC : "right";
@@ -77,17 +82,38 @@ final class ScenarioGenerator {
         } else {
             rightPeerName = "left";
         }
-        SideSpec left = new SideSpec(leftDialect, leftPeerName, TopologyPlan.RIGHT_PUBLIC, leftLocal,
-                legacyId(leftDialect, leftId), legacyId(leftDialect, leftExpects), connectionType(), leftVersion, ike,
-                chance(0.92) ? esp : ESP.get(1 - ESP.indexOf(esp)), pfs(), secret,
+        SideSpec left = new SideSpec(
+                leftDialect,
+                leftPeerName,
+                TopologyPlan.RIGHT_PUBLIC,
+                leftLocal,
+                legacyId(leftDialect, leftId),
+                legacyId(leftDialect, leftExpects),
+                connectionType(),
+                leftVersion,
+                ike,
+                chance(0.92) ? esp : ESP.get(1 - ESP.indexOf(esp)),
+                pfs(),
+                secret,
                 pskIds(leftId, leftExpects, plan.leftAddress(), TopologyPlan.RIGHT_PUBLIC, plan.rightAddress()),
-                "192.168.10.0/24", "10.10.10.0/24");
-        SideSpec right = new SideSpec(rightDialect, rightPeerName, rightRemoteAddress, rightLocal,
-                legacyId(rightDialect, rightId), legacyId(rightDialect, rightRemoteId), connectionType(), rightVersion,
-                chance(0.9) ? ike : IKE.get(random.nextInt(IKE.size())), esp, pfs(), rightSecret,
+                "192.168.10.0/24",
+                "10.10.10.0/24");
+        SideSpec right = new SideSpec(
+                rightDialect,
+                rightPeerName,
+                rightRemoteAddress,
+                rightLocal,
+                legacyId(rightDialect, rightId),
+                legacyId(rightDialect, rightRemoteId),
+                connectionType(),
+                rightVersion,
+                chance(0.9) ? ike : IKE.get(random.nextInt(IKE.size())),
+                esp,
+                pfs(),
+                rightSecret,
                 pskIds(rightId, rightExpects, plan.rightAddress(), TopologyPlan.LEFT_PUBLIC, plan.leftAddress()),
-                "10.10.10.0/24", pick("192.168.10.0/24", "192.168.10.0/24", "192.168.10.0/24", "192.168.0.0/16",
-                "192.168.20.0/24"));
+                "10.10.10.0/24",
+                pick("192.168.10.0/24", "192.168.10.0/24", "192.168.10.0/24", "192.168.0.0/16", "192.168.20.0/24"));
         return new PairScenario(name, leftNat, rightNat, left, right, chance(0.5));
     }
 
@@ -97,7 +123,8 @@ final class ScenarioGenerator {
         return "@" + id;
     }
 
-    private List<String> pskIds(String ownId, String expected, String ownAddress, String otherPublic, String otherPrivate) {
+    private List<String> pskIds(
+            String ownId, String expected, String ownAddress, String otherPublic, String otherPrivate) {
         List<String> candidates = new ArrayList<>();
         if (ownId != null) candidates.add(ownId);
         if (expected != null) candidates.add(expected);
@@ -114,7 +141,12 @@ final class ScenarioGenerator {
     }
 
     private ConnectionType connectionType() {
-        return pick(null, null, ConnectionType.INITIATE, ConnectionType.RESPOND, ConnectionType.RESPOND,
+        return pick(
+                null,
+                null,
+                ConnectionType.INITIATE,
+                ConnectionType.RESPOND,
+                ConnectionType.RESPOND,
                 ConnectionType.NONE);
     }
 

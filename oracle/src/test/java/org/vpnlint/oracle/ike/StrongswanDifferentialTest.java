@@ -29,7 +29,8 @@ class StrongswanDifferentialTest {
     static void needsRootAndCharon() {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root for network namespaces");
         assumeTrue(Files.isExecutable(Path.of(CharonDaemon.CHARON)), "needs " + CharonDaemon.CHARON);
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/swanctl")) || Files.isExecutable(Path.of("/usr/bin/swanctl")),
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/sbin/swanctl")) || Files.isExecutable(Path.of("/usr/bin/swanctl")),
                 "needs swanctl");
     }
 
@@ -58,9 +59,12 @@ class StrongswanDifferentialTest {
             String verdict = compare(predicted, observed);
             System.out.println((verdict == null ? "AGREE    " : "DISAGREE ") + scenario.describe()
                     + "\n    vpnlint: " + (predicted.paired() ? "" : "UNPAIRED ") + predicted.summary()
-                    + "\n    charon:  " + (observed.established() ? "established (initiated by " + observed.initiatedBy()
-                    + ", IKEv" + observed.version() + ", CHILD_SA " + observed.child()
-                    + (observed.narrowing() == null ? "" : " " + observed.narrowing()) + ")" : "not established")
+                    + "\n    charon:  "
+                    + (observed.established()
+                            ? "established (initiated by " + observed.initiatedBy()
+                                    + ", IKEv" + observed.version() + ", CHILD_SA " + observed.child()
+                                    + (observed.narrowing() == null ? "" : " " + observed.narrowing()) + ")"
+                            : "not established")
                     + " — " + observed.evidence());
             if (verdict != null) {
                 disagreements.add(scenario.name() + ": " + verdict);
@@ -68,8 +72,9 @@ class StrongswanDifferentialTest {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("strongSwan agreement, %s: %d passed, %d failed (%.1f s)%n", suite,
-                scenarios.size() - disagreements.size(), disagreements.size(), seconds);
+        System.out.printf(
+                "strongSwan agreement, %s: %d passed, %d failed (%.1f s)%n",
+                suite, scenarios.size() - disagreements.size(), disagreements.size(), seconds);
         assertEquals(List.of(), disagreements);
     }
 
@@ -80,13 +85,15 @@ class StrongswanDifferentialTest {
             return "vpnlint predicts " + (predicted.established() ? "established" : "failure") + ", charon "
                     + (observed.established() ? "established" : "failed");
         }
-        boolean childComparable = observed.established() && observed.version() == 2
+        boolean childComparable = observed.established()
+                && observed.version() == 2
                 && observed.initiatedBy().equals(predicted.proposer())
                 && observed.child() != IkeObservation.ChildOutcome.NOT_OBSERVED;
         if (childComparable && predicted.child() != observed.child()) {
             return "CHILD_SA: vpnlint predicts " + predicted.child() + ", charon " + observed.child();
         }
-        if (childComparable && observed.child() == IkeObservation.ChildOutcome.NEGOTIATED
+        if (childComparable
+                && observed.child() == IkeObservation.ChildOutcome.NEGOTIATED
                 && !java.util.Objects.equals(predicted.narrowing(), observed.narrowing())) {
             return "CHILD_SA selectors: vpnlint narrows to " + predicted.narrowing() + ", charon to "
                     + observed.narrowing();

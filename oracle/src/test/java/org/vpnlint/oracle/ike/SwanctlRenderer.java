@@ -34,8 +34,8 @@ import org.vpnlint.model.Router;
  */
 final class SwanctlRenderer {
 
-    private static final Map<String, String> DH = Map.of("2", "modp1024", "5", "modp1536", "14", "modp2048",
-            "15", "modp3072", "19", "ecp256", "20", "ecp384");
+    private static final Map<String, String> DH = Map.of(
+            "2", "modp1024", "5", "modp1536", "14", "modp2048", "15", "modp3072", "19", "ecp256", "20", "ecp384");
 
     private final Router router;
     private final Function<PresharedKey, String> secretText;
@@ -56,7 +56,10 @@ final class SwanctlRenderer {
     /** How VyOS makes this peer start: "start", "trap" or "none". */
     static String startAction(Router router, IpsecPeer peer) {
         boolean legacy = router.dialect().legacyIpsecSyntax();
-        boolean anyPeer = legacy ? peer.name().startsWith("@") || peer.name().equals("any") || peer.name().equals("0.0.0.0")
+        boolean anyPeer = legacy
+                ? peer.name().startsWith("@")
+                        || peer.name().equals("any")
+                        || peer.name().equals("0.0.0.0")
                 : peer.remoteAddresses().isEmpty() || peer.remoteAddresses().contains("any");
         if (anyPeer || peer.connectionType() == ConnectionType.NONE) return "none";
         return peer.connectionType() == ConnectionType.RESPOND ? "trap" : "start";
@@ -74,30 +77,50 @@ final class SwanctlRenderer {
             if (peer.disabled()) continue;
             IkeGroup ike = router.ipsec().ikeGroups().get(peer.ikeGroup());
             text.append("  ").append(connectionName(peer)).append(" {\n");
-            text.append("    version = ").append(ike.ikeVersion() != null ? ike.ikeVersion() : legacy ? 1 : 0).append('\n');
+            text.append("    version = ")
+                    .append(ike.ikeVersion() != null ? ike.ikeVersion() : legacy ? 1 : 0)
+                    .append('\n');
             text.append("    local_addrs = ").append(localAddress(peer)).append('\n');
-            text.append("    remote_addrs = ").append(remoteAddresses(peer, legacy)).append('\n');
+            text.append("    remote_addrs = ")
+                    .append(remoteAddresses(peer, legacy))
+                    .append('\n');
             text.append("    proposals = ").append(ikeProposals(ike)).append('\n');
             text.append("    keyingtries = 1\n");
             text.append("    local {\n      auth = psk\n");
-            if (peer.localId() != null) text.append("      id = \"").append(peer.localId()).append("\"\n");
+            if (peer.localId() != null)
+                text.append("      id = \"").append(peer.localId()).append("\"\n");
             text.append("    }\n    remote {\n      auth = psk\n");
             text.append("      id = \"").append(remoteId(peer, legacy)).append("\"\n    }\n");
             text.append("    children {\n");
             for (IpsecTunnel tunnel : peer.tunnels()) {
                 if (tunnel.disabled()) continue;
-                EspGroup esp = router.ipsec().espGroups().get(
-                        tunnel.espGroup() != null ? tunnel.espGroup() : peer.defaultEspGroup());
+                EspGroup esp = router.ipsec()
+                        .espGroups()
+                        .get(tunnel.espGroup() != null ? tunnel.espGroup() : peer.defaultEspGroup());
                 text.append("      ").append(childName(peer, tunnel)).append(" {\n");
                 if (!tunnel.localPrefixes().isEmpty()) {
-                    text.append("        local_ts = ").append(selectors(tunnel.localPrefixes().stream()
-                            .map(Object::toString).toList(), tunnel.protocol(), tunnel.localPort())).append('\n');
+                    text.append("        local_ts = ")
+                            .append(selectors(
+                                    tunnel.localPrefixes().stream()
+                                            .map(Object::toString)
+                                            .toList(),
+                                    tunnel.protocol(),
+                                    tunnel.localPort()))
+                            .append('\n');
                 }
                 if (!tunnel.remotePrefixes().isEmpty()) {
-                    text.append("        remote_ts = ").append(selectors(tunnel.remotePrefixes().stream()
-                            .map(Object::toString).toList(), tunnel.protocol(), tunnel.remotePort())).append('\n');
+                    text.append("        remote_ts = ")
+                            .append(selectors(
+                                    tunnel.remotePrefixes().stream()
+                                            .map(Object::toString)
+                                            .toList(),
+                                    tunnel.protocol(),
+                                    tunnel.remotePort()))
+                            .append('\n');
                 }
-                text.append("        esp_proposals = ").append(espProposals(esp, ike)).append('\n');
+                text.append("        esp_proposals = ")
+                        .append(espProposals(esp, ike))
+                        .append('\n');
                 text.append("        mode = tunnel\n        start_action = none\n      }\n");
             }
             text.append("    }\n  }\n");
@@ -117,7 +140,11 @@ final class SwanctlRenderer {
         for (String[] secret : secrets) {
             text.append("  ike-").append(index++).append(" {\n");
             for (int i = 0; i < secret.length - 1; i++) {
-                text.append("    id-").append(i).append(" = \"").append(secret[i]).append("\"\n");
+                text.append("    id-")
+                        .append(i)
+                        .append(" = \"")
+                        .append(secret[i])
+                        .append("\"\n");
             }
             text.append("    secret = \"").append(secret[secret.length - 1]).append("\"\n  }\n");
         }
@@ -127,7 +154,9 @@ final class SwanctlRenderer {
     private String[] legacySecret(IpsecPeer peer) {
         List<String> ids = new ArrayList<>();
         if (peer.localAddress() != null && !peer.localAddress().equals("any")) ids.add(peer.localAddress());
-        boolean anyPeer = peer.name().startsWith("@") || peer.name().equals("any") || peer.name().equals("0.0.0.0");
+        boolean anyPeer = peer.name().startsWith("@")
+                || peer.name().equals("any")
+                || peer.name().equals("0.0.0.0");
         ids.add(anyPeer ? "%any" : peer.name());
         if (peer.localId() != null) ids.add(peer.localId());
         if (peer.remoteId() != null) ids.add(peer.remoteId());
@@ -141,10 +170,13 @@ final class SwanctlRenderer {
 
     private static String remoteAddresses(IpsecPeer peer, boolean legacy) {
         if (legacy) {
-            boolean anyPeer = peer.name().startsWith("@") || peer.name().equals("any") || peer.name().equals("0.0.0.0");
+            boolean anyPeer = peer.name().startsWith("@")
+                    || peer.name().equals("any")
+                    || peer.name().equals("0.0.0.0");
             return anyPeer ? "%any" : peer.name();
         }
-        List<String> addresses = peer.remoteAddresses().stream().filter(a -> !a.equals("any")).toList();
+        List<String> addresses =
+                peer.remoteAddresses().stream().filter(a -> !a.equals("any")).toList();
         return addresses.isEmpty() ? "%any" : String.join(",", addresses);
     }
 

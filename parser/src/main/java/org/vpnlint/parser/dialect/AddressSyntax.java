@@ -16,18 +16,24 @@ import org.vpnlint.model.AddressMatch;
  */
 final class AddressSyntax {
     private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder()
-            .allowEmpty(false).allowAll(false).allowPrefixOnly(false).allowSingleSegment(false).allowMask(false)
-            .allowWildcardedSeparator(false).setRangeOptions(RangeParameters.NO_RANGE).allow_inet_aton(false)
+            .allowEmpty(false)
+            .allowAll(false)
+            .allowPrefixOnly(false)
+            .allowSingleSegment(false)
+            .allowMask(false)
+            .allowWildcardedSeparator(false)
+            .setRangeOptions(RangeParameters.NO_RANGE)
+            .allow_inet_aton(false)
             .toParams();
     static final String NOT_AN_ADDRESS = "not an IPv4 or IPv6 address, range or prefix";
 
-    private AddressSyntax() {
-    }
+    private AddressSyntax() {}
 
     /** A single address without prefix length: {@code 192.0.2.1}. */
     static IPAddress host(String text) throws InvalidValue {
         IPAddress address = parse(text, "not an IPv4 or IPv6 address");
-        if (address.getNetworkPrefixLength() != null) throw new InvalidValue("a single address is expected, not a prefix");
+        if (address.getNetworkPrefixLength() != null)
+            throw new InvalidValue("a single address is expected, not a prefix");
         return address;
     }
 

@@ -58,7 +58,8 @@ record ConfiguredInterface(String name, InterfaceKind kind, String type, ConfigN
                 ConfigNode inner = vif.child("vif-c");
                 if (inner == null) continue;
                 for (ConfigNode customerVif : inner.children()) {
-                    all.add(new ConfiguredInterface(vifName + "." + customerVif.word(), InterfaceKind.VLAN, type, customerVif));
+                    all.add(new ConfiguredInterface(
+                            vifName + "." + customerVif.word(), InterfaceKind.VLAN, type, customerVif));
                 }
             }
         }

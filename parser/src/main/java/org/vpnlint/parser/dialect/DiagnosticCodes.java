@@ -15,6 +15,5 @@ public final class DiagnosticCodes {
     /** ERROR: a bug in vpnlint lost one family of the file; the other families were still analysed. */
     public static final String INTERNAL_ERROR = "internal-error";
 
-    private DiagnosticCodes() {
-    }
+    private DiagnosticCodes() {}
 }

@@ -36,8 +36,7 @@ public final class DialectDetector {
     private static final Pattern COMPONENT = Pattern.compile("([A-Za-z0-9_-]+)@(\\d{1,6})\\b");
     private static final Pattern VYOS_RELEASE = Pattern.compile("^(\\d{1,4})\\.(\\d{1,4})");
 
-    private DialectDetector() {
-    }
+    private DialectDetector() {}
 
     /** The names {@code --dialect} accepts, in the order they are listed in help texts. */
     public static final List<String> OPTION_NAMES = List.of("vyos-1.2", "vyos-1.3", "vyos-1.4", "vyos-1.5", "edgeos");
@@ -89,7 +88,10 @@ public final class DialectDetector {
         List<Diagnostic> warnings = new ArrayList<>();
         for (SyntaxEvidence.Shape shape : shapes) {
             if (shape.dialects().contains(dialect)) continue;
-            warnings.add(new Diagnostic(shape.node().location(), Level.WARNING, DiagnosticCodes.WRONG_VERSION_SYNTAX,
+            warnings.add(new Diagnostic(
+                    shape.node().location(),
+                    Level.WARNING,
+                    DiagnosticCodes.WRONG_VERSION_SYNTAX,
                     "wrong version syntax: '" + NodePath.of(shape.node()) + "' (" + shape.what() + ") is "
                             + names(shape.dialects()) + " syntax, but this file is read as " + dialect.displayName()
                             + " (" + reason + ")"));
@@ -98,8 +100,7 @@ public final class DialectDetector {
     }
 
     /** The dialects a piece of evidence allows, and how to say where it came from. */
-    private record Candidates(Set<Dialect> dialects, String reason) {
-    }
+    private record Candidates(Set<Dialect> dialects, String reason) {}
 
     private static Candidates fromFooter(String componentVersions) {
         if (componentVersions == null || componentVersions.isBlank()) return null;
@@ -119,7 +120,8 @@ public final class DialectDetector {
         if (nat != null && nat == 5) return footer(Dialect.VYOS_1_3, "nat@5");
         if (nat != null && nat == 4) return footer(Dialect.VYOS_1_2, "nat@4");
         if (ipsec != null) {
-            return new Candidates(EnumSet.of(Dialect.VYOS_1_2, Dialect.VYOS_1_3), "the version footer (ipsec@" + ipsec + ")");
+            return new Candidates(
+                    EnumSet.of(Dialect.VYOS_1_2, Dialect.VYOS_1_3), "the version footer (ipsec@" + ipsec + ")");
         }
         return null;
     }
@@ -159,8 +161,11 @@ public final class DialectDetector {
     }
 
     private static String shapesReason(List<SyntaxEvidence.Shape> shapes, Dialect chosen) {
-        List<String> supporting = shapes.stream().filter(s -> s.dialects().contains(chosen)).map(SyntaxEvidence.Shape::what)
-                .limit(4).toList();
+        List<String> supporting = shapes.stream()
+                .filter(s -> s.dialects().contains(chosen))
+                .map(SyntaxEvidence.Shape::what)
+                .limit(4)
+                .toList();
         if (supporting.isEmpty()) return "no version footer and no version-specific syntax; assumed";
         return "its syntax (" + String.join(", ", supporting) + ")";
     }

@@ -19,17 +19,23 @@ import org.vpnlint.parser.ConfigNode;
 final class FirewallGroups {
     /** What a group resolves to, by group type. */
     private final Map<String, Map<String, List<IPAddressSeqRange>>> addressGroups = new HashMap<>();
+
     private final Map<String, List<PortRange>> portGroups = new HashMap<>();
     private final Map<String, List<String>> interfaceGroups = new HashMap<>();
 
     static final FirewallGroups NONE = new FirewallGroups();
 
     private static final Map<String, String> ADDRESS_MEMBER_WORD = Map.of(
-            "address-group", "address", "ipv6-address-group", "address",
-            "network-group", "network", "ipv6-network-group", "network");
+            "address-group",
+            "address",
+            "ipv6-address-group",
+            "address",
+            "network-group",
+            "network",
+            "ipv6-network-group",
+            "network");
 
-    private FirewallGroups() {
-    }
+    private FirewallGroups() {}
 
     /** Reads {@code firewall group}; null means there is none. */
     static FirewallGroups read(ConfigNode groupNode, MappingProblems problems) {
@@ -41,7 +47,9 @@ final class FirewallGroups {
             ConfigNode typeNode = section.leaf(type.getKey());
             if (typeNode != null) {
                 for (ConfigNode group : typeNode.children()) {
-                    resolved.put(group.word(), members(typeNode, group, type.getValue(), ADDRESS_MEMBER, new LinkedHashSet<>(), problems));
+                    resolved.put(
+                            group.word(),
+                            members(typeNode, group, type.getValue(), ADDRESS_MEMBER, new LinkedHashSet<>(), problems));
                 }
             }
             groups.addressGroups.put(type.getKey(), resolved);
@@ -49,13 +57,15 @@ final class FirewallGroups {
         ConfigNode portNode = section.leaf("port-group");
         if (portNode != null) {
             for (ConfigNode group : portNode.children()) {
-                groups.portGroups.put(group.word(), members(portNode, group, "port", PORT_MEMBER, new LinkedHashSet<>(), problems));
+                groups.portGroups.put(
+                        group.word(), members(portNode, group, "port", PORT_MEMBER, new LinkedHashSet<>(), problems));
             }
         }
         ConfigNode interfaceNode = section.leaf("interface-group");
         if (interfaceNode != null) {
             for (ConfigNode group : interfaceNode.children()) {
-                groups.interfaceGroups.put(group.word(),
+                groups.interfaceGroups.put(
+                        group.word(),
                         members(interfaceNode, group, "interface", INTERFACE_MEMBER, new LinkedHashSet<>(), problems));
             }
         }
@@ -81,8 +91,10 @@ final class FirewallGroups {
         List<T> parse(String member) throws InvalidValue;
     }
 
-    private static final MemberSyntax<IPAddressSeqRange> ADDRESS_MEMBER = member -> List.of(AddressSyntax.range(member));
-    private static final MemberSyntax<PortRange> PORT_MEMBER = member -> PortSyntax.match(member).ranges();
+    private static final MemberSyntax<IPAddressSeqRange> ADDRESS_MEMBER =
+            member -> List.of(AddressSyntax.range(member));
+    private static final MemberSyntax<PortRange> PORT_MEMBER =
+            member -> PortSyntax.match(member).ranges();
     private static final MemberSyntax<String> INTERFACE_MEMBER = List::of;
 
     /**
@@ -90,8 +102,13 @@ final class FirewallGroups {
      * being resolved ({@code visiting} has one element), so an included group's are not repeated; a cycle,
      * which VyOS rejects at commit, ends the recursion.
      */
-    private static <T> List<T> members(ConfigNode typeNode, ConfigNode group, String memberWord, MemberSyntax<T> syntax,
-                                       Set<String> visiting, MappingProblems problems) {
+    private static <T> List<T> members(
+            ConfigNode typeNode,
+            ConfigNode group,
+            String memberWord,
+            MemberSyntax<T> syntax,
+            Set<String> visiting,
+            MappingProblems problems) {
         List<T> members = new ArrayList<>();
         if (!visiting.add(group.word())) return members;
         boolean report = visiting.size() == 1;

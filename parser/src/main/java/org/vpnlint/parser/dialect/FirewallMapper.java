@@ -37,10 +37,26 @@ import org.vpnlint.parser.ConfigNode;
  */
 final class FirewallMapper {
     /** Global 1.2/1.3/EdgeOS knobs that set sysctls, not filter rules. */
-    private static final String[] LEGACY_SYSCTLS = {"all-ping", "broadcast-ping", "config-trap", "ip-src-route",
-            "ipv6-receive-redirects", "ipv6-src-route", "log-martians", "receive-redirects", "send-redirects",
-            "source-validation", "syn-cookies", "twa-hazards-protection", "options", "conntrack-expect-table-size",
-            "conntrack-hash-size", "conntrack-table-size", "conntrack-tcp-loose", "timeout"};
+    private static final String[] LEGACY_SYSCTLS = {
+        "all-ping",
+        "broadcast-ping",
+        "config-trap",
+        "ip-src-route",
+        "ipv6-receive-redirects",
+        "ipv6-src-route",
+        "log-martians",
+        "receive-redirects",
+        "send-redirects",
+        "source-validation",
+        "syn-cookies",
+        "twa-hazards-protection",
+        "options",
+        "conntrack-expect-table-size",
+        "conntrack-hash-size",
+        "conntrack-table-size",
+        "conntrack-tcp-loose",
+        "timeout"
+    };
 
     private final MappingContext context;
     private final PacketMatchReader matches;
@@ -99,8 +115,11 @@ final class FirewallMapper {
         for (ConfiguredInterface configured : ConfiguredInterface.all(interfaces)) {
             ConfigNode attachment = configured.node().child("firewall");
             if (attachment != null) {
-                context.problems().unsupported(attachment, "'" + NodePath.of(attachment)
-                        + "' is pre-1.4 syntax; VyOS 1.4 attaches rulesets with jump rules, so vpnlint ignored it");
+                context.problems()
+                        .unsupported(
+                                attachment,
+                                "'" + NodePath.of(attachment)
+                                        + "' is pre-1.4 syntax; VyOS 1.4 attaches rulesets with jump rules, so vpnlint ignored it");
             }
         }
     }
@@ -140,24 +159,39 @@ final class FirewallMapper {
         FirewallFamily family(Map<String, FirewallChain> named) {
             List<FirewallRule> forward = new ArrayList<>(forwardIn);
             forward.addAll(forwardOut);
-            return new FirewallFamily(base("forward", forward), base("input", input), FirewallChain.acceptAll("output"),
-                    named);
+            return new FirewallFamily(
+                    base("forward", forward), base("input", input), FirewallChain.acceptAll("output"), named);
         }
 
         /** Rules are renumbered 1, 2, ... in attachment order: in rulesets first, then out rulesets. */
         private static FirewallChain base(String hook, List<FirewallRule> jumps) {
             List<FirewallRule> numbered = new ArrayList<>();
             for (FirewallRule jump : jumps) {
-                numbered.add(new FirewallRule(numbered.size() + 1, jump.action(), jump.jumpTarget(), jump.match(),
-                        jump.inbound(), jump.outbound(), jump.states(), jump.ipsec(), jump.disabled(), jump.path(),
-                        jump.location(), jump.approximations()));
+                numbered.add(new FirewallRule(
+                        numbered.size() + 1,
+                        jump.action(),
+                        jump.jumpTarget(),
+                        jump.match(),
+                        jump.inbound(),
+                        jump.outbound(),
+                        jump.states(),
+                        jump.ipsec(),
+                        jump.disabled(),
+                        jump.path(),
+                        jump.location(),
+                        jump.approximations()));
             }
             return new FirewallChain(hook, FirewallAction.ACCEPT, numbered, null, null);
         }
     }
 
-    private void attach(String interfaceName, ConfigNode attachment, Map<String, FirewallChain> v4Named,
-                        Map<String, FirewallChain> v6Named, Attachments v4, Attachments v6) {
+    private void attach(
+            String interfaceName,
+            ConfigNode attachment,
+            Map<String, FirewallChain> v4Named,
+            Map<String, FirewallChain> v6Named,
+            Attachments v4,
+            Attachments v6) {
         ConfigSection section = new ConfigSection(attachment, context.problems());
         for (String direction : List.of("in", "out", "local")) {
             ConfigSection hook = section.section(direction);
@@ -169,8 +203,13 @@ final class FirewallMapper {
         section.finish();
     }
 
-    private void jump(ConfigSection hook, String word, String interfaceName, String direction,
-                      Map<String, FirewallChain> named, Attachments attachments) {
+    private void jump(
+            ConfigSection hook,
+            String word,
+            String interfaceName,
+            String direction,
+            Map<String, FirewallChain> named,
+            Attachments attachments) {
         ConfigNode reference = hook.leaf(word);
         if (reference == null || ConfigSection.valueOf(reference) == null) return;
         String target = ConfigSection.valueOf(reference);
@@ -180,9 +219,18 @@ final class FirewallMapper {
         }
         InterfaceMatch here = InterfaceMatch.of(interfaceName);
         boolean outbound = direction.equals("out");
-        FirewallRule rule = new FirewallRule(0, FirewallAction.JUMP, target, PacketMatch.ANY,
-                outbound ? InterfaceMatch.ANY : here, outbound ? here : InterfaceMatch.ANY, Set.of(), IpsecMatch.ANY,
-                false, NodePath.of(reference), reference.location());
+        FirewallRule rule = new FirewallRule(
+                0,
+                FirewallAction.JUMP,
+                target,
+                PacketMatch.ANY,
+                outbound ? InterfaceMatch.ANY : here,
+                outbound ? here : InterfaceMatch.ANY,
+                Set.of(),
+                IpsecMatch.ANY,
+                false,
+                NodePath.of(reference),
+                reference.location());
         switch (direction) {
             case "in" -> attachments.forwardIn.add(rule);
             case "out" -> attachments.forwardOut.add(rule);
@@ -196,16 +244,20 @@ final class FirewallMapper {
      * A chain with its rules. {@code legacyRuleset} applies the accept → return reading described in the
      * class comment.
      */
-    private FirewallChain chain(ConfigSection chain, String name, FirewallAction defaultAction, boolean ipv6,
-                                boolean legacyRuleset) {
+    private FirewallChain chain(
+            ConfigSection chain, String name, FirewallAction defaultAction, boolean ipv6, boolean legacyRuleset) {
         ConfigNode defaultNode = chain.leaf("default-action");
         FirewallAction fallback = defaultAction;
         String written = defaultNode == null ? null : ConfigSection.valueOf(defaultNode);
         if (written != null) {
             FirewallAction action = action(defaultNode, written);
             if (action == FirewallAction.JUMP) {
-                context.problems().unsupported(defaultNode, "'" + NodePath.of(defaultNode) + " jump' is not supported"
-                        + " by vpnlint; the chain is read with default-action " + fallback.name().toLowerCase(Locale.ROOT));
+                context.problems()
+                        .unsupported(
+                                defaultNode,
+                                "'" + NodePath.of(defaultNode) + " jump' is not supported"
+                                        + " by vpnlint; the chain is read with default-action "
+                                        + fallback.name().toLowerCase(Locale.ROOT));
             } else if (action != null) {
                 fallback = action;
             }
@@ -224,7 +276,9 @@ final class FirewallMapper {
     private FirewallRule rule(ConfigSection rule, boolean ipv6, boolean legacyRuleset) {
         Integer number = rule.number();
         ConfigNode actionNode = rule.leaf("action");
-        FirewallAction action = actionNode == null || ConfigSection.valueOf(actionNode) == null ? null : action(actionNode, ConfigSection.valueOf(actionNode));
+        FirewallAction action = actionNode == null || ConfigSection.valueOf(actionNode) == null
+                ? null
+                : action(actionNode, ConfigSection.valueOf(actionNode));
         if (legacyRuleset && action == FirewallAction.ACCEPT) action = FirewallAction.RETURN;
         String jumpTarget = rule.value("jump-target");
         InterfaceMatch inbound = matches.interfaceMatch(rule, "inbound-interface");
@@ -241,11 +295,23 @@ final class FirewallMapper {
             return null;
         }
         if (action == FirewallAction.JUMP && jumpTarget == null) {
-            context.problems().invalid(rule.node(), "'" + rule.path() + "' jumps without jump-target; vpnlint ignores it");
+            context.problems()
+                    .invalid(rule.node(), "'" + rule.path() + "' jumps without jump-target; vpnlint ignores it");
             return null;
         }
-        return new FirewallRule(number, action, jumpTarget, match, inbound, outbound, states, ipsec, disabled,
-                rule.path(), rule.location(), context.problems().approximationsUnder(rule.node()));
+        return new FirewallRule(
+                number,
+                action,
+                jumpTarget,
+                match,
+                inbound,
+                outbound,
+                states,
+                ipsec,
+                disabled,
+                rule.path(),
+                rule.location(),
+                context.problems().approximationsUnder(rule.node()));
     }
 
     private FirewallAction action(ConfigNode node, String value) {
@@ -257,8 +323,11 @@ final class FirewallMapper {
             case "return" -> FirewallAction.RETURN;
             case "continue" -> FirewallAction.CONTINUE;
             default -> {
-                context.problems().invalidValue(node, value, "not an action vpnlint models (accept, drop, reject,"
-                        + " jump, return, continue)");
+                context.problems()
+                        .invalidValue(
+                                node,
+                                value,
+                                "not an action vpnlint models (accept, drop, reject," + " jump, return, continue)");
                 yield null;
             }
         };
@@ -290,9 +359,13 @@ final class FirewallMapper {
         }
         // without the unknown state the list matches fewer packets; with nothing left it matches every state
         for (ConfigNode value : unknown) {
-            context.problems().approximate(value, new Approximation(states.isEmpty() ? Approximation.Direction.WIDER
-                    : Approximation.Direction.NARROWER, "'" + NodePath.of(state.node()) + " " + value.word()
-                    + "' could not be read", value.location()));
+            context.problems()
+                    .approximate(
+                            value,
+                            new Approximation(
+                                    states.isEmpty() ? Approximation.Direction.WIDER : Approximation.Direction.NARROWER,
+                                    "'" + NodePath.of(state.node()) + " " + value.word() + "' could not be read",
+                                    value.location()));
         }
         return states;
     }

@@ -26,8 +26,7 @@ final class HeaderDetailReader {
     private static final List<String> ALL_FLAGS = List.of("syn", "ack", "fin", "rst", "urg", "psh");
     private static final Set<String> KNOWN_FLAGS = Set.of("syn", "ack", "fin", "rst", "urg", "psh", "ecn", "cwr");
 
-    private HeaderDetailReader() {
-    }
+    private HeaderDetailReader() {}
 
     static DetailMatch read(ConfigSection rule) {
         IcmpMatch icmp = icmp(rule, "icmp", false);
@@ -48,8 +47,11 @@ final class HeaderDetailReader {
             if (name.equals("any")) return null;
             IcmpNames.TypeCode named = IcmpNames.resolve(name, ipv6);
             if (named == null) {
-                rule.problems().widened(section.node().child("type-name"), name,
-                        "not an " + word + " type name; the rule is read as matching every " + word + " type");
+                rule.problems()
+                        .widened(
+                                section.node().child("type-name"),
+                                name,
+                                "not an " + word + " type name; the rule is read as matching every " + word + " type");
                 return null;
             }
             return new IcmpMatch(named.type(), named.code(), word + " type-name " + name);
@@ -58,20 +60,25 @@ final class HeaderDetailReader {
         if (type.equals("any")) return null;
         IcmpNames.TypeCode typed = typeAndCode(type, ipv6);
         if (typed == null) {
-            rule.problems().widened(typeNode, type,
-                    "not an " + word + " type; the rule is read as matching every " + word + " type");
+            rule.problems()
+                    .widened(
+                            typeNode,
+                            type,
+                            "not an " + word + " type; the rule is read as matching every " + word + " type");
             return null;
         }
         Integer codeValue = typed.code();
         if (code != null) {
             Integer parsed = byte_(code);
             if (parsed == null) {
-                rule.problems().widened(codeNode, code, "not an " + word + " code; the rule is read as matching every code");
+                rule.problems()
+                        .widened(codeNode, code, "not an " + word + " code; the rule is read as matching every code");
             } else {
                 codeValue = parsed;
             }
         }
-        String text = word + " type " + type + (code != null && codeValue != null && typed.code() == null ? " code " + code : "");
+        String text = word + " type " + type
+                + (code != null && codeValue != null && typed.code() == null ? " code " + code : "");
         return new IcmpMatch(typed.type(), codeValue, text);
     }
 
@@ -98,7 +105,7 @@ final class HeaderDetailReader {
         ConfigSection tcp = rule.section("tcp");
         if (tcp == null) return null;
         ConfigNode flags = tcp.leaf("flags");
-        tcp.finish();   // e.g. 'tcp mss' is reported and the rule read wider
+        tcp.finish(); // e.g. 'tcp mss' is reported and the rule read wider
         if (flags == null) return null;
         Set<String> set = new TreeSet<>();
         Set<String> cleared = new TreeSet<>();
@@ -135,7 +142,8 @@ final class HeaderDetailReader {
 
     private static String describe(Set<String> set, Set<String> cleared) {
         StringBuilder text = new StringBuilder(String.join(",", set));
-        for (String flag : cleared) text.append(text.length() == 0 ? "" : ",").append('!').append(flag);
+        for (String flag : cleared)
+            text.append(text.length() == 0 ? "" : ",").append('!').append(flag);
         return text.toString();
     }
 }

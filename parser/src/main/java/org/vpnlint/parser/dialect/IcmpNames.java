@@ -12,8 +12,7 @@ import java.util.Map;
 final class IcmpNames {
 
     /** A type and, for names that fix it, a code (null: every code). */
-    record TypeCode(int type, Integer code) {
-    }
+    record TypeCode(int type, Integer code) {}
 
     private static final Map<String, TypeCode> ICMP = new HashMap<>();
     private static final Map<String, TypeCode> ICMPV6 = new HashMap<>();
@@ -90,8 +89,7 @@ final class IcmpNames {
         icmpv6(143, null, "mld2-listener-report");
     }
 
-    private IcmpNames() {
-    }
+    private IcmpNames() {}
 
     private static void icmp(int type, Integer code, String... names) {
         for (String name : names) ICMP.put(name, new TypeCode(type, code));

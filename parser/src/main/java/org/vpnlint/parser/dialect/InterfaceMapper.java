@@ -16,17 +16,78 @@ import org.vpnlint.parser.ConfigNode;
  */
 final class InterfaceMapper {
     /** Interface settings that do not change addressing, routing or filtering. */
-    private static final Set<String> NOT_RELEVANT = Set.of("description", "mtu", "hw-id", "mac", "duplex", "speed",
-            "ip", "ipv6", "dhcpv6-options", "redirect", "traffic-policy", "offload", "offload-options", "ring-buffer",
-            "smp-affinity", "smp_affinity", "eapol", "mirror", "qos-policy", "flow-control", "link-detect",
-            "disable-link-detect", "disable-flow-control", "arp-monitor", "mode", "hash-policy", "member", "primary",
-            "min-links", "lacp-rate", "system-mac", "stp", "aging", "forwarding-delay", "hello-time", "max-age",
-            "priority", "igmp", "enable-vlan", "bridge-group", "switch-port", "ethernet-switch", "multicast",
-            "enable-multicast", "xdp", "policy", "protocol", "authentication", "user-id", "password",
-            "default-route-distance", "name-server", "no-peer-dns", "connect-on-demand", "idle-timeout",
-            "service-name", "access-concentrator", "holdoff", "host-uniq", "mru", "local-address", "remote-address",
-            "ipv6-address", "egress-qos", "ingress-qos", "vlan-protocol", "ethertype", "kernel-options",
-            "dhcp-interface", "physical-address", "source-interface");
+    private static final Set<String> NOT_RELEVANT = Set.of(
+            "description",
+            "mtu",
+            "hw-id",
+            "mac",
+            "duplex",
+            "speed",
+            "ip",
+            "ipv6",
+            "dhcpv6-options",
+            "redirect",
+            "traffic-policy",
+            "offload",
+            "offload-options",
+            "ring-buffer",
+            "smp-affinity",
+            "smp_affinity",
+            "eapol",
+            "mirror",
+            "qos-policy",
+            "flow-control",
+            "link-detect",
+            "disable-link-detect",
+            "disable-flow-control",
+            "arp-monitor",
+            "mode",
+            "hash-policy",
+            "member",
+            "primary",
+            "min-links",
+            "lacp-rate",
+            "system-mac",
+            "stp",
+            "aging",
+            "forwarding-delay",
+            "hello-time",
+            "max-age",
+            "priority",
+            "igmp",
+            "enable-vlan",
+            "bridge-group",
+            "switch-port",
+            "ethernet-switch",
+            "multicast",
+            "enable-multicast",
+            "xdp",
+            "policy",
+            "protocol",
+            "authentication",
+            "user-id",
+            "password",
+            "default-route-distance",
+            "name-server",
+            "no-peer-dns",
+            "connect-on-demand",
+            "idle-timeout",
+            "service-name",
+            "access-concentrator",
+            "holdoff",
+            "host-uniq",
+            "mru",
+            "local-address",
+            "remote-address",
+            "ipv6-address",
+            "egress-qos",
+            "ingress-qos",
+            "vlan-protocol",
+            "ethertype",
+            "kernel-options",
+            "dhcp-interface",
+            "physical-address",
+            "source-interface");
     /** Children that name other interfaces or belong to other mappers. */
     private static final Set<String> READ_ELSEWHERE = Set.of("vif", "vif-s", "vif-c", "pppoe", "firewall");
 
@@ -39,7 +100,8 @@ final class InterfaceMapper {
     List<NetInterface> map(ConfigNode interfaces) {
         List<NetInterface> result = new ArrayList<>();
         for (ConfigNode typeNode : interfaces.children()) {
-            if (!ConfiguredInterface.knownType(typeNode.word())) context.problems().unsupported(typeNode);
+            if (!ConfiguredInterface.knownType(typeNode.word()))
+                context.problems().unsupported(typeNode);
         }
         for (ConfiguredInterface configured : ConfiguredInterface.all(interfaces)) result.add(map(configured));
         return result;
@@ -67,11 +129,20 @@ final class InterfaceMapper {
         if (fullyModelled(configured.kind())) {
             section.finish();
         } else {
-            context.problems().unsupported(configured.node(), "only the addresses of '" + section.path()
-                    + "' are analysed by vpnlint");
+            context.problems()
+                    .unsupported(
+                            configured.node(),
+                            "only the addresses of '" + section.path() + "' are analysed by vpnlint");
         }
-        return new NetInterface(configured.name(), configured.kind(), addresses, dhcp || dhcpv6 || pppoe, defaultRoute,
-                tunnel, disabled, configured.node().location());
+        return new NetInterface(
+                configured.name(),
+                configured.kind(),
+                addresses,
+                dhcp || dhcpv6 || pppoe,
+                defaultRoute,
+                tunnel,
+                disabled,
+                configured.node().location());
     }
 
     private void addAddress(ConfigNode addressNode, String value, List<IPAddress> addresses) {
@@ -93,14 +164,17 @@ final class InterfaceMapper {
         ConfigNode dhcpOptions = section.leaf("dhcp-options");
         if (dhcpOptions == null) return false;
         ConfigNode defaultRoute = dhcpOptions.child("default-route");
-        return dhcpOptions.has("no-default-route") || (defaultRoute != null && "no-update".equals(ConfigSection.valueOf(defaultRoute)));
+        return dhcpOptions.has("no-default-route")
+                || (defaultRoute != null && "no-update".equals(ConfigSection.valueOf(defaultRoute)));
     }
 
     private TunnelSettings tunnel(ConfigSection section) {
         String encapsulation = section.value("encapsulation");
         if (encapsulation == null) {
-            context.problems().invalid(section.node(), "'" + section.path()
-                    + "' has no encapsulation (VyOS requires one); vpnlint assumes gre");
+            context.problems()
+                    .invalid(
+                            section.node(),
+                            "'" + section.path() + "' has no encapsulation (VyOS requires one); vpnlint assumes gre");
             encapsulation = "gre";
         } else if (encapsulation.equals("gre-bridge")) {
             encapsulation = "gretap"; // the 1.2 name, renamed by interfaces 19-to-20

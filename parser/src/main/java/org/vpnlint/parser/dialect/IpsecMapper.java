@@ -51,9 +51,11 @@ final class IpsecMapper {
             siteToSite.finish();
         }
         Map<String, IkeGroup> ikeGroups = new LinkedHashMap<>();
-        for (ConfigSection group : section.entries("ike-group")) ikeGroups.put(group.node().word(), ikeGroup(group));
+        for (ConfigSection group : section.entries("ike-group"))
+            ikeGroups.put(group.node().word(), ikeGroup(group));
         Map<String, EspGroup> espGroups = new LinkedHashMap<>();
-        for (ConfigSection group : section.entries("esp-group")) espGroups.put(group.node().word(), espGroup(group));
+        for (ConfigSection group : section.entries("esp-group"))
+            espGroups.put(group.node().word(), espGroup(group));
         ConfigSection authentication = section.section("authentication");
         if (authentication != null) {
             for (ConfigSection psk : authentication.entries("psk")) keys.add(pskBlock(psk));
@@ -74,10 +76,23 @@ final class IpsecMapper {
             options.ignore("interface", "virtual-ip", "flexvpn");
             options.finish();
         }
-        section.ignore("nat-networks", "logging", "log", "auto-update", "allow-access-to-local-interface",
-                "disable-uniqreqids", "copy-df");
+        section.ignore(
+                "nat-networks",
+                "logging",
+                "log",
+                "auto-update",
+                "allow-access-to-local-interface",
+                "disable-uniqreqids",
+                "copy-df");
         section.finish(); // profile (DMVPN), remote-access, include-ipsec-conf, ... are reported here
-        return new IpsecConfig(peers, ikeGroups, espGroups, keys, ikeInterfaces, autoExclude, routeAutoinstall,
+        return new IpsecConfig(
+                peers,
+                ikeGroups,
+                espGroups,
+                keys,
+                ikeInterfaces,
+                autoExclude,
+                routeAutoinstall,
                 natTraversal == null ? null : natTraversal.equals("enable"));
     }
 
@@ -94,15 +109,19 @@ final class IpsecMapper {
             ConfigNode secret = authentication.leaf("pre-shared-secret");
             if (secret != null && ConfigSection.valueOf(secret) != null) {
                 key = PresharedKey.of(ConfigSection.valueOf(secret));
-                keys.add(new PskEntry(name, peerSyntax.inlineKeyIds(name, localAddress, identity), key, secret.location()));
+                keys.add(new PskEntry(
+                        name, peerSyntax.inlineKeyIds(name, localAddress, identity), key, secret.location()));
             }
             authentication.ignore("rsa-key-name", "rsa", "x509", "use-x509-id", "id", "local-id", "remote-id");
             authentication.finish();
         }
         if (mode == null) {
             if (!context.legacySyntax()) {
-                context.problems().invalid(peer.node(), "'" + peer.path() + "' has no authentication mode"
-                        + " (VyOS 1.4 requires one); vpnlint assumes pre-shared-secret");
+                context.problems()
+                        .invalid(
+                                peer.node(),
+                                "'" + peer.path() + "' has no authentication mode"
+                                        + " (VyOS 1.4 requires one); vpnlint assumes pre-shared-secret");
             }
             mode = AuthenticationMode.PRE_SHARED_SECRET; // the 1.2/1.3 default
         }
@@ -127,9 +146,24 @@ final class IpsecMapper {
         // the other generation's spelling of UDP encapsulation and remote address: the detector warned already
         peer.ignore("force-encapsulation", "force-udp-encapsulation", "remote-address");
         peer.finish();
-        return new IpsecPeer(name, identity.remoteAddresses(), localAddress, mode, identity.localId(),
-                identity.remoteId(), key, connectionType, ikeGroup, defaultEspGroup, tunnels, vtiInterface, vtiEspGroup,
-                identity.forceUdpEncapsulation(), disabled, peer.path(), peer.location());
+        return new IpsecPeer(
+                name,
+                identity.remoteAddresses(),
+                localAddress,
+                mode,
+                identity.localId(),
+                identity.remoteId(),
+                key,
+                connectionType,
+                ikeGroup,
+                defaultEspGroup,
+                tunnels,
+                vtiInterface,
+                vtiEspGroup,
+                identity.forceUdpEncapsulation(),
+                disabled,
+                peer.path(),
+                peer.location());
     }
 
     private AuthenticationMode authenticationMode(ConfigSection authentication) {
@@ -140,7 +174,11 @@ final class IpsecMapper {
             case "rsa" -> AuthenticationMode.RSA;
             case "x509" -> AuthenticationMode.X509;
             default -> {
-                context.problems().invalidValue(node, ConfigSection.valueOf(node), "not an authentication mode (pre-shared-secret, rsa, x509)");
+                context.problems()
+                        .invalidValue(
+                                node,
+                                ConfigSection.valueOf(node),
+                                "not an authentication mode (pre-shared-secret, rsa, x509)");
                 yield null;
             }
         };
@@ -154,7 +192,9 @@ final class IpsecMapper {
             case "respond" -> ConnectionType.RESPOND;
             case "none" -> ConnectionType.NONE;
             default -> {
-                context.problems().invalidValue(node, ConfigSection.valueOf(node), "not a connection type (initiate, respond, none)");
+                context.problems()
+                        .invalidValue(
+                                node, ConfigSection.valueOf(node), "not a connection type (initiate, respond, none)");
                 yield null;
             }
         };
@@ -181,8 +221,16 @@ final class IpsecMapper {
         tunnel.ignore("allow-nat-networks", "allow-public-networks", "priority", "description");
         tunnel.finish();
         if (number == null) return null;
-        return new IpsecTunnel(number, localPrefixes, remotePrefixes, protocol, localPort, remotePort, espGroup,
-                disabled, tunnel.location());
+        return new IpsecTunnel(
+                number,
+                localPrefixes,
+                remotePrefixes,
+                protocol,
+                localPort,
+                remotePort,
+                espGroup,
+                disabled,
+                tunnel.location());
     }
 
     /** Reads {@code local|remote prefix ...} into {@code prefixes} and returns the side's port, or null. */
@@ -220,8 +268,12 @@ final class IpsecMapper {
         List<IkeProposal> proposals = new ArrayList<>();
         for (ConfigSection proposal : group.entries("proposal")) {
             Integer number = proposal.number();
-            IkeProposal read = new IkeProposal(number == null ? 0 : number, proposal.value("encryption"),
-                    proposal.value("hash"), proposal.value("dh-group"), proposal.value("prf"));
+            IkeProposal read = new IkeProposal(
+                    number == null ? 0 : number,
+                    proposal.value("encryption"),
+                    proposal.value("hash"),
+                    proposal.value("dh-group"),
+                    proposal.value("prf"));
             proposal.finish();
             if (number != null) proposals.add(read);
         }
@@ -231,7 +283,8 @@ final class IpsecMapper {
         boolean mobike = !"disable".equals(group.value("mobike")) && !group.flag("disable-mobike");
         group.ignore("description", "ikev2-reauth", "mode", "prf");
         group.finish();
-        return new IkeGroup(group.node().word(), version, proposals, dpd, closeAction, lifetime, mobike, group.location());
+        return new IkeGroup(
+                group.node().word(), version, proposals, dpd, closeAction, lifetime, mobike, group.location());
     }
 
     /** Defaults: action hold (1.2/1.3/EdgeOS) or clear (1.4+), interval 30 s, timeout 120 s. */
@@ -245,15 +298,19 @@ final class IpsecMapper {
                 case "clear" -> action = DpdAction.CLEAR;
                 case "restart" -> action = DpdAction.RESTART;
                 case "trap" -> action = DpdAction.TRAP;
-                default -> context.problems().invalidValue(actionNode, ConfigSection.valueOf(actionNode),
-                        "not a dead-peer-detection action (hold, clear, restart, trap)");
+                default ->
+                    context.problems()
+                            .invalidValue(
+                                    actionNode,
+                                    ConfigSection.valueOf(actionNode),
+                                    "not a dead-peer-detection action (hold, clear, restart, trap)");
             }
         }
         Integer interval = seconds(dpd.leaf("interval"));
         Integer timeout = seconds(dpd.leaf("timeout"));
         dpd.finish();
-        return new DeadPeerDetection(action, interval == null ? DPD_INTERVAL : interval,
-                timeout == null ? DPD_TIMEOUT : timeout);
+        return new DeadPeerDetection(
+                action, interval == null ? DPD_INTERVAL : interval, timeout == null ? DPD_TIMEOUT : timeout);
     }
 
     private CloseAction closeAction(ConfigNode node) {
@@ -278,8 +335,8 @@ final class IpsecMapper {
         List<EspProposal> proposals = new ArrayList<>();
         for (ConfigSection proposal : group.entries("proposal")) {
             Integer number = proposal.number();
-            EspProposal read = new EspProposal(number == null ? 0 : number, proposal.value("encryption"),
-                    proposal.value("hash"));
+            EspProposal read =
+                    new EspProposal(number == null ? 0 : number, proposal.value("encryption"), proposal.value("hash"));
             proposal.finish();
             if (number != null) proposals.add(read);
         }
@@ -292,7 +349,9 @@ final class IpsecMapper {
     /** 1.4 {@code vpn ipsec authentication psk TAG id ... secret ...}. */
     private PskEntry pskBlock(ConfigSection psk) {
         ConfigNode secret = psk.leaf("secret");
-        PresharedKey key = secret == null || ConfigSection.valueOf(secret) == null ? null : PresharedKey.of(ConfigSection.valueOf(secret));
+        PresharedKey key = secret == null || ConfigSection.valueOf(secret) == null
+                ? null
+                : PresharedKey.of(ConfigSection.valueOf(secret));
         if (key == null) {
             context.problems().invalid(psk.node(), "'" + psk.path() + "' has no secret");
         }

@@ -37,7 +37,9 @@ final class MappingProblems {
     /** A condition whose value does not parse and is read as matching anything: reported, and the element is wider. */
     void widened(ConfigNode leaf, String value, String reason) {
         invalidValue(leaf, value, reason);
-        approximate(leaf, Approximation.wider("'" + NodePath.of(leaf) + " " + value + "' could not be read", leaf.location()));
+        approximate(
+                leaf,
+                Approximation.wider("'" + NodePath.of(leaf) + " " + value + "' could not be read", leaf.location()));
     }
 
     /** Records an approximation of the element that contains {@code node}, without a diagnostic of its own. */
@@ -63,7 +65,10 @@ final class MappingProblems {
     void invalidValue(ConfigNode leaf, String value, String reason) {
         ConfigNode valueNode = leaf.child(value);
         ConfigNode where = valueNode != null ? valueNode : leaf;
-        diagnostics.add(new Diagnostic(where.location(), Level.WARNING, DiagnosticCodes.INVALID_VALUE,
+        diagnostics.add(new Diagnostic(
+                where.location(),
+                Level.WARNING,
+                DiagnosticCodes.INVALID_VALUE,
                 NodePath.of(leaf) + " '" + value + "': " + reason));
     }
 
@@ -73,15 +78,21 @@ final class MappingProblems {
     }
 
     void notAnalysed(ConfigNode family) {
-        diagnostics.add(new Diagnostic(family.location(), Level.NOTE, DiagnosticCodes.NOT_ANALYSED,
+        diagnostics.add(new Diagnostic(
+                family.location(),
+                Level.NOTE,
+                DiagnosticCodes.NOT_ANALYSED,
                 "'" + NodePath.of(family) + "' is not analysed by vpnlint"));
     }
 
     /** A mapper bug: only the exception's type is shown, its message might quote configuration text. */
     void internalError(ConfigNode family, RuntimeException bug) {
-        diagnostics.add(new Diagnostic(family.location(), Level.ERROR, DiagnosticCodes.INTERNAL_ERROR,
-                "internal error while reading '" + NodePath.of(family) + "' (" + bug.getClass().getSimpleName()
-                        + "); this part of the file was not analysed, the rest was"));
+        diagnostics.add(new Diagnostic(
+                family.location(),
+                Level.ERROR,
+                DiagnosticCodes.INTERNAL_ERROR,
+                "internal error while reading '" + NodePath.of(family) + "' ("
+                        + bug.getClass().getSimpleName() + "); this part of the file was not analysed, the rest was"));
     }
 
     void add(Diagnostic diagnostic) {

@@ -100,17 +100,30 @@ final class NatMapper {
         if (exclude) translation = NatTranslation.EXCLUDE;
         if (translation == null) {
             if (!writesTranslation(translationSection)) {
-                context.problems().invalid(rule.node(), "'" + rule.path()
-                        + "' has no translation and is not an exclude rule (VyOS rejects it); vpnlint ignores it");
+                context.problems()
+                        .invalid(
+                                rule.node(),
+                                "'" + rule.path()
+                                        + "' has no translation and is not an exclude rule (VyOS rejects it); vpnlint ignores it");
             } // else the bad value is already reported
             return null;
         }
-        return new NatRule(direction, number, interfaces, match, translation, disabled, description, rule.path(),
-                rule.location(), context.problems().approximationsUnder(rule.node()));
+        return new NatRule(
+                direction,
+                number,
+                interfaces,
+                match,
+                translation,
+                disabled,
+                description,
+                rule.path(),
+                rule.location(),
+                context.problems().approximationsUnder(rule.node()));
     }
 
     private static boolean writesTranslation(ConfigSection translation) {
-        return translation != null && (translation.node().has("address") || translation.node().has("port"));
+        return translation != null
+                && (translation.node().has("address") || translation.node().has("port"));
     }
 
     /** {@code translation address <masquerade|A|A-B|P/len>} and {@code translation port <N|N-M>}. */
@@ -142,8 +155,8 @@ final class NatMapper {
             }
             Integer length = parsed.getNetworkPrefixLength();
             boolean prefixMap = length != null && length < parsed.getBitCount();
-            return new NatTranslation(NatTranslation.Kind.ADDRESS, parsed.toSequentialRange(),
-                    prefixMap ? length : null, port);
+            return new NatTranslation(
+                    NatTranslation.Kind.ADDRESS, parsed.toSequentialRange(), prefixMap ? length : null, port);
         }
         try {
             return new NatTranslation(NatTranslation.Kind.ADDRESS, AddressSyntax.range(value), null, port);
@@ -178,27 +191,62 @@ final class NatMapper {
         rule.ignore("log");
         rule.finish();
         if (number == null) return;
-        if (external == null || ConfigSection.valueOf(external) == null || internal == null || ConfigSection.valueOf(internal) == null) {
-            context.problems().invalid(rule.node(), "'" + rule.path()
-                    + "' needs both destination address and translation address; vpnlint ignores it");
+        if (external == null
+                || ConfigSection.valueOf(external) == null
+                || internal == null
+                || ConfigSection.valueOf(internal) == null) {
+            context.problems()
+                    .invalid(
+                            rule.node(),
+                            "'" + rule.path()
+                                    + "' needs both destination address and translation address; vpnlint ignores it");
             return;
         }
         NatTranslation toInternal = addressTranslation(internal, NatDirection.DESTINATION, null);
-        NatTranslation toExternal = ConfigSection.valueOf(external).equals("masquerade") ? null
+        NatTranslation toExternal = ConfigSection.valueOf(external).equals("masquerade")
+                ? null
                 : addressTranslation(external, NatDirection.SOURCE, null);
         if (ConfigSection.valueOf(external).equals("masquerade")) {
-            context.problems().invalidValue(external, ConfigSection.valueOf(external), "a static rule maps addresses, not masquerade");
+            context.problems()
+                    .invalidValue(
+                            external, ConfigSection.valueOf(external), "a static rule maps addresses, not masquerade");
         }
         if (toInternal == null || toExternal == null) return;
-        PacketMatch inbound = new PacketMatch(AddressMatch.ANY, matchOf(toExternal, ConfigSection.valueOf(external)),
-                ProtocolMatch.ANY, PortMatch.ANY, PortMatch.ANY);
-        PacketMatch outbound = new PacketMatch(matchOf(toInternal, ConfigSection.valueOf(internal)), AddressMatch.ANY,
-                ProtocolMatch.ANY, PortMatch.ANY, PortMatch.ANY);
+        PacketMatch inbound = new PacketMatch(
+                AddressMatch.ANY,
+                matchOf(toExternal, ConfigSection.valueOf(external)),
+                ProtocolMatch.ANY,
+                PortMatch.ANY,
+                PortMatch.ANY);
+        PacketMatch outbound = new PacketMatch(
+                matchOf(toInternal, ConfigSection.valueOf(internal)),
+                AddressMatch.ANY,
+                ProtocolMatch.ANY,
+                PortMatch.ANY,
+                PortMatch.ANY);
         List<Approximation> approximations = context.problems().approximationsUnder(rule.node());
-        destinationRules.add(new NatRule(NatDirection.DESTINATION, number, interfaces, inbound, toInternal, disabled,
-                description, rule.path(), rule.location(), approximations));
-        sourceRules.add(new NatRule(NatDirection.SOURCE, number, interfaces, outbound, toExternal, disabled,
-                description, rule.path(), rule.location(), approximations));
+        destinationRules.add(new NatRule(
+                NatDirection.DESTINATION,
+                number,
+                interfaces,
+                inbound,
+                toInternal,
+                disabled,
+                description,
+                rule.path(),
+                rule.location(),
+                approximations));
+        sourceRules.add(new NatRule(
+                NatDirection.SOURCE,
+                number,
+                interfaces,
+                outbound,
+                toExternal,
+                disabled,
+                description,
+                rule.path(),
+                rule.location(),
+                approximations));
     }
 
     private static AddressMatch matchOf(NatTranslation translation, String text) {
@@ -211,8 +259,8 @@ final class NatMapper {
         Integer number = rule.number();
         String type = rule.value("type");
         NatDirection direction = "destination".equals(type) ? NatDirection.DESTINATION : NatDirection.SOURCE;
-        InterfaceMatch interfaces = matches.interfaceMatch(rule,
-                direction == NatDirection.SOURCE ? "outbound-interface" : "inbound-interface");
+        InterfaceMatch interfaces = matches.interfaceMatch(
+                rule, direction == NatDirection.SOURCE ? "outbound-interface" : "inbound-interface");
         PacketMatch match = matches.read(rule, false);
         boolean exclude = rule.flag("exclude");
         boolean disabled = rule.flag("disable");
@@ -227,8 +275,10 @@ final class NatMapper {
         rule.finish();
         if (number == null) return;
         if (type == null || !List.of("source", "destination", "masquerade").contains(type)) {
-            context.problems().invalid(rule.node(), "'" + rule.path()
-                    + "' needs type source, destination or masquerade; vpnlint ignores it");
+            context.problems()
+                    .invalid(
+                            rule.node(),
+                            "'" + rule.path() + "' needs type source, destination or masquerade; vpnlint ignores it");
             return;
         }
         if (exclude) translation = NatTranslation.EXCLUDE;
@@ -236,12 +286,25 @@ final class NatMapper {
         if (translation == null) {
             if (writesTranslation(target)) return; // the bad value is already reported
             String needed = direction == NatDirection.SOURCE ? "outside-address" : "inside-address";
-            context.problems().invalid(rule.node(), "'" + rule.path() + "' has no " + needed
-                    + " and is not an exclude rule; vpnlint ignores it");
+            context.problems()
+                    .invalid(
+                            rule.node(),
+                            "'" + rule.path() + "' has no " + needed
+                                    + " and is not an exclude rule; vpnlint ignores it");
             return;
         }
-        add(new NatRule(direction, number, interfaces, match, translation, disabled, description, rule.path(),
-                rule.location(), context.problems().approximationsUnder(rule.node())),
+        add(
+                new NatRule(
+                        direction,
+                        number,
+                        interfaces,
+                        match,
+                        translation,
+                        disabled,
+                        description,
+                        rule.path(),
+                        rule.location(),
+                        context.problems().approximationsUnder(rule.node())),
                 direction == NatDirection.SOURCE ? sourceRules : destinationRules);
     }
 }

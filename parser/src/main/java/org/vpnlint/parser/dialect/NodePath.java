@@ -10,11 +10,17 @@ import org.vpnlint.parser.ConfigNode;
  * key) can never reach a message even if a caller passes a node under it.
  */
 final class NodePath {
-    private static final Set<String> SECRET_WORDS = Set.of("pre-shared-secret", "secret", "private-key",
-            "preshared-key", "password", "plaintext-password", "encrypted-password", "shared-secret-key");
+    private static final Set<String> SECRET_WORDS = Set.of(
+            "pre-shared-secret",
+            "secret",
+            "private-key",
+            "preshared-key",
+            "password",
+            "plaintext-password",
+            "encrypted-password",
+            "shared-secret-key");
 
-    private NodePath() {
-    }
+    private NodePath() {}
 
     static String of(ConfigNode node) {
         StringBuilder text = new StringBuilder();

@@ -33,8 +33,8 @@ final class PacketMatchReader {
         ConfigSection destination = rule.section("destination");
         Side from = source == null ? Side.ANY : side(source, ipv6);
         Side to = destination == null ? Side.ANY : side(destination, ipv6);
-        return new PacketMatch(from.address, to.address, protocol(rule), from.port, to.port,
-                HeaderDetailReader.read(rule));
+        return new PacketMatch(
+                from.address, to.address, protocol(rule), from.port, to.port, HeaderDetailReader.read(rule));
     }
 
     /** The interface condition under {@code word}; a missing node matches every interface. */
@@ -44,7 +44,8 @@ final class PacketMatchReader {
         ConfigNode name = node.child("name");
         ConfigNode interfaceName = node.child("interface-name");
         ConfigNode group = node.child("group");
-        boolean structured = (name != null && !name.isLeafWord()) || (interfaceName != null && !interfaceName.isLeafWord())
+        boolean structured = (name != null && !name.isLeafWord())
+                || (interfaceName != null && !interfaceName.isLeafWord())
                 || (group != null && !group.isLeafWord());
         if (!structured) return interfaceByName(ConfigSection.valueOf(node));
         ConfigSection section = new ConfigSection(node, rule.problems());
@@ -57,7 +58,11 @@ final class PacketMatchReader {
         String groupName = negated ? byGroup.substring(1) : byGroup;
         List<String> members = groups.interfaces(groupName);
         if (members == null) {
-            rule.problems().widened(node.child("group"), byGroup, "no such interface-group; the rule is read as matching any interface");
+            rule.problems()
+                    .widened(
+                            node.child("group"),
+                            byGroup,
+                            "no such interface-group; the rule is read as matching any interface");
             return InterfaceMatch.ANY;
         }
         if (members.isEmpty()) {
@@ -79,7 +84,11 @@ final class PacketMatchReader {
         try {
             return ProtocolSyntax.match(ConfigSection.valueOf(node));
         } catch (InvalidValue e) {
-            rule.problems().widened(node, ConfigSection.valueOf(node), e.getMessage() + "; the rule is read as matching any protocol");
+            rule.problems()
+                    .widened(
+                            node,
+                            ConfigSection.valueOf(node),
+                            e.getMessage() + "; the rule is read as matching any protocol");
             return ProtocolMatch.ANY;
         }
     }
@@ -97,7 +106,11 @@ final class PacketMatchReader {
             try {
                 addresses.add(AddressSyntax.match(ConfigSection.valueOf(node)));
             } catch (InvalidValue e) {
-                side.problems().widened(node, ConfigSection.valueOf(node), e.getMessage() + "; the rule is read as matching any address");
+                side.problems()
+                        .widened(
+                                node,
+                                ConfigSection.valueOf(node),
+                                e.getMessage() + "; the rule is read as matching any address");
             }
         }
         ConfigNode port = side.leaf("port");
@@ -105,7 +118,11 @@ final class PacketMatchReader {
             try {
                 ports.add(PortSyntax.match(ConfigSection.valueOf(port)));
             } catch (InvalidValue e) {
-                side.problems().widened(port, ConfigSection.valueOf(port), e.getMessage() + "; the rule is read as matching any port");
+                side.problems()
+                        .widened(
+                                port,
+                                ConfigSection.valueOf(port),
+                                e.getMessage() + "; the rule is read as matching any port");
             }
         }
         ConfigSection group = side.section("group");
@@ -118,21 +135,26 @@ final class PacketMatchReader {
         return new Side(first(side, addresses, AddressMatch.ANY, "address"), first(side, ports, PortMatch.ANY, "port"));
     }
 
-    private void groupReferences(ConfigSection group, boolean ipv6, List<AddressMatch> addresses, List<PortMatch> ports) {
+    private void groupReferences(
+            ConfigSection group, boolean ipv6, List<AddressMatch> addresses, List<PortMatch> ports) {
         for (String type : List.of("address-group", "network-group", "ipv6-address-group", "ipv6-network-group")) {
             ConfigNode node = group.leaf(type);
             if (node == null || ConfigSection.valueOf(node) == null) continue;
             String reference = ConfigSection.valueOf(node);
             boolean negated = reference.startsWith("!");
             String name = negated ? reference.substring(1) : reference;
-            List<IPAddressSeqRange> ranges = ipv6 && !type.startsWith("ipv6-") ? groups.addresses("ipv6-" + type, name) : null;
+            List<IPAddressSeqRange> ranges =
+                    ipv6 && !type.startsWith("ipv6-") ? groups.addresses("ipv6-" + type, name) : null;
             if (ranges == null) ranges = groups.addresses(type, name);
             if (ranges == null) {
-                group.problems().widened(node, reference, "no such " + type + "; the rule is read as matching any address");
+                group.problems()
+                        .widened(node, reference, "no such " + type + "; the rule is read as matching any address");
                 continue;
             }
-            addresses.add(ranges.isEmpty() ? emptyGroup(negated, type + " " + reference)
-                    : new AddressMatch(ranges, negated, type + " " + reference));
+            addresses.add(
+                    ranges.isEmpty()
+                            ? emptyGroup(negated, type + " " + reference)
+                            : new AddressMatch(ranges, negated, type + " " + reference));
         }
         ConfigNode portGroup = group.leaf("port-group");
         if (portGroup != null && ConfigSection.valueOf(portGroup) != null) {
@@ -140,11 +162,14 @@ final class PacketMatchReader {
             boolean negated = reference.startsWith("!");
             List<PortRange> ranges = groups.ports(negated ? reference.substring(1) : reference);
             if (ranges == null) {
-                group.problems().widened(portGroup, reference, "no such port-group; the rule is read as matching any port");
+                group.problems()
+                        .widened(portGroup, reference, "no such port-group; the rule is read as matching any port");
             } else {
                 // an empty group matches no port; "not in an empty group" matches every port
-                ports.add(ranges.isEmpty() ? new PortMatch(List.of(new PortRange(0, 65535)), !negated)
-                        : new PortMatch(ranges, negated));
+                ports.add(
+                        ranges.isEmpty()
+                                ? new PortMatch(List.of(new PortRange(0, 65535)), !negated)
+                                : new PortMatch(ranges, negated));
             }
         }
     }
@@ -167,10 +192,18 @@ final class PacketMatchReader {
     private static <T> T first(ConfigSection side, List<T> conditions, T none, String what) {
         if (conditions.isEmpty()) return none;
         if (conditions.size() > 1) {
-            side.problems().invalid(side.node(), "'" + side.path() + "' has more than one " + what
-                    + " condition (VyOS rejects an address together with a group); vpnlint uses the first");
-            side.problems().approximate(side.node(), Approximation.wider("'" + side.path() + "' has more than one "
-                    + what + " condition; only the first was read", side.location()));
+            side.problems()
+                    .invalid(
+                            side.node(),
+                            "'" + side.path() + "' has more than one " + what
+                                    + " condition (VyOS rejects an address together with a group); vpnlint uses the first");
+            side.problems()
+                    .approximate(
+                            side.node(),
+                            Approximation.wider(
+                                    "'" + side.path() + "' has more than one " + what
+                                            + " condition; only the first was read",
+                                    side.location()));
         }
         return conditions.get(0);
     }

@@ -9,8 +9,7 @@ import java.util.List;
 interface PeerIdentitySyntax {
 
     /** What a peer's identity nodes say, as VyOS renders them for strongSwan. */
-    record PeerIdentity(List<String> remoteAddresses, String localId, String remoteId, boolean forceUdpEncapsulation) {
-    }
+    record PeerIdentity(List<String> remoteAddresses, String localId, String remoteId, boolean forceUdpEncapsulation) {}
 
     PeerIdentity read(ConfigSection peer, ConfigSection authentication);
 

@@ -10,8 +10,7 @@ import org.vpnlint.model.PortRange;
  * negated by a leading {@code !} ({@code '!22,telnet,http,123,1001-1005'}).
  */
 final class PortSyntax {
-    private PortSyntax() {
-    }
+    private PortSyntax() {}
 
     /** A port list as a rule condition. */
     static PortMatch match(String text) throws InvalidValue {

@@ -9,15 +9,29 @@ import org.vpnlint.model.ProtocolMatch;
  */
 final class ProtocolSyntax {
     private static final Map<String, Integer> PROTOCOLS = Map.ofEntries(
-            Map.entry("icmp", 1), Map.entry("igmp", 2), Map.entry("ipip", 4), Map.entry("ipencap", 4),
-            Map.entry("tcp", 6), Map.entry("egp", 8), Map.entry("udp", 17), Map.entry("ipv6", 41),
-            Map.entry("rsvp", 46), Map.entry("gre", 47), Map.entry("esp", 50), Map.entry("ah", 51),
-            Map.entry("icmpv6", 58), Map.entry("ipv6-icmp", 58), Map.entry("ospf", 89), Map.entry("ospfigp", 89),
-            Map.entry("pim", 103), Map.entry("vrrp", 112), Map.entry("l2tp", 115), Map.entry("sctp", 132),
+            Map.entry("icmp", 1),
+            Map.entry("igmp", 2),
+            Map.entry("ipip", 4),
+            Map.entry("ipencap", 4),
+            Map.entry("tcp", 6),
+            Map.entry("egp", 8),
+            Map.entry("udp", 17),
+            Map.entry("ipv6", 41),
+            Map.entry("rsvp", 46),
+            Map.entry("gre", 47),
+            Map.entry("esp", 50),
+            Map.entry("ah", 51),
+            Map.entry("icmpv6", 58),
+            Map.entry("ipv6-icmp", 58),
+            Map.entry("ospf", 89),
+            Map.entry("ospfigp", 89),
+            Map.entry("pim", 103),
+            Map.entry("vrrp", 112),
+            Map.entry("l2tp", 115),
+            Map.entry("sctp", 132),
             Map.entry("udplite", 136));
 
-    private ProtocolSyntax() {
-    }
+    private ProtocolSyntax() {}
 
     static ProtocolMatch match(String text) throws InvalidValue {
         boolean negated = text.startsWith("!");
@@ -26,7 +40,9 @@ final class ProtocolSyntax {
             if (negated) throw new InvalidValue("'!all' matches no protocol");
             return ProtocolMatch.ANY;
         }
-        if (name.equals("tcp_udp")) return new ProtocolMatch(ProtocolMatch.of(ProtocolMatch.TCP, ProtocolMatch.UDP).protocols(), negated);
+        if (name.equals("tcp_udp"))
+            return new ProtocolMatch(
+                    ProtocolMatch.of(ProtocolMatch.TCP, ProtocolMatch.UDP).protocols(), negated);
         return new ProtocolMatch(ProtocolMatch.of(number(name)).protocols(), negated);
     }
 

@@ -27,12 +27,21 @@ import org.vpnlint.parser.ConfigTree;
  */
 public final class RouterMapper {
     /** Top-level families that do not take part in how packets are NATed, filtered, routed or encrypted. */
-    private static final Set<String> NOT_ANALYSED = Set.of("system", "policy", "high-availability", "qos",
-            "traffic-policy", "container", "pki", "load-balancing", "traffic-control", "custom-attribute", "cluster",
+    private static final Set<String> NOT_ANALYSED = Set.of(
+            "system",
+            "policy",
+            "high-availability",
+            "qos",
+            "traffic-policy",
+            "container",
+            "pki",
+            "load-balancing",
+            "traffic-control",
+            "custom-attribute",
+            "cluster",
             "service-policy");
 
-    private RouterMapper() {
-    }
+    private RouterMapper() {}
 
     /** {@code override} is the {@code --dialect} option, or null to detect the dialect. */
     public static MappedRouter map(ConfigTree tree, Dialect override) {
@@ -40,15 +49,18 @@ public final class RouterMapper {
         ConfigNode root = tree.root();
         Dialect dialect = detect(tree, override, problems);
 
-        FirewallGroups groups = guarded(problems, root.at("firewall", "group"), FirewallGroups.NONE,
+        FirewallGroups groups = guarded(
+                problems,
+                root.at("firewall", "group"),
+                FirewallGroups.NONE,
                 node -> FirewallGroups.read(node, problems));
         MappingContext context = new MappingContext(dialect, problems, groups);
 
         ConfigNode interfacesNode = root.child("interfaces");
-        List<NetInterface> interfaces = guarded(problems, interfacesNode, List.of(),
-                node -> new InterfaceMapper(context).map(node));
-        List<StaticRoute> routes = guarded(problems, root.at("protocols", "static"), List.of(),
-                node -> new StaticRouteMapper(problems).map(node));
+        List<NetInterface> interfaces =
+                guarded(problems, interfacesNode, List.of(), node -> new InterfaceMapper(context).map(node));
+        List<StaticRoute> routes = guarded(
+                problems, root.at("protocols", "static"), List.of(), node -> new StaticRouteMapper(problems).map(node));
 
         NatMapper nat = new NatMapper(context);
         guardedReading(problems, root.child("nat"), node -> nat.readVyos(node, false));
@@ -57,14 +69,26 @@ public final class RouterMapper {
 
         // before 1.4, rulesets are defined under firewall and attached under interfaces
         ConfigNode firewallNode = root.child("firewall");
-        FirewallConfig firewall = guarded(problems, firewallNode != null ? firewallNode : interfacesNode,
-                FirewallConfig.OPEN, node -> new FirewallMapper(context).map(firewallNode, interfacesNode));
-        IpsecConfig ipsec = guarded(problems, root.at("vpn", "ipsec"), IpsecConfig.NONE,
-                node -> new IpsecMapper(context).map(node));
+        FirewallConfig firewall = guarded(
+                problems,
+                firewallNode != null ? firewallNode : interfacesNode,
+                FirewallConfig.OPEN,
+                node -> new FirewallMapper(context).map(firewallNode, interfacesNode));
+        IpsecConfig ipsec = guarded(
+                problems, root.at("vpn", "ipsec"), IpsecConfig.NONE, node -> new IpsecMapper(context).map(node));
 
         reportOtherFamilies(root, problems);
-        Router router = new Router(routerName(tree), tree.file(), dialect, interfaces, routes, nat.result(), firewall, ipsec,
-                hostName(tree), ShownParts.of(tree, interfaces, ipsec));
+        Router router = new Router(
+                routerName(tree),
+                tree.file(),
+                dialect,
+                interfaces,
+                routes,
+                nat.result(),
+                firewall,
+                ipsec,
+                hostName(tree),
+                ShownParts.of(tree, interfaces, ipsec));
         List<Diagnostic> diagnostics = new ArrayList<>(problems.toList());
         diagnostics.sort(null);
         return new MappedRouter(router, dialect, diagnostics);
@@ -77,9 +101,13 @@ public final class RouterMapper {
             decision = DialectDetector.detect(tree, override);
         } catch (RuntimeException bug) {
             problems.internalError(tree.root(), bug);
-            decision = new DialectDecision(override != null ? override : Dialect.VYOS_1_4, "dialect detection failed", List.of());
+            decision = new DialectDecision(
+                    override != null ? override : Dialect.VYOS_1_4, "dialect detection failed", List.of());
         }
-        problems.add(new Diagnostic(tree.root().location(), Level.NOTE, DiagnosticCodes.DIALECT,
+        problems.add(new Diagnostic(
+                tree.root().location(),
+                Level.NOTE,
+                DiagnosticCodes.DIALECT,
                 "read as " + decision.dialect().displayName() + ": " + decision.reason()));
         decision.diagnostics().forEach(problems::add);
         return decision.dialect();
@@ -117,12 +145,21 @@ public final class RouterMapper {
                 case "protocols" -> notAnalysedExcept(family, "static", problems);
                 case "vpn" -> notAnalysedExcept(family, "ipsec", problems);
                 case "service" -> notAnalysedExcept(family, "nat", problems);
-                case "zone-policy" -> problems.unsupported(family, "'zone-policy' is not supported by vpnlint:"
-                        + " zone-based filtering is not modelled, so forwarded traffic is analysed as if no zone policy existed");
-                case "port-forward" -> problems.unsupported(family, "'port-forward' is not supported by vpnlint:"
-                        + " the destination NAT rules EdgeOS generates from it are not modelled");
-                case "vrf" -> problems.unsupported(family, "'vrf' is not supported by vpnlint:"
-                        + " every interface is analysed as if it were in the default routing table");
+                case "zone-policy" ->
+                    problems.unsupported(
+                            family,
+                            "'zone-policy' is not supported by vpnlint:"
+                                    + " zone-based filtering is not modelled, so forwarded traffic is analysed as if no zone policy existed");
+                case "port-forward" ->
+                    problems.unsupported(
+                            family,
+                            "'port-forward' is not supported by vpnlint:"
+                                    + " the destination NAT rules EdgeOS generates from it are not modelled");
+                case "vrf" ->
+                    problems.unsupported(
+                            family,
+                            "'vrf' is not supported by vpnlint:"
+                                    + " every interface is analysed as if it were in the default routing table");
                 default -> {
                     if (NOT_ANALYSED.contains(family.word())) problems.notAnalysed(family);
                     else problems.unsupported(family);

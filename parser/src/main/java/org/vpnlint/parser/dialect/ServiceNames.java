@@ -19,8 +19,7 @@ final class ServiceNames {
 
     private static final Map<String, Integer> PORTS = load();
 
-    private ServiceNames() {
-    }
+    private ServiceNames() {}
 
     /** The port of a service name, or null when the database has no such name. */
     static Integer port(String name) {

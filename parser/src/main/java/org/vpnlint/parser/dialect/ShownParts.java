@@ -21,8 +21,7 @@ import org.vpnlint.parser.Elision;
  */
 final class ShownParts {
 
-    private ShownParts() {
-    }
+    private ShownParts() {}
 
     static Completeness of(ConfigTree tree, List<NetInterface> interfaces, IpsecConfig ipsec) {
         ConfigNode root = tree.root();
@@ -44,8 +43,9 @@ final class ShownParts {
         for (String name : ipsec.ikeInterfaces()) {
             boolean defined = interfaces.stream().anyMatch(i -> i.name().equals(name));
             if (!defined) {
-                unshown.putIfAbsent(RouterPart.INTERFACES, "the file does not define " + name
-                        + ", the interface IPsec is bound to");
+                unshown.putIfAbsent(
+                        RouterPart.INTERFACES,
+                        "the file does not define " + name + ", the interface IPsec is bound to");
             }
         }
         return new Completeness(unshown);
@@ -72,8 +72,10 @@ final class ShownParts {
 
     private static String fragmentReason(ConfigNode root, RouterPart part) {
         String fragment = "the file is a fragment (no version footer, nor both an interfaces and a system section)";
-        return fragment + (sectionShown(root, part) ? ", so its " + part.description() + " may be only some of the router's"
-                : " that shows no " + part.description());
+        return fragment
+                + (sectionShown(root, part)
+                        ? ", so its " + part.description() + " may be only some of the router's"
+                        : " that shows no " + part.description());
     }
 
     /** Whether a mark left out something at {@code path} that may belong to {@code part}. */
@@ -85,7 +87,10 @@ final class ShownParts {
             // before 1.4 (and on EdgeOS) rulesets are attached below interfaces, so a cut there may hide them too
             case INTERFACES -> top.equals("interfaces");
             case ROUTES -> top.equals("protocols") && (second == null || second.equals("static"));
-            case NAT -> top.equals("nat") || top.equals("nat66") || top.equals("service") && (second == null || second.equals("nat"));
+            case NAT ->
+                top.equals("nat")
+                        || top.equals("nat66")
+                        || top.equals("service") && (second == null || second.equals("nat"));
             case FIREWALL -> top.equals("firewall") || top.equals("interfaces");
         };
     }

@@ -80,8 +80,8 @@ final class StaticRouteMapper {
         viaInterface.ignore("vrf", "tag");
         viaInterface.finish();
         if (!disabled) {
-            routes.add(new StaticRoute(prefix, RouteKind.INTERFACE, null, viaInterface.node().word(), distance,
-                    viaInterface.location()));
+            routes.add(new StaticRoute(
+                    prefix, RouteKind.INTERFACE, null, viaInterface.node().word(), distance, viaInterface.location()));
         }
     }
 

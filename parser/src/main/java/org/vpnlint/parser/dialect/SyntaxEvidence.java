@@ -19,14 +19,13 @@ import org.vpnlint.parser.ConfigNode;
 final class SyntaxEvidence {
 
     /** One kind of version-specific shape, at the first node that shows it. */
-    record Shape(String what, Set<Dialect> dialects, ConfigNode node) {
-    }
+    record Shape(String what, Set<Dialect> dialects, ConfigNode node) {}
 
     private static final Set<Dialect> LEGACY = EnumSet.of(Dialect.VYOS_1_2, Dialect.VYOS_1_3, Dialect.EDGEOS);
     private static final Set<Dialect> LEGACY_VYOS = EnumSet.of(Dialect.VYOS_1_2, Dialect.VYOS_1_3);
     private static final Set<Dialect> CURRENT = EnumSet.of(Dialect.VYOS_1_4, Dialect.VYOS_1_5);
-    private static final Set<Dialect> VYOS = EnumSet.of(Dialect.VYOS_1_2, Dialect.VYOS_1_3, Dialect.VYOS_1_4,
-            Dialect.VYOS_1_5);
+    private static final Set<Dialect> VYOS =
+            EnumSet.of(Dialect.VYOS_1_2, Dialect.VYOS_1_3, Dialect.VYOS_1_4, Dialect.VYOS_1_5);
     private static final Set<Dialect> SINCE_1_3 = EnumSet.of(Dialect.VYOS_1_3, Dialect.VYOS_1_4, Dialect.VYOS_1_5);
     private static final Set<Dialect> VYATTA_1_2 = EnumSet.of(Dialect.VYOS_1_2, Dialect.EDGEOS);
     private static final Set<Dialect> EDGEOS = EnumSet.of(Dialect.EDGEOS);
@@ -117,7 +116,10 @@ final class SyntaxEvidence {
             }
         }
         for (ConfiguredInterface configured : ConfiguredInterface.all(interfaces)) {
-            see("interfaces ... firewall in|out|local", LEGACY, configured.node().child("firewall"));
+            see(
+                    "interfaces ... firewall in|out|local",
+                    LEGACY,
+                    configured.node().child("firewall"));
             if (configured.kind() == InterfaceKind.PPPOE && !configured.type().equals("pppoe")) {
                 see("interfaces ethernet ... pppoe N", VYATTA_1_2, configured.node());
             }
@@ -126,6 +128,7 @@ final class SyntaxEvidence {
 
     private void scanRoutes(ConfigNode routes) {
         if (routes == null) return;
-        for (ConfigNode route : routes.children()) see("protocols static route P interface", CURRENT, route.child("interface"));
+        for (ConfigNode route : routes.children())
+            see("protocols static route P interface", CURRENT, route.child("interface"));
     }
 }

@@ -32,8 +32,12 @@ class ApproximationMappingTest {
                 set firewall ipv6 input filter rule 21 icmpv6 type '135'
                 set firewall ipv6 input filter rule 21 icmpv6 code '0'
                 """);
-        assertEquals(new IcmpMatch(128, null, "icmpv6 type-name echo-request"), rules.get(0).match().details().icmp());
-        assertEquals(new IcmpMatch(135, 0, "icmpv6 type 135 code 0"), rules.get(1).match().details().icmp());
+        assertEquals(
+                new IcmpMatch(128, null, "icmpv6 type-name echo-request"),
+                rules.get(0).match().details().icmp());
+        assertEquals(
+                new IcmpMatch(135, 0, "icmpv6 type 135 code 0"),
+                rules.get(1).match().details().icmp());
         assertTrue(rules.get(0).approximations().isEmpty());
         assertTrue(rules.get(1).approximations().isEmpty());
     }
@@ -52,8 +56,16 @@ class ApproximationMappingTest {
                 set firewall name WAN_LOCAL rule 12 protocol 'tcp'
                 set firewall name WAN_LOCAL rule 12 tcp flags 'SYN,!ACK'
                 set interfaces ethernet eth0 firewall local name 'WAN_LOCAL'
-                """).router().firewall().ipv4().named().get("WAN_LOCAL").rules();
-        assertEquals(new IcmpMatch(3, 3, "icmp type-name port-unreachable"), rules.get(0).match().details().icmp());
+                """)
+                .router()
+                .firewall()
+                .ipv4()
+                .named()
+                .get("WAN_LOCAL")
+                .rules();
+        assertEquals(
+                new IcmpMatch(3, 3, "icmp type-name port-unreachable"),
+                rules.get(0).match().details().icmp());
         assertEquals(3, rules.get(1).match().details().icmp().type());
         assertEquals(4, rules.get(1).match().details().icmp().code());
         assertEquals(Set.of("syn"), rules.get(2).match().details().tcpFlags().set());
@@ -65,7 +77,8 @@ class ApproximationMappingTest {
 
     @Test
     void vyos14TcpFlagsWithNot() {
-        FirewallRule rule = map("r14.set", """
+        FirewallRule rule =
+                map("r14.set", """
                 set firewall ipv4 input filter rule 5 action 'drop'
                 set firewall ipv4 input filter rule 5 protocol 'tcp'
                 set firewall ipv4 input filter rule 5 tcp flags 'syn'
@@ -77,12 +90,14 @@ class ApproximationMappingTest {
 
     @Test
     void serviceNamesOfTheServicesDatabaseAreExact() {
-        FirewallRule rule = map("r14.set", """
+        FirewallRule rule =
+                map("r14.set", """
                 set firewall ipv4 input filter rule 40 action 'accept'
                 set firewall ipv4 input filter rule 40 protocol 'tcp_udp'
                 set firewall ipv4 input filter rule 40 destination port 'domain,domain-s,mdns'
                 """).router().firewall().ipv4().input().rules().get(0);
-        assertEquals(List.of(PortRange.of(53), PortRange.of(853), PortRange.of(5353)),
+        assertEquals(
+                List.of(PortRange.of(53), PortRange.of(853), PortRange.of(5353)),
                 rule.match().destinationPort().ranges());
         assertTrue(rule.approximations().isEmpty());
     }
@@ -107,7 +122,9 @@ class ApproximationMappingTest {
         assertTrue(rules.get(1).approximations().get(0).reason().contains("no-such-service"));
         assertTrue(rules.get(2).approximations().isEmpty());
         NatRule nat = mapped.router().nat().destinationRules().get(0);
-        assertTrue(nat.approximations().get(0).reason().contains("time"), nat.approximations().toString());
+        assertTrue(
+                nat.approximations().get(0).reason().contains("time"),
+                nat.approximations().toString());
     }
 
     @Test
@@ -117,7 +134,14 @@ class ApproximationMappingTest {
                 set firewall name L rule 1 protocol 'icmp'
                 set firewall name L rule 1 icmp type-name 'any'
                 set interfaces ethernet eth0 firewall local name 'L'
-                """).router().firewall().ipv4().named().get("L").rules().get(0);
+                """)
+                .router()
+                .firewall()
+                .ipv4()
+                .named()
+                .get("L")
+                .rules()
+                .get(0);
         assertNull(rule.match().details().icmp());
     }
 }

@@ -54,15 +54,20 @@ class CompletenessTest {
                 set vpn ipsec site-to-site peer HUB remote-address '192.0.2.1'
                 """).router();
         for (RouterPart part : RouterPart.values()) assertFalse(router.shows(part), part.id());
-        assertTrue(router.completeness().whyIncomplete(RouterPart.INTERFACES).contains("shows no interfaces"),
+        assertTrue(
+                router.completeness().whyIncomplete(RouterPart.INTERFACES).contains("shows no interfaces"),
                 router.completeness().whyIncomplete(RouterPart.INTERFACES));
     }
 
     @Test
     void aSnipMakesOnlyThePartItCutsIntoIncomplete() {
-        Router router = Mapping.map("r.set", WHOLE_WITHOUT_FOOTER.replace("set system", "edit protocols static\n[SNIP]\ntop\nset system")).router();
+        Router router = Mapping.map(
+                        "r.set",
+                        WHOLE_WITHOUT_FOOTER.replace("set system", "edit protocols static\n[SNIP]\ntop\nset system"))
+                .router();
         assertFalse(router.shows(RouterPart.ROUTES));
-        assertTrue(router.completeness().whyIncomplete(RouterPart.ROUTES).contains("[SNIP] at line 4"),
+        assertTrue(
+                router.completeness().whyIncomplete(RouterPart.ROUTES).contains("[SNIP] at line 4"),
                 router.completeness().whyIncomplete(RouterPart.ROUTES));
         assertTrue(router.shows(RouterPart.INTERFACES));
         assertTrue(router.shows(RouterPart.NAT));
@@ -76,9 +81,11 @@ class CompletenessTest {
 
     @Test
     void anIkeInterfaceTheFileDoesNotDefineLeavesTheInterfacesIncomplete() {
-        Router router = Mapping.map("r.set", WHOLE_WITHOUT_FOOTER.replace("interface 'eth0'", "interface 'eth1'")).router();
+        Router router = Mapping.map("r.set", WHOLE_WITHOUT_FOOTER.replace("interface 'eth0'", "interface 'eth1'"))
+                .router();
         assertFalse(router.shows(RouterPart.INTERFACES));
-        assertEquals("the file does not define eth1, the interface IPsec is bound to",
+        assertEquals(
+                "the file does not define eth1, the interface IPsec is bound to",
                 router.completeness().whyIncomplete(RouterPart.INTERFACES));
         assertTrue(router.shows(RouterPart.ROUTES));
     }
@@ -100,9 +107,14 @@ class CompletenessTest {
                 """);
         assertNotNull(tree.root().at("vpn", "ipsec", "site-to-site", "peer", "192.0.2.1"));
         assertNull(tree.root().child("ipsec"));
-        assertEquals(List.of("vpn", "ipsec", "site-to-site", "peer", "192.0.2.1"), tree.elisions().get(0).path());
-        assertTrue(tree.diagnostics().stream().anyMatch(d -> d.level() == Level.NOTE
-                && d.message().contains("'ipsec' was read as vpn ipsec")), tree.diagnostics().toString());
+        assertEquals(
+                List.of("vpn", "ipsec", "site-to-site", "peer", "192.0.2.1"),
+                tree.elisions().get(0).path());
+        assertTrue(
+                tree.diagnostics().stream()
+                        .anyMatch(
+                                d -> d.level() == Level.NOTE && d.message().contains("'ipsec' was read as vpn ipsec")),
+                tree.diagnostics().toString());
         Router router = RouterMapper.map(tree, null).router();
         assertEquals(1, router.ipsec().peers().size());
         assertEquals(List.of("eth1"), router.ipsec().ikeInterfaces());
@@ -134,9 +146,13 @@ class CompletenessTest {
                     action drop
                 }
                 """);
-        List<Diagnostic> warnings = tree.diagnostics().stream().filter(d -> d.level() == Level.WARNING).toList();
+        List<Diagnostic> warnings = tree.diagnostics().stream()
+                .filter(d -> d.level() == Level.WARNING)
+                .toList();
         assertEquals(1, warnings.size(), tree.diagnostics().toString());
-        assertTrue(warnings.get(0).message().contains("'rule' is not a top-level node"), warnings.get(0).message());
+        assertTrue(
+                warnings.get(0).message().contains("'rule' is not a top-level node"),
+                warnings.get(0).message());
         assertNotNull(tree.root().at("rule", "10"));
     }
 
@@ -150,6 +166,8 @@ class CompletenessTest {
                 }
                 """);
         assertNotNull(tree.root().at("tunnel", "0"));
-        assertTrue(tree.diagnostics().stream().anyMatch(d -> d.level() == Level.WARNING), tree.diagnostics().toString());
+        assertTrue(
+                tree.diagnostics().stream().anyMatch(d -> d.level() == Level.WARNING),
+                tree.diagnostics().toString());
     }
 }

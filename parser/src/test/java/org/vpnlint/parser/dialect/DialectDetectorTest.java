@@ -63,8 +63,9 @@ class DialectDetectorTest {
         assertEquals(Level.WARNING, warning.level());
         assertEquals(DiagnosticCodes.WRONG_VERSION_SYNTAX, warning.code());
         assertEquals(4, warning.location().line());
-        assertEquals("wrong version syntax: 'nat source rule 10 outbound-interface' (outbound-interface name|group)"
-                + " is VyOS 1.4/1.5 syntax, but this file is read as VyOS 1.3 (the version footer (nat@5))",
+        assertEquals(
+                "wrong version syntax: 'nat source rule 10 outbound-interface' (outbound-interface name|group)"
+                        + " is VyOS 1.4/1.5 syntax, but this file is read as VyOS 1.3 (the version footer (nat@5))",
                 warning.message());
     }
 
@@ -118,7 +119,9 @@ class DialectDetectorTest {
                 /* === vyatta-config-version: "ipsec@5" === */
                 """);
         assertEquals(Dialect.VYOS_1_2, decision.dialect());
-        assertTrue(decision.reason().startsWith("the version footer (ipsec@5), narrowed by its syntax"), decision.reason());
+        assertTrue(
+                decision.reason().startsWith("the version footer (ipsec@5), narrowed by its syntax"),
+                decision.reason());
     }
 
     @Test
@@ -147,6 +150,7 @@ class DialectDetectorTest {
         assertEquals(Optional.of(Dialect.EDGEOS), DialectDetector.fromOption("EdgeOS"));
         assertEquals(Optional.of(Dialect.VYOS_1_5), DialectDetector.fromOption("1.5"));
         assertEquals(Optional.empty(), DialectDetector.fromOption("vyos-2.0"));
-        for (String name : DialectDetector.OPTION_NAMES) assertTrue(DialectDetector.fromOption(name).isPresent(), name);
+        for (String name : DialectDetector.OPTION_NAMES)
+            assertTrue(DialectDetector.fromOption(name).isPresent(), name);
     }
 }

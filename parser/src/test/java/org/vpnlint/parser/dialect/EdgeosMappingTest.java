@@ -226,8 +226,8 @@ class EdgeosMappingTest {
                     }
                 }
             }
-            
-            
+
+
             /* Warning: Do not remove the following line. */
             /* === vyatta-config-version: "config-management@1:conntrack@1:cron@1:dhcp-relay@1:dhcp-server@4:firewall@5:ipsec@5:nat@3:qos@1:quagga@2:suspend@1:system@4:ubnt-pptp@1:ubnt-udapi-server@1:ubnt-unms@2:ubnt-util@1:vrrp@1:vyatta-netflow@1:webgui@1:webproxy@1:zone-policy@1" === */
             /* Release version: v2.0.9-hotfix.7.5622731.230615.0857 */
@@ -239,7 +239,8 @@ class EdgeosMappingTest {
     @Test
     void theUbntFooterMakesItEdgeos() {
         assertEquals(Dialect.EDGEOS, MAPPED.dialect());
-        assertEquals(List.of("read as EdgeOS: the version footer has ubnt-* components"),
+        assertEquals(
+                List.of("read as EdgeOS: the version footer has ubnt-* components"),
                 messages(MAPPED, DiagnosticCodes.DIALECT));
         assertEquals(List.of(), messages(MAPPED, DiagnosticCodes.UNSUPPORTED_SYNTAX));
         assertEquals(List.of(), messages(MAPPED, DiagnosticCodes.INVALID_VALUE));
@@ -253,8 +254,11 @@ class EdgeosMappingTest {
         assertTrue(pppoe0.dynamicAddress());
         assertTrue(pppoe0.providesDefaultRoute());
         assertEquals(List.of(), pppoe0.addresses());
-        assertEquals(InterfaceKind.SWITCH, ROUTER.findInterface("switch0").orElseThrow().kind());
-        assertEquals(InterfaceKind.LOOPBACK, ROUTER.findInterface("lo").orElseThrow().kind());
+        assertEquals(
+                InterfaceKind.SWITCH,
+                ROUTER.findInterface("switch0").orElseThrow().kind());
+        assertEquals(
+                InterfaceKind.LOOPBACK, ROUTER.findInterface("lo").orElseThrow().kind());
     }
 
     @Test
@@ -291,7 +295,9 @@ class EdgeosMappingTest {
         assertEquals("WAN_LOCAL", local.jumpTarget());
         FirewallChain wanIn = ROUTER.firewall().ipv4().named().get("WAN_IN");
         assertEquals(FirewallAction.RETURN, wanIn.rules().get(0).action());
-        assertEquals(Set.of(ConnectionState.ESTABLISHED, ConnectionState.RELATED), wanIn.rules().get(0).states());
+        assertEquals(
+                Set.of(ConnectionState.ESTABLISHED, ConnectionState.RELATED),
+                wanIn.rules().get(0).states());
         assertEquals(FirewallAction.DROP, wanIn.defaultAction());
     }
 
@@ -303,13 +309,17 @@ class EdgeosMappingTest {
         var peer = ROUTER.ipsec().peers().get(0);
         assertEquals(ConnectionType.INITIATE, peer.connectionType());
         assertEquals("any", peer.localAddress());
-        assertEquals(List.of("%any", "203.0.113.50"), ROUTER.ipsec().presharedKeys().get(0).ids());
+        assertEquals(
+                List.of("%any", "203.0.113.50"),
+                ROUTER.ipsec().presharedKeys().get(0).ids());
         var dpd = ROUTER.ipsec().ikeGroups().get("FOO0").deadPeerDetection();
         assertEquals(DpdAction.RESTART, dpd.action());
         assertEquals(15, dpd.intervalSeconds());
         assertEquals(30, dpd.timeoutSeconds());
         assertEquals(1, ROUTER.ipsec().ikeGroups().get("FOO0").ikeVersion());
-        assertEquals("aes128", ROUTER.ipsec().espGroups().get("FOO0").proposals().get(0).encryption());
+        assertEquals(
+                "aes128",
+                ROUTER.ipsec().espGroups().get("FOO0").proposals().get(0).encryption());
     }
 
     @Test

@@ -163,7 +163,8 @@ class InterfaceAndRouteMappingTest {
 
     @Test
     void policyRoutingTablesAreReportedAsUnsupported() {
-        assertEquals(List.of("'protocols static table' is not supported by vpnlint and was ignored"),
+        assertEquals(
+                List.of("'protocols static table' is not supported by vpnlint and was ignored"),
                 messages(MAPPED, DiagnosticCodes.UNSUPPORTED_SYNTAX));
     }
 
@@ -178,6 +179,7 @@ class InterfaceAndRouteMappingTest {
         assertTrue(pppoe0.dynamicAddress());
         assertFalse(pppoe0.providesDefaultRoute());
         assertTrue(router.findInterface("pppoe1").orElseThrow().providesDefaultRoute());
-        assertEquals(InterfaceKind.VLAN, router.findInterface("eth0.7").orElseThrow().kind());
+        assertEquals(
+                InterfaceKind.VLAN, router.findInterface("eth0.7").orElseThrow().kind());
     }
 }

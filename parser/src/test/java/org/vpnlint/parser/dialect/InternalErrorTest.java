@@ -15,7 +15,9 @@ class InternalErrorTest {
 
     @Test
     void aFailingMapperBecomesAnInternalErrorNamingTheFamilyAndTheFallbackIsUsed() {
-        ConfigNode nat = ConfigReader.read("r.set", "set nat source rule 10 exclude\n").root().child("nat");
+        ConfigNode nat = ConfigReader.read("r.set", "set nat source rule 10 exclude\n")
+                .root()
+                .child("nat");
         MappingProblems problems = new MappingProblems();
         String result = RouterMapper.guarded(problems, nat, "fallback", node -> {
             throw new IllegalStateException("pre-shared-secret qwerty");
@@ -25,8 +27,10 @@ class InternalErrorTest {
         assertEquals(1, diagnostics.size());
         assertEquals(Level.ERROR, diagnostics.get(0).level());
         assertEquals(DiagnosticCodes.INTERNAL_ERROR, diagnostics.get(0).code());
-        assertEquals("internal error while reading 'nat' (IllegalStateException); this part of the file was not"
-                + " analysed, the rest was", diagnostics.get(0).message());
+        assertEquals(
+                "internal error while reading 'nat' (IllegalStateException); this part of the file was not"
+                        + " analysed, the rest was",
+                diagnostics.get(0).message());
         assertFalse(diagnostics.toString().contains("qwerty"));
     }
 

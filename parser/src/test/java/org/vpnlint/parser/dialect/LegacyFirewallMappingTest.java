@@ -47,7 +47,8 @@ class LegacyFirewallMappingTest {
         assertEquals(InterfaceMatch.ANY, forward.get(0).outbound());
         assertEquals("WAN_OUT", forward.get(1).jumpTarget());
         assertEquals(InterfaceMatch.of("eth0"), forward.get(1).outbound());
-        assertEquals("interfaces ethernet eth0 firewall out name", forward.get(1).path());
+        assertEquals(
+                "interfaces ethernet eth0 firewall out name", forward.get(1).path());
         assertEquals(FirewallAction.ACCEPT, ROUTER.firewall().ipv4().forward().defaultAction());
     }
 
@@ -78,7 +79,9 @@ class LegacyFirewallMappingTest {
     @Test
     void anAttachmentOfAMissingRulesetIsReportedAndIgnored() {
         assertEquals(List.of(), ROUTER.firewall().ipv4().input().rules());
-        assertEquals(List.of("interfaces ethernet eth0 firewall local name 'WAN_LOCAL': no such ruleset; the attachment is ignored"),
+        assertEquals(
+                List.of(
+                        "interfaces ethernet eth0 firewall local name 'WAN_LOCAL': no such ruleset; the attachment is ignored"),
                 messages(MAPPED, DiagnosticCodes.INVALID_VALUE));
     }
 }

@@ -11,8 +11,7 @@ import org.vpnlint.parser.ConfigReader;
 /** Reads a configuration text with the real reader and maps it: what the command line does with a file. */
 final class Mapping {
 
-    private Mapping() {
-    }
+    private Mapping() {}
 
     static MappedRouter map(String fileName, String text) {
         return RouterMapper.map(ConfigReader.read(fileName, text), null);

@@ -53,8 +53,10 @@ class NatMatchingMappingTest {
     private static final Router ROUTER = MAPPED.router();
 
     private static NatRule source(int number) {
-        return ROUTER.nat().sourceRules().stream().filter(r -> r.number() == number && r.path().startsWith("nat "))
-                .findFirst().orElseThrow();
+        return ROUTER.nat().sourceRules().stream()
+                .filter(r -> r.number() == number && r.path().startsWith("nat "))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -66,7 +68,10 @@ class NatMatchingMappingTest {
 
     @Test
     void addressGroupResolvesToItsRangeAndAddress() {
-        assertEquals(List.of(range("192.168.10.10", "192.168.10.20"), ip("192.168.10.50").toSequentialRange()),
+        assertEquals(
+                List.of(
+                        range("192.168.10.10", "192.168.10.20"),
+                        ip("192.168.10.50").toSequentialRange()),
                 source(10).match().source().ranges());
     }
 
@@ -81,7 +86,9 @@ class NatMatchingMappingTest {
     @Test
     void tcpUdpAndANegatedPortListWithNamesAndRanges() {
         var match = source(10).match();
-        assertTrue(match.protocol().matches(6) && match.protocol().matches(17) && !match.protocol().matches(1));
+        assertTrue(match.protocol().matches(6)
+                && match.protocol().matches(17)
+                && !match.protocol().matches(1));
         assertFalse(match.sourcePort().matches(22));
         assertFalse(match.sourcePort().matches(23));
         assertFalse(match.sourcePort().matches(1003));
@@ -101,7 +108,8 @@ class NatMatchingMappingTest {
         assertEquals(InterfaceMatch.of("eth+"), rule.interfaceMatch());
         assertTrue(rule.interfaceMatch().matches("eth3"));
         assertEquals(NatTranslation.EXCLUDE, rule.translation());
-        assertEquals(List.of(prefixRange("10.10.0.0/16"), prefixRange("10.11.0.0/16")),
+        assertEquals(
+                List.of(prefixRange("10.10.0.0/16"), prefixRange("10.11.0.0/16")),
                 rule.match().destination().ranges());
     }
 
@@ -124,7 +132,10 @@ class NatMatchingMappingTest {
 
     @Test
     void nat66SourcePrefixMapsIntoAnotherPrefix() {
-        NatRule rule = ROUTER.nat().sourceRules().stream().filter(r -> r.path().startsWith("nat66")).findFirst().orElseThrow();
+        NatRule rule = ROUTER.nat().sourceRules().stream()
+                .filter(r -> r.path().startsWith("nat66"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(rule.match().source().matches(ip("2001:db8:10::5")));
         assertFalse(rule.match().source().matches(ip("2001:db8:11::5")));
         assertEquals(64, rule.translation().prefixMapLength());
@@ -156,7 +167,8 @@ class NatMatchingMappingTest {
                 set nat source rule 10 translation address '203.0.113.1'
                 set nat source rule 10 translation address '203.0.113.2'
                 """);
-        assertEquals(ip("203.0.113.2").toSequentialRange(),
+        assertEquals(
+                ip("203.0.113.2").toSequentialRange(),
                 mapped.router().nat().sourceRules().get(0).translation().addresses());
     }
 

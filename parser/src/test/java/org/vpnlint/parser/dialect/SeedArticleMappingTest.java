@@ -66,10 +66,12 @@ class SeedArticleMappingTest {
         assertEquals(10, rule10.number());
         assertEquals(NatDirection.SOURCE, rule10.direction());
         assertEquals(InterfaceMatch.of("eth0"), rule10.interfaceMatch());
-        assertEquals(List.of(prefixRange("192.168.10.0/24")), rule10.match().source().ranges());
+        assertEquals(
+                List.of(prefixRange("192.168.10.0/24")), rule10.match().source().ranges());
         assertTrue(rule10.match().destination().isAny());
         assertEquals(NatTranslation.Kind.ADDRESS, rule10.translation().kind());
-        assertEquals(ip("203.0.113.134").toSequentialRange(), rule10.translation().addresses());
+        assertEquals(
+                ip("203.0.113.134").toSequentialRange(), rule10.translation().addresses());
         assertNull(rule10.translation().prefixMapLength());
         assertEquals("nat source rule 10", rule10.path());
     }
@@ -91,7 +93,8 @@ class SeedArticleMappingTest {
         assertEquals(1, tunnel.number());
         assertEquals(List.of(ip("192.168.10.0/24")), tunnel.localPrefixes());
         assertEquals(List.of(ip("10.10.10.0/24")), tunnel.remotePrefixes());
-        assertEquals(List.of("192.0.2.150"), mapped.router().ipsec().peers().get(0).remoteAddresses());
+        assertEquals(
+                List.of("192.0.2.150"), mapped.router().ipsec().peers().get(0).remoteAddresses());
         assertEquals(Dialect.VYOS_1_3, mapped.dialect());
     }
 
@@ -205,7 +208,9 @@ class SeedArticleMappingTest {
         NetInterface dum0 = router.findInterface("dum0").orElseThrow();
         assertEquals(InterfaceKind.DUMMY, dum0.kind());
         assertEquals(List.of(ip("10.10.0.1/32")), dum0.addresses());
-        assertEquals(ip("10.10.0.1"), router.findInterface("tun0").orElseThrow().tunnel().localAddress());
+        assertEquals(
+                ip("10.10.0.1"),
+                router.findInterface("tun0").orElseThrow().tunnel().localAddress());
         IpsecPeer west = router.ipsec().peers().get(0);
         assertEquals("@west", west.name());
         assertEquals(List.of(), west.remoteAddresses(), "an @id peer is accepted from any address");
@@ -293,14 +298,20 @@ class SeedArticleMappingTest {
         assertNull(peer.remoteId());
         assertEquals("any", peer.localAddress());
         assertEquals(List.of("203.0.113.1"), peer.remoteAddresses());
-        assertEquals(List.of("%any", "203.0.113.1", "@foo"), west.ipsec().presharedKeys().get(0).ids());
+        assertEquals(
+                List.of("%any", "203.0.113.1", "@foo"),
+                west.ipsec().presharedKeys().get(0).ids());
     }
 
     @Test
     void bothSidesHoldTheSameKeyWithoutHoldingItsText() {
         Router east = map("non-nated.conf", NON_NATED_SIDE).router();
         Router west = map("nated.conf", NATED_SIDE).router();
-        assertTrue(east.ipsec().peers().get(0).presharedKey().sameSecretAs(west.ipsec().peers().get(0).presharedKey()));
+        assertTrue(east.ipsec()
+                .peers()
+                .get(0)
+                .presharedKey()
+                .sameSecretAs(west.ipsec().peers().get(0).presharedKey()));
         assertFalse(east.toString().contains("qwerty"));
         assertFalse(west.toString().contains("qwerty"));
     }

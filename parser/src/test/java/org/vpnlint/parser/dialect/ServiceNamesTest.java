@@ -29,7 +29,9 @@ class ServiceNamesTest {
                 if (i != 1) expected.putIfAbsent(words[i], port);
             }
         }
-        assertEquals(expected, ServiceNames.all(),
+        assertEquals(
+                expected,
+                ServiceNames.all(),
                 "services.txt differs from /etc/services: run parser/scripts/generate-services");
     }
 

@@ -27,7 +27,9 @@ class TruncatedConfigurationTest {
         Assumptions.assumeTrue(Files.isDirectory(samples), "the samples directory is next to the parser module");
         try (Stream<Path> files = Files.walk(samples)) {
             List<Path> configs = files.filter(Files::isRegularFile)
-                    .filter(f -> f.toString().matches(".*\\.(boot|conf|set|vyos)$")).sorted().toList();
+                    .filter(f -> f.toString().matches(".*\\.(boot|conf|set|vyos)$"))
+                    .sorted()
+                    .toList();
             return configs.stream();
         }
     }
@@ -48,7 +50,8 @@ class TruncatedConfigurationTest {
         // the mappers branch only on legacy (1.2/1.3/EdgeOS) versus current (1.4/1.5) syntax
         for (Dialect dialect : List.of(Dialect.VYOS_1_3, Dialect.VYOS_1_4)) {
             MappedRouter mapped = map(sample.getFileName().toString(), truncated, dialect);
-            assertEquals(List.of(), Mapping.messages(mapped, DiagnosticCodes.INTERNAL_ERROR), sample + " as " + dialect);
+            assertEquals(
+                    List.of(), Mapping.messages(mapped, DiagnosticCodes.INTERNAL_ERROR), sample + " as " + dialect);
         }
     }
 

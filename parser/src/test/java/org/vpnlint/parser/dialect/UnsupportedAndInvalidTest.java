@@ -24,7 +24,8 @@ class UnsupportedAndInvalidTest {
                 """);
         Diagnostic warning = withCode(mapped, DiagnosticCodes.INVALID_VALUE).get(0);
         assertEquals(Level.WARNING, warning.level());
-        assertEquals("nat source rule 10 translation address '10.0.0.300': not an IPv4 or IPv6 address, range or prefix",
+        assertEquals(
+                "nat source rule 10 translation address '10.0.0.300': not an IPv4 or IPv6 address, range or prefix",
                 warning.message());
         assertEquals(2, warning.location().line());
         assertEquals(List.of(), mapped.router().nat().sourceRules());
@@ -37,8 +38,12 @@ class UnsupportedAndInvalidTest {
                 set interfaces ethernet eth0 address '10.0.0.300/24'
                 set interfaces ethernet eth0 address '10.0.0.3/24'
                 """);
-        assertEquals(List.of(ip("10.0.0.3/24")), mapped.router().findInterface("eth0").orElseThrow().addresses());
-        assertEquals(List.of("interfaces ethernet eth0 address '10.0.0.300/24': not an IPv4 or IPv6 address with a prefix length"),
+        assertEquals(
+                List.of(ip("10.0.0.3/24")),
+                mapped.router().findInterface("eth0").orElseThrow().addresses());
+        assertEquals(
+                List.of(
+                        "interfaces ethernet eth0 address '10.0.0.300/24': not an IPv4 or IPv6 address with a prefix length"),
                 messages(mapped, DiagnosticCodes.INVALID_VALUE));
     }
 
@@ -51,7 +56,9 @@ class UnsupportedAndInvalidTest {
                 set firewall ipv4 forward filter rule 5 action 'accept'
                 set firewall ipv4 forward filter rule 5 limit rate '5/minute'
                 """);
-        assertEquals(List.of("'nat source rule 10 packet-type' is not supported by vpnlint and was ignored",
+        assertEquals(
+                List.of(
+                        "'nat source rule 10 packet-type' is not supported by vpnlint and was ignored",
                         "'firewall ipv4 forward filter rule 5 limit' is not supported by vpnlint and was ignored"),
                 messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX));
         assertEquals(1, mapped.router().nat().sourceRules().size());
@@ -68,8 +75,12 @@ class UnsupportedAndInvalidTest {
                 set system ntp server 'pool.ntp.org'
                 set policy route-map RM rule 10 action 'permit'
                 """);
-        assertEquals(List.of("'protocols bgp' is not analysed by vpnlint", "'protocols ospf' is not analysed by vpnlint",
-                "'system' is not analysed by vpnlint", "'policy' is not analysed by vpnlint"),
+        assertEquals(
+                List.of(
+                        "'protocols bgp' is not analysed by vpnlint",
+                        "'protocols ospf' is not analysed by vpnlint",
+                        "'system' is not analysed by vpnlint",
+                        "'policy' is not analysed by vpnlint"),
                 messages(mapped, DiagnosticCodes.NOT_ANALYSED));
     }
 
@@ -92,8 +103,10 @@ class UnsupportedAndInvalidTest {
                 set nat source rule 10 source group network-group 'NOPE'
                 set nat source rule 10 translation address 'masquerade'
                 """);
-        assertEquals(List.of("nat source rule 10 source group network-group 'NOPE': no such network-group;"
-                + " the rule is read as matching any address"), messages(mapped, DiagnosticCodes.INVALID_VALUE));
+        assertEquals(
+                List.of("nat source rule 10 source group network-group 'NOPE': no such network-group;"
+                        + " the rule is read as matching any address"),
+                messages(mapped, DiagnosticCodes.INVALID_VALUE));
         assertTrue(mapped.router().nat().sourceRules().get(0).match().source().isAny());
     }
 

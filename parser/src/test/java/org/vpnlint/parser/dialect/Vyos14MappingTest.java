@@ -143,8 +143,12 @@ class Vyos14MappingTest {
 
     @Test
     void ignoredFamiliesGetOneNoteEach() {
-        assertEquals(List.of("'protocols bgp' is not analysed by vpnlint", "'system' is not analysed by vpnlint",
-                "'service ssh' is not analysed by vpnlint"), messages(MAPPED, DiagnosticCodes.NOT_ANALYSED));
+        assertEquals(
+                List.of(
+                        "'protocols bgp' is not analysed by vpnlint",
+                        "'system' is not analysed by vpnlint",
+                        "'service ssh' is not analysed by vpnlint"),
+                messages(MAPPED, DiagnosticCodes.NOT_ANALYSED));
     }
 
     @Test
@@ -164,7 +168,9 @@ class Vyos14MappingTest {
     void tunnelPrefixesMayBeSeveral() {
         IpsecPeer branch = ROUTER.ipsec().peers().get(0);
         assertEquals(0, branch.tunnels().get(0).number());
-        assertEquals(List.of(ip("192.168.10.0/24"), ip("192.168.11.0/24")), branch.tunnels().get(0).localPrefixes());
+        assertEquals(
+                List.of(ip("192.168.10.0/24"), ip("192.168.11.0/24")),
+                branch.tunnels().get(0).localPrefixes());
         assertEquals(List.of(ip("10.20.0.0/16")), branch.tunnels().get(0).remotePrefixes());
     }
 
@@ -174,7 +180,8 @@ class Vyos14MappingTest {
         assertEquals("vti1", cloud.vtiInterface());
         assertEquals("ESP", cloud.vtiEspGroup());
         assertEquals(List.of(), cloud.tunnels());
-        assertEquals(InterfaceKind.VTI, ROUTER.findInterface("vti1").orElseThrow().kind());
+        assertEquals(
+                InterfaceKind.VTI, ROUTER.findInterface("vti1").orElseThrow().kind());
     }
 
     @Test
@@ -207,20 +214,30 @@ class Vyos14MappingTest {
 
     @Test
     void outboundInterfaceNameAndMasquerade() {
-        NatRule masquerade = ROUTER.nat().sourceRules().stream().filter(r -> r.number() == 100).findFirst().orElseThrow();
+        NatRule masquerade = ROUTER.nat().sourceRules().stream()
+                .filter(r -> r.number() == 100)
+                .findFirst()
+                .orElseThrow();
         assertEquals(InterfaceMatch.of("eth0"), masquerade.interfaceMatch());
         assertEquals(NatTranslation.MASQUERADE, masquerade.translation());
-        NatRule exclude = ROUTER.nat().sourceRules().stream().filter(r -> r.number() == 90).findFirst().orElseThrow();
+        NatRule exclude = ROUTER.nat().sourceRules().stream()
+                .filter(r -> r.number() == 90)
+                .findFirst()
+                .orElseThrow();
         assertEquals(NatTranslation.EXCLUDE, exclude.translation());
     }
 
     @Test
     void portForwardTranslatesAddressAndPort() {
-        NatRule forward = ROUTER.nat().destinationRules().stream().filter(r -> r.number() == 10).findFirst().orElseThrow();
+        NatRule forward = ROUTER.nat().destinationRules().stream()
+                .filter(r -> r.number() == 10)
+                .findFirst()
+                .orElseThrow();
         assertTrue(forward.match().protocol().matches(6));
         assertFalse(forward.match().protocol().matches(17));
         assertTrue(forward.match().destinationPort().matches(2222));
-        assertEquals(ip("192.168.10.20").toSequentialRange(), forward.translation().addresses());
+        assertEquals(
+                ip("192.168.10.20").toSequentialRange(), forward.translation().addresses());
         assertEquals(PortRange.of(22), forward.translation().port());
     }
 
@@ -229,12 +246,14 @@ class Vyos14MappingTest {
         NatRule inbound = ROUTER.nat().destinationRules().get(0);
         assertEquals("nat static rule 5", inbound.path());
         assertTrue(inbound.match().destination().matches(ip("198.51.100.10")));
-        assertEquals(ip("192.168.10.10").toSequentialRange(), inbound.translation().addresses());
+        assertEquals(
+                ip("192.168.10.10").toSequentialRange(), inbound.translation().addresses());
         NatRule outbound = ROUTER.nat().sourceRules().get(0);
         assertEquals("nat static rule 5", outbound.path());
         assertEquals(InterfaceMatch.of("eth0"), outbound.interfaceMatch());
         assertTrue(outbound.match().source().matches(ip("192.168.10.10")));
-        assertEquals(ip("198.51.100.10").toSequentialRange(), outbound.translation().addresses());
+        assertEquals(
+                ip("198.51.100.10").toSequentialRange(), outbound.translation().addresses());
     }
 
     @Test
@@ -247,7 +266,9 @@ class Vyos14MappingTest {
         assertEquals(InterfaceMatch.of("eth0"), jump.inbound());
         FirewallChain wanIn = ROUTER.firewall().ipv4().named().get("WAN_IN");
         assertEquals(FirewallAction.DROP, wanIn.defaultAction());
-        assertEquals(Set.of(ConnectionState.ESTABLISHED, ConnectionState.RELATED), wanIn.rules().get(0).states());
+        assertEquals(
+                Set.of(ConnectionState.ESTABLISHED, ConnectionState.RELATED),
+                wanIn.rules().get(0).states());
         assertEquals(FirewallAction.ACCEPT, wanIn.rules().get(0).action(), "1.4 accept is final, not a return");
         assertEquals(IpsecMatch.IPSEC, wanIn.rules().get(1).ipsec());
         assertEquals(FirewallAction.RETURN, wanIn.rules().get(2).action());
@@ -258,14 +279,23 @@ class Vyos14MappingTest {
     void inputFilterAdmitsIkeAndEspByServiceName() {
         FirewallChain input = ROUTER.firewall().ipv4().input();
         assertEquals(FirewallAction.DROP, input.defaultAction());
-        assertEquals(List.of(PortRange.of(500), PortRange.of(4500)), input.rules().get(0).match().destinationPort().ranges());
+        assertEquals(
+                List.of(PortRange.of(500), PortRange.of(4500)),
+                input.rules().get(0).match().destinationPort().ranges());
         assertTrue(input.rules().get(1).match().protocol().matches(50));
     }
 
     @Test
     void routesOfEveryKind() {
         List<StaticRoute> routes = ROUTER.routes();
-        assertEquals(new StaticRoute(ip("10.20.0.0/16"), RouteKind.BLACKHOLE, null, null, 254, routes.get(0).location()),
+        assertEquals(
+                new StaticRoute(
+                        ip("10.20.0.0/16"),
+                        RouteKind.BLACKHOLE,
+                        null,
+                        null,
+                        254,
+                        routes.get(0).location()),
                 routes.get(0));
         assertEquals(ip("198.51.100.1"), routes.get(1).nextHop());
         assertEquals(RouteKind.INTERFACE, routes.get(2).kind());
@@ -276,9 +306,12 @@ class Vyos14MappingTest {
 
     @Test
     void interfacesWithIpv6VlansAndAGreTunnelWithKey() {
-        assertEquals(List.of(ip("192.168.10.1/24"), ip("2001:db8:10::1/64")),
+        assertEquals(
+                List.of(ip("192.168.10.1/24"), ip("2001:db8:10::1/64")),
                 ROUTER.findInterface("eth1").orElseThrow().addresses());
-        assertEquals(InterfaceKind.VLAN, ROUTER.findInterface("eth1.20").orElseThrow().kind());
+        assertEquals(
+                InterfaceKind.VLAN,
+                ROUTER.findInterface("eth1.20").orElseThrow().kind());
         var tunnel = ROUTER.findInterface("tun0").orElseThrow().tunnel();
         assertEquals(ip("10.255.0.1"), tunnel.localAddress());
         assertEquals(ip("10.255.0.2"), tunnel.remoteAddress());
@@ -305,6 +338,8 @@ class Vyos14MappingTest {
         assertFalse(rule.match().source().matches(ip("2001:db8:1::21")));
         assertTrue(rule.inbound().matches("eth0"));
         assertFalse(rule.inbound().matches("eth1"));
-        assertEquals(FirewallChain.acceptAll("input"), mapped.router().firewall().ipv4().input());
+        assertEquals(
+                FirewallChain.acceptAll("input"),
+                mapped.router().firewall().ipv4().input());
     }
 }

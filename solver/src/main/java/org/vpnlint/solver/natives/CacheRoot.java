@@ -15,8 +15,7 @@ public final class CacheRoot {
 
     public static final String PROPERTY = "vpnlint.cache.dir";
 
-    private CacheRoot() {
-    }
+    private CacheRoot() {}
 
     public static Path locate() throws IOException {
         List<Path> candidates = new ArrayList<>();

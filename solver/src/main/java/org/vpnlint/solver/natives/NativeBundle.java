@@ -21,8 +21,13 @@ import java.util.regex.Pattern;
  * @param resourceDirectory absolute resource path of the platform directory, e.g. {@code /com/microsoft/z3/linux/amd64}
  * @param loadOrder         file names to load, in order (turnkey.xml {@code load-commands})
  */
-public record NativeBundle(String product, String version, Platform platform, String resourceDirectory,
-                           List<PinnedLibrary> libraries, List<String> loadOrder) {
+public record NativeBundle(
+        String product,
+        String version,
+        Platform platform,
+        String resourceDirectory,
+        List<PinnedLibrary> libraries,
+        List<String> loadOrder) {
 
     /** The metadata file z3-turnkey puts in each platform directory. */
     public static final String METADATA_FILE = "turnkey.xml";
@@ -46,13 +51,15 @@ public record NativeBundle(String product, String version, Platform platform, St
         return of(libraryPrefix, Platform.current(), resources, pinnedTable());
     }
 
-    static NativeBundle of(String libraryPrefix, Platform platform, Function<String, InputStream> resources,
-                           Properties pinned) throws IOException {
+    static NativeBundle of(
+            String libraryPrefix, Platform platform, Function<String, InputStream> resources, Properties pinned)
+            throws IOException {
         String directory = "/" + libraryPrefix + "/" + platform.path();
         TreeMap<Integer, String> bundled = new TreeMap<>();
         TreeMap<Integer, String> loads = new TreeMap<>();
         try (InputStream metadata = resources.apply(directory + "/" + METADATA_FILE)) {
-            if (metadata == null) throw new IOException("no native libraries for " + platform.path() + " in " + libraryPrefix);
+            if (metadata == null)
+                throw new IOException("no native libraries for " + platform.path() + " in " + libraryPrefix);
             Matcher entry = ENTRY.matcher(new String(metadata.readAllBytes(), StandardCharsets.UTF_8));
             while (entry.find()) {
                 String key = entry.group(1);
@@ -60,9 +67,10 @@ public record NativeBundle(String product, String version, Platform platform, St
                 if (dot < 0) continue;
                 int position = Integer.parseInt(key.substring(dot + 1));
                 switch (key.substring(0, dot)) {
-                    case "bundled-libraries" -> bundled.put(position, entry.group(2).trim());
+                    case "bundled-libraries" ->
+                        bundled.put(position, entry.group(2).trim());
                     case "load-commands" -> loads.put(position, entry.group(2).trim());
-                    default -> { }   // system-libraries: provided by the OS
+                    default -> {} // system-libraries: provided by the OS
                 }
             }
         }

@@ -76,8 +76,9 @@ public final class NativeLibraryCache {
             }
             String hash = HexFormat.of().formatHex(digest.digest());
             if (written != library.size() || !hash.equals(library.sha256())) {
-                throw new IOException(resource + " is " + written + " bytes with sha256 " + hash + ", but " + library.size()
-                        + " bytes with sha256 " + library.sha256() + " are pinned: the jar on the classpath is not the pinned one");
+                throw new IOException(resource + " is " + written + " bytes with sha256 " + hash + ", but "
+                        + library.size() + " bytes with sha256 " + library.sha256()
+                        + " are pinned: the jar on the classpath is not the pinned one");
             }
             moveIntoPlace(partial, file);
             writeStamp(file, stamp(library, Files.readAttributes(file, BasicFileAttributes.class)));
@@ -87,7 +88,8 @@ public final class NativeLibraryCache {
     }
 
     private static String stamp(PinnedLibrary library, BasicFileAttributes attributes) {
-        return library.sha256() + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+        return library.sha256() + " " + attributes.size() + " "
+                + attributes.lastModifiedTime().toMillis();
     }
 
     private static Path stampFile(Path file) {

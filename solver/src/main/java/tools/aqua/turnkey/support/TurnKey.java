@@ -21,8 +21,7 @@ public final class TurnKey {
     /** The metadata file in each platform directory of the jar, as in the original. */
     public static final String TURNKEY_FILE_NAME = NativeBundle.METADATA_FILE;
 
-    private TurnKey() {
-    }
+    private TurnKey() {}
 
     /**
      * Makes the native libraries under {@code libraryPrefix} (e.g. {@code com/microsoft/z3}) available and loads them
@@ -39,7 +38,8 @@ public final class TurnKey {
                 System.load(directory.resolve(library).toAbsolutePath().toString());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot provide the native libraries of " + libraryPrefix + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot provide the native libraries of " + libraryPrefix + ": " + e.getMessage(), e);
         }
     }
 }

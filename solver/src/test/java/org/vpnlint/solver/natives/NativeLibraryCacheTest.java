@@ -40,7 +40,8 @@ class NativeLibraryCacheTest {
     }
 
     private final AtomicInteger opened = new AtomicInteger();
-    private final Map<String, byte[]> jar = Map.of("/fake/linux/amd64/libfakejava.so", JNI, "/fake/linux/amd64/libfake.so", CORE);
+    private final Map<String, byte[]> jar =
+            Map.of("/fake/linux/amd64/libfakejava.so", JNI, "/fake/linux/amd64/libfake.so", CORE);
 
     private final Function<String, InputStream> resources = path -> {
         byte[] content = jar.get(path);
@@ -49,12 +50,21 @@ class NativeLibraryCacheTest {
         return new ByteArrayInputStream(content);
     };
 
-    private final NativeBundle bundle = new NativeBundle("fake", "1.0", new Platform("linux", "amd64"), "/fake/linux/amd64",
-            List.of(pinned("libfakejava.so", JNI), pinned("libfake.so", CORE)), List.of("libfakejava.so"));
+    private final NativeBundle bundle = new NativeBundle(
+            "fake",
+            "1.0",
+            new Platform("linux", "amd64"),
+            "/fake/linux/amd64",
+            List.of(pinned("libfakejava.so", JNI), pinned("libfake.so", CORE)),
+            List.of("libfakejava.so"));
 
     private static PinnedLibrary pinned(String name, byte[] content) {
         try {
-            return new PinnedLibrary(name, content.length, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+            return new PinnedLibrary(
+                    name,
+                    content.length,
+                    HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
@@ -63,7 +73,9 @@ class NativeLibraryCacheTest {
     @Test
     void firstInstallUnpacksIntoADirectoryKeyedByVersionAndHashes() throws IOException {
         Path directory = new NativeLibraryCache(root).install(bundle, resources);
-        assertTrue(directory.getFileName().toString().matches("fake-1\\.0-linux-amd64-[0-9a-f]{16}"), directory.toString());
+        assertTrue(
+                directory.getFileName().toString().matches("fake-1\\.0-linux-amd64-[0-9a-f]{16}"),
+                directory.toString());
         assertArrayEquals(JNI, Files.readAllBytes(directory.resolve("libfakejava.so")));
         assertArrayEquals(CORE, Files.readAllBytes(directory.resolve("libfake.so")));
         assertEquals(2, opened.get());
@@ -126,10 +138,16 @@ class NativeLibraryCacheTest {
 
     @Test
     void aJarWhoseLibraryDiffersFromThePinnedHashIsRefusedAndLeavesNothing() throws IOException {
-        NativeBundle otherBuild = new NativeBundle("fake", "1.0", new Platform("linux", "amd64"), "/fake/linux/amd64",
-                List.of(new PinnedLibrary("libfake.so", CORE.length, "00".repeat(32))), List.of("libfake.so"));
+        NativeBundle otherBuild = new NativeBundle(
+                "fake",
+                "1.0",
+                new Platform("linux", "amd64"),
+                "/fake/linux/amd64",
+                List.of(new PinnedLibrary("libfake.so", CORE.length, "00".repeat(32))),
+                List.of("libfake.so"));
 
-        IOException refused = assertThrows(IOException.class, () -> new NativeLibraryCache(root).install(otherBuild, resources));
+        IOException refused =
+                assertThrows(IOException.class, () -> new NativeLibraryCache(root).install(otherBuild, resources));
 
         assertTrue(refused.getMessage().contains("not the pinned one"), refused.getMessage());
         try (Stream<Path> files = Files.walk(root)) {
@@ -142,13 +160,16 @@ class NativeLibraryCacheTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Path>> runs = new ArrayList<>();
-            for (int i = 0; i < 8; i++) runs.add(pool.submit(() -> new NativeLibraryCache(root).install(bundle, resources)));
-            for (Future<Path> run : runs) assertArrayEquals(CORE, Files.readAllBytes(run.get().resolve("libfake.so")));
+            for (int i = 0; i < 8; i++)
+                runs.add(pool.submit(() -> new NativeLibraryCache(root).install(bundle, resources)));
+            for (Future<Path> run : runs)
+                assertArrayEquals(CORE, Files.readAllBytes(run.get().resolve("libfake.so")));
         } finally {
             pool.shutdownNow();
         }
         try (Stream<Path> files = Files.walk(root)) {
-            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".part")).toList(), "no partial files left");
+            assertEquals(
+                    List.of(), files.filter(f -> f.toString().endsWith(".part")).toList(), "no partial files left");
         }
     }
 }

@@ -32,9 +32,13 @@ class PinnedNativesTest {
     @ValueSource(strings = {"linux/amd64", "linux/aarch64", "osx/amd64", "osx/aarch64", "windows/amd64", "windows/x86"})
     void everyBundledLibraryIsPinnedWithItsSize(String platformPath) throws IOException {
         String[] parts = platformPath.split("/");
-        NativeBundle bundle = NativeBundle.of(PREFIX, new Platform(parts[0], parts[1]), Native.class::getResourceAsStream,
+        NativeBundle bundle = NativeBundle.of(
+                PREFIX,
+                new Platform(parts[0], parts[1]),
+                Native.class::getResourceAsStream,
                 NativeBundle.pinnedTable());
-        JarURLConnection connection = (JarURLConnection) Native.class.getResource("Native.class").openConnection();
+        JarURLConnection connection =
+                (JarURLConnection) Native.class.getResource("Native.class").openConnection();
         try (JarFile jar = new JarFile(connection.getJarFileURL().getFile())) {
             for (PinnedLibrary library : bundle.libraries()) {
                 ZipEntry entry = jar.getEntry(bundle.resourcePath(library).substring(1));
@@ -50,7 +54,8 @@ class PinnedNativesTest {
         NativeBundle bundle = NativeBundle.forCurrentPlatform(PREFIX, Native.class::getResourceAsStream);
         for (PinnedLibrary library : bundle.libraries()) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Native.class.getResourceAsStream(bundle.resourcePath(library)), digest)) {
+            try (InputStream in =
+                    new DigestInputStream(Native.class.getResourceAsStream(bundle.resourcePath(library)), digest)) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             }
             assertEquals(library.sha256(), HexFormat.of().formatHex(digest.digest()), library.name());
@@ -60,13 +65,17 @@ class PinnedNativesTest {
     /** Surefire points vpnlint.cache.dir into target/; Z3 was loaded by the shim from there. */
     @Test
     void z3IsLoadedFromTheCache() throws Exception {
-        try (var solver = new org.vpnlint.solver.Z3Solver(); var query = solver.newQuery("load test", java.time.Duration.ofSeconds(5))) {
+        try (var solver = new org.vpnlint.solver.Z3Solver();
+                var query = solver.newQuery("load test", java.time.Duration.ofSeconds(5))) {
             assertNotNull(query.algebra());
         }
         NativeBundle bundle = NativeBundle.forCurrentPlatform(PREFIX, Native.class::getResourceAsStream);
         Path directory = CacheRoot.locate().resolve(bundle.cacheDirectoryName());
-        for (String library : List.of(bundle.libraries().get(0).name(), bundle.libraries().get(1).name())) {
-            assertTrue(Files.isRegularFile(directory.resolve(library)), directory.resolve(library).toString());
+        for (String library : List.of(
+                bundle.libraries().get(0).name(), bundle.libraries().get(1).name())) {
+            assertTrue(
+                    Files.isRegularFile(directory.resolve(library)),
+                    directory.resolve(library).toString());
             assertTrue(Files.isRegularFile(directory.resolve("." + library + ".verified")), library);
         }
     }

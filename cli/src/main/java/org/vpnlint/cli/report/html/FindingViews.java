@@ -24,8 +24,12 @@ final class FindingViews {
     private final List<AuditPage.RouterFindings> groups = new ArrayList<>();
     private final SecretValues secrets;
 
-    FindingViews(List<ReportedFinding> reported, List<ReportedFinding> suppressed, Map<String, RuleMetadata> rules,
-                 LinkTarget links, SecretValues secrets) {
+    FindingViews(
+            List<ReportedFinding> reported,
+            List<ReportedFinding> suppressed,
+            Map<String, RuleMetadata> rules,
+            LinkTarget links,
+            SecretValues secrets) {
         this.secrets = secrets;
         Map<String, Map<String, List<ReportedFinding>>> byFileAndRule = new TreeMap<>();
         List<ReportedFinding> all = new ArrayList<>(reported);
@@ -33,14 +37,18 @@ final class FindingViews {
         all.sort(null);
         for (ReportedFinding finding : all) {
             anchors.put(finding, "f" + (anchors.size() + 1));
-            byFileAndRule.computeIfAbsent(finding.finding().location().file(), f -> new TreeMap<>())
-                    .computeIfAbsent(finding.finding().ruleId(), r -> new ArrayList<>()).add(finding);
+            byFileAndRule
+                    .computeIfAbsent(finding.finding().location().file(), f -> new TreeMap<>())
+                    .computeIfAbsent(finding.finding().ruleId(), r -> new ArrayList<>())
+                    .add(finding);
         }
         for (Map.Entry<String, Map<String, List<ReportedFinding>>> file : byFileAndRule.entrySet()) {
             List<AuditPage.RuleFindings> byRule = new ArrayList<>();
             for (Map.Entry<String, List<ReportedFinding>> rule : file.getValue().entrySet()) {
                 RuleMetadata metadata = rules.get(rule.getKey());
-                byRule.add(new AuditPage.RuleFindings(rule.getKey(), metadata == null ? "" : metadata.title(),
+                byRule.add(new AuditPage.RuleFindings(
+                        rule.getKey(),
+                        metadata == null ? "" : metadata.title(),
                         rule.getValue().stream().map(f -> view(f, links)).toList()));
             }
             groups.add(new AuditPage.RouterFindings(file.getKey(), byRule));
@@ -62,11 +70,19 @@ final class FindingViews {
         for (RelatedLocation r : finding.related()) {
             related.add(r.location().file() + ":" + r.location().line() + ": " + r.message());
         }
-        return new AuditPage.FindingView(anchors.get(reported), finding.level().id(), finding.location().toString(),
-                links.href(finding.location()), finding.message(),
+        return new AuditPage.FindingView(
+                anchors.get(reported),
+                finding.level().id(),
+                finding.location().toString(),
+                links.href(finding.location()),
+                finding.message(),
                 finding.witness() == null ? null : finding.witness().describe(),
-                finding.fix() == null || finding.fix().isBlank() ? null : finding.fix().strip(),
-                reported.suppressed() ? suppressedBecause(reported) : null, related, steps(finding));
+                finding.fix() == null || finding.fix().isBlank()
+                        ? null
+                        : finding.fix().strip(),
+                reported.suppressed() ? suppressedBecause(reported) : null,
+                related,
+                steps(finding));
     }
 
     private String suppressedBecause(ReportedFinding reported) {
@@ -89,7 +105,9 @@ final class FindingViews {
                 }
                 before = after;
             }
-            String where = step.location() == null ? null : step.location().file() + ":" + step.location().line();
+            String where = step.location() == null
+                    ? null
+                    : step.location().file() + ":" + step.location().line();
             steps.add(new AuditPage.Step(step.stage(), step.detail(), where, step.header(), fields));
         }
         return steps;

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.pairing.PeerEnd;
+import org.vpnlint.checks.ike.pairing.PeerEnd;
 import org.vpnlint.cli.analysis.AnalysedNetworks;
 import org.vpnlint.cli.analysis.AnalysisResult;
 import org.vpnlint.cli.analysis.ReportedFinding;
@@ -61,33 +61,66 @@ public final class HtmlReport implements Report {
         TunnelInventory inventory = new TunnelInventory(analysed.networks(), reportedFiles);
         List<ReportedFinding> judged = new ArrayList<>(result.findings());
         judged.addAll(result.suppressed());
-        TunnelJudgement judgement = new TunnelJudgement(new TunnelFindings(judged, inventory.startsOfTunnels()),
-                result.diagnostics(), Set.copyOf(analysed.rulesRun()), result.baselined(), findings, reportedFiles);
+        TunnelJudgement judgement = new TunnelJudgement(
+                new TunnelFindings(judged, inventory.startsOfTunnels()),
+                result.diagnostics(),
+                Set.copyOf(analysed.rulesRun()),
+                result.baselined(),
+                findings,
+                reportedFiles);
 
         NetworkDrawing drawing = new NetworkDrawing(analysed.networks(), reportedFiles, secrets);
         List<AuditPage.TunnelRow> rows = new ArrayList<>();
         for (TunnelInventory.Ends ends : inventory.tunnels()) {
             AuditPage.TunnelRow row = row("t" + (rows.size() + 1), ends, judgement, secrets);
             rows.add(row);
-            drawing.add(new NetworkDrawing.DrawnTunnel(row, ends.router(),
-                    ends.paired() ? ends.partnerEnd().router() : null, row.local().peer(), ends.nat(), ends.partnerNat()));
+            drawing.add(new NetworkDrawing.DrawnTunnel(
+                    row,
+                    ends.router(),
+                    ends.paired() ? ends.partnerEnd().router() : null,
+                    row.local().peer(),
+                    ends.nat(),
+                    ends.partnerNat()));
         }
         List<AuditPage.Count> byStatus = Arrays.stream(TunnelStatus.values())
-                .map(s -> new AuditPage.Count(s.legend(), s.cssClass(),
-                        rows.stream().filter(r -> r.statusClass().equals(s.cssClass())).count()))
+                .map(s -> new AuditPage.Count(
+                        s.legend(),
+                        s.cssClass(),
+                        rows.stream()
+                                .filter(r -> r.statusClass().equals(s.cssClass()))
+                                .count()))
                 .toList();
 
-        AuditPage.Summary summary = new AuditPage.Summary(result.routers(), result.files().size(), rows.size(),
-                inventory.pairs(), result.count(Level.ERROR), result.count(Level.WARNING), result.count(Level.NOTE),
-                result.suppressed().size(), result.baselined(), byStatus, countsByRule(result),
-                result.diagnostics().stream().map(HtmlReport::note).toList(), analysed.rulesRun(),
+        AuditPage.Summary summary = new AuditPage.Summary(
+                result.routers(),
+                result.files().size(),
+                rows.size(),
+                inventory.pairs(),
+                result.count(Level.ERROR),
+                result.count(Level.WARNING),
+                result.count(Level.NOTE),
+                result.suppressed().size(),
+                result.baselined(),
+                byStatus,
+                countsByRule(result),
+                result.diagnostics().stream().map(HtmlReport::note).toList(),
+                analysed.rulesRun(),
                 result.internalFailures().stream().map(f -> f.what()).toList());
-        List<String> propertyTitles = Arrays.stream(TunnelProperty.values()).map(TunnelProperty::title).toList();
-        return new AuditPage(version, summary, drawing.layOut(byStatus), propertyTitles, rows, findings.groups(),
+        List<String> propertyTitles = Arrays.stream(TunnelProperty.values())
+                .map(TunnelProperty::title)
+                .toList();
+        return new AuditPage(
+                version,
+                summary,
+                drawing.layOut(byStatus),
+                propertyTitles,
+                rows,
+                findings.groups(),
                 ruleDocs(result, rules));
     }
 
-    private AuditPage.TunnelRow row(String id, TunnelInventory.Ends ends, TunnelJudgement judgement, SecretValues secrets) {
+    private AuditPage.TunnelRow row(
+            String id, TunnelInventory.Ends ends, TunnelJudgement judgement, SecretValues secrets) {
         AuditPage.End local = TunnelInventory.end(ends.router(), ends.peer(), ends.tunnel(), links, secrets);
         AuditPage.End remote = null;
         String remoteNotGiven = null;
@@ -96,13 +129,15 @@ public final class HtmlReport implements Report {
         if (ends.paired()) {
             IpsecTunnel partnerTunnel = ends.partnerTunnel();
             if (partnerTunnel != null) {
-                remote = TunnelInventory.end(ends.partnerEnd().router(), ends.partnerEnd().peer(), partnerTunnel, links,
-                        secrets);
+                remote = TunnelInventory.end(
+                        ends.partnerEnd().router(), ends.partnerEnd().peer(), partnerTunnel, links, secrets);
             } else {
                 remoteNotGiven = ends.partnerEnd().label() + " has no tunnel that matches this one";
             }
-            nat = "this end: " + ends.nat().describe() + "; other end: " + ends.partnerNat().describe();
-            initiator = TunnelInventory.startActions(new PeerEnd(ends.router(), ends.peer()).startAction(),
+            nat = "this end: " + ends.nat().describe() + "; other end: "
+                    + ends.partnerNat().describe();
+            initiator = TunnelInventory.startActions(
+                    new PeerEnd(ends.router(), ends.peer()).startAction(),
                     ends.partnerEnd().startAction());
         } else {
             remoteNotGiven = "the router of peer " + secrets.redact(ends.peer().name()) + " was not given";
@@ -110,8 +145,16 @@ public final class HtmlReport implements Report {
             initiator = new PeerEnd(ends.router(), ends.peer()).startAction().description();
         }
         TunnelJudgement.Verdict verdict = judgement.judge(ends);
-        return new AuditPage.TunnelRow(id, verdict.status().cssClass(), verdict.status().legend(), local, remote,
-                remoteNotGiven, secrets.redact(nat), initiator, verdict.cells());
+        return new AuditPage.TunnelRow(
+                id,
+                verdict.status().cssClass(),
+                verdict.status().legend(),
+                local,
+                remote,
+                remoteNotGiven,
+                secrets.redact(nat),
+                initiator,
+                verdict.cells());
     }
 
     private static List<AuditPage.Count> countsByRule(AnalysisResult result) {
@@ -119,16 +162,19 @@ public final class HtmlReport implements Report {
         Map<String, String> levels = new TreeMap<>();
         for (ReportedFinding finding : result.findings()) {
             counts.merge(finding.finding().ruleId(), 1L, Long::sum);
-            levels.merge(finding.finding().ruleId(), finding.finding().level().id(),
+            levels.merge(
+                    finding.finding().ruleId(),
+                    finding.finding().level().id(),
                     (a, b) -> a.equals("error") || b.equals("error") ? "error" : a.equals("warning") ? a : b);
         }
         return counts.entrySet().stream()
-                .map(e -> new AuditPage.Count(e.getKey(), levels.get(e.getKey()), e.getValue())).toList();
+                .map(e -> new AuditPage.Count(e.getKey(), levels.get(e.getKey()), e.getValue()))
+                .toList();
     }
 
     private static AuditPage.Note note(Diagnostic diagnostic) {
-        return new AuditPage.Note(diagnostic.location().toString(), diagnostic.level().id(), diagnostic.code(),
-                diagnostic.message());
+        return new AuditPage.Note(
+                diagnostic.location().toString(), diagnostic.level().id(), diagnostic.code(), diagnostic.message());
     }
 
     /** The documentation of every rule that fired (reported or suppressed), Markdown rendered with raw HTML escaped. */
@@ -137,14 +183,20 @@ public final class HtmlReport implements Report {
         result.findings().forEach(f -> fired.add(f.finding().ruleId()));
         result.suppressed().forEach(f -> fired.add(f.finding().ruleId()));
         Parser parser = Parser.builder().build();
-        HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+        HtmlRenderer renderer =
+                HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
         List<AuditPage.RuleDoc> docs = new ArrayList<>();
         for (String id : fired) {
             RuleMetadata rule = rules.get(id);
             if (rule == null) continue;
-            docs.add(new AuditPage.RuleDoc(id, rule.title(), rule.defaultLevel().id(),
-                    renderer.render(parser.parse(rule.summary())), renderer.render(parser.parse(rule.explanation())),
-                    rule.badExample().strip(), rule.fixedExample().strip()));
+            docs.add(new AuditPage.RuleDoc(
+                    id,
+                    rule.title(),
+                    rule.defaultLevel().id(),
+                    renderer.render(parser.parse(rule.summary())),
+                    renderer.render(parser.parse(rule.explanation())),
+                    rule.badExample().strip(),
+                    rule.fixedExample().strip()));
         }
         return docs;
     }

@@ -17,7 +17,7 @@ import org.eclipse.elk.graph.ElkEdgeSection;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 import org.vpnlint.checks.Network;
-import org.vpnlint.checks.pairing.NatInFront;
+import org.vpnlint.checks.ike.pairing.NatInFront;
 import org.vpnlint.cli.analysis.SecretValues;
 import org.vpnlint.model.Router;
 
@@ -34,6 +34,7 @@ import org.vpnlint.model.Router;
 final class NetworkDrawing {
     /** An average glyph width of the drawing's 12 px monospace font, to size boxes around their text. */
     private static final double GLYPH_WIDTH = 7.3;
+
     private static final int BOX_HEIGHT = 40;
     private static final int MARGIN = 12;
     private static final int LINE_PITCH = 8;
@@ -44,13 +45,16 @@ final class NetworkDrawing {
     private final Map<ElkNode, AuditPage.Box> boxes = new LinkedHashMap<>();
     private final List<Pending> lines = new ArrayList<>();
 
-    private record Pending(ElkEdge edge, String tunnelId, String statusClass, String title) {
-    }
+    private record Pending(ElkEdge edge, String tunnelId, String statusClass, String title) {}
 
     /** One tunnel to draw: its row, its router, and the partner router, NATs or outside peer name. */
-    record DrawnTunnel(AuditPage.TunnelRow row, Router router, Router partner, String outsidePeer,
-                       NatInFront nat, NatInFront partnerNat) {
-    }
+    record DrawnTunnel(
+            AuditPage.TunnelRow row,
+            Router router,
+            Router partner,
+            String outsidePeer,
+            NatInFront nat,
+            NatInFront partnerNat) {}
 
     NetworkDrawing(List<Network> networks, Set<String> reportedFiles, SecretValues secrets) {
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
@@ -67,7 +71,11 @@ final class NetworkDrawing {
                 if (nodes.containsKey(key)) continue;
                 boolean reported = reportedFiles.contains(router.file());
                 String name = router.name() != null ? router.name() : router.file();
-                box(key, "r" + index++, reported ? "router" : "context", secrets.redact(name),
+                box(
+                        key,
+                        "r" + index++,
+                        reported ? "router" : "context",
+                        secrets.redact(name),
                         reported ? router.file() : router.file() + " (context)");
             }
         }
@@ -86,8 +94,8 @@ final class NetworkDrawing {
         } else {
             stops.add(outside(tunnel.router(), tunnel.outsidePeer()));
         }
-        String title = row.local().peer() + " " + row.local().tunnel() + " (" + row.local().location() + "): "
-                + row.statusLegend();
+        String title = row.local().peer() + " " + row.local().tunnel() + " ("
+                + row.local().location() + "): " + row.statusLegend();
         for (int i = 0; i + 1 < stops.size(); i++) {
             ElkEdge edge = ElkGraphUtil.createSimpleEdge(stops.get(i), stops.get(i + 1));
             lines.add(new Pending(edge, row.id(), row.statusClass(), title));
@@ -98,8 +106,10 @@ final class NetworkDrawing {
     AuditPage.Drawing layOut(List<AuditPage.Count> legend) {
         Map<ElkNode, Integer> linesAt = new LinkedHashMap<>();
         for (Pending line : lines) {
-            linesAt.merge(ElkGraphUtil.connectableShapeToNode(line.edge().getSources().get(0)), 1, Integer::sum);
-            linesAt.merge(ElkGraphUtil.connectableShapeToNode(line.edge().getTargets().get(0)), 1, Integer::sum);
+            linesAt.merge(
+                    ElkGraphUtil.connectableShapeToNode(line.edge().getSources().get(0)), 1, Integer::sum);
+            linesAt.merge(
+                    ElkGraphUtil.connectableShapeToNode(line.edge().getTargets().get(0)), 1, Integer::sum);
         }
         int most = linesAt.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         boolean merged = most > MERGE_FROM;
@@ -112,8 +122,15 @@ final class NetworkDrawing {
         for (Map.Entry<ElkNode, AuditPage.Box> entry : boxes.entrySet()) {
             ElkNode node = entry.getKey();
             AuditPage.Box box = entry.getValue();
-            placed.add(new AuditPage.Box(box.id(), box.kind(), round(node.getX()) + MARGIN, round(node.getY()) + MARGIN,
-                    round(node.getWidth()), round(node.getHeight()), box.label(), box.detail()));
+            placed.add(new AuditPage.Box(
+                    box.id(),
+                    box.kind(),
+                    round(node.getX()) + MARGIN,
+                    round(node.getY()) + MARGIN,
+                    round(node.getWidth()),
+                    round(node.getHeight()),
+                    box.label(),
+                    box.detail()));
         }
         List<AuditPage.Line> drawn = new ArrayList<>();
         for (Pending line : lines) {
@@ -123,10 +140,11 @@ final class NetworkDrawing {
                 for (ElkBendPoint bend : section.getBendPoints()) point(path, "L", bend.getX(), bend.getY());
                 point(path, "L", section.getEndX(), section.getEndY());
             }
-            drawn.add(new AuditPage.Line(line.tunnelId(), line.statusClass(), path.toString().strip(), line.title()));
+            drawn.add(new AuditPage.Line(
+                    line.tunnelId(), line.statusClass(), path.toString().strip(), line.title()));
         }
-        return new AuditPage.Drawing(round(root.getWidth()) + 2 * MARGIN, round(root.getHeight()) + 2 * MARGIN, placed,
-                drawn, legend);
+        return new AuditPage.Drawing(
+                round(root.getWidth()) + 2 * MARGIN, round(root.getHeight()) + 2 * MARGIN, placed, drawn, legend);
     }
 
     private ElkNode nat(Router router, NatInFront nat) {
@@ -134,7 +152,9 @@ final class NetworkDrawing {
         if (nodes.containsKey(key)) return nodes.get(key);
         String kind = nat.kind() == NatInFront.Kind.MASQUERADE ? "masquerading NAT" : "1:1 NAT";
         String origin = nat.origin() == NatInFront.Origin.DECLARED ? "declared" : "inferred";
-        String address = nat.publicAddress() == null ? "public address unknown" : nat.publicAddress().toCanonicalString();
+        String address = nat.publicAddress() == null
+                ? "public address unknown"
+                : nat.publicAddress().toCanonicalString();
         return box(key, "n" + nodes.size(), "nat", kind + " (" + origin + ")", address);
     }
 
@@ -158,7 +178,11 @@ final class NetworkDrawing {
     }
 
     private static void point(StringBuilder path, String command, double x, double y) {
-        path.append(command).append(round(x) + MARGIN).append(' ').append(round(y) + MARGIN).append(' ');
+        path.append(command)
+                .append(round(x) + MARGIN)
+                .append(' ')
+                .append(round(y) + MARGIN)
+                .append(' ');
     }
 
     private static int round(double value) {

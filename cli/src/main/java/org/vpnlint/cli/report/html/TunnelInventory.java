@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.vpnlint.checks.Network;
-import org.vpnlint.checks.pairing.NatInFront;
-import org.vpnlint.checks.pairing.PeerEnd;
-import org.vpnlint.checks.pairing.PeerPair;
-import org.vpnlint.checks.pairing.PeerPairing;
-import org.vpnlint.checks.pairing.StartAction;
+import org.vpnlint.checks.ike.pairing.NatInFront;
+import org.vpnlint.checks.ike.pairing.PeerEnd;
+import org.vpnlint.checks.ike.pairing.PeerPair;
+import org.vpnlint.checks.ike.pairing.PeerPairing;
+import org.vpnlint.checks.ike.pairing.StartAction;
 import org.vpnlint.cli.analysis.SecretValues;
 import org.vpnlint.model.EspGroup;
 import org.vpnlint.model.IkeGroup;
@@ -32,8 +32,16 @@ import org.vpnlint.model.SourceLocation;
 final class TunnelInventory {
 
     /** A tunnel's two ends before it is judged: the partner is null when the other router was not given. */
-    record Ends(TunnelKey key, Router router, IpsecPeer peer, IpsecTunnel tunnel, PeerEnd partnerEnd,
-                TunnelKey partnerKey, IpsecTunnel partnerTunnel, NatInFront nat, NatInFront partnerNat) {
+    record Ends(
+            TunnelKey key,
+            Router router,
+            IpsecPeer peer,
+            IpsecTunnel tunnel,
+            PeerEnd partnerEnd,
+            TunnelKey partnerKey,
+            IpsecTunnel partnerTunnel,
+            NatInFront nat,
+            NatInFront partnerNat) {
 
         boolean paired() {
             return partnerEnd != null;
@@ -62,8 +70,19 @@ final class TunnelInventory {
                     for (IpsecTunnel tunnel : tunnelsOf(peer)) {
                         if (consumed.contains(tunnel)) continue;
                         consumed.add(tunnel);
-                        tunnels.add(pair.isPresent() ? paired(router, peer, tunnel, pair.get(), consumed)
-                                : new Ends(key(router, peer, tunnel), router, peer, tunnel, null, null, null, null, null));
+                        tunnels.add(
+                                pair.isPresent()
+                                        ? paired(router, peer, tunnel, pair.get(), consumed)
+                                        : new Ends(
+                                                key(router, peer, tunnel),
+                                                router,
+                                                peer,
+                                                tunnel,
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                null));
                     }
                 }
             }
@@ -88,8 +107,15 @@ final class TunnelInventory {
         PeerEnd partner = pair.partnerOf(own);
         IpsecTunnel match = matching(tunnel, tunnelsOf(partner.peer()), consumed);
         if (match != null) consumed.add(match);
-        return new Ends(key(router, peer, tunnel), router, peer, tunnel, partner,
-                match == null ? null : key(partner.router(), partner.peer(), match), match, pair.natOf(own),
+        return new Ends(
+                key(router, peer, tunnel),
+                router,
+                peer,
+                tunnel,
+                partner,
+                match == null ? null : key(partner.router(), partner.peer(), match),
+                match,
+                pair.natOf(own),
                 pair.natOf(partner));
     }
 
@@ -109,14 +135,16 @@ final class TunnelInventory {
 
     /** The peer's enabled tunnels; a route-based (VTI) peer has one CHILD_SA, shown as tunnel 0. */
     static List<IpsecTunnel> tunnelsOf(IpsecPeer peer) {
-        List<IpsecTunnel> enabled = peer.tunnels().stream().filter(t -> !t.disabled()).toList();
+        List<IpsecTunnel> enabled =
+                peer.tunnels().stream().filter(t -> !t.disabled()).toList();
         if (!enabled.isEmpty() || peer.vtiInterface() == null) return enabled;
-        return List.of(new IpsecTunnel(0, List.of(), List.of(), null, null, null, peer.vtiEspGroup(), false,
-                peer.location()));
+        return List.of(
+                new IpsecTunnel(0, List.of(), List.of(), null, null, null, peer.vtiEspGroup(), false, peer.location()));
     }
 
     private void index(Router router, IpsecPeer peer) {
-        startsOfTunnels.putIfAbsent(TunnelFindings.lineKey(peer.location()),
+        startsOfTunnels.putIfAbsent(
+                TunnelFindings.lineKey(peer.location()),
                 new TunnelKey(router.file(), peer.name(), TunnelKey.WHOLE_PEER));
         for (IpsecTunnel tunnel : peer.tunnels()) {
             if (tunnel.location() != null) {
@@ -130,7 +158,8 @@ final class TunnelInventory {
     }
 
     /** One end of a tunnel as the inventory shows it; every text from the model passes the secret redaction. */
-    static AuditPage.End end(Router router, IpsecPeer peer, IpsecTunnel tunnel, LinkTarget links, SecretValues secrets) {
+    static AuditPage.End end(
+            Router router, IpsecPeer peer, IpsecTunnel tunnel, LinkTarget links, SecretValues secrets) {
         PeerEnd end = new PeerEnd(router, peer);
         SourceLocation at = tunnel.location() != null ? tunnel.location() : peer.location();
         Optional<IkeGroup> ike = end.ikeGroup();
@@ -139,19 +168,32 @@ final class TunnelInventory {
         int version = end.ikeVersion();
         return new AuditPage.End(
                 secrets.redact(router.name() != null ? router.name() : router.file()),
-                at.file() + ":" + at.line(), links.href(at),
+                at.file() + ":" + at.line(),
+                links.href(at),
                 secrets.redact(peer.name()),
-                tunnel.number() == 0 && peer.vtiInterface() != null ? "vti " + peer.vtiInterface() : "tunnel " + tunnel.number(),
-                prefixes(tunnel.localPrefixes()), prefixes(tunnel.remotePrefixes()),
+                tunnel.number() == 0 && peer.vtiInterface() != null
+                        ? "vti " + peer.vtiInterface()
+                        : "tunnel " + tunnel.number(),
+                prefixes(tunnel.localPrefixes()),
+                prefixes(tunnel.remotePrefixes()),
                 version == 0 ? "IKEv2 or IKEv1 (answers either)" : "IKEv" + version,
-                secrets.redact(end.sentIdentity() == null ? "(dynamic address)" : end.sentIdentity().toString()),
+                secrets.redact(
+                        end.sentIdentity() == null
+                                ? "(dynamic address)"
+                                : end.sentIdentity().toString()),
                 secrets.redact(end.acceptedIdentity().toString()),
                 end.startAction().description(),
-                ike.map(g -> g.closeAction() == null ? "none" : g.closeAction().name().toLowerCase()).orElse("none"),
-                ike.map(g -> g.deadPeerDetection() == null ? "none (no dead-peer-detection)"
-                        : g.deadPeerDetection().action().name().toLowerCase() + " every "
-                                + g.deadPeerDetection().intervalSeconds() + " s").orElse("none"),
-                secrets.redact(ike.map(TunnelInventory::ikeProposals).orElse("ike-group " + peer.ikeGroup() + " not found")),
+                ike.map(g -> g.closeAction() == null
+                                ? "none"
+                                : g.closeAction().name().toLowerCase())
+                        .orElse("none"),
+                ike.map(g -> g.deadPeerDetection() == null
+                                ? "none (no dead-peer-detection)"
+                                : g.deadPeerDetection().action().name().toLowerCase() + " every "
+                                        + g.deadPeerDetection().intervalSeconds() + " s")
+                        .orElse("none"),
+                secrets.redact(
+                        ike.map(TunnelInventory::ikeProposals).orElse("ike-group " + peer.ikeGroup() + " not found")),
                 secrets.redact(esp == null ? "esp-group " + espName + " not found" : espProposals(esp)));
     }
 
@@ -166,18 +208,21 @@ final class TunnelInventory {
     }
 
     private static String prefixes(List<IPAddress> prefixes) {
-        return prefixes.isEmpty() ? "(none: the IKE addresses)"
+        return prefixes.isEmpty()
+                ? "(none: the IKE addresses)"
                 : prefixes.stream().map(IPAddress::toCanonicalString).collect(Collectors.joining(", "));
     }
 
     private static String ikeProposals(IkeGroup group) {
-        return "ike-group " + group.name() + ": " + group.proposals().stream()
-                .map(p -> join(p.encryption(), p.hash(), p.dhGroup() == null ? null : "dh" + p.dhGroup()))
-                .collect(Collectors.joining(", "));
+        return "ike-group " + group.name() + ": "
+                + group.proposals().stream()
+                        .map(p -> join(p.encryption(), p.hash(), p.dhGroup() == null ? null : "dh" + p.dhGroup()))
+                        .collect(Collectors.joining(", "));
     }
 
     private static String espProposals(EspGroup group) {
-        String proposals = group.proposals().stream().map(p -> join(p.encryption(), p.hash()))
+        String proposals = group.proposals().stream()
+                .map(p -> join(p.encryption(), p.hash()))
                 .collect(Collectors.joining(", "));
         String pfs = group.pfs() == null ? "" : ", pfs " + group.pfs();
         String mode = group.mode() == null ? "" : ", " + group.mode() + " mode";

@@ -26,11 +26,15 @@ final class TunnelJudgement {
     private final FindingViews anchors;
     private final Set<String> reportedFiles;
 
-    record Verdict(TunnelStatus status, List<AuditPage.Cell> cells) {
-    }
+    record Verdict(TunnelStatus status, List<AuditPage.Cell> cells) {}
 
-    TunnelJudgement(TunnelFindings findings, List<Diagnostic> diagnostics, Set<String> rulesRun, int baselined,
-                    FindingViews anchors, Set<String> reportedFiles) {
+    TunnelJudgement(
+            TunnelFindings findings,
+            List<Diagnostic> diagnostics,
+            Set<String> rulesRun,
+            int baselined,
+            FindingViews anchors,
+            Set<String> reportedFiles) {
         this.reportedFiles = reportedFiles;
         this.findings = findings;
         this.diagnostics = diagnostics;
@@ -43,27 +47,38 @@ final class TunnelJudgement {
         Set<ReportedFinding> about = new LinkedHashSet<>();
         for (TunnelKey key : ends.keys()) about.addAll(findings.about(key));
         String unreadNote = unreadNote(ends);
-        boolean partnerOnlyContext = ends.paired() && !reportedFiles.contains(ends.partnerEnd().router().file());
+        boolean partnerOnlyContext = ends.paired()
+                && !reportedFiles.contains(ends.partnerEnd().router().file());
         TunnelStatus status = TunnelStatus.PROTECTED;
         List<AuditPage.Cell> cells = new ArrayList<>();
         for (TunnelProperty property : TunnelProperty.values()) {
             List<ReportedFinding> fired = about.stream()
-                    .filter(f -> property.ruleIds().contains(f.finding().ruleId())).toList();
-            List<ReportedFinding> decided = fired.stream().filter(f -> !undecided(f)).toList();
+                    .filter(f -> property.ruleIds().contains(f.finding().ruleId()))
+                    .toList();
+            List<ReportedFinding> decided =
+                    fired.stream().filter(f -> !undecided(f)).toList();
             if (!decided.isEmpty()) {
                 cells.add(findingCell(decided));
                 status = worse(status, failed(property, decided));
                 continue;
             }
-            String unknown = !fired.isEmpty() ? "could not be decided"
-                    : property.needsBothEnds() && !ends.paired() ? "needs the other end, which was not given"
-                    : partnerOnlyContext ? "the other end was given as context only; its findings are not reported"
-                    : !rulesRun.containsAll(property.ruleIds()) ? "a rule deciding it was disabled"
-                    : unreadNote != null ? unreadNote
-                    : baselined > 0 ? "the baseline hides " + baselined + " finding(s), maybe this tunnel's"
-                    : null;
+            String unknown = !fired.isEmpty()
+                    ? "could not be decided"
+                    : property.needsBothEnds() && !ends.paired()
+                            ? "needs the other end, which was not given"
+                            : partnerOnlyContext
+                                    ? "the other end was given as context only; its findings are not reported"
+                                    : !rulesRun.containsAll(property.ruleIds())
+                                            ? "a rule deciding it was disabled"
+                                            : unreadNote != null
+                                                    ? unreadNote
+                                                    : baselined > 0
+                                                            ? "the baseline hides " + baselined
+                                                                    + " finding(s), maybe this tunnel's"
+                                                            : null;
             if (unknown != null) {
-                cells.add(new AuditPage.Cell("unknown", "?", unknown, fired.isEmpty() ? null : anchors.href(fired.get(0))));
+                cells.add(new AuditPage.Cell(
+                        "unknown", "?", unknown, fired.isEmpty() ? null : anchors.href(fired.get(0))));
                 status = worse(status, TunnelStatus.UNKNOWN);
             } else {
                 cells.add(new AuditPage.Cell("ok", "✓", "proved", null));
@@ -80,8 +95,10 @@ final class TunnelJudgement {
 
     private static TunnelStatus failed(TunnelProperty property, List<ReportedFinding> decided) {
         return switch (property) {
-            case IKE, CHILD_SA -> decided.stream().anyMatch(f -> f.finding().level() == Level.ERROR)
-                    ? TunnelStatus.BROKEN : TunnelStatus.WARNED;
+            case IKE, CHILD_SA ->
+                decided.stream().anyMatch(f -> f.finding().level() == Level.ERROR)
+                        ? TunnelStatus.BROKEN
+                        : TunnelStatus.WARNED;
             case SA_UP -> TunnelStatus.LEAKS_SA_UP;
             case SA_DOWN -> TunnelStatus.LEAKS_SA_DOWN;
         };
@@ -98,7 +115,8 @@ final class TunnelJudgement {
 
     /** The first note about something vpnlint could not read inside either end's peer, as a cell's reason. */
     private String unreadNote(TunnelInventory.Ends ends) {
-        List<IpsecPeer> peers = ends.paired() ? List.of(ends.peer(), ends.partnerEnd().peer()) : List.of(ends.peer());
+        List<IpsecPeer> peers =
+                ends.paired() ? List.of(ends.peer(), ends.partnerEnd().peer()) : List.of(ends.peer());
         for (Diagnostic diagnostic : diagnostics) {
             for (IpsecPeer peer : peers) {
                 if (within(diagnostic.location(), peer.location())) {

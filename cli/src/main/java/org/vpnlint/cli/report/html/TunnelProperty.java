@@ -10,18 +10,35 @@ import java.util.Set;
  * lists, not tunnels). Properties about the two ends agreeing can only be proved when both ends were given.
  */
 enum TunnelProperty {
-    IKE("IKE establishes", true, "behind-nat-default-id", "dnat-steals-ike", "fqdn-id-without-at",
-            "ike-blocked-by-firewall", "ike-id-mismatch-behind-nat", "ipsec-psk-mismatch",
-            "local-address-not-on-router", "nat-t-missing", "no-initiator"),
-    CHILD_SA("selectors and proposals agree", true, "ipsec-proposal-mismatch", "protocol-selector-ignored",
+    IKE(
+            "IKE establishes",
+            true,
+            "behind-nat-default-id",
+            "dnat-steals-ike",
+            "fqdn-id-without-at",
+            "ike-blocked-by-firewall",
+            "ike-id-mismatch-behind-nat",
+            "ipsec-psk-mismatch",
+            "local-address-not-on-router",
+            "nat-t-missing",
+            "no-initiator"),
+    CHILD_SA(
+            "selectors and proposals agree",
+            true,
+            "ipsec-proposal-mismatch",
+            "protocol-selector-ignored",
             "tunnel-selectors-not-mirrored"),
-    SA_UP("encrypted with the SA up", false, "gre-not-protected", "nat-into-tunnel-misses-policy",
+    SA_UP(
+            "encrypted with the SA up",
+            false,
+            "gre-not-protected",
+            "nat-into-tunnel-misses-policy",
             "snat-captures-tunnel-traffic"),
     SA_DOWN("no cleartext with the SA down", false, "gre-leaks-when-sa-down", "tunnel-traffic-leaks-when-sa-down");
 
     /** Rules that look at firewall and NAT rule lists, not at a tunnel. */
-    static final Set<String> NOT_ABOUT_TUNNELS = Set.of("firewall-matches-pre-dnat-address",
-            "firewall-rule-unreachable", "nat-rule-unreachable");
+    static final Set<String> NOT_ABOUT_TUNNELS =
+            Set.of("firewall-matches-pre-dnat-address", "firewall-rule-unreachable", "nat-rule-unreachable");
 
     private final String title;
     private final boolean needsBothEnds;
@@ -47,6 +64,9 @@ enum TunnelProperty {
 
     /** The property a rule decides, or null for a rule that is not about tunnels. */
     static TunnelProperty decidedBy(String ruleId) {
-        return Arrays.stream(values()).filter(p -> p.ruleIds.contains(ruleId)).findFirst().orElse(null);
+        return Arrays.stream(values())
+                .filter(p -> p.ruleIds.contains(ruleId))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -51,8 +51,11 @@ class AuditPageInBrowserTest {
         HeadlessChromium.Run run = chromium.dumpDom(page);
         assertEquals(java.util.List.of(), run.console());
         Document rendered = Jsoup.parse(run.out());
-        Set<String> rowIds = rendered.select("table.inventory tbody tr").stream().map(r -> r.id()).collect(Collectors.toSet());
-        Set<String> drawn = rendered.select("svg path.tunnel").stream().map(p -> p.attr("data-tunnel"))
+        Set<String> rowIds = rendered.select("table.inventory tbody tr").stream()
+                .map(r -> r.id())
+                .collect(Collectors.toSet());
+        Set<String> drawn = rendered.select("svg path.tunnel").stream()
+                .map(p -> p.attr("data-tunnel"))
                 .collect(Collectors.toSet());
         assertEquals(rows, rowIds.size());
         assertEquals(rowIds, drawn);
@@ -69,6 +72,7 @@ class AuditPageInBrowserTest {
         byte[] image = Files.readAllBytes(png);
         assertTrue(image.length > 20_000 && image[1] == 'P' && image[2] == 'N' && image[3] == 'G', "no screenshot");
         byte[] print = Files.readAllBytes(pdf);
-        assertTrue(print.length > 20_000 && new String(print, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"), "no PDF");
+        assertTrue(
+                print.length > 20_000 && new String(print, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"), "no PDF");
     }
 }

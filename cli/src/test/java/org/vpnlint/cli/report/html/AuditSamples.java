@@ -24,12 +24,12 @@ final class AuditSamples {
             "samples/pairs/selectors-not-mirrored/east.boot", "samples/pairs/selectors-not-mirrored/west.boot",
             "samples/seed/snat-without-exclude.boot", "samples/seed/gre-canonical.boot");
 
-    private AuditSamples() {
-    }
+    private AuditSamples() {}
 
     static Path root() {
         String root = System.getProperty("vpnlint.repositoryRoot");
-        if (root == null) throw new IllegalStateException("run the tests through Maven: vpnlint.repositoryRoot is not set");
+        if (root == null)
+            throw new IllegalStateException("run the tests through Maven: vpnlint.repositoryRoot is not set");
         return Path.of(root).toAbsolutePath().normalize();
     }
 
@@ -42,11 +42,13 @@ final class AuditSamples {
     static AnalysisResult analyse(List<String> reported, List<String> context) throws Exception {
         Analysis analysis = Analysis.withAllRules();
         Path root = root();
-        ProjectConfig config = ProjectConfig.load(root.resolve("samples").resolve(ProjectConfig.FILE_NAME),
+        ProjectConfig config = ProjectConfig.load(
+                root.resolve("samples").resolve(ProjectConfig.FILE_NAME),
                 analysis.rules().stream().map(Rule::id).collect(Collectors.toSet()));
         List<Path> files = reported.stream().map(root::resolve).toList();
         List<Path> contextFiles = context.stream().map(root::resolve).toList();
-        return analysis.run(new AnalysisRequest(files, contextFiles, null, config, null, root, LocalDate.of(2026, 12, 4)));
+        return analysis.run(
+                new AnalysisRequest(files, contextFiles, null, config, null, root, LocalDate.of(2026, 12, 4)));
     }
 
     /** The page as written next to the repository root's files (so its links are the sample paths). */

@@ -27,8 +27,7 @@ final class HeadlessChromium {
     private final Path work;
 
     /** What one run gave: standard output (the DOM for --dump-dom) and the console lines of the page. */
-    record Run(String out, List<String> console) {
-    }
+    record Run(String out, List<String> console) {}
 
     private HeadlessChromium(Path binary, Path work) {
         this.binary = binary;
@@ -71,23 +70,36 @@ final class HeadlessChromium {
     private Run run(Path page, String... action) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(work, "chromium-profile-");
         Path stderr = work.resolve(profile.getFileName() + ".log");
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + profile,
-                "--enable-logging=stderr", "--v=0"));
+        List<String> command = new ArrayList<>(List.of(
+                binary.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--user-data-dir=" + profile,
+                "--enable-logging=stderr",
+                "--v=0"));
         command.addAll(List.of(action));
         command.add(page.toUri().toString());
-        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        Process process =
+                new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         String out;
         try {
             out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) fail("chromium did not finish in " + TIMEOUT_SECONDS + " s");
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                fail("chromium did not finish in " + TIMEOUT_SECONDS + " s");
         } finally {
             process.destroyForcibly();
             deleteTree(profile);
         }
         List<String> console = Files.readAllLines(stderr, StandardCharsets.UTF_8).stream()
-                .filter(line -> line.contains(":CONSOLE")).toList();
+                .filter(line -> line.contains(":CONSOLE"))
+                .toList();
         if (process.exitValue() != 0) fail("chromium exited with " + process.exitValue() + "; see " + stderr);
         return new Run(out, console);
     }

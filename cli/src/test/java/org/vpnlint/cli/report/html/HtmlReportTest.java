@@ -41,7 +41,9 @@ class HtmlReportTest {
                 for (IpsecPeer peer : router.ipsec().peers()) {
                     if (peer.disabled()) continue;
                     for (IpsecTunnel tunnel : peer.tunnels()) {
-                        if (!tunnel.disabled()) tunnels.add(tunnel.location().file() + ":" + tunnel.location().line());
+                        if (!tunnel.disabled())
+                            tunnels.add(tunnel.location().file() + ":"
+                                    + tunnel.location().line());
                     }
                 }
             }
@@ -53,12 +55,15 @@ class HtmlReportTest {
     void everyTunnelIsInTheInventoryAndTheDrawing() {
         List<String> tunnels = tunnelsOfTheInput();
         assertTrue(tunnels.size() >= 6, "the samples have tunnels: " + tunnels);
-        Set<String> drawn = page.select("svg path.tunnel").stream().map(p -> p.attr("data-tunnel"))
+        Set<String> drawn = page.select("svg path.tunnel").stream()
+                .map(p -> p.attr("data-tunnel"))
                 .collect(Collectors.toSet());
         for (String tunnel : tunnels) {
             Element row = page.select("table.inventory tbody tr").stream()
-                    .filter(r -> r.select("td.end a").stream().anyMatch(a -> a.text().equals(tunnel)))
-                    .findFirst().orElse(null);
+                    .filter(r ->
+                            r.select("td.end a").stream().anyMatch(a -> a.text().equals(tunnel)))
+                    .findFirst()
+                    .orElse(null);
             assertNotNull(row, "no inventory row for the tunnel at " + tunnel);
             assertTrue(drawn.contains(row.id()), "tunnel " + row.id() + " (" + tunnel + ") is not drawn");
         }
@@ -69,7 +74,8 @@ class HtmlReportTest {
     void pairedTunnelsAreOneRowWithBothEnds() {
         Element row = rowOf("samples/pairs/initiator-and-responder/east.boot");
         assertEquals(2, row.select("td.end a").size(), row.outerHtml());
-        assertTrue(row.select("td.end a").eachText().stream().anyMatch(t -> t.startsWith("samples/pairs/initiator-and-responder/west.set:")));
+        assertTrue(row.select("td.end a").eachText().stream()
+                .anyMatch(t -> t.startsWith("samples/pairs/initiator-and-responder/west.set:")));
     }
 
     @Test
@@ -84,8 +90,10 @@ class HtmlReportTest {
         assertNotNull(cell, mismatched.outerHtml());
         Element finding = page.getElementById(cell.selectFirst("a").attr("href").substring(1));
         assertNotNull(finding);
-        assertTrue(finding.text().contains("tunnel-selectors-not-mirrored")
-                || finding.parent().text().contains("tunnel-selectors-not-mirrored"), finding.outerHtml());
+        assertTrue(
+                finding.text().contains("tunnel-selectors-not-mirrored")
+                        || finding.parent().text().contains("tunnel-selectors-not-mirrored"),
+                finding.outerHtml());
     }
 
     @Test
@@ -95,7 +103,11 @@ class HtmlReportTest {
         Element ike = row.select("td.cell").get(0);
         assertTrue(ike.hasClass("unknown") && ike.text().contains("not given"), ike.outerHtml());
         assertTrue(row.select("td.cell").get(2).hasClass("finding"));
-        assertEquals(1, page.select("svg .box.outside").stream().filter(b -> b.text().contains("192.0.2.150")).count());
+        assertEquals(
+                1,
+                page.select("svg .box.outside").stream()
+                        .filter(b -> b.text().contains("192.0.2.150"))
+                        .count());
     }
 
     @Test
@@ -103,26 +115,35 @@ class HtmlReportTest {
         Element row = rowOf("samples/pairs/nat-one-side-without-id/east.boot");
         assertTrue(row.text().contains("NAT"), row.outerHtml());
         assertFalse(page.select("svg .box.nat").isEmpty(), "no NAT box");
-        assertTrue(page.select("svg path.tunnel[data-tunnel=" + row.id() + "]").size() >= 2,
+        assertTrue(
+                page.select("svg path.tunnel[data-tunnel=" + row.id() + "]").size() >= 2,
                 "a tunnel through a NAT is drawn as two stretches");
     }
 
     @Test
     void theTraceMarksTheFieldSourceNatChanged() {
         Element finding = page.select("article.finding").stream()
-                .filter(f -> f.text().contains("snat-without-exclude.boot:26")).findFirst().orElseThrow();
+                .filter(f -> f.text().contains("snat-without-exclude.boot:26"))
+                .findFirst()
+                .orElseThrow();
         List<Element> steps = finding.select("ol.steps li");
-        Element snat = steps.stream().filter(s -> s.selectFirst(".stage").text().equals("postrouting-snat"))
-                .findFirst().orElseThrow();
+        Element snat = steps.stream()
+                .filter(s -> s.selectFirst(".stage").text().equals("postrouting-snat"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of("203.0.113.134"), snat.select("mark").eachText(), snat.outerHtml());
-        Element route = steps.stream().filter(s -> s.selectFirst(".stage").text().equals("route")).findFirst().orElseThrow();
+        Element route = steps.stream()
+                .filter(s -> s.selectFirst(".stage").text().equals("route"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(route.select("mark").isEmpty(), route.outerHtml());
         assertNotNull(finding.selectFirst("pre.fix"));
     }
 
     @Test
     void theDocumentationOfEveryRuleThatFiredIsIncluded() {
-        Set<String> fired = result.findings().stream().map(f -> f.finding().ruleId()).collect(Collectors.toSet());
+        Set<String> fired =
+                result.findings().stream().map(f -> f.finding().ruleId()).collect(Collectors.toSet());
         for (String rule : fired) {
             Element doc = page.getElementById("rule-" + rule);
             assertNotNull(doc, "no documentation for " + rule);
@@ -135,7 +156,9 @@ class HtmlReportTest {
     void theSummaryCountsWhatTheInventoryShows() {
         assertEquals(result.files().size(), AuditSamples.FILES.size());
         long rows = page.select("table.inventory tbody tr").size();
-        long counted = page.select("table.status-counts tr td:eq(1)").eachText().stream().mapToLong(Long::parseLong).sum();
+        long counted = page.select("table.status-counts tr td:eq(1)").eachText().stream()
+                .mapToLong(Long::parseLong)
+                .sum();
         assertEquals(rows, counted);
     }
 
@@ -173,6 +196,7 @@ class HtmlReportTest {
     private static Element rowOf(String file) {
         return page.select("table.inventory tbody tr").stream()
                 .filter(r -> r.select("td.end a").first().text().startsWith(file + ":"))
-                .findFirst().orElseThrow(() -> new AssertionError("no row for " + file));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + file));
     }
 }

@@ -1,0 +1,154 @@
+package org.vpnlint.checks.datapath;
+
+import inet.ipaddr.IPAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.Network;
+import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.Rule;
+import org.vpnlint.checks.RuleContext;
+import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.datapath.ConfigChange.Segment;
+import org.vpnlint.datapath.CompiledRouter;
+import org.vpnlint.datapath.CompiledTunnel;
+import org.vpnlint.datapath.Datapath;
+import org.vpnlint.datapath.PacketTrace;
+import org.vpnlint.datapath.SaStates;
+import org.vpnlint.datapath.Verdict;
+import org.vpnlint.model.IpsecPeer;
+import org.vpnlint.model.IpsecTunnel;
+import org.vpnlint.model.Level;
+import org.vpnlint.model.ProtocolMatch;
+import org.vpnlint.model.Router;
+
+/**
+ * A GRE tunnel towards an IPsec peer (its remote is the peer's address or inside the peer's remote selectors)
+ * whose packets no policy encrypts even with every SA up. The GRE packet is fully determined (for a tunnel
+ * without a local address, by the route the kernel picks with every SA up), so it is replayed directly.
+ */
+public final class GreNotProtectedRule implements Rule {
+
+    static final RuleMetadata METADATA = new RuleMetadata(
+            "gre-not-protected",
+            "A GRE tunnel to an IPsec peer is not covered by any IPsec selector",
+            Level.ERROR,
+            List.of("security", "ipsec", "gre"),
+            "7.5",
+            RuleMetadata.Precision.VERY_HIGH,
+            "Replays the GRE tunnel's own packet with every SA up: reported when it leaves in cleartext although its "
+                    + "remote is an IPsec peer or inside a peer's remote prefixes.",
+            """
+            GRE over IPsec only encrypts GRE packets whose addresses match a tunnel's selectors. A GRE tunnel \
+            between the routers' public addresses next to an IPsec tunnel that selects only the LANs (or dummy \
+            addresses the GRE tunnel does not use) sends every GRE packet — and everything routed over the GRE \
+            interface — in cleartext, while the configuration suggests it is protected.
+
+            Make a selector cover the GRE packets: `tunnel N local prefix` / `remote prefix` equal to the GRE \
+            tunnel's local and remote addresses (/32) with `protocol gre`, or use the GRE tunnel's addresses as \
+            the IPsec tunnel's prefixes (the dummy-address design).""",
+            """
+            set interfaces tunnel tun0 encapsulation gre
+            set interfaces tunnel tun0 local-ip 192.0.2.10
+            set interfaces tunnel tun0 remote-ip 203.0.113.20
+            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 local prefix 192.168.10.0/24
+            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 remote prefix 10.10.10.0/24""",
+            """
+            set interfaces tunnel tun0 encapsulation gre
+            set interfaces tunnel tun0 local-ip 192.0.2.10
+            set interfaces tunnel tun0 remote-ip 203.0.113.20
+            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 2 local prefix 192.0.2.10/32
+            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 2 remote prefix 203.0.113.20/32
+            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 2 protocol gre""");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> check(Network network, RuleContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (Router router : network.routers()) {
+            for (GrePacket.Sender sender : GrePacket.senders(router)) {
+                CompiledRouter compiled = context.compiled(router, sender.family());
+                CompiledTunnel towards = tunnelTowards(compiled, sender.remote());
+                if (towards == null) continue;
+                // the packet as sent with every SA up: a tunnel without a local address takes table 220's src then
+                GrePacket gre = sender.packet(compiled, SaStates.allUp()).orElse(null);
+                if (gre == null) continue;
+                PacketTrace up = Datapath.replay(compiled, gre.packet(), SaStates.allUp());
+                if (up.verdict() == Verdict.CLEARTEXT)
+                    findings.add(UndecidedFinding.unlessInexact(finding(router, gre, towards, up), router, up));
+            }
+        }
+        return findings;
+    }
+
+    /** The first tunnel whose peer is the GRE remote, else the first whose remote selectors contain it. */
+    private static CompiledTunnel tunnelTowards(CompiledRouter router, IPAddress remote) {
+        for (CompiledTunnel tunnel : router.tunnels()) {
+            if (remote.equals(tunnel.remoteEndpoint())) return tunnel;
+        }
+        for (CompiledTunnel tunnel : router.tunnels()) {
+            if (tunnel.remoteSelectors().stream().anyMatch(p -> p.contains(remote))) return tunnel;
+        }
+        return null;
+    }
+
+    private static Finding finding(Router router, GrePacket gre, CompiledTunnel towards, PacketTrace up) {
+        ReplayedWitness replay = new ReplayedWitness(up, "up");
+        boolean toPeer = gre.packet().dst().equals(towards.remoteEndpoint());
+        String relation = toPeer
+                ? "goes to the address of IPsec peer " + towards.ref().peer()
+                : "goes to an address inside the remote selector of " + towards.ref();
+        String message = "GRE tunnel " + gre.describe() + " " + relation + ", but no IPsec selector covers its "
+                + "packets: even with every SA up, " + replay.packetText() + " " + replay.fateText() + ". "
+                + towards.ref() + " selects "
+                + towards.selectorText() + ".";
+        List<RelatedLocation> related = new ArrayList<>();
+        if (towards.location() != null) {
+            related.add(new RelatedLocation(
+                    towards.location(),
+                    "IPsec " + towards.ref() + ", which does not select "
+                            + gre.packet().header()));
+        }
+        return new Finding(
+                METADATA.id(),
+                METADATA.defaultLevel(),
+                message,
+                gre.tunnelInterface().location(),
+                related,
+                replay.witness(),
+                replay.steps(),
+                fix(router, gre, towards),
+                "interfaces tunnel " + gre.tunnelInterface().name() + "|unprotected");
+    }
+
+    /** A new tunnel of the peer selecting exactly the GRE packets (next free tunnel number). */
+    private static String fix(Router router, GrePacket gre, CompiledTunnel towards) {
+        IpsecPeer peer = towards.peer();
+        int number = peer.tunnels().stream().mapToInt(IpsecTunnel::number).max().orElse(0) + 1;
+        List<Segment> tunnel = List.of(
+                Segment.of("vpn"),
+                Segment.of("ipsec"),
+                Segment.of("site-to-site"),
+                Segment.of("peer", peer.name()),
+                Segment.of("tunnel", number));
+        ConfigChange change = new ConfigChange()
+                .set(
+                        tunnel,
+                        Segment.of("local"),
+                        Segment.of(
+                                "prefix", NatExcludeFix.prefixText(gre.packet().src())))
+                .set(
+                        tunnel,
+                        Segment.of("remote"),
+                        Segment.of(
+                                "prefix", NatExcludeFix.prefixText(gre.packet().dst())))
+                .set(
+                        tunnel,
+                        Segment.of("protocol", ProtocolMatch.name(gre.packet().protocol())));
+        return FixFormatter.format(ConfigStyle.of(router), change);
+    }
+}

@@ -1,0 +1,131 @@
+package org.vpnlint.checks.datapath;
+
+import inet.ipaddr.IPAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.vpnlint.datapath.AddressFamily;
+import org.vpnlint.datapath.CompiledRouter;
+import org.vpnlint.datapath.ConcretePacket;
+import org.vpnlint.datapath.Ingress;
+import org.vpnlint.datapath.RouteEntry;
+import org.vpnlint.datapath.SaStates;
+import org.vpnlint.model.NetInterface;
+import org.vpnlint.model.Router;
+import org.vpnlint.model.TunnelSettings;
+
+/**
+ * The outer packet a GRE/IPIP tunnel interface sends: the router's own, from the tunnel's source to its remote,
+ * with the encapsulation's protocol (47 for GRE).
+ *
+ * <p>With a local address ({@code local-ip}, {@code source-address}) that address is the source. Without one
+ * (VyOS renders {@code source-interface} as {@code ip tunnel ... dev IF} and sets no {@code local}) the kernel
+ * picks the source each time it routes the packet, so the packet depends on the SA states: with the SA up,
+ * strongSwan's table-220 route gives an address inside the local selector ({@code src}); with it down, the main
+ * table's route gives its interface's address. See {@link #routedSource}.
+ */
+record GrePacket(NetInterface tunnelInterface, ConcretePacket packet) {
+
+    /** The GRE/IPIP interfaces with a fixed remote, in configuration order; mGRE (no remote) is left out. */
+    static List<Sender> senders(Router router) {
+        List<Sender> senders = new ArrayList<>();
+        for (NetInterface netInterface : router.interfaces()) {
+            TunnelSettings settings = netInterface.tunnel();
+            if (netInterface.disabled() || settings == null || settings.remoteAddress() == null) continue;
+            senders.add(
+                    new Sender(netInterface, settings, settings.remoteAddress().withoutPrefixLength()));
+        }
+        return senders;
+    }
+
+    /** E.g. "tun0 (gre 192.0.2.10 → 203.0.113.20)". */
+    String describe() {
+        return tunnelInterface.name() + " (" + packet.header() + ")";
+    }
+
+    /** A GRE/IPIP interface with a fixed remote. */
+    record Sender(NetInterface tunnelInterface, TunnelSettings settings, IPAddress remote) {
+
+        /** The family its packets use, the one to compile the router for. */
+        AddressFamily family() {
+            return AddressFamily.of(remote);
+        }
+
+        /**
+         * The packet it sends with these SA states ({@code router} compiled for {@link #family()}); empty when the
+         * source is an address only the running router knows, or when the kernel finds no route to send it by.
+         */
+        Optional<GrePacket> packet(CompiledRouter router, SaStates states) {
+            return source(router, states)
+                    .map(source -> new GrePacket(
+                            tunnelInterface,
+                            new ConcretePacket(source, remote, settings.outerProtocol(), 0, 0, Ingress.local())));
+        }
+
+        private Optional<IPAddress> source(CompiledRouter router, SaStates states) {
+            if (settings.localAddress() != null) {
+                // 0.0.0.0 (any) is a source the model cannot pin down; it is left out as before
+                IPAddress local = settings.localAddress().withoutPrefixLength();
+                boolean known = !local.isZero() && local.getIPVersion() == remote.getIPVersion();
+                return known ? Optional.of(local) : Optional.empty();
+            }
+            int boundTo = 0;
+            if (settings.sourceInterface() != null) {
+                boundTo = router.interfaceIndex(settings.sourceInterface());
+                if (boundTo == 0 || router.interfaceAt(boundTo).disabled()) return Optional.empty();
+            }
+            return routedSource(router, states, remote, boundTo);
+        }
+    }
+
+    /**
+     * The source the kernel gives a packet the router sends to {@code remote} without a source of its own
+     * (ip_tunnel_xmit: saddr 0, oif = the tunnel's {@code dev}, here {@code boundTo}; 0 when unbound). The
+     * pipeline takes a packet's source as given, so it is derived here from the compiled routes, in lookup order:
+     * <ul>
+     *   <li>only routes present in these SA states count, and of those the first per table and prefix (the kernel
+     *       holds the best one only);</li>
+     *   <li>bound to an interface, routes through other interfaces are passed over (fib_lookup_good_nhc), so the
+     *       lookup falls back to shorter prefixes and later tables;</li>
+     *   <li>a table-220 route gives its {@code src}, the address strongSwan chose inside the local selector; a main
+     *       table route the primary address of its interface;</li>
+     *   <li>a blackhole or reject route, or none at all, fails the lookup. Bound to an interface, IPv4 then assumes
+     *       the remote is on link there and takes that interface's primary address (ip_route_output_key_hash_rcu,
+     *       "Apparently, routing tables are wrong"); unbound, or for IPv6, no packet is sent.</li>
+     * </ul>
+     * A remote that is one of the router's own addresses gets no packet either.
+     */
+    private static Optional<IPAddress> routedSource(
+            CompiledRouter router, SaStates states, IPAddress remote, int boundTo) {
+        Set<String> shadowing = new HashSet<>();
+        for (RouteEntry route : router.routes()) {
+            if (!route.prefix().contains(remote) || !route.presentIn(router, states)) continue;
+            if (!shadowing.add(route.table() + " " + route.prefix())) continue;
+            switch (route.kind()) {
+                case LOCAL -> {
+                    return Optional.empty();
+                }
+                case BLACKHOLE, REJECT -> {
+                    return onLink(router, boundTo);
+                }
+                case FORWARD -> {
+                    if (boundTo != 0 && route.egress() != boundTo) continue;
+                    if (route.table() == RouteEntry.Table.IPSEC) {
+                        return Optional.ofNullable(
+                                router.tunnelAt(route.tunnelIndex()).routeSource());
+                    }
+                    return router.primaryAddress(route.egress());
+                }
+            }
+        }
+        return onLink(router, boundTo);
+    }
+
+    /** A failed lookup: only an IPv4 lookup bound to an interface still sends, from that interface's address. */
+    private static Optional<IPAddress> onLink(CompiledRouter router, int boundTo) {
+        if (boundTo == 0 || router.family() != AddressFamily.IPV4) return Optional.empty();
+        return router.primaryAddress(boundTo);
+    }
+}

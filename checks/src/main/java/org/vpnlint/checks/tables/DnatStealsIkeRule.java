@@ -1,0 +1,186 @@
+package org.vpnlint.checks.tables;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.Network;
+import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.Rule;
+import org.vpnlint.checks.RuleContext;
+import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.datapath.UndecidedFinding;
+import org.vpnlint.datapath.PacketTrace;
+import org.vpnlint.datapath.Stage;
+import org.vpnlint.model.Dialect;
+import org.vpnlint.model.Level;
+import org.vpnlint.model.NatRule;
+import org.vpnlint.model.Router;
+import org.vpnlint.model.SourceLocation;
+import org.vpnlint.solver.QueryResult;
+
+/**
+ * A destination NAT rule rewrites IKE, NAT-T or ESP (or a GRE tunnel's packets) that a peer sends to the router's
+ * own address, so they are port-forwarded to another host instead of reaching charon or the tunnel interface.
+ * Each such packet is replayed through the datapath; PREROUTING runs before the input filter and routing.
+ */
+public final class DnatStealsIkeRule implements Rule {
+
+    static final RuleMetadata METADATA = new RuleMetadata(
+            "dnat-steals-ike",
+            "Destination NAT forwards the router's own IKE, ESP or GRE elsewhere",
+            Level.ERROR,
+            List.of("nat", "ipsec", "gre"),
+            null,
+            RuleMetadata.Precision.HIGH,
+            "Replays IKE (udp 500), NAT-T (udp 4500) and ESP from every IPsec peer to its local-address, and GRE/IPIP "
+                    + "from every tunnel interface's remote, through PREROUTING; reports the destination NAT rule that "
+                    + "rewrites them.",
+            """
+            Destination NAT runs in PREROUTING, before routing decides whether a packet is for the router itself. \
+            A port forward on the WAN interface that is wider than meant (`protocol all`, a port range that \
+            includes 500 or 4500, a 1:1 NAT of the router's only public address) catches the peer's IKE and ESP \
+            too and sends them to an inside host: charon never sees IKE_SA_INIT, and ESP for an established SA \
+            never reaches the kernel's SA. The same holds for protocol 47 of a GRE tunnel interface. Nothing in \
+            VyOS's commit checks looks for this.""",
+            """
+            set nat destination rule 10 inbound-interface eth0
+            set nat destination rule 10 destination address 203.0.113.10
+            set nat destination rule 10 translation address 192.168.1.20
+            set vpn ipsec site-to-site peer 198.51.100.2 local-address 203.0.113.10""",
+            """
+            set nat destination rule 10 inbound-interface eth0
+            set nat destination rule 10 destination address 203.0.113.10
+            set nat destination rule 10 protocol tcp
+            set nat destination rule 10 destination port 443
+            set nat destination rule 10 translation address 192.168.1.20""");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> check(Network network, RuleContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (Router router : network.routers()) {
+            // one finding per destination NAT rule and victim: all the packets it steals from that peer
+            Map<String, List<Stolen>> stolen = new LinkedHashMap<>();
+            SourceSearch search = new SourceSearch(context);
+            OwnPacketReplays replays = new OwnPacketReplays();
+            for (OwnTraffic.Flow flow : OwnTraffic.of(router)) {
+                ReplayedPacket replay =
+                        flow.anySource() ? rewrittenFromSomeAddress(flow, search, findings) : replays.of(flow);
+                if (replay == null || !replay.destinationTranslated()) continue;
+                SourceLocation natRule = replay.step(Stage.PREROUTING_DNAT).location();
+                stolen.computeIfAbsent(natRule + "|" + flow.owner(), key -> new ArrayList<>())
+                        .add(new Stolen(flow, replay, natRule));
+            }
+            stolen.values()
+                    .forEach(list -> findings.add(UndecidedFinding.unlessInexact(
+                            finding(router, list),
+                            router,
+                            list.stream().map(each -> each.replay().trace()).toArray(PacketTrace[]::new))));
+        }
+        return findings;
+    }
+
+    /** A peer without a configured address: is there any source address whose packet destination NAT rewrites? */
+    private static ReplayedPacket rewrittenFromSomeAddress(
+            OwnTraffic.Flow flow, SourceSearch search, List<Finding> findings) {
+        String purpose = METADATA.id() + ": " + flow.what() + " (" + flow.owner() + ")";
+        QueryResult rewritten =
+                search.find(flow.router(), flow.packet(), SourceSearch.Goal.DESTINATION_REWRITTEN, purpose);
+        if (rewritten instanceof QueryResult.Unknown unknown) {
+            findings.add(new Finding(
+                    METADATA.id(),
+                    Level.NOTE,
+                    "Could not decide whether destination NAT rewrites " + flow.what() + " for " + flow.owner() + " ("
+                            + unknown.reason() + ").",
+                    flow.ownerLocation(),
+                    List.of(),
+                    null,
+                    List.of(),
+                    null,
+                    flow.owner() + "|dnat|undecided"));
+            return null;
+        }
+        if (!(rewritten instanceof QueryResult.Witness witness)) return null;
+        ReplayedPacket replay =
+                ReplayedPacket.withEverySaUp(flow.router(), SourceSearch.packet(flow.router(), witness));
+        if (!replay.destinationTranslated()) {
+            throw new IllegalStateException("solver and replay disagree on " + purpose + ": "
+                    + replay.trace().packet());
+        }
+        return replay;
+    }
+
+    private record Stolen(OwnTraffic.Flow flow, ReplayedPacket replay, SourceLocation natRule) {}
+
+    private static Finding finding(Router router, List<Stolen> stolen) {
+        Stolen first = stolen.get(0);
+        NatRule rule = destinationRuleAt(router, first.natRule());
+        String ruleName = rule == null ? "a destination NAT rule" : rule.path();
+        List<String> parts = new ArrayList<>();
+        for (Stolen each : stolen) {
+            parts.add(each.flow().what() + " becomes " + each.replay().afterDestinationNat());
+        }
+        String message = ruleName + " rewrites packets " + first.flow().owner() + " needs to reach this router: "
+                + String.join("; ", parts) + ". Destination NAT runs in PREROUTING, before the router decides the "
+                + "packet is its own, so charon (or the tunnel interface) never receives them.";
+        SourceLocation location =
+                first.natRule() != null ? first.natRule() : first.flow().ownerLocation();
+        List<RelatedLocation> related = new ArrayList<>();
+        if (first.flow().ownerLocation() != null) {
+            related.add(new RelatedLocation(
+                    first.flow().ownerLocation(), first.flow().owner() + ", whose packets are rewritten"));
+        }
+        return new Finding(
+                METADATA.id(),
+                METADATA.defaultLevel(),
+                message,
+                location,
+                related,
+                first.replay().witness(),
+                first.replay().steps(),
+                fix(router, rule, first.flow()),
+                (rule == null ? "destination nat" : rule.path()) + "|"
+                        + first.flow().owner());
+    }
+
+    private static NatRule destinationRuleAt(Router router, SourceLocation location) {
+        if (router.nat() == null || location == null) return null;
+        return router.nat().destinationRules().stream()
+                .filter(r -> location.equals(r.location()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** An exclude rule for the peer just before the stealing rule (exclude stops destination NAT for the packet). */
+    private static String fix(Router router, NatRule rule, OwnTraffic.Flow flow) {
+        if (flow.anySource()) return null; // the peer may come from anywhere: narrow the rule instead
+        if (rule == null || rule.path() == null || !rule.path().endsWith(" rule " + rule.number())) return null;
+        int number = rule.number() - 1;
+        boolean taken = router.nat().destinationRules().stream().anyMatch(r -> r.number() == number)
+                || router.nat().sourceRules().stream()
+                        .anyMatch(r -> r.number() == number && router.dialect() == Dialect.EDGEOS);
+        if (number < 1 || taken) return null;
+        String prefix = "set "
+                + rule.path()
+                        .substring(
+                                0,
+                                rule.path().length()
+                                        - String.valueOf(rule.number()).length()) + number;
+        List<String> lines = new ArrayList<>();
+        lines.add(prefix + " exclude");
+        if (router.dialect() == Dialect.EDGEOS) lines.add(prefix + " type destination");
+        if (!rule.interfaceMatch().isAny()) {
+            lines.add(prefix + " inbound-interface " + (router.dialect().legacyIpsecSyntax() ? "" : "name ")
+                    + rule.interfaceMatch());
+        }
+        lines.add(prefix + " source address " + flow.packet().header().srcText());
+        lines.add(prefix + " destination address " + flow.packet().header().dstText());
+        return String.join("\n", lines);
+    }
+}

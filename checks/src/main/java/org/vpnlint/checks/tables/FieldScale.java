@@ -1,0 +1,55 @@
+package org.vpnlint.checks.tables;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * One packet field of one chain cut into pieces wherever some condition's answer can change, so that all values
+ * of a piece are alike to every rule of the chain. Boxes then work on piece numbers (small ints) instead of
+ * 128-bit values, and any value of a piece (its first) stands for all of them.
+ */
+final class FieldScale {
+
+    private final BigInteger[] starts; // the first value of each piece, ascending, from 0
+
+    private FieldScale(BigInteger[] starts) {
+        this.starts = starts;
+    }
+
+    /** Pieces of a {@code width}-bit field cut at {@code cuts} (cuts beyond the field are ignored). */
+    static FieldScale of(int width, Collection<BigInteger> cuts) {
+        BigInteger end = BigInteger.ONE.shiftLeft(width);
+        TreeSet<BigInteger> starts = new TreeSet<>(cuts);
+        starts.add(BigInteger.ZERO);
+        return new FieldScale(starts.headSet(end).toArray(BigInteger[]::new));
+    }
+
+    int pieces() {
+        return starts.length;
+    }
+
+    /** The piece that holds the value. */
+    int piece(BigInteger value) {
+        int found = Arrays.binarySearch(starts, value);
+        return found >= 0 ? found : -found - 2;
+    }
+
+    /** The first value of the piece. */
+    BigInteger firstValue(int piece) {
+        return starts[piece];
+    }
+
+    /** The pieces whose values meet the condition; exact when the scale was cut at the condition's cuts. */
+    FieldRanges ranges(FieldCondition condition) {
+        List<FieldRanges.Span> pieces = new ArrayList<>();
+        for (FieldCondition.Span span : condition.spans()) {
+            pieces.add(new FieldRanges.Span(piece(span.low()), piece(span.high())));
+        }
+        FieldRanges inside = FieldRanges.of(starts.length, pieces);
+        return condition.negated() ? inside.complement() : inside;
+    }
+}

@@ -1,0 +1,121 @@
+package org.vpnlint.checks.tables;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.TraceStep;
+import org.vpnlint.checks.Witness;
+import org.vpnlint.datapath.AddressFamily;
+import org.vpnlint.model.Level;
+import org.vpnlint.model.ProtocolMatch;
+
+/** Turns the verdicts of {@link ShadowedRules} into findings located at the rule that never acts. */
+final class ShadowFindings {
+
+    private ShadowFindings() {}
+
+    /**
+     * @param subject  a stable name of the shadowed rule (its configuration path)
+     * @param fix      the suggested change, or null
+     */
+    static Finding shadowed(
+            RuleMetadata metadata,
+            ShadowedRules.Chain chain,
+            ShadowedRules.Shadowed shadowed,
+            String subject,
+            String fix) {
+        ChainEntry rule = shadowed.rule();
+        String causes = shadowed.singleCause()
+                ? shadowed.covering().get(0).label() + " ("
+                        + shadowed.covering().get(0).action() + ")"
+                : "the earlier rules "
+                        + String.join(
+                                ", ",
+                                shadowed.covering().stream()
+                                        .map(c -> c.label() + " (" + c.action() + ")")
+                                        .toList())
+                        + " together";
+        boolean sameAction =
+                shadowed.covering().stream().allMatch(c -> c.action().equals(rule.action()));
+        String consequence = sameAction
+                ? "It is redundant: the packets it would " + rule.action()
+                        + " get the same treatment from the earlier rule."
+                : "Its " + rule.action() + " never happens; the earlier rule decides those packets instead.";
+        String message = rule.label() + " (" + rule.action() + ") never acts: " + causes + " already "
+                + (shadowed.singleCause() ? "matches" : "match") + " every packet it would match in " + chain.name()
+                + ". "
+                + consequence;
+        List<RelatedLocation> related = shadowed.covering().stream()
+                .filter(c -> c.location() != null)
+                .map(c -> new RelatedLocation(c.location(), c.label() + " matches first"))
+                .toList();
+        Witness witness = witness(chain, shadowed.example());
+        // the example carries no ICMP type or TCP flags; it stands for a packet that also meets the rule's own
+        String details = rule.details().isAny() ? "" : " (" + rule.details().describe() + ")";
+        String header = describe(chain.family(), shadowed.example()) + details;
+        List<TraceStep> trace = List.of(new TraceStep(
+                chain.hook().stage(),
+                shadowed.takenBy().label() + " matches first ("
+                        + shadowed.takenBy().action() + "); " + rule.label() + " is never reached",
+                shadowed.takenBy().location(),
+                header));
+        return new Finding(
+                metadata.id(),
+                metadata.defaultLevel(),
+                message,
+                rule.location(),
+                related,
+                witness,
+                trace,
+                fix,
+                subject);
+    }
+
+    /** The solver gave up: said as a note, never read as "reachable". */
+    static Finding undecided(
+            RuleMetadata metadata, ShadowedRules.Chain chain, ShadowedRules.Undecided undecided, String subject) {
+        String message = "Could not decide whether " + undecided.rule().label() + " in " + chain.name()
+                + " can ever act (" + undecided.reason() + ").";
+        return new Finding(
+                metadata.id(),
+                Level.NOTE,
+                message,
+                undecided.rule().location(),
+                List.of(),
+                null,
+                List.of(),
+                null,
+                subject + "|undecided");
+    }
+
+    private static Witness witness(ShadowedRules.Chain chain, RulePacket.Values values) {
+        boolean ports = values.protocol() == ProtocolMatch.TCP || values.protocol() == ProtocolMatch.UDP;
+        // source NAT sees where a packet leaves, not where it came from
+        String in = switch (chain.hook()) {
+            case OUTPUT -> "local";
+            case POSTROUTING -> "any, leaving by " + chain.interfaces().describe(values.outbound());
+            default -> chain.interfaces().describe(values.inbound());
+        };
+        return new Witness(
+                address(chain.family(), values.src()),
+                address(chain.family(), values.dst()),
+                ProtocolMatch.name(values.protocol()),
+                ports ? values.srcPort() : null,
+                ports ? values.dstPort() : null,
+                in,
+                "up");
+    }
+
+    private static String describe(AddressFamily family, RulePacket.Values values) {
+        boolean ports = values.protocol() == ProtocolMatch.TCP || values.protocol() == ProtocolMatch.UDP;
+        String from = address(family, values.src()) + (ports ? ":" + values.srcPort() : "");
+        String to = address(family, values.dst()) + (ports ? ":" + values.dstPort() : "");
+        return ProtocolMatch.name(values.protocol()) + " " + from + " → " + to;
+    }
+
+    private static String address(AddressFamily family, BigInteger value) {
+        return family.addressOf(value).toCompressedString();
+    }
+}
