@@ -8,6 +8,7 @@ import org.vpnlint.checks.datapath.ProtocolSelectorIgnoredRule;
 import org.vpnlint.checks.datapath.SnatCapturesTunnelTrafficRule;
 import org.vpnlint.checks.datapath.TunnelTrafficLeaksWhenSaDownRule;
 import org.vpnlint.checks.ike.BehindNatDefaultIdRule;
+import org.vpnlint.checks.ike.DmvpnHubSpokeMismatchRule;
 import org.vpnlint.checks.ike.FqdnIdWithoutAtRule;
 import org.vpnlint.checks.ike.IkeIdMismatchBehindNatRule;
 import org.vpnlint.checks.ike.IpsecProposalMismatchRule;
@@ -47,6 +48,7 @@ public final class RuleRegistry {
             new IpsecPskMismatchRule(),
             new TunnelSelectorsNotMirroredRule(),
             new NoInitiatorRule(),
+            new DmvpnHubSpokeMismatchRule(),
             // firewall and NAT rule order
             new FirewallMatchesPreDnatAddressRule(),
             new IkeBlockedByFirewallRule(),

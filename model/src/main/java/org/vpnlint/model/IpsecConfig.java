@@ -7,7 +7,8 @@ import java.util.TreeMap;
 /**
  * The router's {@code vpn ipsec} configuration. {@code ikeInterfaces} is {@code ipsec-interfaces}/{@code interface}.
  * {@code autoFirewallNatExclude} is EdgeOS {@code auto-firewall-nat-exclude enable}; {@code routeAutoinstall} is false
- * with {@code options disable-route-autoinstall}; {@code natTraversal} is null when unset.
+ * with {@code options disable-route-autoinstall}; {@code natTraversal} is null when unset. {@code profiles} are the
+ * DMVPN profiles ({@code vpn ipsec profile}).
  */
 public record IpsecConfig(
         List<IpsecPeer> peers,
@@ -17,10 +18,33 @@ public record IpsecConfig(
         List<String> ikeInterfaces,
         boolean autoFirewallNatExclude,
         boolean routeAutoinstall,
-        Boolean natTraversal) {
+        Boolean natTraversal,
+        List<IpsecProfile> profiles) {
 
     public static final IpsecConfig NONE =
             new IpsecConfig(List.of(), Map.of(), Map.of(), List.of(), List.of(), false, true, null);
+
+    /** A configuration without DMVPN profiles (test fixtures and generated routers). */
+    public IpsecConfig(
+            List<IpsecPeer> peers,
+            Map<String, IkeGroup> ikeGroups,
+            Map<String, EspGroup> espGroups,
+            List<PskEntry> presharedKeys,
+            List<String> ikeInterfaces,
+            boolean autoFirewallNatExclude,
+            boolean routeAutoinstall,
+            Boolean natTraversal) {
+        this(
+                peers,
+                ikeGroups,
+                espGroups,
+                presharedKeys,
+                ikeInterfaces,
+                autoFirewallNatExclude,
+                routeAutoinstall,
+                natTraversal,
+                List.of());
+    }
 
     public IpsecConfig {
         peers = List.copyOf(peers);
@@ -30,5 +54,13 @@ public record IpsecConfig(
                 java.util.Collections.unmodifiableMap(new TreeMap<>(espGroups)); // sorted: output must be deterministic
         presharedKeys = List.copyOf(presharedKeys);
         ikeInterfaces = List.copyOf(ikeInterfaces);
+        profiles = List.copyOf(profiles);
+    }
+
+    /** The DMVPN profile bound to this tunnel interface, if an enabled one is. */
+    public java.util.Optional<IpsecProfile> profileBoundTo(String tunnelInterface) {
+        return profiles.stream()
+                .filter(p -> !p.disabled() && p.boundTunnels().contains(tunnelInterface))
+                .findFirst();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
  * One router as vpnlint understands it, independent of the configuration dialect it was written in.
  * {@code hostName} is {@code system host-name}, null when the file does not set it ({@code name} then falls back to
  * the file name). {@code completeness} says which parts the file shows whole (a fragment shows only some).
+ * {@code nhrpTunnels} are {@code protocols nhrp tunnel ...} (DMVPN).
  */
 public record Router(
         String name,
@@ -19,11 +20,13 @@ public record Router(
         FirewallConfig firewall,
         IpsecConfig ipsec,
         String hostName,
-        Completeness completeness) {
+        Completeness completeness,
+        List<NhrpTunnel> nhrpTunnels) {
 
     public Router {
         interfaces = List.copyOf(interfaces);
         routes = List.copyOf(routes);
+        nhrpTunnels = List.copyOf(nhrpTunnels);
         java.util.Objects.requireNonNull(completeness);
     }
 
@@ -37,18 +40,28 @@ public record Router(
             NatConfig nat,
             FirewallConfig firewall,
             IpsecConfig ipsec) {
-        this(name, file, dialect, interfaces, routes, nat, firewall, ipsec, null, Completeness.WHOLE);
+        this(name, file, dialect, interfaces, routes, nat, firewall, ipsec, null, Completeness.WHOLE, List.of());
     }
 
     /** The same router with other NAT, firewall and IPsec configuration (what-if questions of the rules). */
     public Router withConfiguration(NatConfig otherNat, FirewallConfig otherFirewall, IpsecConfig otherIpsec) {
         return new Router(
-                name, file, dialect, interfaces, routes, otherNat, otherFirewall, otherIpsec, hostName, completeness);
+                name,
+                file,
+                dialect,
+                interfaces,
+                routes,
+                otherNat,
+                otherFirewall,
+                otherIpsec,
+                hostName,
+                completeness,
+                nhrpTunnels);
     }
 
     /** The same router with what is known about its completeness replaced (declarations in .vpnlint.yaml). */
     public Router withCompleteness(Completeness known) {
-        return new Router(name, file, dialect, interfaces, routes, nat, firewall, ipsec, hostName, known);
+        return new Router(name, file, dialect, interfaces, routes, nat, firewall, ipsec, hostName, known, nhrpTunnels);
     }
 
     /** Whether the file shows this part whole (see {@link Completeness}). */

@@ -9,6 +9,7 @@ import org.vpnlint.model.EspProposal;
 import org.vpnlint.model.IkeGroup;
 import org.vpnlint.model.IkeProposal;
 import org.vpnlint.model.IpsecTunnel;
+import org.vpnlint.model.Router;
 
 /**
  * The IKE and ESP proposals an end offers, with VyOS defaults filled in. Every version defaults encryption to
@@ -22,14 +23,18 @@ public final class VyosProposals {
     private VyosProposals() {}
 
     public static List<IkeAlgorithms> ike(PeerEnd end) {
-        IkeGroup group = end.ikeGroup().orElse(null);
+        return ike(end.router(), end.ikeGroup().orElse(null));
+    }
+
+    /** The IKE proposals of {@code group} on {@code router} (a peer's or a DMVPN profile's); none without a group. */
+    public static List<IkeAlgorithms> ike(Router router, IkeGroup group) {
         List<IkeAlgorithms> proposals = new ArrayList<>();
         if (group == null) return proposals;
         for (IkeProposal proposal : group.proposals()) {
             String encryption = orDefault(proposal.encryption(), "aes128");
             String hash = orDefault(proposal.hash(), "sha1");
             String prf = proposal.prf() == null ? hash : proposal.prf().replaceFirst("^prf", "");
-            String dh = proposal.dhGroup() != null ? DhGroups.number(proposal.dhGroup()) : edgeOs(end) ? null : "2";
+            String dh = proposal.dhGroup() != null ? DhGroups.number(proposal.dhGroup()) : edgeOs(router) ? null : "2";
             proposals.add(new IkeAlgorithms(encryption, hash, prf, dh));
         }
         return proposals;
@@ -46,10 +51,14 @@ public final class VyosProposals {
     }
 
     public static List<EspAlgorithms> esp(PeerEnd end, IpsecTunnel tunnel) {
-        EspGroup group = espGroup(end, tunnel);
+        return esp(end.router(), espGroup(end, tunnel), end.ikeGroup().orElse(null));
+    }
+
+    /** The ESP proposals of {@code group}; PFS "enable" takes the first proposal's DH group of {@code ikeGroup}. */
+    public static List<EspAlgorithms> esp(Router router, EspGroup group, IkeGroup ikeGroup) {
         List<EspAlgorithms> proposals = new ArrayList<>();
         if (group == null) return proposals;
-        String pfsGroup = pfsGroup(end, group);
+        String pfsGroup = pfsGroup(router, group, ikeGroup);
         for (EspProposal proposal : group.proposals()) {
             proposals.add(new EspAlgorithms(
                     orDefault(proposal.encryption(), "aes128"), orDefault(proposal.hash(), "sha1"), pfsGroup));
@@ -57,16 +66,16 @@ public final class VyosProposals {
         return proposals;
     }
 
-    private static boolean edgeOs(PeerEnd end) {
-        return end.router().dialect() == Dialect.EDGEOS;
+    private static boolean edgeOs(Router router) {
+        return router.dialect() == Dialect.EDGEOS;
     }
 
-    private static String pfsGroup(PeerEnd end, EspGroup group) {
-        if (edgeOs(end)) return null;
+    private static String pfsGroup(Router router, EspGroup group, IkeGroup ikeGroup) {
+        if (edgeOs(router)) return null;
         String pfs = group.pfs() == null ? "enable" : group.pfs();
         if (pfs.equals("disable")) return null;
         if (pfs.equals("enable")) {
-            List<IkeAlgorithms> ike = ike(end);
+            List<IkeAlgorithms> ike = ike(router, ikeGroup);
             return ike.isEmpty() ? null : ike.get(0).dhGroup();
         }
         return DhGroups.number(pfs);

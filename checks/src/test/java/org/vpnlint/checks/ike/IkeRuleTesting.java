@@ -38,7 +38,8 @@ final class IkeRuleTesting {
                 router.firewall(),
                 router.ipsec(),
                 null,
-                new Completeness(unshown));
+                new Completeness(unshown),
+                router.nhrpTunnels());
     }
 
     static List<Finding> check(Rule rule, Network network) {

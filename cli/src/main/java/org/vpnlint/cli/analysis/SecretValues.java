@@ -3,9 +3,9 @@ package org.vpnlint.cli.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import org.vpnlint.parser.ConfigNode;
+import org.vpnlint.parser.SecretWords;
 
 /**
  * The secret values written in configuration files (pre-shared keys, passwords, keys), so that every text vpnlint
@@ -13,9 +13,6 @@ import org.vpnlint.parser.ConfigNode;
  * parser diagnostic or an exception could still quote a line of the file: this is the last line of defence.
  */
 public final class SecretValues {
-    /** The nodes whose values are secrets in VyOS and EdgeOS. */
-    private static final Set<String> SECRET_WORDS =
-            Set.of("pre-shared-secret", "secret", "password", "plaintext-password", "encrypted-password", "key");
     /** Shorter values are too likely to be ordinary words or numbers elsewhere in the output. */
     private static final int SHORTEST_REDACTED = 4;
 
@@ -28,7 +25,7 @@ public final class SecretValues {
         List<ConfigNode> pending = new ArrayList<>(List.of(root));
         while (!pending.isEmpty()) {
             ConfigNode node = pending.remove(pending.size() - 1);
-            if (SECRET_WORDS.contains(node.word())) {
+            if (SecretWords.isSecret(node.word())) {
                 for (ConfigNode value : node.children()) {
                     // "key file /config/x.pem" names a file, not a key: only leaf values are secrets.
                     if (value.isLeafWord() && value.word().length() >= SHORTEST_REDACTED) values.add(value.word());

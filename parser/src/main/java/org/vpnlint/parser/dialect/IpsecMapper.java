@@ -16,6 +16,7 @@ import org.vpnlint.model.IkeGroup;
 import org.vpnlint.model.IkeProposal;
 import org.vpnlint.model.IpsecConfig;
 import org.vpnlint.model.IpsecPeer;
+import org.vpnlint.model.IpsecProfile;
 import org.vpnlint.model.IpsecTunnel;
 import org.vpnlint.model.PresharedKey;
 import org.vpnlint.model.PskEntry;
@@ -27,7 +28,8 @@ import org.vpnlint.parser.dialect.PeerIdentitySyntax.PeerIdentity;
  * their tunnels (policy selectors) and VTI binding, IKE and ESP groups, the IKE interfaces, NAT-T, EdgeOS
  * {@code auto-firewall-nat-exclude}, {@code options disable-route-autoinstall}, and pre-shared keys. A key's text
  * is turned into a {@link PresharedKey} fingerprint the moment it is read and kept nowhere else.
- * DMVPN profiles and remote access are reported as unsupported.
+ * DMVPN profiles ({@code profile NAME}: groups, key, bound tunnels) are read; remote access is reported as
+ * unsupported.
  */
 final class IpsecMapper {
     private static final int DPD_INTERVAL = 30;
@@ -84,7 +86,9 @@ final class IpsecMapper {
                 "allow-access-to-local-interface",
                 "disable-uniqreqids",
                 "copy-df");
-        section.finish(); // profile (DMVPN), remote-access, include-ipsec-conf, ... are reported here
+        List<IpsecProfile> profiles = new ArrayList<>();
+        for (ConfigSection profile : section.entries("profile")) profiles.add(profile(profile));
+        section.finish(); // remote-access, include-ipsec-conf, ... are reported here
         return new IpsecConfig(
                 peers,
                 ikeGroups,
@@ -93,7 +97,43 @@ final class IpsecMapper {
                 ikeInterfaces,
                 autoExclude,
                 routeAutoinstall,
-                natTraversal == null ? null : natTraversal.equals("enable"));
+                natTraversal == null ? null : natTraversal.equals("enable"),
+                profiles);
+    }
+
+    /** {@code profile NAME}: a DMVPN profile. Its key is fingerprinted at once, like a peer's. */
+    private IpsecProfile profile(ConfigSection profile) {
+        AuthenticationMode mode = null;
+        PresharedKey key = null;
+        ConfigSection authentication = profile.section("authentication");
+        if (authentication != null) {
+            mode = authenticationMode(authentication);
+            ConfigNode secret = authentication.leaf("pre-shared-secret");
+            if (secret != null && ConfigSection.valueOf(secret) != null)
+                key = PresharedKey.of(ConfigSection.valueOf(secret));
+            authentication.finish();
+        }
+        List<String> boundTunnels = new ArrayList<>();
+        ConfigSection bind = profile.section("bind");
+        if (bind != null) {
+            boundTunnels.addAll(bind.values("tunnel"));
+            bind.finish();
+        }
+        String ikeGroup = profile.value("ike-group");
+        String espGroup = profile.value("esp-group");
+        boolean disabled = profile.flag("disable");
+        profile.ignore("description");
+        profile.finish();
+        return new IpsecProfile(
+                profile.node().word(),
+                boundTunnels,
+                ikeGroup,
+                espGroup,
+                mode,
+                key,
+                disabled,
+                profile.path(),
+                profile.location());
     }
 
     private IpsecPeer peer(ConfigSection peer, List<PskEntry> keys) {

@@ -1,8 +1,8 @@
 package org.vpnlint.parser.dialect;
 
 import java.util.List;
-import java.util.Set;
 import org.vpnlint.parser.ConfigNode;
+import org.vpnlint.parser.SecretWords;
 
 /**
  * The path of a node as a user would type it, for messages ("nat source rule 10 translation address").
@@ -10,16 +10,6 @@ import org.vpnlint.parser.ConfigNode;
  * key) can never reach a message even if a caller passes a node under it.
  */
 final class NodePath {
-    private static final Set<String> SECRET_WORDS = Set.of(
-            "pre-shared-secret",
-            "secret",
-            "private-key",
-            "preshared-key",
-            "password",
-            "plaintext-password",
-            "encrypted-password",
-            "shared-secret-key");
-
     private NodePath() {}
 
     static String of(ConfigNode node) {
@@ -28,12 +18,8 @@ final class NodePath {
         for (String word : words) {
             if (!text.isEmpty()) text.append(' ');
             text.append(word.isEmpty() || word.contains(" ") ? "'" + word + "'" : word);
-            if (SECRET_WORDS.contains(word)) break;
+            if (SecretWords.isSecret(word)) break;
         }
         return text.toString();
-    }
-
-    static boolean isSecretWord(String word) {
-        return SECRET_WORDS.contains(word);
     }
 }
