@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Why a packet was dropped (or found no route), with the kernel counter or behaviour it corresponds to
- * (linux-datapath.md A1/A2). The code is its value in the pipeline's drop-reason term.
+ * (docs/semantics/netfilter-and-xfrm-order.md#policy-without-sa). The code is its value in the pipeline's drop-reason
+ * term.
  */
 public enum DropReason {
     NONE("-"),

@@ -8,8 +8,8 @@ import org.vpnlint.model.NetInterface;
 import org.vpnlint.model.ProtocolMatch;
 
 /**
- * The Linux data path for one packet, written once over the header algebra (linux-datapath.md "Rules the model
- * must encode"):
+ * The Linux data path for one packet, written once over the header algebra
+ * (docs/semantics/netfilter-and-xfrm-order.md#order-at-a-glance):
  * <pre>
  * forwarded: PREROUTING DNAT → route → fwd policy check (arrival addresses) → lookup 1 (post-DNAT, pre-SNAT)
  *            → FORWARD filter → POSTROUTING SNAT → lookup 2 if source-NATed (it decides) → encrypt | transmit

@@ -6,7 +6,7 @@ import inet.ipaddr.IPAddress;
  * One XFRM policy of a tunnel, in outbound orientation (local → remote); the in/fwd policies use the same
  * selector reversed. A tunnel has a regular policy (installed with the SA, template with state) and, when its
  * lifecycle keeps one, a trap policy (no state: drop + ACQUIRE). {@code priority} follows strongSwan's
- * kernel-netlink {@code get_priority} (linux-datapath.md A3); the lower number wins.
+ * kernel-netlink {@code get_priority} (docs/semantics/strongswan.md#policy-priority); the lower number wins.
  */
 public record PolicyEntry(
         CompiledTunnel tunnel, IPAddress localPrefix, IPAddress remotePrefix, boolean trap, int priority) {

@@ -71,7 +71,10 @@ final class RouterCompiler {
 
     // ---- NAT and firewall --------------------------------------------------------------------------------------
 
-    /** EdgeOS auto-firewall-nat-exclude: accept (= no SNAT) local → remote of each tunnel with both prefixes, first. */
+    /**
+     * EdgeOS auto-firewall-nat-exclude: accept (= no SNAT) local → remote of each tunnel with both prefixes, first
+     * (docs/semantics/vyos-rendering.md#auto-firewall-nat-exclude).
+     */
     private List<CompiledNatRule> autoNatExcludes(List<CompiledTunnel> tunnels) {
         List<CompiledNatRule> rules = new ArrayList<>();
         if (!ipsec.autoFirewallNatExclude()) return rules;

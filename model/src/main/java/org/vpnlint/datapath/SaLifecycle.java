@@ -15,13 +15,15 @@ import org.vpnlint.model.IpsecPeer;
  * settings VyOS renders for the peer.
  *
  * <ul>
- *   <li>start_action (vyos.md §4): {@code connection-type} initiate or unset ⇒ start, respond ⇒ trap, none ⇒ none.
- *       A peer named {@code @id} ⇒ none in every dialect; in 1.2/1.3/EdgeOS a peer tagged {@code any} or
- *       {@code 0.0.0.0} too ({@code right=%any}, {@code auto=add}).</li>
+ *   <li>start_action (docs/semantics/sa-lifecycle.md#start-action): {@code connection-type} initiate or unset ⇒ start,
+ *       respond ⇒ trap, none ⇒ none. A peer named {@code @id} ⇒ none in every dialect; in 1.2/1.3/EdgeOS a peer
+ *       tagged {@code any} or {@code 0.0.0.0} too ({@code right=%any}, {@code auto=add}).</li>
  *   <li>dpd_action only when {@code dead-peer-detection} is configured: default hold (= trap) in 1.2/1.3/EdgeOS,
- *       clear in 1.4/1.5 (vyos.md §1 table, §4).</li>
- *   <li>close_action default none (vyos.md §4; 1.4 migration 8-to-9 turned clear into none).</li>
- *   <li>Trap policies belong to a separate trap CHILD_SA and survive the regular one (linux-datapath.md A3); they
+ *       clear in 1.4/1.5 (docs/semantics/sa-lifecycle.md#dpd-action).</li>
+ *   <li>close_action default none (docs/semantics/sa-lifecycle.md#close-action; 1.4 migration 8-to-9 turned clear
+ *       into none).</li>
+ *   <li>Trap policies belong to a separate trap CHILD_SA and survive the regular one
+ *       (docs/semantics/sa-lifecycle.md#policies-go-with-the-child-sa); they
  *       exist when start_action is trap, and after a DPD or close event whose action is hold or trap.
  *       Restart (1.2/1.3) and start (1.4) re-initiate but first delete the CHILD_SA with its policies, so while the
  *       new SA is being negotiated nothing catches the traffic: the model counts them as removing the policies.</li>

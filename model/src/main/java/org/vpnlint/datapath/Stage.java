@@ -1,6 +1,9 @@
 package org.vpnlint.datapath;
 
-/** The steps of the data path, in the order the kernel runs them (linux-datapath.md "Rules the model must encode"). */
+/**
+ * The steps of the data path, in the order the kernel runs them
+ * (docs/semantics/netfilter-and-xfrm-order.md#order-at-a-glance).
+ */
 public enum Stage {
     DECRYPT("decrypt"),
     PREROUTING_DNAT("prerouting-dnat"),

@@ -14,9 +14,10 @@ import org.vpnlint.model.NetInterface;
 import org.vpnlint.model.Router;
 
 /**
- * Turns the IPsec peers into CHILD_SAs as strongSwan installs them from what VyOS renders (vyos.md §4): selectors,
+ * Turns the IPsec peers into CHILD_SAs as strongSwan installs them from what VyOS renders
+ * (docs/semantics/vyos-rendering.md#swanctl-child-selectors): selectors,
  * IKE endpoints, the interface the ESP packets use, whether a table-220 route is installed, and the XFRM policies
- * in priority order (linux-datapath.md A3).
+ * in priority order (docs/semantics/strongswan.md#policy-priority).
  */
 final class TunnelCompiler {
 
@@ -90,13 +91,14 @@ final class TunnelCompiler {
         List<IPAddress> remotes;
         boolean selectorsNamed;
         if (transport) {
-            // transport mode: local_ts = local-address[proto/port], remote_ts = remote-address[...] (vyos.md §4)
+            // transport mode: local_ts = local-address[proto/port], remote_ts = remote-address[...]
+            // (docs/semantics/vyos-rendering.md#transport-mode-selectors)
             locals = endpointSelector(local);
             remotes = endpointSelector(remote);
             selectorsNamed = true;
         } else {
-            // no prefix ⇒ no local_ts/remote_ts line ⇒ strongSwan's "dynamic": the IKE endpoint, all protocols (vyos.md
-            // §4)
+            // no prefix ⇒ no local_ts/remote_ts line ⇒ strongSwan's "dynamic": the IKE endpoint, all protocols
+            // (docs/semantics/vyos-rendering.md#no-prefix-means-dynamic)
             locals = tunnel.localPrefixes().isEmpty()
                     ? endpointSelector(local)
                     : prefixesOfFamily(tunnel.localPrefixes());

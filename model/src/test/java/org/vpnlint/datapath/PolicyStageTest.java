@@ -141,7 +141,8 @@ class PolicyStageTest {
         List<PolicyEntry> policies =
                 CompiledRouter.compile(router, AddressFamily.IPV4).policies();
 
-        assertEquals(375_423, policies.get(0).priority()); // observed for the trap: 375424 (linux-datapath.md B3)
+        // charon was observed installing the trap at 375424 (docs/semantics/strongswan.md#policy-priority)
+        assertEquals(375_423, policies.get(0).priority());
         assertFalse(policies.get(0).trap());
         assertEquals(375_424, policies.get(1).priority());
         assertTrue(policies.get(1).trap());

@@ -17,7 +17,9 @@ import org.vpnlint.model.DpdAction;
 import org.vpnlint.model.IkeGroup;
 import org.vpnlint.model.IpsecPeer;
 
-/** What happens to a peer's policies when its SA goes down, per dialect (vyos.md §4, linux-datapath.md A3). */
+/**
+ * What happens to a peer's policies when its SA goes down, per dialect (docs/semantics/sa-lifecycle.md#start-action).
+ */
 class SaLifecycleTest {
 
     private static IpsecPeer peer(String name, ConnectionType type) {

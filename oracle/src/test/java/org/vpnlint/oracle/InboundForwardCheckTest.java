@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * linux-datapath.md B1, inbound row: the tunnel's fwd policy (remote subnet → lan, SA required) against cleartext
- * packets from the remote subnet. The check uses the addresses the packet had on arrival, before DNAT.
- * Also: without DNAT, a packet for the router's own address is delivered to it.
+ * docs/semantics/netfilter-and-xfrm-order.md#inbound-policy-check-on-arrival-addresses: the tunnel's fwd policy (remote
+ * subnet → lan, SA required) against cleartext packets from the remote subnet. The check uses the addresses the packet
+ * had on arrival, before DNAT. Also: without DNAT, a packet for the router's own address is delivered to it.
  */
 @Tag("kernel")
 class InboundForwardCheckTest {

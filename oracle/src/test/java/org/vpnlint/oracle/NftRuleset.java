@@ -3,8 +3,8 @@ package org.vpnlint.oracle;
 import java.util.List;
 
 /**
- * nftables text for the router, laid out as VyOS 1.4+ renders it (reference/vyos.md §5): NAT in
- * {@code table ip vyos_nat} with PREROUTING at priority -100 (dstnat) and POSTROUTING at 100 (srcnat), each
+ * nftables text for the router, laid out as VyOS 1.4+ renders it (docs/semantics/vyos-rendering.md#nat-rendering): NAT
+ * in {@code table ip vyos_nat} with PREROUTING at priority -100 (dstnat) and POSTROUTING at 100 (srcnat), each
  * starting with a jump to its (empty) VyOS hook chain; the forward filter in {@code table ip vyos_filter} at
  * priority 0. Rules are nft rule text in the order they should match, e.g. {@code oifname "r1" masquerade}.
  */

@@ -8,7 +8,7 @@ import java.util.Map;
  * The kernel's verdict on one probe, with the evidence it rests on.
  *
  * <p>This kernel cannot hold an SA (no ESP type), so "SA up" and "SA down" are played by template modes
- * ({@link TemplateMode}) and the verdict is read from side effects (linux-datapath.md B1/B2):
+ * ({@link TemplateMode}) and the verdict is read from side effects (docs/semantics/oracle-method.md#observables):
  *
  * <table>
  * <caption>kernel observables → verdict, first matching row wins</caption>

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * linux-datapath.md table B1: a lan host's packet forwarded through a router that source-NATs and has an outbound
- * IPsec policy. TUNNEL_REQUIRED = SA down with the policy kept (trap); TRANSPORT_USE = stand-in for SA up.
- * Every case uses its own source port, so all of them share one topology.
+ * docs/semantics/netfilter-and-xfrm-order.md#second-lookup-after-snat: a lan host's packet forwarded through a router
+ * that source-NATs and has an outbound IPsec policy. TUNNEL_REQUIRED = SA down with the policy kept (trap);
+ * TRANSPORT_USE = stand-in for SA up. Every case uses its own source port, so all of them share one topology.
  */
 @Tag("kernel")
 class OutboundSnatPolicyTest {

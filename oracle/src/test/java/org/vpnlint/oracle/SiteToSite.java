@@ -1,8 +1,8 @@
 package org.vpnlint.oracle;
 
 /**
- * Names for the addresses of the standard layout, as linux-datapath.md Part B uses them: a branch router
- * (192.0.2.1) with lan 192.168.10.0/24 and a tunnel to the peer 192.0.2.254, behind which is 10.10.10.0/24.
+ * Names for the addresses of the standard layout (docs/semantics/oracle-method.md#three-namespace-layout): a branch
+ * router (192.0.2.1) with lan 192.168.10.0/24 and a tunnel to the peer 192.0.2.254, behind which is 10.10.10.0/24.
  */
 final class SiteToSite {
 

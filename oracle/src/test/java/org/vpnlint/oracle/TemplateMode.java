@@ -2,7 +2,8 @@ package org.vpnlint.oracle;
 
 /**
  * How a policy's template stands in for the state of its SA. This kernel has no ESP/AH/IPComp, so no SA can be
- * installed (linux-datapath.md, "What did not work"); the template mode is how a case says "SA up" or "SA down".
+ * installed (docs/semantics/oracle-method.md#sa-up-stand-in); the template mode is how a case says "SA up" or
+ * "SA down".
  */
 public enum TemplateMode {
     /**

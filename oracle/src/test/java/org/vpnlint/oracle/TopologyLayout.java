@@ -41,7 +41,9 @@ public record TopologyLayout(
         wanRoutesToRouter = List.copyOf(wanRoutesToRouter);
     }
 
-    /** The layout of linux-datapath.md Part B, with the remote hosts and GRE endpoints of tables B1 and B2. */
+    /**
+     * The layout of docs/semantics/oracle-method.md#three-namespace-layout, with its remote hosts and GRE endpoints.
+     */
     public static TopologyLayout standard() {
         return new TopologyLayout(
                 List.of("192.168.10.100/24", "192.168.10.45/24"),

@@ -1,6 +1,6 @@
 /**
  * The kernel oracle: replays datapath cases against the real Linux kernel in network namespaces
- * (reference/linux-datapath.md Part B) so that the datapath model can be checked against it.
+ * (docs/semantics/oracle-method.md#three-namespace-layout) so that the datapath model can be checked against it.
  *
  * <p>How a case runs ({@link org.vpnlint.oracle.KernelOracle#observe}):
  * <ol>

@@ -24,7 +24,7 @@ import org.vpnlint.model.TunnelSettings;
  * (VyOS renders {@code source-interface} as {@code ip tunnel ... dev IF} and sets no {@code local}) the kernel
  * picks the source each time it routes the packet, so the packet depends on the SA states: with the SA up,
  * strongSwan's table-220 route gives an address inside the local selector ({@code src}); with it down, the main
- * table's route gives its interface's address. See {@link #routedSource}.
+ * table's route gives its interface's address. See {@link #routedSource} and docs/semantics/gre.md#gre-packet.
  */
 record GrePacket(NetInterface tunnelInterface, ConcretePacket packet) {
 

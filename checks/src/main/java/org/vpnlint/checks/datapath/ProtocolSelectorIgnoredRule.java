@@ -20,8 +20,8 @@ import org.vpnlint.model.Router;
 /**
  * {@code tunnel N protocol X} without local or remote prefix in tunnel mode: VyOS renders no {@code local_ts} /
  * {@code remote_ts} at all, so strongSwan's default (the IKE endpoints, every protocol) applies and the protocol is
- * silently ignored (vyos.md §4). A fact about rendering, so no solver is needed. In transport mode VyOS renders
- * {@code local-address[proto]} and the protocol does apply.
+ * silently ignored (docs/semantics/vyos-rendering.md#no-prefix-means-dynamic). A fact about rendering, so no solver is
+ * needed. In transport mode VyOS renders {@code local-address[proto]} and the protocol does apply.
  */
 public final class ProtocolSelectorIgnoredRule implements Rule {
 

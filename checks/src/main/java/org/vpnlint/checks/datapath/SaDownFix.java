@@ -9,7 +9,8 @@ import org.vpnlint.model.Router;
 /**
  * What keeps a tunnel's traffic in while its SA is down: a blackhole route per remote prefix (distance 254, so a
  * real route to the prefix still wins and strongSwan's table 220 is consulted first anyway), or, where the remote
- * prefix holds the peer itself and a blackhole would cut IKE too, trap policies kept by the DPD action.
+ * prefix holds the peer itself and a blackhole would cut IKE too, trap policies kept by the DPD action
+ * (docs/semantics/sa-lifecycle.md#blackhole-guard, docs/semantics/sa-lifecycle.md#dpd-action).
  */
 final class SaDownFix {
 

@@ -18,7 +18,7 @@ import org.vpnlint.model.Router;
 
 /**
  * The IKE address of a peer is private (so the router is behind NAT when it talks to a public peer) and no local
- * id is set, so strongSwan sends the private address as its identity.
+ * id is set, so strongSwan sends the private address as its identity (docs/semantics/strongswan.md#default-identity).
  */
 public final class BehindNatDefaultIdRule implements Rule {
 

@@ -19,7 +19,10 @@ import org.vpnlint.model.AuthenticationMode;
  * exchange happens: IKE_SA_INIT / Main Mode SA (addresses, version, proposals) → NAT detection → identities and
  * pre-shared keys. IKEv2 selects the PSK by identity in IKE_AUTH; IKEv1 Main Mode must find it before any identity
  * is exchanged, first by the two IP addresses as each side sees them (after NAT), then by the configured ids.
- * The result lists every step with what each side sends and expects, and the first step that fails.
+ * The result lists every step with what each side sends and expects, and the first step that fails. The strongSwan
+ * behaviour replayed here: docs/semantics/strongswan.md#ikev2-peer-config-selection,
+ * docs/semantics/strongswan.md#psk-selection, docs/semantics/strongswan.md#ikev1-main-mode-psk-lookup,
+ * docs/semantics/strongswan.md#nat-detection.
  */
 public final class IkeNegotiation {
 
@@ -313,6 +316,7 @@ public final class IkeNegotiation {
         // charon 5.9: the initiator looks the key up by its configured identities (its own IP when no local id is
         // set), the responder, which does not know the peer's identity yet, by the ids of its connection when it
         // has a local id. Both then fall back to the two IP addresses as each sees them (the peer's after NAT).
+        // (docs/semantics/strongswan.md#ikev1-main-mode-psk-lookup)
         Optional<LoadedSecret> initiatorKey = initiatorSecrets.lookup(initiator.sentIdentity(), initiatorAccepts);
         if (initiatorKey.isEmpty()) {
             initiatorKey = initiatorSecrets.lookup(IkeIdentity.ofAddress(source), IkeIdentity.ofAddress(target));

@@ -17,7 +17,10 @@ import org.vpnlint.model.IpsecPeer;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.Router;
 
-/** VyOS 1.2/1.3/EdgeOS {@code nat-traversal disable} on a router whose tunnels cross a NAT. */
+/**
+ * VyOS 1.2/1.3/EdgeOS {@code nat-traversal disable} on a router whose tunnels cross a NAT
+ * (docs/semantics/strongswan.md#nat-traversal-option).
+ */
 public final class NatTMissingRule implements Rule {
 
     static final RuleMetadata METADATA = new RuleMetadata(

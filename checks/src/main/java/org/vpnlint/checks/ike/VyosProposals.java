@@ -16,7 +16,8 @@ import org.vpnlint.model.Router;
  * aes128 and hash to sha1; VyOS 1.2 to 1.5 default {@code dh-group} to 2 and {@code pfs} to enable, which appends
  * the first IKE proposal's DH group to every ESP proposal (vyatta-cfg-vpn crux/equuleus vpn-config.pl, vyos-1x
  * swanctl templates). EdgeOS's older vpn-config.pl writes no DH group unless one is set and never puts PFS into
- * the ESP proposals (its {@code pfs=} line is a pluto option charon ignores).
+ * the ESP proposals (its {@code pfs=} line is a pluto option charon ignores). The defaults per dialect:
+ * docs/semantics/vyos-rendering.md#ike-esp-defaults.
  */
 public final class VyosProposals {
 

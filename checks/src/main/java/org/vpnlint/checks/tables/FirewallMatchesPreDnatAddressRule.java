@@ -46,12 +46,12 @@ import org.vpnlint.solver.SymbolicQuery;
 
 /**
  * A forward filter rule names a destination that destination NAT has already rewritten when the filter runs
- * (PREROUTING before FORWARD, linux-datapath.md A1), so it never matches the traffic it was written for. For each
- * forward rule with a destination address, the solver looks for a packet that arrives for one of the router's own
- * addresses, is rewritten by destination NAT to an address outside the rule's, and that the rule (and the jumps
- * into its chain) would have matched as it arrived; the packet is replayed to show the rewrite. Only the router's
- * own addresses count: a routed public address may be meant for other traffic too, and a DHCP/PPPoE address is
- * unknown.
+ * (PREROUTING before FORWARD, docs/semantics/netfilter-and-xfrm-order.md#forwarded-packet-order), so it never matches
+ * the traffic it was written for. For each forward rule with a destination address, the solver looks for a packet that
+ * arrives for one of the router's own addresses, is rewritten by destination NAT to an address outside the rule's, and
+ * that the rule (and the jumps into its chain) would have matched as it arrived; the packet is replayed to show the
+ * rewrite. Only the router's own addresses count: a routed public address may be meant for other traffic too, and a
+ * DHCP/PPPoE address is unknown.
  */
 public final class FirewallMatchesPreDnatAddressRule implements Rule {
 

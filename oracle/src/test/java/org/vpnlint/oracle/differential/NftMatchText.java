@@ -17,10 +17,10 @@ import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.model.Router;
 
 /**
- * The match part of an nft rule, as VyOS's nftables templates write it (vyos.md §5): {@code ip saddr != {...}},
- * {@code meta l4proto {...}}, {@code tcp dport}/{@code th dport}, {@code oifname {...}}. Interface names are
- * translated to the topology's devices; wildcards are expanded against the router's interfaces first, because
- * {@code eth*} would not match {@code r1}.
+ * The match part of an nft rule, as VyOS's nftables templates write it
+ * (docs/semantics/vyos-rendering.md#nat-rendering): {@code ip saddr != {...}}, {@code meta l4proto {...}},
+ * {@code tcp dport}/{@code th dport}, {@code oifname {...}}. Interface names are translated to the topology's devices;
+ * wildcards are expanded against the router's interfaces first, because {@code eth*} would not match {@code r1}.
  */
 final class NftMatchText {
 

@@ -20,7 +20,8 @@ import org.vpnlint.model.Router;
 import org.vpnlint.oracle.NftRuleset;
 
 /**
- * The router's nftables as VyOS 1.4+ renders them (vyos.md §5): {@code table ip vyos_nat} with destination rules in
+ * The router's nftables as VyOS 1.4+ renders them (docs/semantics/vyos-rendering.md#nat-rendering,
+ * docs/semantics/vyos-rendering.md#firewall-chains): {@code table ip vyos_nat} with destination rules in
  * PREROUTING and source rules in POSTROUTING, in rule-number order, disabled rules left out; {@code exclude} is
  * {@code return}. The IPv4 forward filter goes to {@code table ip vyos_filter}, named rulesets to {@code NAME_<x>}
  * chains. Input and output filters are not rendered: the oracle cannot tell an INPUT drop from a delivery, and the

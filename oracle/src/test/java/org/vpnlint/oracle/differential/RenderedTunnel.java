@@ -6,7 +6,8 @@ import org.vpnlint.datapath.TunnelRef;
 import org.vpnlint.model.IpsecTunnel;
 
 /**
- * One CHILD_SA as strongSwan would set it up from VyOS's swanctl.conf (vyos.md §4), read straight from the router
+ * One CHILD_SA as strongSwan would set it up from VyOS's swanctl.conf
+ * (docs/semantics/vyos-rendering.md#swanctl-child-selectors), read straight from the router
  * model rather than from the datapath's compiled tunnels, so that the two readings are checked against each other.
  *
  * @param localSelectors  local_ts: the local prefixes, or the local endpoint when no prefix is configured

@@ -22,10 +22,11 @@ import org.vpnlint.oracle.RoutingRule;
  * <ul>
  *   <li>Static routes as FRR installs them: per prefix only the lowest distance (the first on a tie); next hops
  *       must be on a connected subnet, otherwise FRR leaves the route inactive; blackhole and reject routes.</li>
- *   <li>strongSwan's routes (install_routes, linux-datapath.md A3): while a tunnel's policies exist (SA up, or a
- *       trap kept), for tunnel-mode selectors without protocol or port, one route per remote prefix in table 220,
- *       via the next hop towards the peer, with a router address inside local_ts as source; none without such an
- *       address, none for the peer's own /32. Rule pref 220 exists whenever charon installs routes.</li>
+ *   <li>strongSwan's routes (install_routes, docs/semantics/netfilter-and-xfrm-order.md#table-220): while a tunnel's
+ *       policies exist (SA up, or a trap kept), for tunnel-mode selectors without protocol or port, one route per
+ *       remote prefix in table 220, via the next hop towards the peer, with a router address inside local_ts as
+ *       source; none without such an address, none for the peer's own /32. Rule pref 220 exists whenever charon
+ *       installs routes.</li>
  * </ul>
  */
 final class RouteRenderer {

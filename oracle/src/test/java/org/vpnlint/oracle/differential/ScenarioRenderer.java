@@ -11,7 +11,8 @@ import org.vpnlint.oracle.ProbePacket;
 
 /**
  * Renders a vpnlint router model, its SA states and a packet into the {@link KernelScenario} of what VyOS and
- * strongSwan would install on a Linux router (vyos.md §4-§5, linux-datapath.md A3), on the oracle's three-namespace
+ * strongSwan would install on a Linux router (docs/semantics/vyos-rendering.md, docs/semantics/strongswan.md,
+ * docs/semantics/sa-lifecycle.md), on the oracle's three-namespace
  * topology:
  * <ul>
  *   <li>{@link InterfaceMapping}: the LAN interface is {@code r0}, the WAN interface {@code r1};</li>

@@ -77,7 +77,8 @@ class ScenarioRendererTest {
                 SaStates.allDown(),
                 LAN_TO_REMOTE);
 
-        // linux-datapath.md B3 observed "priority 375424" on out, fwd and in for this selector pair
+        // charon was observed installing "priority 375424" on out, fwd and in for this selector pair
+        // (docs/semantics/strongswan.md#policy-priority)
         XfrmPolicy out = only(scenario, PolicyDirection.OUT);
         assertEquals(375424, out.priority());
         assertEquals(TemplateMode.TUNNEL_REQUIRED, out.template().mode());

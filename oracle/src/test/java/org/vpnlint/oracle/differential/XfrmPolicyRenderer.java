@@ -22,10 +22,10 @@ import org.vpnlint.oracle.XfrmTemplate;
  * {@link TemplateMode#TRANSPORT_USE}, a trap outbound policy {@link TemplateMode#TUNNEL_REQUIRED}. Inbound policies
  * always get {@code TUNNEL_REQUIRED}: for a cleartext packet a real SA changes nothing (no secpath either way).
  *
- * <p>Priorities follow strongSwan's kernel-netlink {@code get_priority} (linux-datapath.md A3): 400000 for regular
- * and trap policies, minus 512 per prefix bit of both selectors, 256 for a protocol, 4 per port-mask bit, and 1
- * unless it is a trap, so the regular policy beats its own trap. Each outbound policy gets its own reqid because
- * the oracle identifies matched policies by reqid.
+ * <p>Priorities follow strongSwan's kernel-netlink {@code get_priority} (docs/semantics/strongswan.md#policy-priority):
+ * 400000 for regular and trap policies, minus 512 per prefix bit of both selectors, 256 for a protocol, 4 per port-mask
+ * bit, and 1 unless it is a trap, so the regular policy beats its own trap. Each outbound policy gets its own reqid
+ * because the oracle identifies matched policies by reqid.
  */
 final class XfrmPolicyRenderer {
 

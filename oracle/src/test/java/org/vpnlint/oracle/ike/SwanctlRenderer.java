@@ -17,8 +17,9 @@ import org.vpnlint.model.Router;
 
 /**
  * Writes the swanctl.conf VyOS would give charon for a router's site-to-site peers, written from the model's raw
- * fields after reference/vyos.md §4 and deliberately not through vpnlint's own interpretation (pairing.PeerEnd),
- * so that the oracle can disagree with it.
+ * fields after docs/semantics/vyos-rendering.md#identities-and-secrets and
+ * docs/semantics/vyos-rendering.md#legacy-ipsec-conf, and deliberately not through vpnlint's own interpretation
+ * (pairing.PeerEnd), so that the oracle can disagree with it.
  *
  * <p>1.4+ follows swanctl/peer.j2: {@code local.id} only when local-id is set, {@code remote.id} = remote-id or
  * %any, PSK secrets keyed by their configured ids, {@code version} 0 without key-exchange, dh-group default 2,

@@ -33,7 +33,8 @@ import org.vpnlint.parser.ConfigNode;
  * packet accepted by the {@code in} ruleset still meets the {@code out} ruleset of its egress interface, and is
  * accepted only when no ruleset drops it (the FORWARD policy is accept). The model therefore turns {@code accept}
  * inside a ruleset, and {@code default-action accept}, into {@link FirewallAction#RETURN}: exactly what VyOS's
- * own 1.4 migration (firewall 10-to-11) writes. Zone policies are reported as unsupported.
+ * own 1.4 migration (firewall 10-to-11) writes (docs/semantics/vyos-rendering.md#accept-becomes-return). Zone
+ * policies are reported as unsupported.
  */
 final class FirewallMapper {
     /** Global 1.2/1.3/EdgeOS knobs that set sysctls, not filter rules. */

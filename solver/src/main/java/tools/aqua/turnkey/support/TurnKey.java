@@ -14,7 +14,8 @@ import org.vpnlint.solver.natives.NativeLibraryCache;
  * {@code com.microsoft.z3.Native}'s static initializer calls {@link #load} with exactly this signature. The original
  * inflates every bundled library into a new temporary directory on each JVM start (about 400 ms for Z3); this one
  * keeps them in a cache keyed by the Z3 version and the libraries' sha256 and unpacks only what is missing or
- * damaged (ecosystem.md §5).
+ * damaged. (The original's behaviour was read from turnkey-support 1.0.0's {@code TurnKey} class with javap: it
+ * reads no system property but os.name and os.arch and keeps no cache.)
  */
 public final class TurnKey {
 

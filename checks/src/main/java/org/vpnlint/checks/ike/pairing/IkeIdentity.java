@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * An IKE identity as strongSwan parses it: an IP address, an FQDN ({@code @name} or a bare name), an e-mail style
  * {@code user@host}, a distinguished name, or {@code %any} which matches every identity. Matching follows
- * strongSwan's {@code identification_t.matches}: equal type and value, or the other side is {@code %any}.
+ * strongSwan's {@code identification_t.matches}: equal type and value, or the other side is {@code %any}
+ * (docs/semantics/strongswan.md#identity-matching).
  */
 public record IkeIdentity(Type type, String value) {
 

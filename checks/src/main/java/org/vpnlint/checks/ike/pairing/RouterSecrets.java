@@ -11,7 +11,8 @@ import org.vpnlint.model.Router;
 /**
  * Every pre-shared key charon would hold on one router, and strongSwan's choice among them
  * ({@code credential_manager.get_shared}): a secret is a candidate when either identity matches one of its owners;
- * the best match on the other side's identity wins, then the best match on our own.
+ * the best match on the other side's identity wins, then the best match on our own
+ * (docs/semantics/strongswan.md#psk-selection).
  *
  * <p>VyOS 1.4+ writes {@code vpn ipsec authentication psk} entries keyed by their ids. 1.2/1.3 and EdgeOS write
  * one ipsec.secrets line per peer, {@code <local-address> <peer> [id] [remote-id] : PSK}; when the mapper already
