@@ -6,16 +6,11 @@ import java.util.TreeMap;
 
 /**
  * The router's {@code vpn ipsec} configuration. {@code ikeInterfaces} is {@code ipsec-interfaces}/{@code interface}.
-<<<<<<< HEAD
- * {@code autoFirewallNatExclude} is EdgeOS {@code auto-firewall-nat-exclude enable}; {@code routeAutoinstall} is false
- * with {@code options disable-route-autoinstall}; {@code natTraversal} is null when unset. {@code profiles} are the
- * DMVPN profiles ({@code vpn ipsec profile}).
-=======
  * {@code autoFirewallNatExclude} is EdgeOS {@code auto-firewall-nat-exclude enable}
  * (docs/semantics/vyos-rendering.md#auto-firewall-nat-exclude); {@code routeAutoinstall} is false with
  * {@code options disable-route-autoinstall} (docs/semantics/vyos-rendering.md#disable-route-autoinstall);
  * {@code natTraversal} is null when unset (docs/semantics/strongswan.md#nat-traversal-option).
->>>>>>> main
+ * {@code profiles} are the DMVPN profiles ({@code vpn ipsec profile}).
  */
 public record IpsecConfig(
         List<IpsecPeer> peers,
