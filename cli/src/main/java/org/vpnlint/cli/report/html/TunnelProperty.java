@@ -36,9 +36,12 @@ enum TunnelProperty {
             "snat-captures-tunnel-traffic"),
     SA_DOWN("no cleartext with the SA down", false, "gre-leaks-when-sa-down", "tunnel-traffic-leaks-when-sa-down");
 
-    /** Rules that look at firewall and NAT rule lists, not at a tunnel. */
-    static final Set<String> NOT_ABOUT_TUNNELS =
-            Set.of("firewall-matches-pre-dnat-address", "firewall-rule-unreachable", "nat-rule-unreachable");
+    /** Rules that look at firewall and NAT rule lists, or at DMVPN hubs and spokes, not at a site-to-site tunnel. */
+    static final Set<String> NOT_ABOUT_TUNNELS = Set.of(
+            "firewall-matches-pre-dnat-address",
+            "firewall-rule-unreachable",
+            "nat-rule-unreachable",
+            "dmvpn-hub-spoke-mismatch");
 
     private final String title;
     private final boolean needsBothEnds;
