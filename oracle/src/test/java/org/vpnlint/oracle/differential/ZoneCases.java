@@ -41,6 +41,29 @@ final class ZoneCases {
             set firewall zone WAN interface 'eth0'
             """;
 
+    /**
+     * Before 1.4 (vyatta-zone): the zone jumps follow the interface attachments in the one FORWARD chain, and a
+     * ruleset's accept is a return, so the zone still decides what the {@code in} ruleset accepted.
+     */
+    static final String LEGACY_CONFIG = """
+            set interfaces ethernet eth0 address '192.0.2.1/24'
+            set interfaces ethernet eth0 firewall in name 'WAN_IN'
+            set interfaces ethernet eth1 address '192.168.10.1/24'
+            set protocols static route 0.0.0.0/0 next-hop 192.0.2.254
+            set firewall name WAN_IN default-action 'accept'
+            set firewall name WAN_IN rule 10 action 'drop'
+            set firewall name WAN_IN rule 10 destination port '7777'
+            set firewall name WAN_IN rule 10 protocol 'udp'
+            set firewall name WAN_LAN default-action 'drop'
+            set firewall name WAN_LAN rule 10 action 'accept'
+            set firewall name WAN_LAN rule 10 destination address '192.168.10.100'
+            set zone-policy zone LAN default-action 'drop'
+            set zone-policy zone LAN from WAN firewall name 'WAN_LAN'
+            set zone-policy zone LAN interface 'eth1'
+            set zone-policy zone WAN default-action 'drop'
+            set zone-policy zone WAN interface 'eth0'
+            """;
+
     private ZoneCases() {}
 
     static List<DifferentialCase> all() {
@@ -69,7 +92,22 @@ final class ZoneCases {
                 zoneCase(
                         router,
                         "WAN to LAN, the ruleset's default drops",
-                        ConcretePacket.udp("10.10.10.200", 40006, "192.168.10.45", 5555, Ingress.onInterface("eth0"))));
+                        ConcretePacket.udp("10.10.10.200", 40006, "192.168.10.45", 5555, Ingress.onInterface("eth0"))),
+                legacyCase(
+                        "1.3: WAN to LAN, the in ruleset and the zone's ruleset accept",
+                        ConcretePacket.udp("10.10.10.200", 40007, "192.168.10.100", 5555, Ingress.onInterface("eth0"))),
+                legacyCase(
+                        "1.3: WAN to LAN, the in ruleset accepts (returns) and the zone's ruleset drops",
+                        ConcretePacket.udp("10.10.10.200", 40008, "192.168.10.45", 5555, Ingress.onInterface("eth0"))),
+                legacyCase(
+                        "1.3: WAN to LAN, the in ruleset drops what the zone would accept",
+                        ConcretePacket.udp(
+                                "10.10.10.200", 40009, "192.168.10.100", 7777, Ingress.onInterface("eth0"))));
+    }
+
+    private static DifferentialCase legacyCase(String what, ConcretePacket packet) {
+        Router router = ConfigText.read("zones-1.3.set", LEGACY_CONFIG, Dialect.VYOS_1_3);
+        return new DifferentialCase("zones: " + what, LEGACY_CONFIG, router, SaStates.allUp(), packet, 0);
     }
 
     private static DifferentialCase zoneCase(Router router, String what, ConcretePacket packet) {
