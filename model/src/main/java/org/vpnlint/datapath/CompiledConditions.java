@@ -186,8 +186,6 @@ public final class CompiledConditions {
     }
 
     private static List<FirewallChain> chainsOf(FirewallFamily family) {
-        List<FirewallChain> chains = new ArrayList<>(List.of(family.forward(), family.input(), family.output()));
-        chains.addAll(family.named().values());
-        return chains;
+        return family.allChains();
     }
 }

@@ -33,6 +33,10 @@ public final class CompiledFirewall {
         number(chains.input(), "input");
         number(chains.output(), "output");
         chains.named().forEach((name, chain) -> number(chain, name));
+        // last, so that a router without zones numbers its rules as before zones existed
+        number(chains.zoneForward(), chains.zoneForward().name());
+        number(chains.zoneInput(), chains.zoneInput().name());
+        number(chains.zoneOutput(), chains.zoneOutput().name());
         for (AutoAccept auto : forwardAutoAccepts) autoIds.put(auto, add(auto.label(), FirewallAction.ACCEPT, auto));
         for (AutoAccept auto : inputAutoAccepts) autoIds.put(auto, add(auto.label(), FirewallAction.ACCEPT, auto));
     }
@@ -71,7 +75,7 @@ public final class CompiledFirewall {
     }
 
     private void number(FirewallChain chain, String displayName) {
-        boolean base = chain == chains.forward() || chain == chains.input() || chain == chains.output();
+        boolean base = chains.isBase(chain);
         for (FirewallRule rule : chain.rules()) {
             String label = "rule " + rule.number() + " of " + (base ? displayName + " filter" : displayName);
             ruleIds.put(rule, refs.size());

@@ -61,15 +61,39 @@ final class FilterEvaluation<B, V> {
     }
 
     FilterOutcome<V> forward() {
-        return base(firewall.chains().forward(), firewall.forwardAutoAccepts());
+        return thenZones(
+                base(firewall.chains().forward(), firewall.forwardAutoAccepts()),
+                firewall.chains().zoneForward());
     }
 
     FilterOutcome<V> input() {
-        return base(firewall.chains().input(), firewall.inputAutoAccepts());
+        return thenZones(
+                base(firewall.chains().input(), firewall.inputAutoAccepts()),
+                firewall.chains().zoneInput());
     }
 
     FilterOutcome<V> output() {
-        return base(firewall.chains().output(), List.of());
+        return thenZones(
+                base(firewall.chains().output(), List.of()), firewall.chains().zoneOutput());
+    }
+
+    /**
+     * The zone base chain runs after the filter chain of the same hook (VyOS 1.4+: nftables priority 1 after 0),
+     * and an accept in one base chain only ends that chain: the packet is accepted when both accept. The accept is
+     * credited to the zone chain only when a zone rule gave it, not when no zone applied.
+     */
+    private FilterOutcome<V> thenZones(FilterOutcome<V> filter, FirewallChain zones) {
+        if (zones == null || (zones.rules().isEmpty() && zones.defaultAction() == FirewallAction.ACCEPT)) {
+            return filter;
+        }
+        FilterOutcome<V> zone = base(zones, List.of());
+        B filterAccepts = accepted(filter);
+        B zoneRuleDecides =
+                algebra.not(algebra.eq(zone.rule(), id(firewall.defaultIdOf(CompiledFirewall.key(zones, true)))));
+        B creditZone = algebra.or(algebra.not(accepted(zone)), zoneRuleDecides);
+        return new FilterOutcome<>(
+                algebra.ifBits(filterAccepts, zone.code(), filter.code()),
+                algebra.ifBits(algebra.and(filterAccepts, creditZone), zone.rule(), filter.rule()));
     }
 
     B accepted(FilterOutcome<V> outcome) {

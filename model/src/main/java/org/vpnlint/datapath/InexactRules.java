@@ -58,9 +58,7 @@ public final class InexactRules {
     }
 
     private static List<FirewallChain> chains(FirewallFamily family) {
-        List<FirewallChain> chains = new ArrayList<>(List.of(family.forward(), family.input(), family.output()));
-        chains.addAll(family.named().values());
-        return chains;
+        return family.allChains();
     }
 
     /** Every header the packet had: as it arrived, at each step, after the verdict, and its ESP packet. */

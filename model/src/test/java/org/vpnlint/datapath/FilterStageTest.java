@@ -5,9 +5,13 @@ import static org.vpnlint.datapath.RouterFixture.matching;
 import static org.vpnlint.datapath.RouterFixture.source;
 import static org.vpnlint.datapath.SeedScenarioTest.detail;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.FirewallAction;
+import org.vpnlint.model.FirewallRule;
+import org.vpnlint.model.InterfaceMatch;
+import org.vpnlint.model.IpsecMatch;
 import org.vpnlint.model.Router;
 
 /** The FORWARD filter (after the first lookup, before SNAT) and EdgeOS auto-firewall-nat-exclude. */
@@ -48,6 +52,45 @@ class FilterStageTest {
         assertEquals("accepted (rule 20 of forward filter)", detail(remote, Stage.FORWARD_FILTER));
         assertEquals(DropReason.FORWARD_FILTER, internet.dropReason());
         assertEquals("dropped (default action of LAN_OUT)", detail(internet, Stage.FORWARD_FILTER));
+    }
+
+    /**
+     * VyOS 1.4+ hooks the zone chains after the forward filter: its accept does not end the hook, the zone's drop
+     * still decides; and an accept is credited to the zone rule only when a zone took the packet.
+     */
+    @Test
+    void theZoneChainRunsAfterTheForwardFilterAccepts() {
+        RouterFixture fixture = SeedScenarioTest.firstArticle();
+        fixture.namedChain(
+                "zone REMOTE",
+                FirewallAction.DROP,
+                fixture.rule(1, FirewallAction.RETURN, matching(null, "10.10.10.0/30")));
+        FirewallRule intoRemote = new FirewallRule(
+                1,
+                FirewallAction.JUMP,
+                "zone REMOTE",
+                matching(null, null),
+                InterfaceMatch.ANY,
+                InterfaceMatch.of("eth0"),
+                Set.of(),
+                IpsecMatch.ANY,
+                false,
+                null,
+                null);
+        Router router = fixture.forwardRule(10, FirewallAction.ACCEPT, null, matching(null, null), null)
+                .zoneForwardChain(intoRemote)
+                .build();
+
+        PacketTrace remote = Datapath.replay(router, LAN_TO_REMOTE, SaStates.allUp());
+        PacketTrace allowed = Datapath.replay(
+                router,
+                ConcretePacket.udp("192.168.10.100", 40000, "10.10.10.1", 5555, Ingress.onInterface("eth1")),
+                SaStates.allUp());
+
+        assertEquals(DropReason.FORWARD_FILTER, remote.dropReason());
+        assertEquals("dropped (default action of zone REMOTE)", detail(remote, Stage.FORWARD_FILTER));
+        assertEquals(Verdict.ENCRYPTED, allowed.verdict());
+        assertEquals("accepted (rule 10 of forward filter)", detail(allowed, Stage.FORWARD_FILTER));
     }
 
     @Test

@@ -60,6 +60,7 @@ final class RouterFixture {
     private final Map<String, EspGroup> espGroups = new LinkedHashMap<>();
     private final List<FirewallRule> forwardRules = new ArrayList<>();
     private final Map<String, FirewallChain> namedChains = new LinkedHashMap<>();
+    private FirewallChain zoneForward;
     private FirewallAction forwardDefault = FirewallAction.ACCEPT;
     private FirewallChain input = FirewallChain.acceptAll("input");
     private FirewallChain output = FirewallChain.acceptAll("output");
@@ -456,6 +457,12 @@ final class RouterFixture {
         return this;
     }
 
+    /** The zone base chain of the forward hook (1.4+: runs after the forward filter). */
+    RouterFixture zoneForwardChain(FirewallRule... jumps) {
+        zoneForward = new FirewallChain("zone forward", FirewallAction.ACCEPT, List.of(jumps), null, null);
+        return this;
+    }
+
     RouterFixture namedChain(String name, FirewallAction defaultAction, FirewallRule... rules) {
         namedChains.put(name, new FirewallChain(name, defaultAction, List.of(rules), "firewall name " + name, next()));
         return this;
@@ -497,6 +504,10 @@ final class RouterFixture {
                 ? FirewallChain.acceptAll("forward")
                 : new FirewallChain("forward", forwardDefault, forwardRules, "firewall ipv4 forward filter", next());
         FirewallFamily family = new FirewallFamily(forward, input, output, namedChains);
+        if (zoneForward != null) {
+            family = new FirewallFamily(
+                    forward, input, output, namedChains, zoneForward, family.zoneInput(), family.zoneOutput());
+        }
         IpsecConfig ipsec = new IpsecConfig(
                 peers, ikeGroups, espGroups, List.of(), List.of(), autoFirewallNatExclude, routeAutoinstall, null);
         return new Router(

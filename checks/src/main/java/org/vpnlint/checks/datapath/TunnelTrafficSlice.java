@@ -308,7 +308,10 @@ public final class TunnelTrafficSlice {
                 slice(family.forward(), keptRules),
                 slice(family.input(), keptRules),
                 slice(family.output(), keptRules),
-                named);
+                named,
+                slice(family.zoneForward(), keptRules),
+                slice(family.zoneInput(), keptRules),
+                slice(family.zoneOutput(), keptRules));
     }
 
     private FirewallChain slice(FirewallChain chain, BitSet keptRules) {
@@ -324,11 +327,7 @@ public final class TunnelTrafficSlice {
 
     private void number(FirewallFamily family) {
         if (family == null) return;
-        List<FirewallChain> chains = new ArrayList<>(List.of(family.forward(), family.input(), family.output()).stream()
-                .filter(java.util.Objects::nonNull)
-                .toList());
-        chains.addAll(family.named().values());
-        for (FirewallChain chain : chains) {
+        for (FirewallChain chain : family.allChains()) {
             if (chainRules.containsKey(chain)) continue;
             int[] numbers = new int[chain.rules().size()];
             for (int i = 0; i < numbers.length; i++)

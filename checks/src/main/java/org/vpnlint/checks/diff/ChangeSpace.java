@@ -135,10 +135,7 @@ record ChangeSpace(List<IPAddress> sources, List<IPAddress> destinations) {
             for (FirewallFamily family : java.util.Arrays.asList(
                     router.firewall().ipv4(), router.firewall().ipv6())) {
                 if (family == null) continue;
-                List<FirewallChain> chains =
-                        new ArrayList<>(java.util.Arrays.asList(family.forward(), family.input(), family.output()));
-                chains.addAll(family.named().values());
-                for (FirewallChain chain : chains) {
+                for (FirewallChain chain : family.allChains()) {
                     if (chain == null) continue;
                     for (FirewallRule rule : chain.rules()) rules.add(new Rule(rule.location(), rule.match()));
                 }

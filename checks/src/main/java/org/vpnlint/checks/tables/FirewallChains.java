@@ -21,10 +21,7 @@ final class FirewallChains {
         List<FirewallChain> chains = new ArrayList<>();
         for (FirewallFamily family : List.of(config.ipv4(), config.ipv6())) {
             if (family == null) continue;
-            chains.add(family.forward());
-            chains.add(family.input());
-            chains.add(family.output());
-            chains.addAll(family.named().values());
+            chains.addAll(family.allChains());
         }
         return chains;
     }

@@ -107,7 +107,7 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
                 List<IPAddress> own = ownStaticAddresses(compiled);
                 CompiledRouter questions = null; // the router the questions are asked on, made for the first one
                 for (Map.Entry<FirewallChain, List<List<FirewallRule>>> chain :
-                        JumpPaths.from(chains, chains.forward()).entrySet()) {
+                        JumpPaths.fromAll(chains, chains.forwardChains()).entrySet()) {
                     for (FirewallRule rule : chain.getKey().rules()) {
                         if (rule.disabled() || !namesDestination(rule) || !namesOneOf(rule, own)) continue;
                         if (questions == null) questions = withoutFiltersIfIrrelevant(compiled);

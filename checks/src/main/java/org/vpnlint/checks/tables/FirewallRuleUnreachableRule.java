@@ -17,6 +17,7 @@ import org.vpnlint.model.FirewallRule;
 import org.vpnlint.model.InterfaceMatch;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.Router;
+import org.vpnlint.model.ZoneChains;
 
 /**
  * A filter rule that never acts: earlier rules of the same chain (accept, drop, reject or return) match every packet
@@ -88,7 +89,10 @@ public final class FirewallRuleUnreachableRule implements Rule {
         add(chains, router, family.forward(), ChainHook.FORWARD, addresses, "forward filter");
         add(chains, router, family.input(), ChainHook.INPUT, addresses, "input filter");
         add(chains, router, family.output(), ChainHook.OUTPUT, addresses, "output filter");
-        family.named().forEach((name, chain) -> add(chains, router, chain, ChainHook.NAMED, addresses, name));
+        // the chains of a zone policy are vpnlint's rendering of it, not rules anyone wrote in that order
+        family.named().forEach((name, chain) -> {
+            if (!ZoneChains.isZoneChain(name)) add(chains, router, chain, ChainHook.NAMED, addresses, name);
+        });
     }
 
     private static void add(

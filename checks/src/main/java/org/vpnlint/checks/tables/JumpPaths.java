@@ -27,6 +27,13 @@ final class JumpPaths {
         return paths;
     }
 
+    /** The same for a hook with several base chains (the filter chain and the zone chain): the ways into each. */
+    static Map<FirewallChain, List<List<FirewallRule>>> fromAll(FirewallFamily family, List<FirewallChain> bases) {
+        Map<FirewallChain, List<List<FirewallRule>>> paths = new LinkedHashMap<>();
+        for (FirewallChain base : bases) walk(family, base, List.of(), paths, 0);
+        return paths;
+    }
+
     private static void walk(
             FirewallFamily family,
             FirewallChain chain,

@@ -50,6 +50,25 @@ class FirewallRuleUnreachableRuleTest {
         assertEquals("firewall name WAN_IN rule 20", finding.subject());
     }
 
+    /**
+     * The chains vpnlint builds for a zone policy are its rendering, not rules anyone wrote: with an interface in two
+     * zones (which VyOS refuses) the zone LAN's intra-zone drop takes every packet its from-WAN rules would see,
+     * yet only the rulesets are examined.
+     */
+    @Test
+    void theChainsOfAZonePolicyAreNotExamined() {
+        List<Finding> findings = RouterConfigs.findings(RULE, "zones.set", """
+                set firewall ipv4 name WAN-LAN default-action 'drop'
+                set firewall zone LAN interface 'eth1'
+                set firewall zone LAN intra-zone-filtering action 'drop'
+                set firewall zone LAN from WAN firewall name 'WAN-LAN'
+                set firewall zone WAN interface 'eth1'
+                set interfaces ethernet eth1 address '192.168.10.1/24'
+                """);
+
+        assertEquals(List.of(), findings);
+    }
+
     /** VyOS 1.4: rule 30 drops tcp or udp to port 22, but rules 10 (tcp) and 20 (udp) already drop all of it. */
     private static final String COVERED_BY_TWO_RULES = """
             set firewall ipv4 input filter default-action 'accept'

@@ -17,6 +17,7 @@ import org.vpnlint.model.NatRule;
 import org.vpnlint.model.NatTranslation;
 import org.vpnlint.model.PacketMatch;
 import org.vpnlint.model.Router;
+import org.vpnlint.model.ZoneChains;
 import org.vpnlint.oracle.NftRuleset;
 
 /**
@@ -25,7 +26,9 @@ import org.vpnlint.oracle.NftRuleset;
  * PREROUTING and source rules in POSTROUTING, in rule-number order, disabled rules left out; {@code exclude} is
  * {@code return}. The IPv4 forward filter goes to {@code table ip vyos_filter}, named rulesets to {@code NAME_<x>}
  * chains. Input and output filters are not rendered: the oracle cannot tell an INPUT drop from a delivery, and the
- * output filter in the model also judges ESP packets, which this kernel cannot produce.
+ * output filter in the model also judges ESP packets, which this kernel cannot produce. Zone policies render as
+ * VyOS's nftables-zone template does: a {@code VYOS_ZONE_FORWARD} base chain at priority 1 (after the forward
+ * filter at 0) jumping to one {@code VZONE_<zone>} chain per zone.
  */
 final class NftRenderer {
 
@@ -114,7 +117,8 @@ final class NftRenderer {
     private NftRuleset filter() {
         FirewallConfig config = router.firewall() == null ? FirewallConfig.OPEN : router.firewall();
         FirewallFamily family = config.ipv4() == null ? FirewallFamily.OPEN : config.ipv4();
-        for (FirewallChain unrendered : List.of(family.input(), family.output())) {
+        for (FirewallChain unrendered :
+                List.of(family.input(), family.output(), family.zoneInput(), family.zoneOutput())) {
             boolean open = unrendered.rules().isEmpty()
                     && (unrendered.defaultAction() == null || unrendered.defaultAction() == FirewallAction.ACCEPT);
             if (!open) throw new UnsupportedCase("an IPv4 " + unrendered.name() + " filter");
@@ -122,7 +126,7 @@ final class NftRenderer {
         FirewallChain forward = family.forward();
         boolean forwardOpen = forward.rules().isEmpty()
                 && (forward.defaultAction() == null || forward.defaultAction() == FirewallAction.ACCEPT);
-        if (forwardOpen) return NftRuleset.empty();
+        if (forwardOpen && family.zoneForward().rules().isEmpty()) return NftRuleset.empty();
 
         StringBuilder text = new StringBuilder("table ip vyos_filter {\n");
         FirewallAction policy =
@@ -133,8 +137,13 @@ final class NftRenderer {
         appendRules(text, forward);
         if (forward.defaultAction() == FirewallAction.REJECT) text.append("\t\treject\n");
         text.append("\t}\n");
+        if (!family.zoneForward().rules().isEmpty()) {
+            text.append("\tchain VYOS_ZONE_FORWARD {\n\t\ttype filter hook forward priority 1; policy accept;\n");
+            appendRules(text, family.zoneForward());
+            text.append("\t}\n");
+        }
         family.named().forEach((name, chain) -> {
-            text.append("\tchain NAME_").append(name).append(" {\n");
+            text.append("\tchain ").append(chainName(name)).append(" {\n");
             appendRules(text, chain);
             FirewallAction fallThrough = chain.defaultAction() == null ? FirewallAction.RETURN : chain.defaultAction();
             text.append("\t\t").append(verdict(fallThrough, null)).append('\n');
@@ -165,6 +174,12 @@ final class NftRenderer {
         }
     }
 
+    /** VyOS's chain names: NAME_x for a ruleset, VZONE_x for a zone's chain. */
+    private static String chainName(String name) {
+        if (!ZoneChains.isZoneChain(name)) return "NAME_" + name;
+        return "VZONE_" + name.substring("zone ".length()).replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
     /** nft verdicts; a {@code return} in a base chain ends it with the chain's policy, as in the model. */
     private static String verdict(FirewallAction action, String jumpTarget) {
         return switch (action) {
@@ -172,7 +187,7 @@ final class NftRenderer {
             case DROP -> "drop";
             case REJECT -> "reject";
             case RETURN -> "return";
-            case JUMP -> "jump NAME_" + jumpTarget;
+            case JUMP -> "jump " + chainName(jumpTarget);
             case CONTINUE -> "continue";
         };
     }

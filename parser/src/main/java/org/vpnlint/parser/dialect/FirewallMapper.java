@@ -17,6 +17,7 @@ import org.vpnlint.model.FirewallRule;
 import org.vpnlint.model.InterfaceMatch;
 import org.vpnlint.model.IpsecMatch;
 import org.vpnlint.model.PacketMatch;
+import org.vpnlint.model.ZoneChains;
 import org.vpnlint.parser.ConfigNode;
 
 /**
@@ -33,8 +34,12 @@ import org.vpnlint.parser.ConfigNode;
  * packet accepted by the {@code in} ruleset still meets the {@code out} ruleset of its egress interface, and is
  * accepted only when no ruleset drops it (the FORWARD policy is accept). The model therefore turns {@code accept}
  * inside a ruleset, and {@code default-action accept}, into {@link FirewallAction#RETURN}: exactly what VyOS's
- * own 1.4 migration (firewall 10-to-11) writes (docs/semantics/vyos-rendering.md#accept-becomes-return). Zone
- * policies are reported as unsupported.
+ * own 1.4 migration (firewall 10-to-11) writes (docs/semantics/vyos-rendering.md#accept-becomes-return).
+ *
+ * <p><b>Zone policies</b> ({@code zone-policy} before 1.4, {@code firewall zone} from 1.4) become the chains
+ * {@link ZoneRendering} builds. Before 1.4 the jumps into them are rules of the one iptables chain per hook, after
+ * the interface attachments (vyatta-zone inserts them before the chain's last rule). From 1.4 they live in the
+ * zone base chains, which nftables runs after the filter chains of the same hook.
  */
 final class FirewallMapper {
     /** Global 1.2/1.3/EdgeOS knobs that set sysctls, not filter rules. */
@@ -67,9 +72,25 @@ final class FirewallMapper {
         this.matches = context.matches();
     }
 
-    /** Either node may be null; a router without any firewall configuration is open. */
-    FirewallConfig map(ConfigNode firewall, ConfigNode interfaces) {
-        return context.legacySyntax() ? legacy(firewall, interfaces) : current(firewall, interfaces);
+    /** Any node may be null; a router without any firewall configuration is open. */
+    FirewallConfig map(ConfigNode firewall, ConfigNode interfaces, ConfigNode zonePolicy) {
+        if (context.legacySyntax()) {
+            ZonePolicy zones = ZonePolicy.NONE;
+            if (zonePolicy != null) {
+                ConfigSection section = new ConfigSection(zonePolicy, context.problems());
+                zones = ZonePolicy.read(section, context.problems());
+                section.finish();
+            }
+            return legacy(firewall, interfaces, zones);
+        }
+        if (zonePolicy != null) {
+            context.problems()
+                    .unsupported(
+                            zonePolicy,
+                            "'zone-policy' is pre-1.4 syntax; VyOS 1.4 moved zones to 'firewall zone', so vpnlint"
+                                    + " ignored it");
+        }
+        return current(firewall, interfaces);
     }
 
     // ---- 1.4 / 1.5 ----
@@ -82,6 +103,11 @@ final class FirewallMapper {
         ConfigSection ipv6 = section.section("ipv6");
         FirewallFamily v4 = ipv4 == null ? FirewallFamily.OPEN : family(ipv4, false);
         FirewallFamily v6 = ipv6 == null ? FirewallFamily.OPEN : family(ipv6, true);
+        ZonePolicy zones = ZonePolicy.read(section, context.problems());
+        if (!zones.isEmpty()) {
+            v4 = withZoneChains(v4, zones, false);
+            v6 = withZoneChains(v6, zones, true);
+        }
         // global-options are sysctls (all-ping, syn-cookies, ...), except state-policy, which adds filter rules
         ConfigNode statePolicy = firewall.at("global-options", "state-policy");
         if (statePolicy != null) context.problems().unsupported(statePolicy);
@@ -101,6 +127,26 @@ final class FirewallMapper {
         }
         family.finish();
         return new FirewallFamily(forward, input, output, named);
+    }
+
+    /** 1.4+: the zone chains as named chains, hooked by the zone base chains (accepting what no zone takes). */
+    private FirewallFamily withZoneChains(FirewallFamily family, ZonePolicy zones, boolean ipv6) {
+        ZoneRendering rendering = new ZoneRendering(zones, ipv6, family.named(), true, context.problems());
+        Map<String, FirewallChain> named = new LinkedHashMap<>(family.named());
+        named.putAll(rendering.chains);
+        return new FirewallFamily(
+                family.forward(),
+                family.input(),
+                family.output(),
+                named,
+                zoneBase(ZoneChains.FORWARD_HOOK, rendering.forwardJumps),
+                zoneBase(ZoneChains.INPUT_HOOK, rendering.inputJumps),
+                zoneBase(ZoneChains.OUTPUT_HOOK, rendering.outputJumps));
+    }
+
+    private static FirewallChain zoneBase(String name, List<FirewallRule> jumps) {
+        if (jumps.isEmpty()) return FirewallChain.acceptAll(name);
+        return new FirewallChain(name, FirewallAction.ACCEPT, ZoneRendering.numbered(jumps), null, null);
     }
 
     private FirewallChain baseChain(ConfigSection family, String hook, boolean ipv6) {
@@ -127,7 +173,7 @@ final class FirewallMapper {
 
     // ---- 1.2 / 1.3 / EdgeOS ----
 
-    private FirewallConfig legacy(ConfigNode firewall, ConfigNode interfaces) {
+    private FirewallConfig legacy(ConfigNode firewall, ConfigNode interfaces, ZonePolicy zones) {
         Map<String, FirewallChain> v4Named = new LinkedHashMap<>();
         Map<String, FirewallChain> v6Named = new LinkedHashMap<>();
         if (firewall != null) {
@@ -148,6 +194,10 @@ final class FirewallMapper {
             ConfigNode attachment = configured.node().child("firewall");
             if (attachment != null) attach(configured.name(), attachment, v4Named, v6Named, v4, v6);
         }
+        if (!zones.isEmpty()) {
+            v4.addZones(new ZoneRendering(zones, false, v4Named, false, context.problems()), v4Named);
+            v6.addZones(new ZoneRendering(zones, true, v6Named, false, context.problems()), v6Named);
+        }
         return new FirewallConfig(v4.family(v4Named), v6.family(v6Named));
     }
 
@@ -156,12 +206,23 @@ final class FirewallMapper {
         final List<FirewallRule> forwardIn = new ArrayList<>();
         final List<FirewallRule> forwardOut = new ArrayList<>();
         final List<FirewallRule> input = new ArrayList<>();
+        final List<FirewallRule> forwardZones = new ArrayList<>();
+        final List<FirewallRule> output = new ArrayList<>();
+
+        /** vyatta-zone's jumps come after the attachments' hook chains; its zone chains join the rulesets. */
+        void addZones(ZoneRendering zones, Map<String, FirewallChain> named) {
+            forwardZones.addAll(zones.forwardJumps);
+            input.addAll(zones.inputJumps);
+            output.addAll(zones.outputJumps);
+            named.putAll(zones.chains);
+        }
 
         FirewallFamily family(Map<String, FirewallChain> named) {
             List<FirewallRule> forward = new ArrayList<>(forwardIn);
             forward.addAll(forwardOut);
-            return new FirewallFamily(
-                    base("forward", forward), base("input", input), FirewallChain.acceptAll("output"), named);
+            forward.addAll(forwardZones);
+            FirewallChain outputChain = output.isEmpty() ? FirewallChain.acceptAll("output") : base("output", output);
+            return new FirewallFamily(base("forward", forward), base("input", input), outputChain, named);
         }
 
         /** Rules are renumbered 1, 2, ... in attachment order: in rulesets first, then out rulesets. */

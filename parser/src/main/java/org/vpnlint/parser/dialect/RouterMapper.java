@@ -70,11 +70,14 @@ public final class RouterMapper {
 
         // before 1.4, rulesets are defined under firewall and attached under interfaces
         ConfigNode firewallNode = root.child("firewall");
+        ConfigNode zonePolicyNode = root.child("zone-policy"); // before 1.4; from 1.4 under firewall
+        ConfigNode firewallParts =
+                firewallNode != null ? firewallNode : interfacesNode != null ? interfacesNode : zonePolicyNode;
         FirewallConfig firewall = guarded(
                 problems,
-                firewallNode != null ? firewallNode : interfacesNode,
+                firewallParts,
                 FirewallConfig.OPEN,
-                node -> new FirewallMapper(context).map(firewallNode, interfacesNode));
+                node -> new FirewallMapper(context).map(firewallNode, interfacesNode, zonePolicyNode));
         IpsecConfig ipsec = guarded(
                 problems, root.at("vpn", "ipsec"), IpsecConfig.NONE, node -> new IpsecMapper(context).map(node));
         List<NhrpTunnel> nhrpTunnels =
@@ -143,17 +146,12 @@ public final class RouterMapper {
     private static void reportOtherFamilies(ConfigNode root, MappingProblems problems) {
         for (ConfigNode family : root.children()) {
             switch (family.word()) {
-                case "interfaces", "nat", "nat66", "firewall" -> {
+                case "interfaces", "nat", "nat66", "firewall", "zone-policy" -> {
                     // mapped above
                 }
                 case "protocols" -> notAnalysedExcept(family, Set.of("static", "nhrp"), problems);
                 case "vpn" -> notAnalysedExcept(family, Set.of("ipsec"), problems);
                 case "service" -> notAnalysedExcept(family, Set.of("nat"), problems);
-                case "zone-policy" ->
-                    problems.unsupported(
-                            family,
-                            "'zone-policy' is not supported by vpnlint:"
-                                    + " zone-based filtering is not modelled, so forwarded traffic is analysed as if no zone policy existed");
                 case "port-forward" ->
                     problems.unsupported(
                             family,

@@ -66,7 +66,7 @@ final class ShownParts {
             case INTERFACES -> root.has("interfaces");
             case ROUTES -> root.at("protocols", "static") != null;
             case NAT -> root.has("nat") || root.has("nat66") || root.at("service", "nat") != null;
-            case FIREWALL -> root.has("firewall");
+            case FIREWALL -> root.has("firewall") || root.has("zone-policy");
         };
     }
 
@@ -91,7 +91,7 @@ final class ShownParts {
                 top.equals("nat")
                         || top.equals("nat66")
                         || top.equals("service") && (second == null || second.equals("nat"));
-            case FIREWALL -> top.equals("firewall") || top.equals("interfaces");
+            case FIREWALL -> top.equals("firewall") || top.equals("interfaces") || top.equals("zone-policy");
         };
     }
 }

@@ -85,14 +85,14 @@ class UnsupportedAndInvalidTest {
     }
 
     @Test
-    void zonePolicyAndUnknownTopLevelNodesAreUnsupported() {
+    void zonePolicyIn14AndUnknownTopLevelNodesAreUnsupported() {
         MappedRouter mapped = map("r.set", """
                 set zone-policy zone LAN interface 'eth1'
                 set frobnicate level '11'
-                """, Dialect.VYOS_1_3);
+                """, Dialect.VYOS_1_4);
         List<String> notes = messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX);
         assertEquals(2, notes.size());
-        assertTrue(notes.get(0).startsWith("'zone-policy' is not supported by vpnlint"), notes.get(0));
+        assertTrue(notes.get(0).startsWith("'zone-policy' is pre-1.4 syntax"), notes.get(0));
         assertEquals("'frobnicate' is not supported by vpnlint and was ignored", notes.get(1));
     }
 
