@@ -3,6 +3,7 @@ package org.vpnlint.datapath;
 /** The steps of the data path, in the order the kernel runs them (linux-datapath.md "Rules the model must encode"). */
 public enum Stage {
     DECRYPT("decrypt"),
+    PREROUTING_POLICY_ROUTE("prerouting-policy-route"),
     PREROUTING_DNAT("prerouting-dnat"),
     ROUTE("route"),
     POLICY_CHECK_FWD("policy-check-fwd"),

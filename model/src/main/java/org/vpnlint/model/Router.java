@@ -8,6 +8,8 @@ import java.util.Optional;
  * One router as vpnlint understands it, independent of the configuration dialect it was written in.
  * {@code hostName} is {@code system host-name}, null when the file does not set it ({@code name} then falls back to
  * the file name). {@code completeness} says which parts the file shows whole (a fragment shows only some).
+ * {@code policyRoutes} are the policy-routing rulesets bound to interfaces (VyOS {@code policy route}, EdgeOS
+ * {@code firewall modify}); {@code routes} hold the main table and the tables they select.
  */
 public record Router(
         String name,
@@ -19,12 +21,29 @@ public record Router(
         FirewallConfig firewall,
         IpsecConfig ipsec,
         String hostName,
-        Completeness completeness) {
+        Completeness completeness,
+        List<PolicyRoute> policyRoutes) {
 
     public Router {
         interfaces = List.copyOf(interfaces);
         routes = List.copyOf(routes);
+        policyRoutes = List.copyOf(policyRoutes);
         java.util.Objects.requireNonNull(completeness);
+    }
+
+    /** A router without policy routing. */
+    public Router(
+            String name,
+            String file,
+            Dialect dialect,
+            List<NetInterface> interfaces,
+            List<StaticRoute> routes,
+            NatConfig nat,
+            FirewallConfig firewall,
+            IpsecConfig ipsec,
+            String hostName,
+            Completeness completeness) {
+        this(name, file, dialect, interfaces, routes, nat, firewall, ipsec, hostName, completeness, List.of());
     }
 
     /** A whole router without a host name (test fixtures and generated routers). */
@@ -43,12 +62,22 @@ public record Router(
     /** The same router with other NAT, firewall and IPsec configuration (what-if questions of the rules). */
     public Router withConfiguration(NatConfig otherNat, FirewallConfig otherFirewall, IpsecConfig otherIpsec) {
         return new Router(
-                name, file, dialect, interfaces, routes, otherNat, otherFirewall, otherIpsec, hostName, completeness);
+                name,
+                file,
+                dialect,
+                interfaces,
+                routes,
+                otherNat,
+                otherFirewall,
+                otherIpsec,
+                hostName,
+                completeness,
+                policyRoutes);
     }
 
     /** The same router with what is known about its completeness replaced (declarations in .vpnlint.yaml). */
     public Router withCompleteness(Completeness known) {
-        return new Router(name, file, dialect, interfaces, routes, nat, firewall, ipsec, hostName, known);
+        return new Router(name, file, dialect, interfaces, routes, nat, firewall, ipsec, hostName, known, policyRoutes);
     }
 
     /** Whether the file shows this part whole (see {@link Completeness}). */

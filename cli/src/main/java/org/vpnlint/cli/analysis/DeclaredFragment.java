@@ -53,7 +53,8 @@ public record DeclaredFragment(
                 router.firewall(),
                 router.ipsec(),
                 router.hostName(),
-                completeness);
+                completeness,
+                router.policyRoutes());
     }
 
     private static InterfaceKind kindOf(String name) {

@@ -11,6 +11,7 @@ import org.vpnlint.model.FirewallConfig;
 import org.vpnlint.model.IpsecConfig;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.NetInterface;
+import org.vpnlint.model.PolicyRoute;
 import org.vpnlint.model.Router;
 import org.vpnlint.model.StaticRoute;
 import org.vpnlint.parser.ConfigNode;
@@ -29,7 +30,6 @@ public final class RouterMapper {
     /** Top-level families that do not take part in how packets are NATed, filtered, routed or encrypted. */
     private static final Set<String> NOT_ANALYSED = Set.of(
             "system",
-            "policy",
             "high-availability",
             "qos",
             "traffic-policy",
@@ -76,6 +76,12 @@ public final class RouterMapper {
                 node -> new FirewallMapper(context).map(firewallNode, interfacesNode));
         IpsecConfig ipsec = guarded(
                 problems, root.at("vpn", "ipsec"), IpsecConfig.NONE, node -> new IpsecMapper(context).map(node));
+        ConfigNode policyNode = root.child("policy");
+        List<PolicyRoute> policyRoutes = guarded(
+                problems,
+                policyNode != null ? policyNode : firewallNode,
+                List.of(),
+                node -> new PolicyRouteMapper(context).map(policyNode, firewallNode, interfacesNode));
 
         reportOtherFamilies(root, problems);
         Router router = new Router(
@@ -88,7 +94,8 @@ public final class RouterMapper {
                 firewall,
                 ipsec,
                 hostName(tree),
-                ShownParts.of(tree, interfaces, ipsec));
+                ShownParts.of(tree, interfaces, ipsec),
+                policyRoutes);
         List<Diagnostic> diagnostics = new ArrayList<>(problems.toList());
         diagnostics.sort(null);
         return new MappedRouter(router, dialect, diagnostics);
@@ -142,9 +149,10 @@ public final class RouterMapper {
                 case "interfaces", "nat", "nat66", "firewall" -> {
                     // mapped above
                 }
-                case "protocols" -> notAnalysedExcept(family, "static", problems);
-                case "vpn" -> notAnalysedExcept(family, "ipsec", problems);
-                case "service" -> notAnalysedExcept(family, "nat", problems);
+                case "protocols" -> notAnalysedExcept(family, Set.of("static"), problems);
+                case "vpn" -> notAnalysedExcept(family, Set.of("ipsec"), problems);
+                case "service" -> notAnalysedExcept(family, Set.of("nat"), problems);
+                case "policy" -> notAnalysedExcept(family, Set.of("route", "route6", "ipv6-route"), problems);
                 case "zone-policy" ->
                     problems.unsupported(
                             family,
@@ -168,9 +176,9 @@ public final class RouterMapper {
         }
     }
 
-    private static void notAnalysedExcept(ConfigNode family, String analysed, MappingProblems problems) {
+    private static void notAnalysedExcept(ConfigNode family, Set<String> analysed, MappingProblems problems) {
         for (ConfigNode child : family.children()) {
-            if (!child.word().equals(analysed)) problems.notAnalysed(child);
+            if (!analysed.contains(child.word())) problems.notAnalysed(child);
         }
     }
 
