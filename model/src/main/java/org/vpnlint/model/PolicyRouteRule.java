@@ -20,11 +20,11 @@ public record PolicyRouteRule(
     /** The main table's number ({@code set table main}). */
     public static final int MAIN_TABLE = 254;
 
-    /** How the rule reads in a trace: {@code policy route WAN2 rule 10 (set table 10)}. */
+    /** How the rule reads in a trace: {@code policy route WAN2 rule 10 (table 10)}. */
     public String label() {
         String what = switch (action) {
-            case SET_TABLE -> table == MAIN_TABLE ? "set table main" : "set table " + table;
-            case SET_MARK -> "set mark " + mark;
+            case SET_TABLE -> table == MAIN_TABLE ? "table main" : "table " + table;
+            case SET_MARK -> "mark " + mark;
             case DROP -> "drop";
             case ACCEPT -> "accept";
         };
