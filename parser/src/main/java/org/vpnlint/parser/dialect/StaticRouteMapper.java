@@ -86,10 +86,9 @@ final class StaticRouteMapper {
     private void readInterfaceRoute(ConfigSection route, List<StaticRoute> routes) {
         IPAddress prefix = prefix(route);
         route.ignore("description");
-        if (prefix != null) {
-            for (ConfigSection viaInterface : route.entries("next-hop-interface")) {
-                addInterfaceRoute(prefix, viaInterface, routes);
-            }
+        for (ConfigSection viaInterface : route.entries("next-hop-interface")) {
+            // a prefix that did not read is reported already; its next hops are still read, not reported again
+            if (prefix != null) addInterfaceRoute(prefix, viaInterface, routes);
         }
         route.finish();
     }
