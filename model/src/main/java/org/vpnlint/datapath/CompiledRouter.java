@@ -21,6 +21,7 @@ import org.vpnlint.model.Router;
  *
  * @param conditions the conditions of these tables as numbers, for fast evaluation
  * @param notes      what the model could not represent (e.g. an unresolvable next hop), for diagnostics
+ * @param policyRouting the policy-routing rules of mangle PREROUTING that steer packets, in the order they run
  */
 public record CompiledRouter(
         Router router,
@@ -33,7 +34,8 @@ public record CompiledRouter(
         List<CompiledNatRule> sourceNat,
         CompiledFirewall firewall,
         CompiledConditions conditions,
-        List<String> notes) {
+        List<String> notes,
+        List<CompiledPolicyRule> policyRouting) {
 
     public static final int INDEX_WIDTH = 32;
 
@@ -45,6 +47,7 @@ public record CompiledRouter(
         destinationNat = List.copyOf(destinationNat);
         sourceNat = List.copyOf(sourceNat);
         notes = List.copyOf(notes);
+        policyRouting = List.copyOf(policyRouting);
     }
 
     public static CompiledRouter compile(Router router, AddressFamily family) {

@@ -29,7 +29,8 @@ public enum DropReason {
     INPUT_FILTER("dropped by the input filter"),
     OUTPUT_FILTER("dropped by the output filter"),
     OUTER_OUTPUT_FILTER("the encrypted (outer) packet is dropped by the output filter"),
-    DISCARD_INTERFACE("routed into a dummy or loopback interface, which discards it");
+    DISCARD_INTERFACE("routed into a dummy or loopback interface, which discards it"),
+    POLICY_ROUTE_DROP("dropped by a policy-routing rule in mangle PREROUTING");
 
     public static final int WIDTH = 8;
 

@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vpnlint.model.InterfaceKind;
 import org.vpnlint.model.NetInterface;
+import org.vpnlint.model.PolicyRouteAction;
 import org.vpnlint.model.ProtocolMatch;
 
 /**
  * The Linux data path for one packet, written once over the header algebra
  * (docs/semantics/netfilter-and-xfrm-order.md#order-at-a-glance):
  * <pre>
- * forwarded: PREROUTING DNAT → route → fwd policy check (arrival addresses) → lookup 1 (post-DNAT, pre-SNAT)
+ * forwarded: PREROUTING policy routing (mark) → PREROUTING DNAT → route (marked table first) → fwd policy check (arrival addresses) → lookup 1 (post-DNAT, pre-SNAT)
  *            → FORWARD filter → POSTROUTING SNAT → lookup 2 if source-NATed (it decides) → encrypt | transmit
  * local:     route (socket) + lookup 1 at route time → OUTPUT DNAT → OUTPUT filter → POSTROUTING SNAT → lookup 2 → ...
  * decrypted: inner PREROUTING DNAT (iif = the ESP's interface) → route → fwd/in check (NAT undone) → as forwarded
@@ -47,6 +48,8 @@ final class Pipeline<B, V> {
     private V decryptedBy;
     private V arrivedOn;
     private HeaderPredicates<B, V> arrivalMatch;
+    private V routingTable;
+    private V policyRule;
     private Header<V> routed;
     private HeaderPredicates<B, V> routedMatch;
     private B localDestination;
@@ -126,6 +129,7 @@ final class Pipeline<B, V> {
         this.untilDecided = untilDecided;
         List<Runnable> stages = List.of(
                 this::decrypt,
+                this::policyRouting,
                 this::prerouting,
                 this::route,
                 () -> inboundPolicyCheck(forwarded, Stage.POLICY_CHECK_FWD),
@@ -192,9 +196,56 @@ final class Pipeline<B, V> {
         return tunnel >= 1 && tunnel <= router.tunnels().size() ? List.of(router.tunnelAt((int) tunnel)) : List.of();
     }
 
+    /**
+     * Policy routing in mangle PREROUTING (priority -150, so before destination NAT, on the header as it arrived):
+     * among the rules of the rulesets bound to the input interface, the first that matches and steers decides.
+     * {@code set table N} marks the packet for table N, which the route lookup then consults first (VyOS's ip rule
+     * at pref N); {@code set table main} and {@code accept} leave the lookup as it was; {@code drop} drops. The
+     * router's own packets do not pass PREROUTING; decrypted packets pass it again on their inbound interface.
+     */
+    private void policyRouting() {
+        arrivalMatch = new HeaderPredicates<>(algebra, router, arrival);
+        routingTable = index(0);
+        policyRule = index(0);
+        List<CompiledPolicyRule> rules = router.policyRouting();
+        B arriving = algebra.not(generatedLocally);
+        if (rules.isEmpty() || surelyNot(arriving)) return;
+        InterfacePredicates<B, V> inbound = new InterfacePredicates<>(algebra, router, arrivedOn);
+        FirstMatch<B> scan = new FirstMatch<>(algebra);
+        for (int i = 0; i < rules.size() && !scan.decided(); i++) {
+            CompiledPolicyRule rule = rules.get(i);
+            B bound = inbound.matches(rule.boundTo());
+            if (surelyNot(bound)) continue;
+            scan.offer(
+                    i,
+                    algebra.and(
+                            arriving,
+                            algebra.and(bound, arrivalMatch.matches(rule.rule().match()))));
+        }
+        CompiledPolicyRule winner = scan.decided() ? rules.get(scan.winner()) : null;
+        V table = index(winner == null ? 0 : winner.table());
+        V position = index(scan.winner() + 1);
+        B dropped = algebra.bool(winner != null && winner.rule().action() == PolicyRouteAction.DROP);
+        for (int k = scan.undecided() - 1; k >= 0; k--) {
+            CompiledPolicyRule rule = rules.get(scan.position(k));
+            B hit = scan.condition(k);
+            table = algebra.ifBits(hit, index(rule.table()), table);
+            position = algebra.ifBits(hit, index(scan.position(k) + 1), position);
+            dropped = algebra.ifBool(hit, algebra.bool(rule.rule().action() == PolicyRouteAction.DROP), dropped);
+        }
+        routingTable = table;
+        policyRule = position;
+        V decided = position;
+        sink.step(
+                active(algebra.not(algebra.eq(position, index(0)))),
+                Stage.PREROUTING_POLICY_ROUTE,
+                arrival,
+                () -> explainPolicyRouting(decided));
+        end(dropped, Verdict.DROPPED, DropReason.POLICY_ROUTE_DROP, arrival, index(0), index(0));
+    }
+
     /** PREROUTING destination NAT on the inbound interface; the router's own packets do not pass PREROUTING. */
     private void prerouting() {
-        arrivalMatch = new HeaderPredicates<>(algebra, router, arrival);
         NatOutcome<B, V> dnat = NatChain.evaluate(
                 algebra,
                 family,
@@ -214,7 +265,7 @@ final class Pipeline<B, V> {
 
     /** The FIB lookup on the post-DNAT destination (for the router's own packets: at socket time). */
     private void route() {
-        RouteDecision<B, V> route = routes.lookup(routedMatch);
+        RouteDecision<B, V> route = routes.lookup(routedMatch, routingTable);
         sink.step(pending, Stage.ROUTE, routed, () -> explainRoute(route, routed));
         localDestination = routeKind(route, RouteEntry.Kind.LOCAL);
         forwarded = algebra.and(algebra.not(generatedLocally), algebra.not(localDestination));
@@ -461,7 +512,7 @@ final class Pipeline<B, V> {
     /** The ESP packet goes through OUTPUT and POSTROUTING of its own (a masquerade rule may rewrite it). */
     private void encrypt() {
         Header<V> outer = outerHeader(encryptingTunnel);
-        outerEgress = tunnelValue(encryptingTunnel, CompiledTunnel::outerEgress);
+        outerEgress = outerEgress(outer);
         sink.step(active(encrypted), Stage.ENCRYPT, outer, () -> explainEncrypt(encryptingTunnel, outer));
         HeaderPredicates<B, V> outerMatch = new HeaderPredicates<>(algebra, router, outer);
         InterfacePredicates<B, V> outerOutbound = new InterfacePredicates<>(algebra, router, outerEgress);
@@ -544,6 +595,18 @@ final class Pipeline<B, V> {
             }
         }
         return address;
+    }
+
+    /**
+     * The interface the ESP packet leaves by: the tunnel's, unless the packet is marked for a policy table that
+     * routes the peer (the bundle's route to the peer is looked up with the packet's mark).
+     */
+    private V outerEgress(Header<V> outer) {
+        V egress = tunnelValue(encryptingTunnel, CompiledTunnel::outerEgress);
+        if (router.routes().stream().noneMatch(r -> r.table() == RouteEntry.Table.POLICY)) return egress;
+        RouteDecision<B, V> marked =
+                routes.lookupInPolicyTables(new HeaderPredicates<>(algebra, router, outer), routingTable);
+        return algebra.ifBits(routeKind(marked, RouteEntry.Kind.FORWARD), marked.egress(), egress);
     }
 
     private B discardingInterface(V interfaceIndex) {
@@ -697,8 +760,42 @@ final class Pipeline<B, V> {
                 address(header.dst()) + " " + entry.via() + " (" + prefix + " in " + entry.origin()
                         + ", rule pref 220 before main)";
             case MAIN -> address(header.dst()) + " " + entry.via() + " (" + entry.origin() + " " + prefix + ")";
+            case POLICY ->
+                address(header.dst()) + " " + entry.via() + " (" + entry.origin() + " " + prefix + ", rule pref "
+                        + entry.policyTable() + " for packets marked by " + policyRuleLabel() + ")";
         };
+        int marked = valueOf(routingTable);
+        if (marked > 0 && entry.table() != RouteEntry.Table.POLICY && entry.table() != RouteEntry.Table.LOCAL) {
+            detail += "; table " + marked + " (" + policyRuleLabel() + ") has no route to it, so the lookup went on"
+                    + " to the next rule";
+        }
         return new Explanation(detail, entry.location());
+    }
+
+    private String policyRuleLabel() {
+        int position = valueOf(policyRule);
+        return position <= 0
+                ? "-"
+                : router.policyRouting().get(position - 1).rule().label();
+    }
+
+    private Explanation explainPolicyRouting(V position) {
+        CompiledPolicyRule rule = router.policyRouting().get(valueOf(position) - 1);
+        String effect = switch (rule.rule().action()) {
+            case SET_TABLE ->
+                rule.table() == 0
+                        ? "the packet keeps the main lookup"
+                        : "the packet is marked for table " + rule.table() + " (ip rule pref " + rule.table()
+                                + ", before strongSwan's table 220 at pref 220)";
+            case DROP -> "the packet is dropped";
+            default -> "the ruleset ends; the packet is not marked";
+        };
+        if (rule.rule().action() == PolicyRouteAction.SET_TABLE && rule.table() > RouteCompiler.IPSEC_RULE_PREFERENCE) {
+            effect = "the packet is marked for table " + rule.table() + " (ip rule pref " + rule.table()
+                    + ", after strongSwan's table 220)";
+        }
+        return new Explanation(
+                rule.rule().label() + " matches: " + effect, rule.rule().location());
     }
 
     private Explanation explainInboundCheck(PolicyHit<B, V> hit, Header<V> arrival, V decryptedBy) {

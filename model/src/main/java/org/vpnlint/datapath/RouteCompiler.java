@@ -12,9 +12,11 @@ import org.vpnlint.model.Router;
 import org.vpnlint.model.StaticRoute;
 
 /**
- * Builds the route list in lookup order: the local table (the router's addresses), strongSwan's table 220
- * (rule pref 220, before main), the main table (connected, static, DHCP/PPPoE defaults), each table longest prefix
- * first and then lowest distance. Routes through a VTI or in table 220 depend on a tunnel's state.
+ * Builds the route list in lookup order: the local table (the router's addresses), the tables policy routing
+ * selects and strongSwan's table 220 in the order of their ip rule preferences (VyOS installs table N's rule at
+ * pref N, strongSwan table 220's at pref 220), the main table (connected, static, DHCP/PPPoE defaults), each table
+ * longest prefix first and then lowest distance. Routes through a VTI or in table 220 depend on a tunnel's state.
+ * A table the lookup finds no route in passes the packet on to the next rule (docs/semantics/policy-routing.md).
  */
 final class RouteCompiler {
 
@@ -38,17 +40,104 @@ final class RouteCompiler {
         sortMain(permanentMainRoutes);
     }
 
-    /** All routes in lookup order, once the tunnels (whose state some routes depend on) are known. */
-    List<RouteEntry> routes(List<CompiledTunnel> tunnels) {
+    /**
+     * All routes in lookup order, once the tunnels (whose state some routes depend on) are known.
+     *
+     * @param policyTables the tables policy routing selects (not main); their ip rules come at pref = table number
+     */
+    List<RouteEntry> routes(List<CompiledTunnel> tunnels, java.util.SortedSet<Integer> policyTables) {
         List<RouteEntry> ipsecRoutes = new ArrayList<>(ipsecRoutes(tunnels));
         ipsecRoutes.sort(Comparator.comparingInt((RouteEntry r) -> -r.prefix().getNetworkPrefixLength()));
         List<RouteEntry> main = new ArrayList<>(permanentMainRoutes);
         main.addAll(vtiBoundRoutes(tunnels));
         sortMain(main);
         List<RouteEntry> routes = new ArrayList<>(localRoutes);
+        for (int table : policyTables.headSet(IPSEC_RULE_PREFERENCE)) routes.addAll(policyTableRoutes(table, tunnels));
         routes.addAll(ipsecRoutes);
+        for (int table : policyTables.tailSet(IPSEC_RULE_PREFERENCE)) routes.addAll(policyTableRoutes(table, tunnels));
         routes.addAll(main);
         return routes;
+    }
+
+    /** strongSwan's rule for table 220 (charon.plugins.kernel-netlink.routing_table_prio, default 220). */
+    static final int IPSEC_RULE_PREFERENCE = 220;
+
+    /**
+     * The routes of {@code protocols static table N}, resolved like the main table's (a next hop on a connected
+     * subnet; through a VTI only while its SA is up). The table holds nothing else: no connected routes.
+     */
+    private List<RouteEntry> policyTableRoutes(int table, List<CompiledTunnel> tunnels) {
+        List<RouteEntry> routes = new ArrayList<>();
+        for (StaticRoute route : router.routes()) {
+            if (route.table() != table || !family.contains(route.prefix())) continue;
+            switch (route.kind()) {
+                case BLACKHOLE ->
+                    routes.add(tableRoute(
+                            route, RouteEntry.Kind.BLACKHOLE, 0, "blackhole", 0, RouteEntry.Presence.ALWAYS));
+                case REJECT ->
+                    routes.add(tableRoute(route, RouteEntry.Kind.REJECT, 0, "reject", 0, RouteEntry.Presence.ALWAYS));
+                case INTERFACE -> {
+                    int egress = enabledInterface(route.interfaceName());
+                    if (egress == 0) {
+                        notes.add("route " + route.prefix() + " in table " + table + " names interface "
+                                + route.interfaceName() + ", which is absent or disabled");
+                    } else if (router.interfaces().get(egress - 1).kind() == InterfaceKind.VTI) {
+                        int tunnel = tunnelBoundTo(tunnels, route.interfaceName());
+                        if (tunnel != 0) {
+                            routes.add(tableRoute(
+                                    route,
+                                    RouteEntry.Kind.FORWARD,
+                                    egress,
+                                    "dev " + route.interfaceName(),
+                                    tunnel,
+                                    RouteEntry.Presence.WHILE_SA_UP));
+                        }
+                    } else {
+                        routes.add(tableRoute(
+                                route,
+                                RouteEntry.Kind.FORWARD,
+                                egress,
+                                "dev " + route.interfaceName(),
+                                0,
+                                RouteEntry.Presence.ALWAYS));
+                    }
+                }
+                case NEXT_HOP -> {
+                    int egress = connectedInterfaceFor(route.nextHop());
+                    if (egress == 0) {
+                        notes.add("route " + route.prefix() + " in table " + table + ": next hop " + route.nextHop()
+                                + " is on no connected subnet; the route is inactive");
+                    } else {
+                        routes.add(tableRoute(
+                                route,
+                                RouteEntry.Kind.FORWARD,
+                                egress,
+                                "via " + route.nextHop().withoutPrefixLength().toCompressedString() + " dev "
+                                        + router.interfaces().get(egress - 1).name(),
+                                0,
+                                RouteEntry.Presence.ALWAYS));
+                    }
+                }
+            }
+        }
+        sortMain(routes);
+        return routes;
+    }
+
+    private RouteEntry tableRoute(
+            StaticRoute route, RouteEntry.Kind kind, int egress, String via, int tunnel, RouteEntry.Presence presence) {
+        return new RouteEntry(
+                route.prefix().toPrefixBlock(),
+                kind,
+                egress,
+                via,
+                route.distance(),
+                RouteEntry.Table.POLICY,
+                "static route in table " + route.table(),
+                route.location(),
+                tunnel,
+                presence,
+                route.table());
     }
 
     /** The interface a packet to {@code address} leaves by, from the permanent main-table routes; 0 if none. */
@@ -123,7 +212,7 @@ final class RouteCompiler {
             }
         }
         for (StaticRoute route : router.routes()) {
-            if (!family.contains(route.prefix())) continue;
+            if (!route.inMainTable() || !family.contains(route.prefix())) continue;
             if (route.kind() == org.vpnlint.model.RouteKind.INTERFACE) {
                 int egress = enabledInterface(route.interfaceName());
                 if (egress == 0) {

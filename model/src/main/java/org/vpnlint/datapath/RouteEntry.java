@@ -4,12 +4,14 @@ import inet.ipaddr.IPAddress;
 import org.vpnlint.model.SourceLocation;
 
 /**
- * One route the kernel may use, in lookup order (local table, table 220 of strongSwan, main table).
+ * One route the kernel may use, in lookup order: the local table (ip rule pref 0), the tables policy routing
+ * selects (pref = table number, VyOS) and strongSwan's table 220 (pref 220) in preference order, then main.
  *
  * @param egress      interface index for FORWARD routes, 0 otherwise
  * @param via         how it forwards, for traces ("via 203.0.113.1 dev eth0")
  * @param origin      where it comes from ("connected", "static route", "strongSwan table 220 for tunnel 1 ...")
  * @param tunnelIndex the tunnel whose state decides whether the route exists, 0 for a permanent route
+ * @param policyTable for {@link Table#POLICY}: the table number, which only packets marked for it look up
  */
 public record RouteEntry(
         IPAddress prefix,
@@ -21,7 +23,23 @@ public record RouteEntry(
         String origin,
         SourceLocation location,
         int tunnelIndex,
-        Presence presence) {
+        Presence presence,
+        int policyTable) {
+
+    /** A route of the local, table-220 or main table. */
+    public RouteEntry(
+            IPAddress prefix,
+            Kind kind,
+            int egress,
+            String via,
+            int distance,
+            Table table,
+            String origin,
+            SourceLocation location,
+            int tunnelIndex,
+            Presence presence) {
+        this(prefix, kind, egress, via, distance, table, origin, location, tunnelIndex, presence, 0);
+    }
 
     public enum Kind {
         LOCAL,
@@ -33,7 +51,9 @@ public record RouteEntry(
     public enum Table {
         LOCAL,
         IPSEC,
-        MAIN
+        MAIN,
+        /** {@code protocols static table N}: looked up only by packets policy routing marked for table N. */
+        POLICY
     }
 
     /** When the route exists: always, while the tunnel's policies exist (table 220), or while its SA is up (VTI). */

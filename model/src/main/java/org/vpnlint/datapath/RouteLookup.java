@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The FIB lookup with VyOS's rules: local table, then strongSwan's table 220 (rule pref 220), then main. Within a
- * table the longest prefix wins, then the lowest distance; {@link CompiledRouter#routes()} is already in that
- * order, so the lookup is a first-match fold over present routes.
+ * The FIB lookup with VyOS's rules: local table, the policy-routing tables and strongSwan's table 220 by rule
+ * preference, then main. Within a table the longest prefix wins, then the lowest distance;
+ * {@link CompiledRouter#routes()} is already in that order, so the lookup is a first-match fold over present routes.
+ * A policy table's routes count only for a packet marked for that table; a table without a matching route passes
+ * the lookup on to the next rule, which the fold does by itself.
  */
 final class RouteLookup<B, V> {
 
@@ -30,8 +32,21 @@ final class RouteLookup<B, V> {
         return kind.ordinal() + 1;
     }
 
-    /** The first present route holding the destination ({@link FirstMatch}). */
-    RouteDecision<B, V> lookup(HeaderPredicates<B, V> predicates) {
+    /**
+     * The first present route holding the destination ({@link FirstMatch}).
+     *
+     * @param table the table policy routing marked the packet for, 0 for none
+     */
+    RouteDecision<B, V> lookup(HeaderPredicates<B, V> predicates, V table) {
+        return lookup(predicates, table, false);
+    }
+
+    /** The same lookup in the policy tables only: what the marked packet finds before table 220 and main. */
+    RouteDecision<B, V> lookupInPolicyTables(HeaderPredicates<B, V> predicates, V table) {
+        return lookup(predicates, table, true);
+    }
+
+    private RouteDecision<B, V> lookup(HeaderPredicates<B, V> predicates, V table, boolean policyTablesOnly) {
         List<RouteEntry> routes = router.routes();
         FirstMatch<B> scan = new FirstMatch<>(algebra);
         BigInteger destination = predicates.knownDestination();
@@ -41,7 +56,13 @@ final class RouteLookup<B, V> {
                 : IntStream.range(0, routes.size()).toArray();
         for (int c = 0; c < candidates.length && !scan.decided(); c++) {
             int i = candidates[c];
-            B present = present(routes.get(i));
+            RouteEntry route = routes.get(i);
+            if (policyTablesOnly && route.table() != RouteEntry.Table.POLICY) continue;
+            B present = present(route);
+            if (route.table() == RouteEntry.Table.POLICY) {
+                present = algebra.and(
+                        present, algebra.eq(table, algebra.bits(route.policyTable(), CompiledRouter.INDEX_WIDTH)));
+            }
             if (Boolean.FALSE.equals(algebra.truthOf(present))) continue;
             scan.offer(
                     i,

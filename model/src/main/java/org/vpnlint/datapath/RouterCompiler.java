@@ -39,7 +39,12 @@ final class RouterCompiler {
         RouteCompiler routeCompiler = new RouteCompiler(router, family, notes);
         List<CompiledTunnel> tunnels = new TunnelCompiler(router, family, ipsec, routeCompiler, notes).tunnels();
         List<PolicyEntry> policies = TunnelCompiler.policies(tunnels);
-        List<RouteEntry> routes = routeCompiler.routes(tunnels);
+        List<CompiledPolicyRule> policyRouting = policyRouting();
+        java.util.SortedSet<Integer> policyTables = new java.util.TreeSet<>();
+        for (CompiledPolicyRule rule : policyRouting) {
+            if (rule.table() != 0) policyTables.add(rule.table());
+        }
+        List<RouteEntry> routes = routeCompiler.routes(tunnels, policyTables);
 
         NatConfig nat = router.nat() == null ? NatConfig.NONE : router.nat();
         List<CompiledNatRule> destinationNat = new ArrayList<>();
@@ -66,7 +71,29 @@ final class RouterCompiler {
                 sourceNat,
                 firewall,
                 conditions,
-                notes);
+                notes,
+                policyRouting);
+    }
+
+    // ---- policy routing ----------------------------------------------------------------------------------------
+
+    /**
+     * The rules that steer this family's packets, in the order mangle PREROUTING runs them. A rule that only sets a
+     * mark is left out (it changes no route and the next rule still runs); a ruleset bound to no interface sees
+     * no packet.
+     */
+    private List<CompiledPolicyRule> policyRouting() {
+        List<CompiledPolicyRule> rules = new ArrayList<>();
+        for (org.vpnlint.model.PolicyRoute ruleset : router.policyRoutes()) {
+            if (ruleset.ipv6() != (family == AddressFamily.IPV6) || ruleset.boundTo() == null) continue;
+            List<org.vpnlint.model.PolicyRouteRule> ordered = new ArrayList<>(ruleset.rules());
+            ordered.sort(java.util.Comparator.comparingInt(org.vpnlint.model.PolicyRouteRule::number));
+            for (org.vpnlint.model.PolicyRouteRule rule : ordered) {
+                if (rule.disabled() || rule.action() == org.vpnlint.model.PolicyRouteAction.SET_MARK) continue;
+                rules.add(new CompiledPolicyRule(ruleset, rule, ruleset.boundTo()));
+            }
+        }
+        return rules;
     }
 
     // ---- NAT and firewall --------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ package org.vpnlint.datapath;
  */
 public enum Stage {
     DECRYPT("decrypt"),
+    PREROUTING_POLICY_ROUTE("prerouting-policy-route"),
     PREROUTING_DNAT("prerouting-dnat"),
     ROUTE("route"),
     POLICY_CHECK_FWD("policy-check-fwd"),

@@ -8,6 +8,8 @@ import java.util.Optional;
  * One router as vpnlint understands it, independent of the configuration dialect it was written in.
  * {@code hostName} is {@code system host-name}, null when the file does not set it ({@code name} then falls back to
  * the file name). {@code completeness} says which parts the file shows whole (a fragment shows only some).
+ * {@code policyRoutes} are the policy-routing rulesets bound to interfaces (VyOS {@code policy route}, EdgeOS
+ * {@code firewall modify}); {@code routes} hold the main table and the tables they select.
  * {@code nhrpTunnels} are {@code protocols nhrp tunnel ...} (DMVPN).
  */
 public record Router(
@@ -21,13 +23,42 @@ public record Router(
         IpsecConfig ipsec,
         String hostName,
         Completeness completeness,
+        List<PolicyRoute> policyRoutes,
         List<NhrpTunnel> nhrpTunnels) {
 
     public Router {
         interfaces = List.copyOf(interfaces);
         routes = List.copyOf(routes);
         nhrpTunnels = List.copyOf(nhrpTunnels);
+        policyRoutes = List.copyOf(policyRoutes);
         java.util.Objects.requireNonNull(completeness);
+    }
+
+    /** A router without policy routing and DMVPN. */
+    public Router(
+            String name,
+            String file,
+            Dialect dialect,
+            List<NetInterface> interfaces,
+            List<StaticRoute> routes,
+            NatConfig nat,
+            FirewallConfig firewall,
+            IpsecConfig ipsec,
+            String hostName,
+            Completeness completeness) {
+        this(
+                name,
+                file,
+                dialect,
+                interfaces,
+                routes,
+                nat,
+                firewall,
+                ipsec,
+                hostName,
+                completeness,
+                List.of(),
+                List.of());
     }
 
     /** A whole router without a host name (test fixtures and generated routers). */
@@ -40,7 +71,19 @@ public record Router(
             NatConfig nat,
             FirewallConfig firewall,
             IpsecConfig ipsec) {
-        this(name, file, dialect, interfaces, routes, nat, firewall, ipsec, null, Completeness.WHOLE, List.of());
+        this(
+                name,
+                file,
+                dialect,
+                interfaces,
+                routes,
+                nat,
+                firewall,
+                ipsec,
+                null,
+                Completeness.WHOLE,
+                List.of(),
+                List.of());
     }
 
     /** The same router with other NAT, firewall and IPsec configuration (what-if questions of the rules). */
@@ -56,12 +99,25 @@ public record Router(
                 otherIpsec,
                 hostName,
                 completeness,
+                policyRoutes,
                 nhrpTunnels);
     }
 
     /** The same router with what is known about its completeness replaced (declarations in .vpnlint.yaml). */
     public Router withCompleteness(Completeness known) {
-        return new Router(name, file, dialect, interfaces, routes, nat, firewall, ipsec, hostName, known, nhrpTunnels);
+        return new Router(
+                name,
+                file,
+                dialect,
+                interfaces,
+                routes,
+                nat,
+                firewall,
+                ipsec,
+                hostName,
+                known,
+                policyRoutes,
+                nhrpTunnels);
     }
 
     /** Whether the file shows this part whole (see {@link Completeness}). */

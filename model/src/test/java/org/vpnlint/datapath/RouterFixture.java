@@ -53,6 +53,7 @@ final class RouterFixture {
     private int line = 1;
     private final List<NetInterface> interfaces = new ArrayList<>();
     private final List<StaticRoute> routes = new ArrayList<>();
+    private final List<org.vpnlint.model.PolicyRoute> policyRoutes = new ArrayList<>();
     private final List<NatRule> sourceRules = new ArrayList<>();
     private final List<NatRule> destinationRules = new ArrayList<>();
     private final List<IpsecPeer> peers = new ArrayList<>();
@@ -162,6 +163,40 @@ final class RouterFixture {
     RouterFixture blackhole(String prefix, int distance) {
         routes.add(new StaticRoute(ip(prefix), RouteKind.BLACKHOLE, null, null, distance, next()));
         return this;
+    }
+
+    /** {@code protocols static table N route P next-hop A}. */
+    RouterFixture tableRoute(int table, String prefix, String nextHop) {
+        routes.add(new StaticRoute(ip(prefix), RouteKind.NEXT_HOP, ip(nextHop), null, 1, next(), table));
+        return this;
+    }
+
+    /** {@code protocols static table N route P blackhole}. */
+    RouterFixture tableBlackhole(int table, String prefix) {
+        routes.add(new StaticRoute(ip(prefix), RouteKind.BLACKHOLE, null, null, 1, next(), table));
+        return this;
+    }
+
+    /** A policy-routing ruleset bound to these interfaces (no interface: bound to none). */
+    RouterFixture policyRoute(String name, List<String> interfaces, org.vpnlint.model.PolicyRouteRule... rules) {
+        policyRoutes.add(new org.vpnlint.model.PolicyRoute(
+                name, false, interfaces, List.of(rules), "policy route " + name, next()));
+        return this;
+    }
+
+    /** Rule N of a policy route: packets from {@code source} (null: any) get {@code action} (table for SET_TABLE). */
+    org.vpnlint.model.PolicyRouteRule policyRule(
+            int number, String source, org.vpnlint.model.PolicyRouteAction action, int table) {
+        PacketMatch match = source == null
+                ? PacketMatch.ANY
+                : new PacketMatch(
+                        new AddressMatch(List.of(ip(source).toPrefixBlock().toSequentialRange()), false, source),
+                        AddressMatch.ANY,
+                        ProtocolMatch.ANY,
+                        PortMatch.ANY,
+                        PortMatch.ANY);
+        return new org.vpnlint.model.PolicyRouteRule(
+                number, match, action, table, 0, false, "policy route X rule " + number, next());
     }
 
     RouterFixture reject(String prefix) {
@@ -518,6 +553,10 @@ final class RouterFixture {
                 routes,
                 new NatConfig(sourceRules, destinationRules),
                 new FirewallConfig(family, family),
-                ipsec);
+                ipsec,
+                null,
+                org.vpnlint.model.Completeness.WHOLE,
+                policyRoutes,
+                List.of());
     }
 }

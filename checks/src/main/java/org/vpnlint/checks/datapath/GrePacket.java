@@ -102,6 +102,8 @@ record GrePacket(NetInterface tunnelInterface, ConcretePacket packet) {
         Set<String> shadowing = new HashSet<>();
         for (RouteEntry route : router.routes()) {
             if (!route.prefix().contains(remote) || !route.presentIn(router, states)) continue;
+            // the router's own packets do not pass PREROUTING, where policy routing marks packets
+            if (route.table() == RouteEntry.Table.POLICY) continue;
             if (!shadowing.add(route.table() + " " + route.prefix())) continue;
             switch (route.kind()) {
                 case LOCAL -> {

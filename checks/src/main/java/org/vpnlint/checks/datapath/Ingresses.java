@@ -78,7 +78,8 @@ final class Ingresses {
         }
         networks.addAll(subnets);
         for (StaticRoute route : router.router().routes()) {
-            if (!router.family().contains(route.prefix())
+            if (!route.inMainTable()
+                    || !router.family().contains(route.prefix())
                     || route.prefix().getNetworkPrefixLength() == null
                     || route.prefix().getNetworkPrefixLength() == 0) {
                 continue;

@@ -24,6 +24,7 @@ import org.vpnlint.datapath.Verdict;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.NatRule;
 import org.vpnlint.model.NatTranslation;
+import org.vpnlint.model.PolicyRouteAction;
 import org.vpnlint.model.Router;
 import org.vpnlint.model.RouterPart;
 
@@ -216,6 +217,21 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
                     tunnel.location(), "IPsec " + tunnel.ref() + ", whose traffic " + snat.path() + " translates"));
         }
         String fix = NatExcludeFix.forRule(router, snat, tunnel.remoteSelectors(), trace.egress());
+        PolicyMark mark = PolicyMark.of(router, replay.actedAt(Stage.PREROUTING_POLICY_ROUTE));
+        if (mark != null && mark.rule().action() == PolicyRouteAction.SET_TABLE) {
+            // policy routing moved the packet to the translating interface: keeping it in the main lookup fixes
+            // the source NAT and the interface its ESP leaves by; an exclude would leave the ESP on that interface
+            message += " Policy routing sent it there: " + mark.rule().label() + " marks it for table "
+                    + mark.rule().table() + ", whose ip rule (pref "
+                    + mark.rule().table()
+                    + ") comes before strongSwan's table 220.";
+            related.add(new RelatedLocation(
+                    mark.rule().location(),
+                    mark.rule().label() + ", which routes the tunnel's traffic to " + trace.egress()));
+            String exemption =
+                    PolicyRouteExemptionFix.forRule(router, mark.ruleset(), mark.rule(), tunnel.remoteSelectors());
+            if (exemption != null) fix = exemption;
+        }
         return new Finding(
                 METADATA.id(),
                 METADATA.defaultLevel(),

@@ -21,6 +21,7 @@ import org.vpnlint.datapath.Stage;
 import org.vpnlint.datapath.TunnelRef;
 import org.vpnlint.datapath.Verdict;
 import org.vpnlint.model.Level;
+import org.vpnlint.model.PolicyRouteAction;
 import org.vpnlint.model.Router;
 import org.vpnlint.model.RouterPart;
 import org.vpnlint.model.SourceLocation;
@@ -125,6 +126,19 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
         String fix = peerInsideRemote
                 ? SaDownFix.trapOnDpd(router, tunnel.peer().ikeGroup())
                 : SaDownFix.blackholes(router, tunnel.remoteSelectors());
+        PolicyMark mark = PolicyMark.of(router, replay.actedAt(Stage.PREROUTING_POLICY_ROUTE));
+        if (mark != null && mark.rule().action() == PolicyRouteAction.SET_TABLE && !peerInsideRemote) {
+            // table N's ip rule comes before main: a blackhole in main never sees the marked packet
+            message += " Policy routing sends it to table " + mark.rule().table() + " ("
+                    + mark.rule().label()
+                    + "), which is looked up before the main table, so a blackhole route in main does not stop it:"
+                    + " keep the tunnel's prefixes out of the policy route as well.";
+            related.add(new RelatedLocation(
+                    mark.rule().location(), mark.rule().label() + ", which routes the tunnel's traffic around main"));
+            String exemption =
+                    PolicyRouteExemptionFix.forRule(router, mark.ruleset(), mark.rule(), tunnel.remoteSelectors());
+            if (exemption != null) fix = fix + "\n" + exemption;
+        }
         return UndecidedFinding.unlessInexact(
                 new Finding(
                         METADATA.id(),

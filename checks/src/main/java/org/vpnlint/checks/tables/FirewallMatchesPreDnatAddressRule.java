@@ -178,15 +178,7 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
             }
         }
         Router full = router.router();
-        Router unfiltered = new Router(
-                full.name(),
-                full.file(),
-                full.dialect(),
-                full.interfaces(),
-                full.routes(),
-                full.nat(),
-                null,
-                full.ipsec());
+        Router unfiltered = full.withConfiguration(full.nat(), null, full.ipsec());
         return CompiledRouter.compile(unfiltered, router.family());
     }
 

@@ -38,8 +38,7 @@ final class IkeRuleTesting {
                 router.firewall(),
                 router.ipsec(),
                 null,
-                new Completeness(unshown),
-                router.nhrpTunnels());
+                new Completeness(unshown));
     }
 
     static List<Finding> check(Rule rule, Network network) {

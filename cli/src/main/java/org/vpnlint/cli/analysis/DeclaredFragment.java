@@ -54,6 +54,7 @@ public record DeclaredFragment(
                 router.ipsec(),
                 router.hostName(),
                 completeness,
+                router.policyRoutes(),
                 router.nhrpTunnels());
     }
 

@@ -88,6 +88,17 @@ class KernelDatapathDifferentialTest {
         assertEquals(List.of(), disagreements);
     }
 
+    @Test
+    void policyRoutingCasesAgreeWithTheKernel() {
+        ScenarioRenderer renderer = new ScenarioRenderer(CaseGenerator.HOSTS);
+        DifferentialRun run = new DifferentialRun(oracle);
+        List<String> disagreements = new ArrayList<>();
+        for (DifferentialCase policyCase : PolicyRoutingCases.all()) {
+            tally(run.run(policyCase, renderer), disagreements);
+        }
+        assertEquals(List.of(), disagreements);
+    }
+
     /** The seeds to draw generated cases from: {@code -Dvpnlint.differential.seed}, else {@link #DEFAULT_SEEDS}. */
     static List<Long> seeds() {
         String chosen = System.getProperty("vpnlint.differential.seed", "").strip();

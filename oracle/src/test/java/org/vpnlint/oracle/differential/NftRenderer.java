@@ -16,6 +16,8 @@ import org.vpnlint.model.NatDirection;
 import org.vpnlint.model.NatRule;
 import org.vpnlint.model.NatTranslation;
 import org.vpnlint.model.PacketMatch;
+import org.vpnlint.model.PolicyRoute;
+import org.vpnlint.model.PolicyRouteRule;
 import org.vpnlint.model.Router;
 import org.vpnlint.model.ZoneChains;
 import org.vpnlint.oracle.NftRuleset;
@@ -53,7 +55,54 @@ final class NftRenderer {
         NftRuleset ruleset = destination.isEmpty() && source.isEmpty()
                 ? NftRuleset.empty()
                 : NftRuleset.vyosNat(destination, source);
-        return ruleset.plus(filter());
+        return ruleset.plus(filter()).plus(mangle());
+    }
+
+    // ---- policy routing -----------------------------------------------------------------------------------------
+
+    /**
+     * VyOS 1.4 policy routing (nftables-policy.j2, firewall.py): {@code table ip vyos_mangle}, a prerouting chain at
+     * priority -150 jumping to one chain per bound ruleset; {@code set table N} is {@code meta mark set
+     * 0x7fffffff-N} then {@code return}; {@code set mark} only sets the mark.
+     */
+    private NftRuleset mangle() {
+        List<PolicyRoute> rulesets = router.policyRoutes().stream()
+                .filter(r -> !r.ipv6() && r.boundTo() != null)
+                .toList();
+        if (rulesets.isEmpty()) return NftRuleset.empty();
+        StringBuilder text = new StringBuilder("table ip vyos_mangle {\n");
+        text.append("\tchain VYOS_PBR_PREROUTING {\n\t\ttype filter hook prerouting priority -150; policy accept;\n");
+        for (PolicyRoute ruleset : rulesets) {
+            String bound =
+                    matchText.interfaceCondition("iifname", ruleset.boundTo()).orElseThrow();
+            text.append("\t\t")
+                    .append(bound)
+                    .append(" jump VYOS_PBR_UD_")
+                    .append(ruleset.name())
+                    .append('\n');
+        }
+        text.append("\t}\n");
+        for (PolicyRoute ruleset : rulesets) {
+            text.append("\tchain VYOS_PBR_UD_").append(ruleset.name()).append(" {\n");
+            List<PolicyRouteRule> ordered = new ArrayList<>(ruleset.rules());
+            ordered.sort(java.util.Comparator.comparingInt(PolicyRouteRule::number));
+            for (PolicyRouteRule rule : ordered) {
+                if (rule.disabled()) continue;
+                String packet = matchText.packet(rule.match());
+                String action = switch (rule.action()) {
+                    case SET_TABLE ->
+                        "meta mark set 0x" + Long.toHexString(RouteRenderer.MARK_OFFSET - rule.table()) + " return";
+                    case SET_MARK -> "meta mark set 0x" + Long.toHexString(rule.mark());
+                    case DROP -> "drop";
+                    case ACCEPT -> "accept";
+                };
+                text.append("\t\t")
+                        .append(packet.isEmpty() ? action : packet + " " + action)
+                        .append('\n');
+            }
+            text.append("\t}\n");
+        }
+        return new NftRuleset(text.append("}\n").toString());
     }
 
     private String natRule(NatRule rule) {

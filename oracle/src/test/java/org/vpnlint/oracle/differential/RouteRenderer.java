@@ -11,6 +11,9 @@ import java.util.Set;
 import org.vpnlint.model.InterfaceKind;
 import org.vpnlint.model.IpsecConfig;
 import org.vpnlint.model.NetInterface;
+import org.vpnlint.model.PolicyRoute;
+import org.vpnlint.model.PolicyRouteAction;
+import org.vpnlint.model.PolicyRouteRule;
 import org.vpnlint.model.Router;
 import org.vpnlint.model.StaticRoute;
 import org.vpnlint.oracle.Route;
@@ -61,9 +64,39 @@ final class RouteRenderer {
         return List.copyOf(rules);
     }
 
-    private void staticRoutes() {
+    /**
+     * VyOS 1.4 policy routing: table N's routes (FRR {@code ip route ... table N}) and, for every table a rule
+     * selects, {@code ip rule add pref N fwmark 0x7fffffff-N table N} (policy_route.py apply_table_marks).
+     */
+    private void policyTables() {
+        java.util.SortedSet<Integer> selected = new java.util.TreeSet<>();
+        for (PolicyRoute ruleset : router.policyRoutes()) {
+            if (ruleset.ipv6()) continue;
+            for (PolicyRouteRule rule : ruleset.rules()) {
+                if (!rule.disabled() && rule.action() == PolicyRouteAction.SET_TABLE) selected.add(rule.table());
+            }
+        }
+        for (int table : selected) rules.add(new RoutingRule(table, table, MARK_OFFSET - table));
+        Map<String, StaticRoute> best = new LinkedHashMap<>();
         for (StaticRoute route : router.routes()) {
-            if (!route.prefix().isIPv4()) continue;
+            if (route.inMainTable() || !route.prefix().isIPv4()) continue;
+            String key = route.table() + " " + Ipv4Text.prefix(route.prefix());
+            StaticRoute known = best.get(key);
+            if (known == null || route.distance() < known.distance()) best.put(key, route);
+        }
+        for (StaticRoute route : best.values()) {
+            staticRoute(Ipv4Text.prefix(route.prefix()), route)
+                    .ifPresent(installed -> routes.add(installed.inTable(route.table())));
+        }
+    }
+
+    /** VyOS's table marks count down from this: table N is marked 0x7fffffff - N. */
+    static final long MARK_OFFSET = 0x7fffffffL;
+
+    private void staticRoutes() {
+        policyTables();
+        for (StaticRoute route : router.routes()) {
+            if (!route.inMainTable() || !route.prefix().isIPv4()) continue;
             String prefix = Ipv4Text.prefix(route.prefix());
             StaticRoute best = installedStatic.get(prefix);
             if (best == null || route.distance() < best.distance()) installedStatic.put(prefix, route);

@@ -37,7 +37,7 @@ import org.vpnlint.oracle.XfrmPolicy;
  *     successful send otherwise</td></tr>
  * <tr><td>DROPPED: CLEARTEXT_MATCHES_INBOUND_POLICY</td><td>{@link KernelVerdict#DROPPED_BY_POLICY}</td><td>-</td></tr>
  * <tr><td>DROPPED: FORWARD_FILTER</td><td>{@link KernelVerdict#FILTERED}</td><td>-</td></tr>
- * <tr><td>UNREACHABLE: NO_ROUTE; DROPPED: BLACKHOLE_ROUTE, REJECT_ROUTE</td><td>{@link KernelVerdict#UNREACHABLE}</td>
+ * <tr><td>UNREACHABLE: NO_ROUTE; DROPPED: BLACKHOLE_ROUTE, REJECT_ROUTE, POLICY_ROUTE_DROP</td><td>{@link KernelVerdict#UNREACHABLE}</td>
  *     <td>- (the socket's ENETUNREACH/EINVAL/EHOSTUNREACH, or a forwarded packet that never reached FORWARD)</td></tr>
  * <tr><td>LOCAL</td><td>{@link KernelVerdict#DELIVERED_LOCAL}</td><td>-</td></tr>
  * <tr><td>anything else (decryption, INPUT/OUTPUT filters, dummy interfaces)</td><td>not replayed: the renderer
@@ -66,6 +66,8 @@ final class VerdictCorrespondence {
                     case CLEARTEXT_MATCHES_INBOUND_POLICY -> KernelVerdict.DROPPED_BY_POLICY;
                     case FORWARD_FILTER -> KernelVerdict.FILTERED;
                     case BLACKHOLE_ROUTE, REJECT_ROUTE -> KernelVerdict.UNREACHABLE;
+                    // dropped in mangle PREROUTING: like a blackhole, it never reaches FORWARD
+                    case POLICY_ROUTE_DROP -> KernelVerdict.UNREACHABLE;
                     default ->
                         throw new UnsupportedCase(
                                 "model drop reason " + trace.dropReason().id());

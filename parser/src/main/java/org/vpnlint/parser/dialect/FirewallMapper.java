@@ -186,7 +186,9 @@ final class FirewallMapper {
             }
             section.ignore(LEGACY_SYSCTLS);
             section.ignore("group"); // read by FirewallGroups
-            section.finish(); // state-policy, modify (EdgeOS policy routing) ... are reported here
+            // EdgeOS policy routing: read by PolicyRouteMapper (VyOS 1.2/1.3 has no firewall modify)
+            if (context.dialect() == org.vpnlint.model.Dialect.EDGEOS) section.ignore("modify", "ipv6-modify");
+            section.finish(); // state-policy ... are reported here
         }
         Attachments v4 = new Attachments();
         Attachments v6 = new Attachments();
@@ -260,6 +262,10 @@ final class FirewallMapper {
             if (hook == null) continue;
             jump(hook, "name", interfaceName, direction, v4Named, v4);
             jump(hook, "ipv6-name", interfaceName, direction, v6Named, v6);
+            // EdgeOS: the modify ruleset bound for arriving packets is policy routing (PolicyRouteMapper)
+            if (direction.equals("in") && context.dialect() == org.vpnlint.model.Dialect.EDGEOS) {
+                hook.ignore("modify", "ipv6-modify");
+            }
             hook.finish();
         }
         section.finish();

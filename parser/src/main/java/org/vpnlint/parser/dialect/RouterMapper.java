@@ -12,6 +12,7 @@ import org.vpnlint.model.IpsecConfig;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.NetInterface;
 import org.vpnlint.model.NhrpTunnel;
+import org.vpnlint.model.PolicyRoute;
 import org.vpnlint.model.Router;
 import org.vpnlint.model.StaticRoute;
 import org.vpnlint.parser.ConfigNode;
@@ -30,7 +31,6 @@ public final class RouterMapper {
     /** Top-level families that do not take part in how packets are NATed, filtered, routed or encrypted. */
     private static final Set<String> NOT_ANALYSED = Set.of(
             "system",
-            "policy",
             "high-availability",
             "qos",
             "traffic-policy",
@@ -82,6 +82,12 @@ public final class RouterMapper {
                 problems, root.at("vpn", "ipsec"), IpsecConfig.NONE, node -> new IpsecMapper(context).map(node));
         List<NhrpTunnel> nhrpTunnels =
                 guarded(problems, root.at("protocols", "nhrp"), List.of(), node -> new NhrpMapper(problems).map(node));
+        ConfigNode policyNode = root.child("policy");
+        List<PolicyRoute> policyRoutes = guarded(
+                problems,
+                policyNode != null ? policyNode : firewallNode,
+                List.of(),
+                node -> new PolicyRouteMapper(context).map(policyNode, firewallNode, interfacesNode));
 
         reportOtherFamilies(root, problems);
         Router router = new Router(
@@ -95,6 +101,7 @@ public final class RouterMapper {
                 ipsec,
                 hostName(tree),
                 ShownParts.of(tree, interfaces, ipsec),
+                policyRoutes,
                 nhrpTunnels);
         List<Diagnostic> diagnostics = new ArrayList<>(problems.toList());
         diagnostics.sort(null);
@@ -152,6 +159,7 @@ public final class RouterMapper {
                 case "protocols" -> notAnalysedExcept(family, Set.of("static", "nhrp"), problems);
                 case "vpn" -> notAnalysedExcept(family, Set.of("ipsec"), problems);
                 case "service" -> notAnalysedExcept(family, Set.of("nat"), problems);
+                case "policy" -> notAnalysedExcept(family, Set.of("route", "route6", "ipv6-route"), problems);
                 case "port-forward" ->
                     problems.unsupported(
                             family,

@@ -8,10 +8,11 @@ import org.vpnlint.model.StaticRoute;
 import org.vpnlint.parser.ConfigNode;
 
 /**
- * {@code protocols static} → {@link StaticRoute}s of the main table: {@code route|route6 P next-hop A},
- * {@code blackhole}, {@code reject}, {@code interface X} (1.4), {@code dhcp-interface X}, and the pre-1.4
+ * {@code protocols static} → {@link StaticRoute}s: {@code route|route6 P next-hop A}, {@code blackhole},
+ * {@code reject}, {@code interface X} (1.4), {@code dhcp-interface X}, and the pre-1.4
  * {@code interface-route|interface-route6 P next-hop-interface X}. Disabled next hops install nothing and are
- * left out. Routes of other tables ({@code table N}) are policy routing and reported as unsupported.
+ * left out. {@code table N} holds the same kinds of routes for table N, which only policy routing selects
+ * (VyOS renders them to FRR as {@code ip route ... table N}; docs/semantics/policy-routing.md).
  */
 final class StaticRouteMapper {
     private static final int DEFAULT_DISTANCE = 1;
@@ -25,15 +26,34 @@ final class StaticRouteMapper {
     List<StaticRoute> map(ConfigNode staticNode) {
         ConfigSection section = new ConfigSection(staticNode, problems);
         List<StaticRoute> routes = new ArrayList<>();
+        readRoutes(section, routes);
+        for (ConfigSection table : section.entries("table")) {
+            Integer number = table.number();
+            List<StaticRoute> tableRoutes = new ArrayList<>();
+            readRoutes(table, tableRoutes);
+            table.ignore("description");
+            table.finish();
+            if (number == null) continue;
+            if (number < 1 || number == StaticRoute.MAIN_TABLE || number > 65535) {
+                problems.invalidValue(
+                        table.node().parent(), table.node().word(), "not a routing table vpnlint models; ignored");
+                continue;
+            }
+            for (StaticRoute route : tableRoutes) routes.add(route.inTable(number));
+        }
+        section.ignore("arp");
+        section.finish();
+        return routes;
+    }
+
+    /** The routes of the main table, or of one {@code table N} block. */
+    private void readRoutes(ConfigSection section, List<StaticRoute> routes) {
         for (String word : List.of("route", "route6")) {
             for (ConfigSection route : section.entries(word)) readRoute(route, routes);
         }
         for (String word : List.of("interface-route", "interface-route6")) {
             for (ConfigSection route : section.entries(word)) readInterfaceRoute(route, routes);
         }
-        section.ignore("arp");
-        section.finish();
-        return routes;
     }
 
     private void readRoute(ConfigSection route, List<StaticRoute> routes) {
@@ -66,10 +86,9 @@ final class StaticRouteMapper {
     private void readInterfaceRoute(ConfigSection route, List<StaticRoute> routes) {
         IPAddress prefix = prefix(route);
         route.ignore("description");
-        if (prefix != null) {
-            for (ConfigSection viaInterface : route.entries("next-hop-interface")) {
-                addInterfaceRoute(prefix, viaInterface, routes);
-            }
+        for (ConfigSection viaInterface : route.entries("next-hop-interface")) {
+            // a prefix that did not read is reported already; its next hops are still read, not reported again
+            if (prefix != null) addInterfaceRoute(prefix, viaInterface, routes);
         }
         route.finish();
     }

@@ -1,0 +1,116 @@
+package org.vpnlint.datapath;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vpnlint.datapath.SeedScenarioTest.detail;
+import static org.vpnlint.datapath.SeedScenarioTest.stages;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vpnlint.model.PolicyRouteAction;
+import org.vpnlint.model.Router;
+
+/**
+ * Policy routing (docs/semantics/policy-routing.md): the mangle PREROUTING mark, table N looked up at pref N before
+ * strongSwan's table 220 and main, fall-through when table N has no route, the ESP following the marked table.
+ */
+class PolicyRoutingStageTest {
+
+    private static final ConcretePacket LAN_TO_REMOTE =
+            ConcretePacket.udp("192.168.10.100", 40000, "10.10.10.200", 5555, Ingress.onInterface("eth1"));
+    private static final ConcretePacket LAN_TO_INTERNET =
+            ConcretePacket.udp("192.168.10.100", 40000, "198.18.0.9", 5555, Ingress.onInterface("eth1"));
+
+    /** The first article's router with a second WAN, eth2, and table 10 leading out of it. */
+    private static RouterFixture dualWan() {
+        return SeedScenarioTest.firstArticle()
+                .ethernet("eth2", "198.51.100.10/24")
+                .tableRoute(10, "0.0.0.0/0", "198.51.100.1");
+    }
+
+    private static Router markingLan(RouterFixture fixture, int table) {
+        return fixture.policyRoute(
+                        "LAN",
+                        List.of("eth1"),
+                        fixture.policyRule(10, "192.168.10.0/24", PolicyRouteAction.SET_TABLE, table))
+                .build();
+    }
+
+    @Test
+    void theMarkedTableIsLookedUpBeforeMainAndTheEspFollowsIt() {
+        PacketTrace trace = Datapath.replay(markingLan(dualWan(), 10), LAN_TO_REMOTE, SaStates.allUp());
+
+        // the policy still encrypts (selectors, not routes, decide), but table 10 (pref 10) routes before table 220
+        assertEquals(Verdict.ENCRYPTED, trace.verdict());
+        assertEquals("eth2", trace.egress());
+        assertEquals(Stage.PREROUTING_POLICY_ROUTE, stages(trace).get(0));
+        assertTrue(detail(trace, Stage.ROUTE).contains("static route in table 10"), trace.render());
+    }
+
+    @Test
+    void aTableWithoutARouteForThePacketPassesItOnToTheNextRule() {
+        RouterFixture fixture = SeedScenarioTest.firstArticle().tableRoute(10, "172.16.0.0/12", "203.0.113.1");
+
+        PacketTrace trace = Datapath.replay(markingLan(fixture, 10), LAN_TO_INTERNET, SaStates.allUp());
+
+        assertEquals(Verdict.CLEARTEXT, trace.verdict());
+        assertEquals("eth0", trace.egress());
+        assertTrue(detail(trace, Stage.ROUTE).contains("table 10"), trace.render());
+        assertTrue(detail(trace, Stage.ROUTE).contains("went on to the next rule"), trace.render());
+    }
+
+    @Test
+    void aBlackholeInTheMarkedTableBeatsTable220() {
+        RouterFixture fixture = SeedScenarioTest.firstArticle().tableBlackhole(10, "10.10.10.0/24");
+
+        PacketTrace trace = Datapath.replay(markingLan(fixture, 10), LAN_TO_REMOTE, SaStates.allUp());
+
+        assertEquals(Verdict.DROPPED, trace.verdict());
+        assertEquals(DropReason.BLACKHOLE_ROUTE, trace.dropReason());
+    }
+
+    @Test
+    void setTableMainLeavesTheLookupToTable220() {
+        RouterFixture fixture = dualWan();
+        Router router = fixture.policyRoute(
+                        "LAN",
+                        List.of("eth1"),
+                        fixture.policyRule(5, null, PolicyRouteAction.SET_TABLE, 254),
+                        fixture.policyRule(10, null, PolicyRouteAction.SET_TABLE, 10))
+                .build();
+
+        PacketTrace trace = Datapath.replay(router, LAN_TO_REMOTE, SaStates.allUp());
+
+        assertEquals(Verdict.ENCRYPTED, trace.verdict());
+        assertEquals("eth0", trace.egress());
+        assertTrue(detail(trace, Stage.ROUTE).contains("table 220"), trace.render());
+    }
+
+    @Test
+    void dropInPreroutingAndRulesetsBoundToOtherInterfaces() {
+        RouterFixture dropping = SeedScenarioTest.firstArticle();
+        Router dropsLan = dropping.policyRoute(
+                        "LAN", List.of("eth1"), dropping.policyRule(10, null, PolicyRouteAction.DROP, 0))
+                .build();
+        PacketTrace dropped = Datapath.replay(dropsLan, LAN_TO_INTERNET, SaStates.allUp());
+        assertEquals(DropReason.POLICY_ROUTE_DROP, dropped.dropReason());
+
+        RouterFixture elsewhere = dualWan();
+        Router bound = elsewhere
+                .policyRoute("WAN", List.of("eth0"), elsewhere.policyRule(10, null, PolicyRouteAction.SET_TABLE, 10))
+                .build();
+        PacketTrace untouched = Datapath.replay(bound, LAN_TO_REMOTE, SaStates.allUp());
+        assertEquals("eth0", untouched.egress());
+        assertFalse(stages(untouched).contains(Stage.PREROUTING_POLICY_ROUTE));
+    }
+
+    @Test
+    void theRoutersOwnPacketsAreNotPolicyRouted() {
+        ConcretePacket own = ConcretePacket.udp("203.0.113.134", 40000, "198.18.0.9", 5555, Ingress.local());
+
+        PacketTrace trace = Datapath.replay(markingLan(dualWan(), 10), own, SaStates.allUp());
+
+        assertEquals("eth0", trace.egress());
+    }
+}

@@ -1,0 +1,168 @@
+package org.vpnlint.parser.dialect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vpnlint.model.Dialect;
+import org.vpnlint.model.PacketMatch;
+import org.vpnlint.model.PolicyRoute;
+import org.vpnlint.model.PolicyRouteAction;
+import org.vpnlint.model.PolicyRouteRule;
+import org.vpnlint.parser.ConfigNode;
+
+/**
+ * Policy routing → {@link PolicyRoute}s (docs/semantics/policy-routing.md):
+ * <ul>
+ *   <li>VyOS 1.4/1.5: {@code policy route|route6 NAME}, bound by its own {@code interface X} leaf; a rule's
+ *       {@code set table N|main} or {@code set mark M}, {@code action drop|reject|accept|return};</li>
+ *   <li>VyOS 1.2/1.3: {@code policy route|ipv6-route NAME} with the same rules, bound by
+ *       {@code interfaces ... policy route|ipv6-route NAME};</li>
+ *   <li>EdgeOS: {@code firewall modify|ipv6-modify NAME}, rules with {@code action modify} and
+ *       {@code modify table N|main} or {@code modify mark M}, bound by {@code interfaces ... firewall in modify NAME}.</li>
+ * </ul>
+ * Settings that do not steer routing ({@code set tcp-mss}, {@code set dscp}, ...) are read and left out; a rule
+ * left with nothing that steers routing is left out. EdgeOS {@code modify lb-group} (load balancing) is reported
+ * as unsupported.
+ */
+final class PolicyRouteMapper {
+
+    /** Rule settings that change the packet but not its route. */
+    private static final String[] NOT_ROUTING = {
+        "dscp", "tcp-mss", "ttl", "hop-limit", "connection-mark", "connmark", "vrf"
+    };
+
+    private final MappingContext context;
+    private final PacketMatchReader matches;
+
+    PolicyRouteMapper(MappingContext context) {
+        this.context = context;
+        this.matches = context.matches();
+    }
+
+    /** {@code policy} (VyOS) or null; {@code firewall} (EdgeOS) or null; {@code interfaces} for the bindings. */
+    List<PolicyRoute> map(ConfigNode policy, ConfigNode firewall, ConfigNode interfaces) {
+        Map<String, List<String>> v4Bindings = new LinkedHashMap<>();
+        Map<String, List<String>> v6Bindings = new LinkedHashMap<>();
+        if (context.legacySyntax()) legacyBindings(interfaces, v4Bindings, v6Bindings);
+        List<PolicyRoute> routes = new ArrayList<>();
+        if (context.dialect() == Dialect.EDGEOS) {
+            if (firewall == null) return routes;
+            for (ConfigNode ruleset : children(firewall.child("modify")))
+                routes.add(ruleset(ruleset, false, v4Bindings));
+            for (ConfigNode ruleset : children(firewall.child("ipv6-modify")))
+                routes.add(ruleset(ruleset, true, v6Bindings));
+            return routes;
+        }
+        if (policy == null) return routes;
+        for (ConfigNode ruleset : children(policy.child("route"))) routes.add(ruleset(ruleset, false, v4Bindings));
+        for (String word : List.of("route6", "ipv6-route")) {
+            for (ConfigNode ruleset : children(policy.child(word))) routes.add(ruleset(ruleset, true, v6Bindings));
+        }
+        return routes;
+    }
+
+    private static List<ConfigNode> children(ConfigNode node) {
+        return node == null ? List.of() : node.children();
+    }
+
+    /** 1.2/1.3 {@code interfaces ... policy route NAME}; EdgeOS {@code interfaces ... firewall in modify NAME}. */
+    private void legacyBindings(ConfigNode interfaces, Map<String, List<String>> v4, Map<String, List<String>> v6) {
+        boolean edgeos = context.dialect() == Dialect.EDGEOS;
+        for (ConfiguredInterface configured : ConfiguredInterface.all(interfaces)) {
+            ConfigNode binding = edgeos
+                    ? configured.node().at("firewall", "in")
+                    : configured.node().child("policy");
+            if (binding == null) continue;
+            bind(binding.child(edgeos ? "modify" : "route"), configured.name(), v4);
+            bind(binding.child(edgeos ? "ipv6-modify" : "ipv6-route"), configured.name(), v6);
+            if (!edgeos) bind(binding.child("route6"), configured.name(), v6);
+        }
+    }
+
+    private static void bind(ConfigNode reference, String interfaceName, Map<String, List<String>> bindings) {
+        if (reference == null || ConfigSection.valueOf(reference) == null) return;
+        bindings.computeIfAbsent(ConfigSection.valueOf(reference), name -> new ArrayList<>())
+                .add(interfaceName);
+    }
+
+    private PolicyRoute ruleset(ConfigNode node, boolean ipv6, Map<String, List<String>> legacyBindings) {
+        ConfigSection section = new ConfigSection(node, context.problems());
+        List<String> interfaces = context.legacySyntax()
+                ? legacyBindings.getOrDefault(node.word(), List.of())
+                : section.values("interface");
+        List<PolicyRouteRule> rules = new ArrayList<>();
+        for (ConfigSection rule : section.entries("rule")) {
+            PolicyRouteRule read = rule(rule, ipv6);
+            if (read != null) rules.add(read);
+        }
+        section.ignore("description", "enable-default-log", "default-log", "default-action");
+        section.finish();
+        return new PolicyRoute(node.word(), ipv6, interfaces, rules, section.path(), section.location());
+    }
+
+    private PolicyRouteRule rule(ConfigSection rule, boolean ipv6) {
+        Integer number = rule.number();
+        PacketMatch match = matches.read(rule, ipv6);
+        String action = rule.value("action");
+        boolean disabled = rule.flag("disable");
+        ConfigSection set = rule.section(context.dialect() == Dialect.EDGEOS ? "modify" : "set");
+        String table = null;
+        String mark = null;
+        if (set != null) {
+            table = set.value("table");
+            mark = set.value("mark");
+            ConfigNode loadBalancing = set.leaf("lb-group");
+            if (loadBalancing != null) {
+                context.problems()
+                        .unsupported(
+                                loadBalancing,
+                                "'" + NodePath.of(loadBalancing) + "' (load balancing) is not supported by vpnlint;"
+                                        + " the rule is read as if it did not steer the packet");
+            }
+            set.ignore(NOT_ROUTING);
+            set.finish();
+        }
+        rule.ignore("description", "log", "log-options", "protocol", "source", "destination");
+        rule.finish();
+        if (number == null) return null;
+        String path = rule.path();
+        if (table != null) {
+            Integer tableNumber = tableNumber(rule.node(), table);
+            if (tableNumber == null) return null;
+            return new PolicyRouteRule(
+                    number, match, PolicyRouteAction.SET_TABLE, tableNumber, 0, disabled, path, rule.location());
+        }
+        if (action != null) {
+            PolicyRouteAction verdict = switch (action) {
+                case "drop", "reject" -> PolicyRouteAction.DROP;
+                case "accept", "return" -> PolicyRouteAction.ACCEPT;
+                default -> null; // EdgeOS "modify" without a table or mark: nothing that steers routing
+            };
+            if (verdict != null)
+                return new PolicyRouteRule(number, match, verdict, 0, 0, disabled, path, rule.location());
+        }
+        if (mark != null) {
+            try {
+                long value = Long.decode(mark);
+                return new PolicyRouteRule(
+                        number, match, PolicyRouteAction.SET_MARK, 0, value, disabled, path, rule.location());
+            } catch (NumberFormatException notANumber) {
+                context.problems().invalidValue(rule.node(), mark, "not a mark; the rule is ignored");
+            }
+        }
+        return null;
+    }
+
+    private Integer tableNumber(ConfigNode rule, String table) {
+        if (table.equals("main")) return PolicyRouteRule.MAIN_TABLE;
+        try {
+            int number = Integer.parseInt(table);
+            if (number >= 1 && number <= 65535) return number;
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        context.problems().invalidValue(rule, table, "not a routing table; the rule is ignored");
+        return null;
+    }
+}
