@@ -146,15 +146,28 @@ public final class TunnelTrafficSlice {
      */
     public Router forPackets(List<IPAddress> sources, List<IPAddress> destinations) {
         BitSet keptTunnels = keptTunnels((BitSet) anyTunnel.clone(), destinations);
-        List<PacketSpace> spaces = new ArrayList<>();
-        spaces.add(new PacketSpace(AddressSpace.of(sources), AddressSpace.of(destinations)));
-        spaces.add(espSpace(keptTunnels));
+        BitSet keptRules = keptRules(packetSpaces(sources, destinations, keptTunnels));
         Map<String, Set<Integer>> keptByPeer = new HashMap<>();
         keptTunnels.stream().mapToObj(tunnels::get).forEach(tunnel -> {
             Set<Integer> numbers = keptByPeer.computeIfAbsent(tunnel.ref().peer(), peer -> new HashSet<>());
             tunnel.ref().tunnel().ifPresent(numbers::add); // a VTI has no number: its peer is kept whole
         });
-        return slice(keptRules(spaces), keptPeers(keptByPeer));
+        return slice(keptRules, keptPeers(keptByPeer));
+    }
+
+    /**
+     * How much a question about these packets holds (see {@link #forPackets}): its tunnels plus its source NAT and
+     * firewall rules, counted without building the router, so that a caller can cut a large question into small ones.
+     */
+    public int weight(List<IPAddress> sources, List<IPAddress> destinations) {
+        BitSet keptTunnels = keptTunnels((BitSet) anyTunnel.clone(), destinations);
+        return keptTunnels.cardinality()
+                + keptRules(packetSpaces(sources, destinations, keptTunnels)).cardinality();
+    }
+
+    /** The packets asked about, and the ESP packets of the tunnels kept for them. */
+    private List<PacketSpace> packetSpaces(List<IPAddress> sources, List<IPAddress> destinations, BitSet keptTunnels) {
+        return List.of(new PacketSpace(AddressSpace.of(sources), AddressSpace.of(destinations)), espSpace(keptTunnels));
     }
 
     /** The rules that may match the asked tunnel's traffic or the ESP packets of the tunnels kept for it. */
