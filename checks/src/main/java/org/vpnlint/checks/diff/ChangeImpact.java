@@ -344,7 +344,8 @@ public final class ChangeImpact {
                 saState(pair, states),
                 affected,
                 causes,
-                List.of(packet.ingress()));
+                List.of(packet.ingress()),
+                peerPacket(pair, packet));
         for (int i = 0; i < differences.size(); i++) {
             if (differences.get(i).sameChangeAs(difference)) {
                 differences.set(i, differences.get(i).alsoArriving(packet.ingress()));
@@ -353,6 +354,30 @@ public final class ChangeImpact {
         }
         differences.add(difference);
         return key;
+    }
+
+    /**
+     * What the packet is when it is a tunnel peer's IKE (udp to port 500), NAT-T (udp to 4500) or ESP, from the
+     * peer's address to the router's endpoint of that tunnel, in either version; else null.
+     */
+    private static String peerPacket(FatePair<?, ?> pair, ConcretePacket packet) {
+        String kind;
+        if (packet.protocol() == ProtocolMatch.ESP) kind = "ESP";
+        else if (packet.protocol() == ProtocolMatch.UDP && packet.dstPort() == 500) kind = "IKE";
+        else if (packet.protocol() == ProtocolMatch.UDP && packet.dstPort() == 4500) kind = "NAT-T";
+        else return null;
+        for (CompiledRouter router : List.of(pair.beforeWhole, pair.afterWhole)) {
+            for (CompiledTunnel tunnel : router.tunnels()) {
+                IPAddress remote = tunnel.remoteEndpoint();
+                IPAddress local = tunnel.localEndpoint();
+                if (remote == null || local == null) continue;
+                if (remote.withoutPrefixLength().equals(packet.src().withoutPrefixLength())
+                        && local.withoutPrefixLength().equals(packet.dst().withoutPrefixLength())) {
+                    return kind + " of peer " + tunnel.ref().peer() + " (" + remote.toCompressedString() + ")";
+                }
+            }
+        }
+        return null;
     }
 
     private static List<SourceLocation> locations(PacketTrace trace) {
