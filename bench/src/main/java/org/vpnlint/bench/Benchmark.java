@@ -16,7 +16,7 @@ import org.vpnlint.cli.analysis.AnalysisResult;
 import org.vpnlint.cli.report.html.HtmlReport;
 
 /**
- * {@code bench/run}: prints four tables.
+ * {@code bench/run}: prints four tables ({@code --diff-only}: only {@link DiffBenchmark}'s two).
  *
  * <ol>
  *   <li>Start-up, whole process: {@code ./vpnlint check} on a seed sample against the floor the issue sets, a JVM
@@ -39,6 +39,10 @@ public final class Benchmark {
         boolean quick = Arrays.asList(args).contains("--quick");
         Path repository = Path.of("").toAbsolutePath();
         int runs = quick ? 5 : 15;
+        if (Arrays.asList(args).contains("--diff-only")) {
+            DiffBenchmark.run(repository, runs);
+            return;
+        }
         if (!Arrays.asList(args).contains("--firewall-only")) {
             startUp(repository, runs);
             OUT.println();

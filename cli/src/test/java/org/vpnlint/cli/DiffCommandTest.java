@@ -33,6 +33,17 @@ class DiffCommandTest {
     }
 
     @Test
+    void aDestinationNatThatTakesThePeersIkeIsAWarningNamingThePeer() {
+        String folder = "samples/diff/dnat-steals-ike/";
+        CliRun run =
+                CliRun.in(root, ANALYSIS, "diff", "--fail-on", "warning", folder + "before.set", folder + "after.set");
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("warning peer-ike-now-diverted: packets arriving on eth0"), run.out());
+        assertTrue(run.out().contains("the IKE of peer PARTNER (192.0.2.150) no longer reaches the router"), run.out());
+        assertTrue(run.out().contains("packet: udp 192.0.2.150:500 → 203.0.113.134:500 in eth0"), run.out());
+    }
+
+    @Test
     void aProvedUnchangedRouterSaysSoAndExitsZero() {
         CliRun run = CliRun.in(
                 root,

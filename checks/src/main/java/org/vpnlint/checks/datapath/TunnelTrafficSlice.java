@@ -79,6 +79,17 @@ public final class TunnelTrafficSlice {
     private final IntervalIndex tunnelAddresses = new IntervalIndex();
 
     private final BitSet anyTunnel = new BitSet();
+    /**
+     * For questions about packets of a known source ({@link #forPackets}): each tunnel's remote selectors, which act
+     * on a destination whatever the source; its local selectors and local endpoint, which act only on packets from
+     * its remote side (see {@link #forPackets}); and that remote side (remote selectors and endpoint) per tunnel.
+     */
+    private final IntervalIndex remoteSides = new IntervalIndex();
+
+    private final IntervalIndex localSides = new IntervalIndex();
+    private final List<List<AddressInterval>> remoteSideOf = new ArrayList<>();
+    /** EdgeOS's automatic accept rules for IKE and ESP exist while any peer does: no tunnel may then be left out by source. */
+    private final boolean autoAccepts;
     /** The rules a slice may leave out, numbered: source NAT rules, then every firewall chain's rules. */
     private final List<PacketMatch> ruleMatches = new ArrayList<>();
 
@@ -89,8 +100,13 @@ public final class TunnelTrafficSlice {
     private TunnelTrafficSlice(Router router, CompiledRouter compiled) {
         this.router = router;
         this.tunnels = compiled.tunnels();
+        this.autoAccepts = router.ipsec() != null && router.ipsec().autoFirewallNatExclude();
         for (int i = 0; i < tunnels.size(); i++) {
             CompiledTunnel tunnel = tunnels.get(i);
+            List<AddressInterval> remoteSide = new ArrayList<>();
+            tunnel.remoteSelectors().forEach(address -> remoteSide.add(AddressInterval.of(address)));
+            if (tunnel.remoteEndpoint() != null) remoteSide.add(AddressInterval.of(tunnel.remoteEndpoint()));
+            remoteSideOf.add(tunnel.remoteEndpoint() == null ? null : remoteSide);
             // a VTI acts through routes to its interface, whatever the destination
             if (tunnel.vtiInterface() != null || tunnel.localEndpoint() == null) {
                 anyTunnel.set(i);
@@ -100,6 +116,9 @@ public final class TunnelTrafficSlice {
             own.addAll(tunnel.remoteSelectors());
             own.add(tunnel.localEndpoint());
             for (IPAddress address : own) tunnelAddresses.add(AddressInterval.of(address), i);
+            for (IPAddress address : tunnel.remoteSelectors()) remoteSides.add(AddressInterval.of(address), i);
+            for (IPAddress address : tunnel.localSelectors()) localSides.add(AddressInterval.of(address), i);
+            localSides.add(AddressInterval.of(tunnel.localEndpoint()), i);
         }
         if (router.nat() != null) router.nat().sourceRules().forEach(rule -> number(rule.match()));
         if (router.firewall() != null) {
@@ -141,20 +160,80 @@ public final class TunnelTrafficSlice {
 
     /**
      * The router for questions whose header after destination NAT lies in {@code sources} × {@code destinations}
-     * (null: any address), by the same argument as a tunnel's slice: the tunnels that may act on such a destination
+     * (null: any address), by the same argument as a tunnel's slice: the tunnels that may act on such a packet
      * (and on the ESP packets of those kept), and the rules that may match such a packet or one of those ESP packets.
+     * Unlike a tunnel's question, the source is known here, so a tunnel whose local side holds the destination is
+     * kept only when the source may be on its remote side ({@link #keptTunnels(List, List)}): a decrypted packet the
+     * slice no longer compares (its tunnel left out) matches none of that tunnel's policies, so it is dropped by
+     * both versions alike.
      */
     public Router forPackets(List<IPAddress> sources, List<IPAddress> destinations) {
-        BitSet keptTunnels = keptTunnels((BitSet) anyTunnel.clone(), destinations);
-        List<PacketSpace> spaces = new ArrayList<>();
-        spaces.add(new PacketSpace(AddressSpace.of(sources), AddressSpace.of(destinations)));
-        spaces.add(espSpace(keptTunnels));
+        BitSet keptTunnels = keptTunnels(sources, destinations);
+        BitSet keptRules = keptRules(packetSpaces(sources, destinations, keptTunnels));
         Map<String, Set<Integer>> keptByPeer = new HashMap<>();
         keptTunnels.stream().mapToObj(tunnels::get).forEach(tunnel -> {
             Set<Integer> numbers = keptByPeer.computeIfAbsent(tunnel.ref().peer(), peer -> new HashSet<>());
             tunnel.ref().tunnel().ifPresent(numbers::add); // a VTI has no number: its peer is kept whole
         });
-        return slice(keptRules(spaces), keptPeers(keptByPeer));
+        return slice(keptRules, keptPeers(keptByPeer));
+    }
+
+    /**
+     * How much a question about these packets holds (see {@link #forPackets}): its tunnels plus its source NAT and
+     * firewall rules, counted without building the router, so that a caller can cut a large question into small ones.
+     */
+    public int weight(List<IPAddress> sources, List<IPAddress> destinations) {
+        BitSet keptTunnels = keptTunnels(sources, destinations);
+        return TUNNEL_WEIGHT * keptTunnels.cardinality()
+                + keptRules(packetSpaces(sources, destinations, keptTunnels)).cardinality();
+    }
+
+    /**
+     * What a tunnel costs a question, in rules: its policies in both lookups, its routes, the ingress of its
+     * decrypted packets (TunnelQuestions measured four tunnels per pipeline as the fastest).
+     */
+    public static final int TUNNEL_WEIGHT = 4;
+
+    /**
+     * The tunnels that may act on packets from {@code sources} to {@code destinations} (null: any): those whose
+     * remote selectors may hold a destination (policies out, table 220 routes, EdgeOS's exclude), those whose local
+     * selectors or local endpoint may hold one while a source may be on their remote side (the inbound and forward
+     * policy check matches remote to local; the local endpoint acts only as the ESP packet's source), then the closure
+     * over the ESP packets of those kept as for a tunnel's slice. With EdgeOS's automatic accept rules, or an unknown
+     * remote endpoint, the source is not looked at.
+     */
+    private BitSet keptTunnels(List<IPAddress> sources, List<IPAddress> destinations) {
+        BitSet kept = (BitSet) anyTunnel.clone();
+        if (sources == null || destinations == null || autoAccepts) return keptTunnels(kept, destinations);
+        List<AddressInterval> sourceRanges =
+                sources.stream().map(AddressInterval::of).toList();
+        for (IPAddress destination : destinations) {
+            AddressInterval range = AddressInterval.of(destination);
+            remoteSides.overlapping(range, kept);
+            BitSet local = new BitSet();
+            localSides.overlapping(range, local);
+            for (int i = local.nextSetBit(0); i >= 0; i = local.nextSetBit(i + 1)) {
+                if (fromRemoteSide(i, sourceRanges)) kept.set(i);
+            }
+        }
+        return keptTunnels(kept, List.of());
+    }
+
+    /** Whether a source may lie on the tunnel's remote side (true when unsure). */
+    private boolean fromRemoteSide(int tunnel, List<AddressInterval> sourceRanges) {
+        List<AddressInterval> remoteSide = remoteSideOf.get(tunnel);
+        if (remoteSide == null) return true;
+        for (AddressInterval source : sourceRanges) {
+            for (AddressInterval remote : remoteSide) {
+                if (source.ipv4() != remote.ipv4() || source.overlaps(remote)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** The packets asked about, and the ESP packets of the tunnels kept for them. */
+    private List<PacketSpace> packetSpaces(List<IPAddress> sources, List<IPAddress> destinations, BitSet keptTunnels) {
+        return List.of(new PacketSpace(AddressSpace.of(sources), AddressSpace.of(destinations)), espSpace(keptTunnels));
     }
 
     /** The rules that may match the asked tunnel's traffic or the ESP packets of the tunnels kept for it. */

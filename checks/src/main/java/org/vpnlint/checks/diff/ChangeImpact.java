@@ -55,6 +55,10 @@ public final class ChangeImpact {
     private final List<FateDifference> differences = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private boolean proved = true;
+    /** The search stopped early (too many classes): no further box is asked. */
+    private boolean cut;
+    /** The box being asked when the space is cut into several ({@link ChangeSpaceSplit}), for the notes; else null. */
+    private ChangeSpace box;
     /** The prefix lengths measured for each way of changing (sides and SA states), as hints for the next class. */
     private final Map<String, int[]> lengths = new java.util.HashMap<>();
 
@@ -76,21 +80,45 @@ public final class ChangeImpact {
             ChangeSpace space = touched.map(t -> t.of(family))
                     .filter(s -> !s.mayHoldEsp(oldWhole) && !s.mayHoldEsp(changedWhole))
                     .orElse(null);
-            CompiledRouter old = space == null ? oldWhole : slice(before.router(), oldWhole, space);
-            CompiledRouter changed = space == null ? changedWhole : slice(after.router(), changedWhole, space);
-            List<Ingress> ingresses = impact.commonIngresses(old, changed, family == AddressFamily.IPV4);
-            try (SymbolicQuery<?, ?> query =
-                    solver.newQuery("diff " + after.router().file() + " " + family, TIMEOUT)) {
-                impact.search(FatePair.build(query, old, changed, oldWhole, changedWhole, ingresses), space);
+            List<FateKey> found = new ArrayList<>();
+            if (space == null) {
+                impact.ask(after, oldWhole, changedWhole, oldWhole, changedWhole, null, found, true);
+                continue;
+            }
+            TunnelTrafficSlice oldSlices = TunnelTrafficSlice.of(before.router(), oldWhole);
+            TunnelTrafficSlice changedSlices = TunnelTrafficSlice.of(after.router(), changedWhole);
+            List<ChangeSpace> boxes = ChangeSpaceSplit.boxes(space, family, oldSlices, changedSlices);
+            for (int i = 0; i < boxes.size() && !impact.cut; i++) {
+                ChangeSpace box = boxes.get(i);
+                CompiledRouter old = slice(oldSlices, oldWhole, box);
+                CompiledRouter changed = slice(changedSlices, changedWhole, box);
+                impact.box = boxes.size() == 1 ? null : box;
+                impact.ask(after, old, changed, oldWhole, changedWhole, box, found, i == 0);
             }
         }
         return new RouterImpact(impact.beforeFile, impact.afterFile, impact.proved, impact.differences, impact.notes);
     }
 
+    /** One question: the packets of {@code space} (null: every packet) on the versions given (whole or sliced). */
+    private void ask(
+            RouterVersion after,
+            CompiledRouter old,
+            CompiledRouter changed,
+            CompiledRouter oldWhole,
+            CompiledRouter changedWhole,
+            ChangeSpace space,
+            List<FateKey> found,
+            boolean noteMissing) {
+        List<Ingress> ingresses = commonIngresses(old, changed, noteMissing && old.family() == AddressFamily.IPV4);
+        try (SymbolicQuery<?, ?> query =
+                solver.newQuery("diff " + after.router().file() + " " + old.family(), TIMEOUT)) {
+            search(FatePair.build(query, old, changed, oldWhole, changedWhole, ingresses), space, found);
+        }
+    }
+
     /** The router without the tunnels and rules that cannot act on a packet of the space (see {@link ChangeSpace}). */
-    private static CompiledRouter slice(Router router, CompiledRouter whole, ChangeSpace space) {
-        return CompiledRouter.compile(
-                TunnelTrafficSlice.of(router, whole).forPackets(space.sources(), space.destinations()), whole.family());
+    private static CompiledRouter slice(TunnelTrafficSlice slices, CompiledRouter whole, ChangeSpace space) {
+        return CompiledRouter.compile(slices.forPackets(space.sources(), space.destinations()), whole.family());
     }
 
     /** IPv4 always; IPv6 when either version has an IPv6 interface address. */
@@ -135,7 +163,11 @@ public final class ChangeImpact {
                 && netInterface.kind() != InterfaceKind.DUMMY;
     }
 
-    private <B, V> void search(FatePair<B, V> pair, ChangeSpace space) {
+    /**
+     * The classes of the space's packets that differ, outside the classes {@code found} so far (in this or an earlier
+     * box of the same family: a class is reported once), until UNSAT, a timeout or too many classes.
+     */
+    private <B, V> void search(FatePair<B, V> pair, ChangeSpace space, List<FateKey> found) {
         SymbolicQuery<B, V> query = pair.query;
         CompiledRouter old = pair.before;
         CompiledRouter changed = pair.after;
@@ -152,7 +184,12 @@ public final class ChangeImpact {
             case DOWN -> List.of(pair.everySa(false));
             case BOTH -> List.of(everyUp, algebra.not(everyUp));
         };
-        List<FateKey> found = new ArrayList<>();
+        if (box != null && rounds.size() > 1) {
+            // one of many boxes: most hold no class not found yet, and one check over every SA state proves that
+            B goal = algebra.and(pair.differs(), within);
+            for (FateKey key : found) goal = algebra.and(goal, algebra.not(pair.inClass(key)));
+            if (query.check(goal, List.of()) instanceof QueryResult.Proved) return;
+        }
         for (B round : rounds) {
             List<Preference<B>> wishes = new ArrayList<>();
             if (round != everyUp) wishes.add(Preference.of(pair.everySa(false))); // readable: every SA down
@@ -162,6 +199,7 @@ public final class ChangeImpact {
                     notes.add(old.family() + ": the first " + CLASS_LIMIT + " classes of changed packets are reported;"
                             + " there may be more");
                     proved = false;
+                    cut = true;
                     return;
                 }
                 B goal = algebra.and(algebra.and(pair.differs(), round), within);
@@ -169,8 +207,8 @@ public final class ChangeImpact {
                 QueryResult result = query.check(goal, wishes);
                 if (result instanceof QueryResult.Proved) break;
                 if (result instanceof QueryResult.Unknown unknown) {
-                    notes.add(old.family() + ": the solver could not decide whether more packets change fate ("
-                            + unknown.reason() + ")");
+                    notes.add(old.family() + inBox() + ": the solver could not decide whether more packets change"
+                            + " fate (" + unknown.reason() + ")");
                     proved = false;
                     return;
                 }
@@ -183,6 +221,18 @@ public final class ChangeImpact {
                 found.add(key);
             }
         }
+    }
+
+    /** The box asked, in words, when the space is cut into several; else nothing. */
+    private String inBox() {
+        if (box == null) return "";
+        return " packets from " + prefixes(box.sources()) + " to " + prefixes(box.destinations());
+    }
+
+    private static String prefixes(List<IPAddress> prefixes) {
+        if (prefixes == null) return "any address";
+        return String.join(
+                ", ", prefixes.stream().map(IPAddress::toCompressedString).toList());
     }
 
     /**
@@ -294,7 +344,8 @@ public final class ChangeImpact {
                 saState(pair, states),
                 affected,
                 causes,
-                List.of(packet.ingress()));
+                List.of(packet.ingress()),
+                peerPacket(pair, packet));
         for (int i = 0; i < differences.size(); i++) {
             if (differences.get(i).sameChangeAs(difference)) {
                 differences.set(i, differences.get(i).alsoArriving(packet.ingress()));
@@ -303,6 +354,30 @@ public final class ChangeImpact {
         }
         differences.add(difference);
         return key;
+    }
+
+    /**
+     * What the packet is when it is a tunnel peer's IKE (udp to port 500), NAT-T (udp to 4500) or ESP, from the
+     * peer's address to the router's endpoint of that tunnel, in either version; else null.
+     */
+    private static String peerPacket(FatePair<?, ?> pair, ConcretePacket packet) {
+        String kind;
+        if (packet.protocol() == ProtocolMatch.ESP) kind = "ESP";
+        else if (packet.protocol() == ProtocolMatch.UDP && packet.dstPort() == 500) kind = "IKE";
+        else if (packet.protocol() == ProtocolMatch.UDP && packet.dstPort() == 4500) kind = "NAT-T";
+        else return null;
+        for (CompiledRouter router : List.of(pair.beforeWhole, pair.afterWhole)) {
+            for (CompiledTunnel tunnel : router.tunnels()) {
+                IPAddress remote = tunnel.remoteEndpoint();
+                IPAddress local = tunnel.localEndpoint();
+                if (remote == null || local == null) continue;
+                if (remote.withoutPrefixLength().equals(packet.src().withoutPrefixLength())
+                        && local.withoutPrefixLength().equals(packet.dst().withoutPrefixLength())) {
+                    return kind + " of peer " + tunnel.ref().peer() + " (" + remote.toCompressedString() + ")";
+                }
+            }
+        }
+        return null;
     }
 
     private static List<SourceLocation> locations(PacketTrace trace) {

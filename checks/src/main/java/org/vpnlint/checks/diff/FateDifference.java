@@ -17,6 +17,8 @@ import org.vpnlint.model.Level;
  * @param causes     the changed configuration nodes that act in either trace (all changes when none does)
  * @param ingresses  where the packets arrive: the witness's ingress first, then the others whose classes change
  *                   the same way over the same space (each class found, blocked and measured on its own)
+ * @param peerPacket when the witness is a tunnel peer's IKE, NAT-T or ESP packet to the router's tunnel endpoint,
+ *                   what it is (e.g. "IKE of peer PARTNER (192.0.2.150)"); else null
  */
 public record FateDifference(
         String beforeFile,
@@ -26,7 +28,8 @@ public record FateDifference(
         String saState,
         AffectedSpace affected,
         List<ConfigChange> causes,
-        List<Ingress> ingresses) {
+        List<Ingress> ingresses,
+        String peerPacket) {
 
     public FateDifference {
         causes = List.copyOf(causes);
@@ -39,23 +42,35 @@ public record FateDifference(
                 && FateKey.Side.of(after).equals(FateKey.Side.of(other.after))
                 && saState.equals(other.saState)
                 && affected.equals(other.affected)
-                && causes.equals(other.causes);
+                && causes.equals(other.causes)
+                && java.util.Objects.equals(peerPacket, other.peerPacket);
     }
 
     FateDifference alsoArriving(Ingress ingress) {
         List<Ingress> all = new ArrayList<>(ingresses);
         all.add(ingress);
-        return new FateDifference(beforeFile, afterFile, before, after, saState, affected, causes, all);
+        return new FateDifference(beforeFile, afterFile, before, after, saState, affected, causes, all, peerPacket);
     }
 
     /**
-     * Encrypted traffic that now leaves in cleartext is an error; traffic that is now dropped (or finds no route) a
-     * warning; every other change a note.
+     * Encrypted traffic that now leaves in cleartext is an error; traffic that is now dropped (or finds no route),
+     * and a peer's IKE, NAT-T or ESP that no longer reaches the router ({@link #peerPacketDiverted}), a warning;
+     * every other change a note.
      */
     public Level level() {
         if (before.verdict() == Verdict.ENCRYPTED && after.verdict() == Verdict.CLEARTEXT) return Level.ERROR;
         if (dropped(after.verdict()) && !dropped(before.verdict())) return Level.WARNING;
+        if (peerPacketDiverted()) return Level.WARNING;
         return Level.NOTE;
+    }
+
+    /**
+     * The witness is a peer's IKE, NAT-T or ESP packet to the router's tunnel endpoint that the router received
+     * before and now does not (forwarded, translated elsewhere or dropped): strongSwan no longer sees it, so the
+     * peer's tunnels cannot be negotiated or their packets decrypted (as {@code check}'s {@code dnat-steals-ike}).
+     */
+    public boolean peerPacketDiverted() {
+        return peerPacket != null && before.verdict() == Verdict.LOCAL && after.verdict() != Verdict.LOCAL;
     }
 
     private static boolean dropped(Verdict verdict) {
@@ -66,8 +81,11 @@ public record FateDifference(
     public String message() {
         String arriving = arriving(ingresses);
         String proof = affected.widest() ? "proved" : "proved; wider prefixes undecided";
-        return arriving + ", among them every packet " + affected.describe() + " (" + proof + "; SA " + saState + "): "
-                + fate(before) + " before, now " + fate(after);
+        String text = arriving + ", among them every packet " + affected.describe() + " (" + proof + "; SA " + saState
+                + "): " + fate(before) + " before, now " + fate(after);
+        if (peerPacketDiverted())
+            text += "; the " + peerPacket + " no longer reaches the router, so its tunnels cannot come up";
+        return text;
     }
 
     /** E.g. "packets arriving on eth1 or eth0, or sent by the router itself". */

@@ -130,6 +130,8 @@ final class FatePair<B, V> {
     private B matches(Outcome<B, V> outcome, FateKey.Side side, CompiledRouter router) {
         B verdict = outcome.verdictIs(algebra, side.verdict());
         int tunnel = side.tunnel() == null ? 0 : router.tunnelIndex(side.tunnel());
+        // a class found in another box may name a tunnel this box's slice left out: it never acts here
+        if (side.tunnel() != null && tunnel == 0) return algebra.bool(false);
         int egress = side.egress() == null ? 0 : router.interfaceIndex(side.egress());
         return algebra.and(
                 verdict,

@@ -6,6 +6,7 @@ import static org.vpnlint.checks.datapath.RuleRun.ARTICLE_TUNNEL;
 import static org.vpnlint.checks.datapath.RuleRun.BRANCH_1_2;
 import static org.vpnlint.checks.datapath.RuleRun.script;
 
+import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,11 +15,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
+import org.vpnlint.datapath.ConcretePacket;
 import org.vpnlint.datapath.Datapath;
 import org.vpnlint.datapath.HeaderAlgebra;
+import org.vpnlint.datapath.Ingress;
 import org.vpnlint.datapath.Outcome;
 import org.vpnlint.datapath.PacketInput;
 import org.vpnlint.datapath.PacketTrace;
+import org.vpnlint.datapath.SaStates;
 import org.vpnlint.datapath.Selectors;
 import org.vpnlint.datapath.TunnelRef;
 import org.vpnlint.datapath.Verdict;
@@ -169,6 +173,65 @@ class TunnelTrafficSliceTest {
                         .mapToInt(chain -> chain.rules().size())
                         .sum();
         assertTrue(kept < rules, "the slice of " + first.ref() + " keeps all " + rules + " rules");
+    }
+
+    /**
+     * A slice for packets of one source and one destination ({@link TunnelTrafficSlice#forPackets}, as {@code diff}
+     * asks) replays every such packet as the whole router does, from every ingress, SA up and down; a packet
+     * decrypted by a tunnel the slice left out is one the whole router drops (so both versions of a change agree).
+     */
+    @ParameterizedTest
+    @MethodSource("routers")
+    void aSliceForKnownPacketsReplaysThemAsTheWholeRouter(String config) {
+        // with tunnels to other peers: their local selectors hold some of the addresses below
+        String withPeers = config.contains("198.51.100.7") ? config : config + script(OTHER_PEERS);
+        Router router = RuleRun.router("slice.conf", withPeers, Dialect.VYOS_1_2);
+        CompiledRouter whole = CompiledRouter.compile(router, AddressFamily.IPV4);
+        TunnelTrafficSlice slices = TunnelTrafficSlice.of(router, whole);
+        List<String> addresses = List.of(
+                "192.168.10.100",
+                "192.168.20.100",
+                "10.10.10.200",
+                "10.20.20.200",
+                "10.10.99.1",
+                "172.20.1.1",
+                "192.0.2.150",
+                "198.51.100.7",
+                "203.0.113.134",
+                "8.8.8.8",
+                "10.99.1.1");
+        List<Ingress> ingresses =
+                new ArrayList<>(List.of(Ingress.onInterface("eth0"), Ingress.onInterface("eth1"), Ingress.local()));
+        whole.tunnels().forEach(tunnel -> ingresses.add(Ingress.decryptedBy(tunnel.ref())));
+        int compared = 0;
+        for (String source : addresses) {
+            for (String destination : addresses) {
+                IPAddress src = ConcretePacket.address(source);
+                IPAddress dst = ConcretePacket.address(destination);
+                CompiledRouter sliced =
+                        CompiledRouter.compile(slices.forPackets(List.of(src), List.of(dst)), AddressFamily.IPV4);
+                for (Ingress ingress : ingresses) {
+                    for (ConcretePacket packet : List.of(
+                            new ConcretePacket(src, dst, 6, 1024, 22, ingress),
+                            new ConcretePacket(src, dst, 17, 500, 500, ingress),
+                            new ConcretePacket(src, dst, 50, 0, 0, ingress))) {
+                        for (SaStates states : List.of(SaStates.allUp(), SaStates.allDown())) {
+                            PacketTrace onWhole = Datapath.replay(whole, packet, states);
+                            if (ingress.kind() == Ingress.Kind.DECRYPTED && sliced.tunnelIndex(ingress.tunnel()) == 0) {
+                                assertEquals(Verdict.DROPPED, onWhole.verdict(), packet + " " + states.describe());
+                                continue;
+                            }
+                            assertEquals(
+                                    observable(onWhole),
+                                    observable(Datapath.replay(sliced, packet, states)),
+                                    packet + " " + states.describe());
+                            compared++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(compared > 1000, "compared " + compared);
     }
 
     @org.junit.jupiter.api.Test

@@ -44,7 +44,15 @@ public final class DiffFindings {
             null,
             "The change makes packets take another tunnel, interface or translation, or be delivered where "
                     + "they were dropped.");
-    static final List<RuleMetadata> RULES = List.of(NOW_CLEARTEXT, NOW_DROPPED, CHANGED);
+    static final RuleMetadata PEER_IKE_DIVERTED = rule(
+            "peer-ike-now-diverted",
+            "A tunnel peer's IKE, NAT-T or ESP no longer reaches the router",
+            Level.WARNING,
+            null,
+            "The change makes a peer's IKE, NAT-T or ESP packets to the router's tunnel endpoint go elsewhere"
+                    + " (a destination NAT rule forwards them, say) or be dropped, so strongSwan no longer receives"
+                    + " them and the peer's tunnels cannot come up.");
+    static final List<RuleMetadata> RULES = List.of(NOW_CLEARTEXT, NOW_DROPPED, CHANGED, PEER_IKE_DIVERTED);
 
     private DiffFindings() {}
 
@@ -70,11 +78,13 @@ public final class DiffFindings {
     }
 
     static Finding finding(FateDifference difference) {
-        RuleMetadata rule = switch (difference.level()) {
-            case ERROR -> NOW_CLEARTEXT;
-            case WARNING -> NOW_DROPPED;
-            case NOTE -> CHANGED;
-        };
+        RuleMetadata rule = difference.peerPacketDiverted()
+                ? PEER_IKE_DIVERTED
+                : switch (difference.level()) {
+                    case ERROR -> NOW_CLEARTEXT;
+                    case WARNING -> NOW_DROPPED;
+                    case NOTE -> CHANGED;
+                };
         List<ConfigChange> causes = difference.causes();
         SourceLocation location = causes.stream()
                 .filter(c -> c.kind() == ConfigChange.Kind.ADDED)
