@@ -1,12 +1,13 @@
 package org.vpnlint.checks;
 
 import java.util.List;
+import java.util.Objects;
 import org.vpnlint.model.Level;
 
 /**
  * Everything a rule says about itself. The rule list, {@code vpnlint rules}, {@code vpnlint explain}, SARIF
  * {@code rules[]} and {@code rules.md} are all generated from this one record, as Error Prone does with
- * {@code @BugPattern}.
+ * {@code @BugPattern}. A rule declares it with {@link #builder(String)}, one named field at a time.
  *
  * @param id               stable rule id, e.g. {@code snat-captures-tunnel-traffic}
  * @param title            one line, used as the alert title
@@ -35,6 +36,11 @@ public record RuleMetadata(
         tags = List.copyOf(tags);
     }
 
+    /** Starts the metadata of the rule {@code id}; title, level, precision and summary must be given. */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
     /** SARIF's {@code precision} property values. */
     public enum Precision {
         VERY_HIGH("very-high"),
@@ -50,6 +56,89 @@ public record RuleMetadata(
 
         public String sarifName() {
             return sarifName;
+        }
+    }
+
+    /** Named fields instead of ten positional arguments; the optional ones may be left out. */
+    public static final class Builder {
+        private final String id;
+        private String title;
+        private Level defaultLevel;
+        private List<String> tags = List.of();
+        private String securitySeverity;
+        private Precision precision;
+        private String summary;
+        private String explanation = "";
+        private String badExample = "";
+        private String fixedExample = "";
+
+        private Builder(String id) {
+            this.id = Objects.requireNonNull(id, "id");
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder defaultLevel(Level defaultLevel) {
+            this.defaultLevel = defaultLevel;
+            return this;
+        }
+
+        public Builder tags(String... tags) {
+            this.tags = List.of(tags);
+            return this;
+        }
+
+        /** Only for security problems (a CVSS-like score, "0.1".."10.0"); GitHub then lists the alert as one. */
+        public Builder securitySeverity(String securitySeverity) {
+            this.securitySeverity = securitySeverity;
+            return this;
+        }
+
+        public Builder precision(Precision precision) {
+            this.precision = precision;
+            return this;
+        }
+
+        public Builder summary(String summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        public Builder explanation(String explanation) {
+            this.explanation = explanation;
+            return this;
+        }
+
+        public Builder badExample(String badExample) {
+            this.badExample = badExample;
+            return this;
+        }
+
+        public Builder fixedExample(String fixedExample) {
+            this.fixedExample = fixedExample;
+            return this;
+        }
+
+        public RuleMetadata build() {
+            return new RuleMetadata(
+                    id,
+                    required(title, "title"),
+                    required(defaultLevel, "defaultLevel"),
+                    tags,
+                    securitySeverity,
+                    required(precision, "precision"),
+                    required(summary, "summary"),
+                    explanation,
+                    badExample,
+                    fixedExample);
+        }
+
+        private <T> T required(T value, String field) {
+            if (value == null) throw new IllegalStateException("rule " + id + ": metadata has no " + field);
+            return value;
         }
     }
 }
