@@ -1,7 +1,9 @@
 package org.vpnlint.checks;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.vpnlint.checks.samples.SampleFile;
 import org.vpnlint.model.Level;
 
 /**
@@ -17,8 +19,8 @@ import org.vpnlint.model.Level;
  * @param precision        how often a finding is a real problem
  * @param summary          one paragraph: what is proved or shown
  * @param explanation      why it matters on a Linux router, in a few paragraphs of Markdown
- * @param badExample       a configuration fragment that triggers the rule
- * @param fixedExample     the same fragment fixed
+ * @param badExample       the sample file(s) that trigger the rule (several: checked together, e.g. both ends)
+ * @param fixedExample     sample file(s) where the rule stays quiet, ideally the bad example fixed
  */
 public record RuleMetadata(
         String id,
@@ -29,11 +31,13 @@ public record RuleMetadata(
         Precision precision,
         String summary,
         String explanation,
-        String badExample,
-        String fixedExample) {
+        List<SampleFile> badExample,
+        List<SampleFile> fixedExample) {
 
     public RuleMetadata {
         tags = List.copyOf(tags);
+        badExample = List.copyOf(badExample);
+        fixedExample = List.copyOf(fixedExample);
     }
 
     /** Starts the metadata of the rule {@code id}; title, level, precision and summary must be given. */
@@ -69,8 +73,8 @@ public record RuleMetadata(
         private Precision precision;
         private String summary;
         private String explanation = "";
-        private String badExample = "";
-        private String fixedExample = "";
+        private List<SampleFile> badExample = List.of();
+        private List<SampleFile> fixedExample = List.of();
 
         private Builder(String id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -112,14 +116,23 @@ public record RuleMetadata(
             return this;
         }
 
-        public Builder badExample(String badExample) {
-            this.badExample = badExample;
+        /**
+         * Sample files (paths below {@code samples/}) with an {@code EXPECT} marker of this rule; a pair folder's
+         * files are given together. The samples test runs them, so the documented example is a tested one.
+         */
+        public Builder badExample(String... samplePaths) {
+            this.badExample = load(samplePaths);
             return this;
         }
 
-        public Builder fixedExample(String fixedExample) {
-            this.fixedExample = fixedExample;
+        /** Sample files (paths below {@code samples/}) on which this rule reports nothing. */
+        public Builder fixedExample(String... samplePaths) {
+            this.fixedExample = load(samplePaths);
             return this;
+        }
+
+        private static List<SampleFile> load(String... samplePaths) {
+            return Arrays.stream(samplePaths).map(SampleFile::load).toList();
         }
 
         public RuleMetadata build() {

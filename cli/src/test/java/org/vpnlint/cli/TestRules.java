@@ -79,8 +79,8 @@ final class TestRules {
                 .summary("A packet that matches the tunnel's selectors is source-NATed first and leaves unencrypted.")
                 .explanation(
                         "The kernel applies SNAT in POSTROUTING before the IPsec policy lookup that decides encryption.")
-                .badExample("set nat source rule 10 translation address 203.0.113.134")
-                .fixedExample("set nat source rule 5 exclude\nset nat source rule 5 destination address 10.10.10.0/24")
+                .badExample("rules/snat-captures-tunnel-traffic/bad-masquerade.set")
+                .fixedExample("rules/snat-captures-tunnel-traffic/good-exclude-before-snat.boot")
                 .build();
     }
 

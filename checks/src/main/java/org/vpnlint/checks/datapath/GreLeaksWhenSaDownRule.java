@@ -51,20 +51,8 @@ public final class GreLeaksWhenSaDownRule implements Rule {
             address, so GRE stops when the SA does — provided no default route leads there too (add a blackhole \
             route for it). For the canonical setup, keep trap policies (DPD/close action hold or trap) so the \
             packets are dropped while the SA is down.""")
-            .badExample("""
-            set interfaces tunnel tun0 encapsulation gre
-            set interfaces tunnel tun0 local-ip 192.0.2.10
-            set interfaces tunnel tun0 remote-ip 203.0.113.20
-            set vpn ipsec site-to-site peer 203.0.113.20 local-address 192.0.2.10
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 protocol gre""")
-            .fixedExample("""
-            set interfaces dummy dum0 address 10.10.0.1/32
-            set interfaces tunnel tun0 encapsulation gre
-            set interfaces tunnel tun0 local-ip 10.10.0.1
-            set interfaces tunnel tun0 remote-ip 10.10.0.2
-            set protocols static route 10.10.0.2/32 blackhole distance 254
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 local prefix 10.10.0.1/32
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 remote prefix 10.10.0.2/32""")
+            .badExample("rules/gre-leaks-when-sa-down/bad-canonical-without-prefixes.set")
+            .fixedExample("rules/gre-leaks-when-sa-down/good-canonical-respond-trap.boot")
             .build();
 
     @Override

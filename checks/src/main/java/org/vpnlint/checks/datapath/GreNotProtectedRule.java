@@ -47,19 +47,8 @@ public final class GreNotProtectedRule implements Rule {
             Make a selector cover the GRE packets: `tunnel N local prefix` / `remote prefix` equal to the GRE \
             tunnel's local and remote addresses (/32) with `protocol gre`, or use the GRE tunnel's addresses as \
             the IPsec tunnel's prefixes (the dummy-address design).""")
-            .badExample("""
-            set interfaces tunnel tun0 encapsulation gre
-            set interfaces tunnel tun0 local-ip 192.0.2.10
-            set interfaces tunnel tun0 remote-ip 203.0.113.20
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 local prefix 192.168.10.0/24
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 remote prefix 10.10.10.0/24""")
-            .fixedExample("""
-            set interfaces tunnel tun0 encapsulation gre
-            set interfaces tunnel tun0 local-ip 192.0.2.10
-            set interfaces tunnel tun0 remote-ip 203.0.113.20
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 2 local prefix 192.0.2.10/32
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 2 remote prefix 203.0.113.20/32
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 2 protocol gre""")
+            .badExample("rules/gre-not-protected/bad-renumbered-wan-selector-not-updated.set")
+            .fixedExample("rules/gre-not-protected/good-canonical-gre-prefixes-trap.set")
             .build();
 
     @Override

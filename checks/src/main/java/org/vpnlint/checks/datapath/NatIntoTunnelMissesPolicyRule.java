@@ -70,20 +70,8 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
             finds no policy and the packet leaves **unencrypted**. If destination NAT does not map the translated \
             address back to the original host (missing, or pointing elsewhere), connections the remote side opens \
             end on the wrong host or nowhere.""")
-            .badExample("""
-            set nat source rule 10 destination address 10.10.10.55
-            set nat source rule 10 source address 192.168.10.45
-            set nat source rule 10 translation address 172.16.17.99
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 local prefix 172.16.17.45/32
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 remote prefix 10.10.10.55/32""")
-            .fixedExample("""
-            set nat source rule 10 destination address 10.10.10.55
-            set nat source rule 10 source address 192.168.10.45
-            set nat source rule 10 translation address 172.16.17.45
-            set nat destination rule 10 destination address 172.16.17.45
-            set nat destination rule 10 translation address 192.168.10.45
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 local prefix 172.16.17.45/32
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 remote prefix 10.10.10.55/32""")
+            .badExample("rules/nat-into-tunnel-misses-policy/bad-return-dnat-missing.set")
+            .fixedExample("rules/nat-into-tunnel-misses-policy/good-docs-nat-before-vpn.set")
             .build();
 
     @Override

@@ -43,14 +43,8 @@ public final class ProtocolSelectorIgnoredRule implements Rule {
 
             Name the endpoints as prefixes so the protocol applies: `tunnel 1 local prefix 192.0.2.10/32`, \
             `remote prefix 203.0.113.20/32`, `protocol gre`.""")
-            .badExample("""
-            set vpn ipsec site-to-site peer 203.0.113.20 local-address 192.0.2.10
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 protocol gre""")
-            .fixedExample("""
-            set vpn ipsec site-to-site peer 203.0.113.20 local-address 192.0.2.10
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 local prefix 192.0.2.10/32
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 remote prefix 203.0.113.20/32
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 protocol gre""")
+            .badExample("rules/protocol-selector-ignored/bad-protocol-tcp-without-prefixes.set")
+            .fixedExample("rules/protocol-selector-ignored/good-protocol-tcp-with-prefixes.set")
             .build();
 
     @Override

@@ -67,19 +67,8 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
             after the SNAT rule, one that covers only part of the remote prefix or only some protocols, one on \
             another interface, masquerade, 1.4 rules without an outbound interface, and EdgeOS \
             `auto-firewall-nat-exclude`.""")
-            .badExample("""
-            set nat source rule 10 outbound-interface eth0
-            set nat source rule 10 source address 192.168.10.0/24
-            set nat source rule 10 translation address 203.0.113.134
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 local prefix 192.168.10.0/24
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 remote prefix 10.10.10.0/24""")
-            .fixedExample("""
-            set nat source rule 5 outbound-interface eth0
-            set nat source rule 5 destination address 10.10.10.0/24
-            set nat source rule 5 exclude
-            set nat source rule 10 outbound-interface eth0
-            set nat source rule 10 source address 192.168.10.0/24
-            set nat source rule 10 translation address 203.0.113.134""")
+            .badExample("rules/snat-captures-tunnel-traffic/bad-masquerade.set")
+            .fixedExample("rules/snat-captures-tunnel-traffic/good-exclude-before-snat.boot")
             .build();
 
     @Override

@@ -55,17 +55,8 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
             (`connection-type respond`, DPD action `hold` (1.2/1.3/EdgeOS) or `trap` (1.4/1.5), close-action \
             `hold`/`trap`), which drop the traffic and start IKE. Where the remote selector holds the peer's own \
             address (host-to-host tunnels, GRE/IPsec), a blackhole would cut IKE too, so only a trap helps.""")
-            .badExample("""
-            set protocols static route 0.0.0.0/0 next-hop 203.0.113.1
-            set vpn ipsec site-to-site peer 192.0.2.150 connection-type initiate
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 local prefix 192.168.10.0/24
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 remote prefix 10.10.10.0/24""")
-            .fixedExample("""
-            set protocols static route 0.0.0.0/0 next-hop 203.0.113.1
-            set protocols static route 10.10.10.0/24 blackhole distance 254
-            set vpn ipsec site-to-site peer 192.0.2.150 connection-type initiate
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 local prefix 192.168.10.0/24
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 remote prefix 10.10.10.0/24""")
+            .badExample("rules/tunnel-traffic-leaks-when-sa-down/bad-dpd-clear.set")
+            .fixedExample("rules/tunnel-traffic-leaks-when-sa-down/good-dpd-trap-close-trap.boot")
             .build();
 
     @Override

@@ -36,12 +36,8 @@ public final class BehindNatDefaultIdRule implements Rule {
             Behind NAT that is a private address the other end does not know: it sees the NAT's public address \
             and usually expects that (or an FQDN) as identity, so authentication fails. Set an FQDN identity \
             here and accept it on the other end.""")
-            .badExample("""
-            set interfaces ethernet eth0 address 10.1.0.2/24
-            set vpn ipsec site-to-site peer hq remote-address 203.0.113.2
-            set vpn ipsec site-to-site peer hq local-address 10.1.0.2""")
-            .fixedExample("""
-            set vpn ipsec site-to-site peer hq authentication local-id branch.example""")
+            .badExample("rules/behind-nat-default-id/bad-private-local-address-no-id.boot")
+            .fixedExample("rules/behind-nat-default-id/good-private-with-fqdn-id.boot")
             .build();
 
     /** Stands for a name the user must choose when the file sets no host name to build the identity from. */

@@ -29,10 +29,8 @@ public final class FqdnIdWithoutAtRule implements Rule {
             (`@branch`): the legacy configuration path treats a bare name as a host name that may be resolved to \
             an address, and the PSK line is then keyed differently from the identity the peer sends. VyOS 1.4's \
             migration strips the `@`, because swanctl does not resolve ids.""")
-            .badExample("""
-            set vpn ipsec site-to-site peer 203.0.113.1 authentication id branch""")
-            .fixedExample("""
-            set vpn ipsec site-to-site peer 203.0.113.1 authentication id @branch""")
+            .badExample("rules/fqdn-id-without-at/bad-remote-id-without-at.set")
+            .fixedExample("rules/fqdn-id-without-at/good-ids-with-at.boot")
             .build();
 
     @Override

@@ -38,20 +38,8 @@ public final class IkeIdMismatchBehindNatRule implements Rule {
 
             Fix: give the end behind NAT an FQDN identity (`local-id` / `authentication id @branch`) and make the \
             other end accept it (`remote-id`, or an `@branch` peer in 1.2/1.3), with PSK ids that contain both.""")
-            .badExample("""
-            # branch, behind NAT (10.1.0.2 → 198.51.100.2), VyOS 1.4
-            set vpn ipsec site-to-site peer hq remote-address 203.0.113.2
-            set vpn ipsec site-to-site peer hq local-address 10.1.0.2
-            # hq
-            set vpn ipsec site-to-site peer branch remote-address 198.51.100.2
-            set vpn ipsec site-to-site peer branch authentication remote-id 198.51.100.2""")
-            .fixedExample("""
-            # branch
-            set vpn ipsec site-to-site peer hq authentication local-id branch.example
-            set vpn ipsec authentication psk hq id branch.example
-            # hq
-            set vpn ipsec site-to-site peer branch authentication remote-id branch.example
-            set vpn ipsec authentication psk branch id branch.example""")
+            .badExample("pairs/id-typo-behind-nat/east.boot", "pairs/id-typo-behind-nat/west.boot")
+            .fixedExample("pairs/nat-one-side-with-id/east.boot", "pairs/nat-one-side-with-id/west.boot")
             .build();
 
     private static final Set<Obstacle> REPORTED = Set.of(Obstacle.IDENTITY_NOT_ACCEPTED, Obstacle.ADDRESS_NOT_ACCEPTED);

@@ -36,11 +36,8 @@ public final class IpsecProposalMismatchRule implements Rule {
             No common ESP proposal: the IKE_SA comes up but the CHILD_SA is refused. Different PFS groups: IKEv1 \
             Quick Mode fails at once; IKEv2 builds the first CHILD_SA without a DH exchange and fails at the \
             first rekey, typically an hour later.""")
-            .badExample("""
-            # left (1.4):  ike-group IKE proposal 1 encryption aes256, hash sha256 (dh-group defaults to 2)
-            # right (1.4): ike-group IKE proposal 1 encryption aes256, hash sha256, dh-group 14""")
-            .fixedExample("""
-            # both: ike-group IKE proposal 1 encryption aes256, hash sha256, dh-group 14""")
+            .badExample("pairs/proposal-mismatch-esp/east.boot", "pairs/proposal-mismatch-esp/west.boot")
+            .fixedExample("pairs/proposals-overlap/east.boot", "pairs/proposals-overlap/west.boot")
             .build();
 
     @Override

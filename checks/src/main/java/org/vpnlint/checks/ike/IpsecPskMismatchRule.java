@@ -31,13 +31,9 @@ public final class IpsecPskMismatchRule implements Rule {
             `no shared key found`.
 
             vpnlint compares keys by salted fingerprint only. The secrets themselves never appear in its output.""")
-            .badExample("""
-            # left: set vpn ipsec authentication psk right secret 'one-secret'
-            # right: set vpn ipsec authentication psk left secret 'another-secret'""")
-            .fixedExample("""
-            # the same secret on both routers, with ids containing both identities
-            set vpn ipsec authentication psk right id 203.0.113.2
-            set vpn ipsec authentication psk right id 198.51.100.2""")
+            .badExample(
+                    "pairs/psk-mismatch-vpn-only-fragments/east.set", "pairs/psk-mismatch-vpn-only-fragments/west.set")
+            .fixedExample("pairs/mixed-dialects-agree/east.boot", "pairs/mixed-dialects-agree/west.boot")
             .build();
 
     @Override

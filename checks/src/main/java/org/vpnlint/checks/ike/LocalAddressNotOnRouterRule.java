@@ -35,13 +35,8 @@ public final class LocalAddressNotOnRouterRule implements Rule {
             NAT (cloud instances) the public address is the NAT's, not the router's: use the private address or \
             `local-address any`, and an FQDN `local-id` so the other end can recognise you. VyOS 1.2/1.3 only \
             printed a warning for this at commit time.""")
-            .badExample("""
-            # behind 1:1 NAT 10.1.0.2 ↔ 198.51.100.2
-            set interfaces ethernet eth0 address 10.1.0.2/24
-            set vpn ipsec site-to-site peer hq local-address 198.51.100.2""")
-            .fixedExample("""
-            set vpn ipsec site-to-site peer hq local-address any
-            set vpn ipsec site-to-site peer hq authentication local-id branch.example""")
+            .badExample("rules/local-address-not-on-router/bad-typo.set")
+            .fixedExample("rules/local-address-not-on-router/good-address-on-eth0.set")
             .build();
 
     @Override

@@ -36,11 +36,8 @@ public final class NatTMissingRule implements Rule {
             these releases ignores it and still detects NAT, so the setting states the opposite of what the \
             deployment needs and breaks as soon as the key daemon honours it. Enable it (the 1.4 migration \
             simply drops the node).""")
-            .badExample("""
-            set vpn ipsec nat-traversal disable
-            set vpn ipsec site-to-site peer 203.0.113.2 local-address 10.1.0.2""")
-            .fixedExample("""
-            set vpn ipsec nat-traversal enable""")
+            .badExample("rules/nat-t-missing/bad-private-address-nat-t-disabled.set")
+            .fixedExample("rules/nat-t-missing/good-private-address-nat-t-enabled.set")
             .build();
 
     @Override

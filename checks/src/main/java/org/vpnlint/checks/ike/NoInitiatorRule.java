@@ -32,12 +32,8 @@ public final class NoInitiatorRule implements Rule {
             `@id`, `any`) as a connection that only answers. If both ends only answer, nothing ever sends the \
             first IKE packet. If the only initiating end sends to a router behind a masquerading NAT, the packet \
             never reaches it: the NAT forwards nothing inbound. Make the end behind NAT the initiator.""")
-            .badExample("""
-            # left:  set vpn ipsec site-to-site peer right connection-type none
-            # right: set vpn ipsec site-to-site peer left connection-type none""")
-            .fixedExample("""
-            # left:  set vpn ipsec site-to-site peer right connection-type initiate
-            # right: set vpn ipsec site-to-site peer left connection-type respond""")
+            .badExample("pairs/no-initiator-both-none/east.boot", "pairs/no-initiator-both-none/west.boot")
+            .fixedExample("pairs/initiator-and-responder/east.boot", "pairs/initiator-and-responder/west.set")
             .build();
 
     @Override

@@ -33,12 +33,10 @@ public final class TunnelSelectorsNotMirroredRule implements Rule {
             up, which makes the problem easy to miss. With a partial overlap the CHILD_SA is created for the \
             intersection only, and packets outside it are not encrypted (they follow the routing table). A \
             tunnel without prefixes uses the IKE addresses, which behind NAT differ on the two ends.""")
-            .badExample("""
-            # left:  tunnel 1 local prefix 192.168.10.0/24, remote prefix 10.10.0.0/16
-            # right: tunnel 1 local prefix 10.10.10.0/24, remote prefix 192.168.10.0/24""")
-            .fixedExample("""
-            # left:  tunnel 1 local prefix 192.168.10.0/24, remote prefix 10.10.10.0/24
-            # right: tunnel 1 local prefix 10.10.10.0/24, remote prefix 192.168.10.0/24""")
+            .badExample("pairs/selectors-not-mirrored/east.boot", "pairs/selectors-not-mirrored/west.boot")
+            .fixedExample(
+                    "pairs/selectors-mirrored-multi-prefix/east.boot",
+                    "pairs/selectors-mirrored-multi-prefix/west.boot")
             .build();
 
     @Override

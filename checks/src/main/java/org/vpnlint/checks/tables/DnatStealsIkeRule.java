@@ -43,17 +43,8 @@ public final class DnatStealsIkeRule implements Rule {
             too and sends them to an inside host: charon never sees IKE_SA_INIT, and ESP for an established SA \
             never reaches the kernel's SA. The same holds for protocol 47 of a GRE tunnel interface. Nothing in \
             VyOS's commit checks looks for this.""")
-            .badExample("""
-            set nat destination rule 10 inbound-interface eth0
-            set nat destination rule 10 destination address 203.0.113.10
-            set nat destination rule 10 translation address 192.168.1.20
-            set vpn ipsec site-to-site peer 198.51.100.2 local-address 203.0.113.10""")
-            .fixedExample("""
-            set nat destination rule 10 inbound-interface eth0
-            set nat destination rule 10 destination address 203.0.113.10
-            set nat destination rule 10 protocol tcp
-            set nat destination rule 10 destination port 443
-            set nat destination rule 10 translation address 192.168.1.20""")
+            .badExample("rules/dnat-steals-ike/bad-edgeos-port-range.set")
+            .fixedExample("rules/dnat-steals-ike/good-https-only.set")
             .build();
 
     @Override

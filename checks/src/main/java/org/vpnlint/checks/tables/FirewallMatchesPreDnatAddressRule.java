@@ -70,21 +70,8 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
             address (`destination address 203.0.113.10`) therefore never matches it: an accept meant to open the \
             port forward does nothing (the packet meets the default action), a drop meant to restrict it does not \
             restrict anything. Write the filter rule for the translated address and port.""")
-            .badExample("""
-            set nat destination rule 10 inbound-interface eth0
-            set nat destination rule 10 destination address 203.0.113.10
-            set nat destination rule 10 protocol tcp
-            set nat destination rule 10 destination port 443
-            set nat destination rule 10 translation address 192.168.1.20
-            set firewall name WAN_IN rule 20 action accept
-            set firewall name WAN_IN rule 20 destination address 203.0.113.10
-            set firewall name WAN_IN rule 20 protocol tcp
-            set firewall name WAN_IN rule 20 destination port 443""")
-            .fixedExample("""
-            set firewall name WAN_IN rule 20 action accept
-            set firewall name WAN_IN rule 20 destination address 192.168.1.20
-            set firewall name WAN_IN rule 20 protocol tcp
-            set firewall name WAN_IN rule 20 destination port 443""")
+            .badExample("rules/firewall-matches-pre-dnat-address/bad-forward-filter-1.4.set")
+            .fixedExample("rules/firewall-matches-pre-dnat-address/good-edgeos-translated-address.set")
             .build();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);

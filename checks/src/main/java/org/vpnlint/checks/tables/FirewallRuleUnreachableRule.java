@@ -46,16 +46,8 @@ public final class FirewallRuleUnreachableRule implements Rule {
             read (rate limits, time, ...) makes its rule wider than written: such a rule may still be found \
             dead, but it never counts as the earlier rule that takes the packets; where only it would, vpnlint \
             says in a note what it could not read. See docs/semantics/approximation.md.""")
-            .badExample("""
-            set firewall name WAN_IN rule 10 action accept
-            set firewall name WAN_IN rule 10 destination address 192.168.1.0/24
-            set firewall name WAN_IN rule 20 action drop
-            set firewall name WAN_IN rule 20 destination address 192.168.1.50""")
-            .fixedExample("""
-            set firewall name WAN_IN rule 5 action drop
-            set firewall name WAN_IN rule 5 destination address 192.168.1.50
-            set firewall name WAN_IN rule 10 action accept
-            set firewall name WAN_IN rule 10 destination address 192.168.1.0/24""")
+            .badExample("rules/firewall-rule-unreachable/bad-drop-after-subnet-accept.set")
+            .fixedExample("rules/firewall-rule-unreachable/good-edgeos-established-then-drop.boot")
             .build();
 
     @Override

@@ -52,20 +52,8 @@ public final class IkeBlockedByFirewallRule implements Rule {
             EdgeOS `vpn ipsec auto-firewall-nat-exclude enable` inserts accepts for udp 500/4500 and ESP before the \
             user's rules; VyOS has no such option. The finding is an error when the peer must be able to reach the \
             router first (respond-only peers, GRE), and a warning when this router initiates.""")
-            .badExample("""
-            set firewall name WAN_LOCAL default-action drop
-            set firewall name WAN_LOCAL rule 10 action accept
-            set firewall name WAN_LOCAL rule 10 state established enable
-            set interfaces ethernet eth0 firewall local name WAN_LOCAL
-            set vpn ipsec site-to-site peer 198.51.100.2 connection-type respond""")
-            .fixedExample("""
-            set firewall name WAN_LOCAL rule 20 action accept
-            set firewall name WAN_LOCAL rule 20 source address 198.51.100.2
-            set firewall name WAN_LOCAL rule 20 protocol udp
-            set firewall name WAN_LOCAL rule 20 destination port 500,4500
-            set firewall name WAN_LOCAL rule 30 action accept
-            set firewall name WAN_LOCAL rule 30 source address 198.51.100.2
-            set firewall name WAN_LOCAL rule 30 protocol esp""")
+            .badExample("rules/ike-blocked-by-firewall/bad-wan-local-drops-ike-responder.boot")
+            .fixedExample("rules/ike-blocked-by-firewall/good-wan-local-accepts-ike.set")
             .build();
 
     @Override

@@ -38,18 +38,8 @@ public final class NatRuleUnreachableRule implements Rule {
             stops NAT for the packet). A rule placed after a wider one is dead. The classic case is an IPsec \
             `exclude` numbered after the masquerade rule it was meant to precede: it never runs, and the tunnel's \
             traffic is masqueraded. Rules on other interfaces do not shadow each other.""")
-            .badExample("""
-            set nat source rule 100 outbound-interface eth0
-            set nat source rule 100 translation address masquerade
-            set nat source rule 110 outbound-interface eth0
-            set nat source rule 110 destination address 10.10.10.0/24
-            set nat source rule 110 exclude""")
-            .fixedExample("""
-            set nat source rule 90 outbound-interface eth0
-            set nat source rule 90 destination address 10.10.10.0/24
-            set nat source rule 90 exclude
-            set nat source rule 100 outbound-interface eth0
-            set nat source rule 100 translation address masquerade""")
+            .badExample("rules/nat-rule-unreachable/bad-exclude-after-masquerade.boot")
+            .fixedExample("rules/nat-rule-unreachable/good-exclude-first.set")
             .build();
 
     @Override
