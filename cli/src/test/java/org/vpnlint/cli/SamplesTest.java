@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.vpnlint.checks.Rule;
-import org.vpnlint.cli.SampleExpectations.Expected;
+import org.vpnlint.checks.samples.ExpectMarkers;
+import org.vpnlint.checks.samples.ExpectMarkers.Expected;
 import org.vpnlint.cli.analysis.Analysis;
 import org.vpnlint.cli.analysis.AnalysisRequest;
 import org.vpnlint.cli.analysis.AnalysisResult;
@@ -65,7 +66,7 @@ class SamplesTest {
 
         Set<Expected> expected = new TreeSet<>();
         for (Path file : files)
-            expected.addAll(SampleExpectations.of(file, root.relativize(file).toString()));
+            expected.addAll(ExpectMarkers.read(root.relativize(file).toString(), Files.readString(file)));
         Map<Expected, String> reported = new TreeMap<>();
         for (ReportedFinding finding : result.findings()) {
             if (finding.finding().level() == Level.NOTE) continue;
