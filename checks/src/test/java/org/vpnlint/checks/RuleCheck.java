@@ -41,6 +41,7 @@ import org.vpnlint.solver.Z3Solver;
 public final class RuleCheck {
     private final Rule rule;
     private final List<Router> routers = new ArrayList<>();
+    private final List<Network.NatDeclaration> natDeclarations = new ArrayList<>();
     private final Set<Expected> expected = new TreeSet<>();
     private Dialect dialect;
     private boolean asRead;
@@ -86,10 +87,16 @@ public final class RuleCheck {
         return this;
     }
 
+    /** A NAT in front of a router, as {@code .vpnlint.yaml} declares it. */
+    public RuleCheck natDeclared(Network.NatDeclaration declaration) {
+        natDeclarations.add(declaration);
+        return this;
+    }
+
     /** The rule's findings on all the routers together, notes included; the solver is made on first use. */
     public List<Finding> findings() {
         try (RuleContext context = new RuleContext(Z3Solver::new)) {
-            return rule.check(Network.of(routers), context);
+            return rule.check(new Network(routers, natDeclarations), context);
         }
     }
 
@@ -115,5 +122,28 @@ public final class RuleCheck {
         });
         if (!problems.isEmpty()) fail(String.join("\n", problems));
         return findings;
+    }
+
+    /**
+     * The router of a test configuration as {@link #config} checks it: read by the real reader and mapper (in
+     * {@code dialect}, or detected when null) and taken as the whole router. For tests of the parts a rule is
+     * built from.
+     */
+    public static Router wholeRouter(String fileName, String text, Dialect dialect) {
+        return readRouter(fileName, text, dialect).withCompleteness(Completeness.WHOLE);
+    }
+
+    /** The router exactly as the reader and mapper see it, fragment or whole (see {@link #asRead()}). */
+    public static Router readRouter(String fileName, String text, Dialect dialect) {
+        return RouterMapper.map(ConfigReader.read(fileName, text), dialect).router();
+    }
+
+    /** The 1-based number of the first line of {@code text} containing {@code fragment}. */
+    public static int lineOf(String text, String fragment) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(fragment)) return i + 1;
+        }
+        throw new IllegalArgumentException("no line contains " + fragment);
     }
 }

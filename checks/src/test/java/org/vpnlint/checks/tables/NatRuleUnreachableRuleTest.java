@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.model.Level;
 
 class NatRuleUnreachableRuleTest {
@@ -27,13 +28,15 @@ class NatRuleUnreachableRuleTest {
 
     @Test
     void excludeAfterTheMasqueradeNeverActs() {
-        List<Finding> findings = RouterConfigs.findings(RULE, "office.set", EXCLUDE_AFTER_MASQUERADE);
+        List<Finding> findings = RuleCheck.of(RULE)
+                .config("office.set", EXCLUDE_AFTER_MASQUERADE)
+                .findings();
 
         assertEquals(1, findings.size(), findings.toString());
         Finding finding = findings.get(0);
         assertEquals(Level.WARNING, finding.level());
         assertEquals(
-                RouterConfigs.lineOf(EXCLUDE_AFTER_MASQUERADE, "rule 110"),
+                RuleCheck.lineOf(EXCLUDE_AFTER_MASQUERADE, "rule 110"),
                 finding.location().line());
         assertTrue(
                 finding.message()
@@ -63,7 +66,9 @@ class NatRuleUnreachableRuleTest {
 
     @Test
     void edgeosSecondMasqueradeIsRedundant() {
-        List<Finding> findings = RouterConfigs.findings(RULE, "edge.set", EDGEOS_REDUNDANT_MASQUERADE);
+        List<Finding> findings = RuleCheck.of(RULE)
+                .config("edge.set", EDGEOS_REDUNDANT_MASQUERADE)
+                .findings();
 
         assertEquals(1, findings.size(), findings.toString());
         assertEquals("delete service nat rule 5020", findings.get(0).fix());
@@ -75,7 +80,7 @@ class NatRuleUnreachableRuleTest {
                 "set nat source rule 110 outbound-interface 'eth0'",
                 "set nat source rule 110 outbound-interface 'eth1'");
 
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "office.set", config));
+        assertEquals(List.of(), RuleCheck.of(RULE).config("office.set", config).findings());
     }
 
     /** VyOS 1.4: the exclude comes first, as it should. */
@@ -100,6 +105,6 @@ class NatRuleUnreachableRuleTest {
                 set nat destination rule 20 translation address '192.168.10.21'
                 """;
 
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "router.set", config));
+        assertEquals(List.of(), RuleCheck.of(RULE).config("router.set", config).findings());
     }
 }
