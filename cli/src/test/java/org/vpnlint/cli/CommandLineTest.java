@@ -47,8 +47,16 @@ class CommandLineTest {
                                 + "level error, tags nat, ipsec, security, precision high\n"),
                 run.out());
         assertTrue(
-                run.out().contains("Triggers the rule:\n\n    set nat source rule 10 translation address"), run.out());
-        assertTrue(run.out().contains("Fixed:\n\n    set nat source rule 5 exclude"), run.out());
+                run.out()
+                        .contains("Triggers the rule:\n\n"
+                                + "    # samples/rules/snat-captures-tunnel-traffic/bad-masquerade.set\n"),
+                run.out());
+        assertTrue(
+                run.out()
+                        .contains(
+                                "Does not trigger it:\n\n"
+                                        + "    /* samples/rules/snat-captures-tunnel-traffic/good-exclude-before-snat.boot */\n"),
+                run.out());
     }
 
     @Test

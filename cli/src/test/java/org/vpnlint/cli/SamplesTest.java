@@ -1,11 +1,8 @@
 package org.vpnlint.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,21 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.vpnlint.checks.Rule;
-import org.vpnlint.cli.SampleExpectations.Expected;
+import org.vpnlint.checks.samples.ExpectMarkers.Expected;
 import org.vpnlint.cli.analysis.Analysis;
 import org.vpnlint.cli.analysis.AnalysisRequest;
 import org.vpnlint.cli.analysis.AnalysisResult;
-import org.vpnlint.cli.analysis.InputFiles;
 import org.vpnlint.cli.analysis.InternalFailure;
 import org.vpnlint.cli.analysis.ProjectConfig;
 import org.vpnlint.cli.analysis.ReportedFinding;
-import org.vpnlint.model.Diagnostic;
 import org.vpnlint.model.Level;
 
 /**
@@ -42,30 +34,17 @@ class SamplesTest {
     @TestFactory
     Stream<DynamicTest> everySampleReportsExactlyWhatItExpects() throws Exception {
         Path root = RepositoryRoot.path();
-        Path samples = root.resolve("samples");
-        assertTrue(Files.isDirectory(samples), "no samples folder at " + samples);
-        ProjectConfig config = ProjectConfig.load(
-                samples.resolve(ProjectConfig.FILE_NAME),
-                ANALYSIS.rules().stream().map(Rule::id).collect(Collectors.toSet()));
-
-        List<Diagnostic> problems = new ArrayList<>();
-        List<Path> files = InputFiles.expand(List.of(samples), problems);
-        assertEquals(List.of(), problems);
-        return config.networks().group(files).entrySet().stream()
+        SampleUnits samples = SampleUnits.load(ANALYSIS);
+        return samples.units().entrySet().stream()
                 .map(unit -> DynamicTest.dynamicTest(
-                        unit.getKey().isAbsolute()
-                                ? root.relativize(unit.getKey()).toString()
-                                : "all samples as one network",
-                        () -> check(root, config, unit.getValue())));
+                        "samples/" + unit.getKey(), () -> check(root, samples.config(), unit.getValue())));
     }
 
     private static void check(Path root, ProjectConfig config, List<Path> files) throws IOException {
         AnalysisRequest request = new AnalysisRequest(files, List.of(), null, config, null, root, LocalDate.now());
         AnalysisResult result = ANALYSIS.run(request);
 
-        Set<Expected> expected = new TreeSet<>();
-        for (Path file : files)
-            expected.addAll(SampleExpectations.of(file, root.relativize(file).toString()));
+        Set<Expected> expected = SampleUnits.expected(files);
         Map<Expected, String> reported = new TreeMap<>();
         for (ReportedFinding finding : result.findings()) {
             if (finding.finding().level() == Level.NOTE) continue;

@@ -70,17 +70,18 @@ final class TestRules {
     }
 
     static RuleMetadata metadata(String id, Level level, String securitySeverity) {
-        return new RuleMetadata(
-                id,
-                "Source NAT captures the tunnel's traffic",
-                level,
-                List.of("nat", "ipsec"),
-                securitySeverity,
-                RuleMetadata.Precision.HIGH,
-                "A packet that matches the tunnel's selectors is source-NATed first and leaves unencrypted.",
-                "The kernel applies SNAT in POSTROUTING before the IPsec policy lookup that decides encryption.",
-                "set nat source rule 10 translation address 203.0.113.134",
-                "set nat source rule 5 exclude\nset nat source rule 5 destination address 10.10.10.0/24");
+        return RuleMetadata.builder(id)
+                .title("Source NAT captures the tunnel's traffic")
+                .defaultLevel(level)
+                .tags("nat", "ipsec")
+                .securitySeverity(securitySeverity)
+                .precision(RuleMetadata.Precision.HIGH)
+                .summary("A packet that matches the tunnel's selectors is source-NATed first and leaves unencrypted.")
+                .explanation(
+                        "The kernel applies SNAT in POSTROUTING before the IPsec policy lookup that decides encryption.")
+                .badExample("rules/snat-captures-tunnel-traffic/bad-masquerade.set")
+                .fixedExample("rules/snat-captures-tunnel-traffic/good-exclude-before-snat.boot")
+                .build();
     }
 
     static Rule rule(RuleMetadata metadata, Function<Network, List<Finding>> findings) {

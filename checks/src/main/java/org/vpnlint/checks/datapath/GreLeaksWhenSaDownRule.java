@@ -30,16 +30,16 @@ import org.vpnlint.model.SourceLocation;
  */
 public final class GreLeaksWhenSaDownRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "gre-leaks-when-sa-down",
-            "GRE packets leave in cleartext while the IPsec SA protecting them is down",
-            Level.ERROR,
-            List.of("security", "ipsec", "gre"),
-            "7.5",
-            RuleMetadata.Precision.VERY_HIGH,
-            "Replays a GRE tunnel's own packet with the protecting SA up (encrypted) and down: reported when, with the "
-                    + "SA down, it is routed to the peer in cleartext.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("gre-leaks-when-sa-down")
+            .title("GRE packets leave in cleartext while the IPsec SA protecting them is down")
+            .defaultLevel(Level.ERROR)
+            .tags("security", "ipsec", "gre")
+            .securitySeverity("7.5")
+            .precision(RuleMetadata.Precision.VERY_HIGH)
+            .summary(
+                    "Replays a GRE tunnel's own packet with the protecting SA up (encrypted) and down: reported when, with the "
+                            + "SA down, it is routed to the peer in cleartext.")
+            .explanation("""
             In the canonical GRE/IPsec setup (GRE between the public addresses, an IPsec tunnel with \
             `protocol gre`), the GRE packets are routable without IPsec: the peer's public address is reached \
             by the default route. When the SA goes down and strongSwan removes its policies (VyOS default: \
@@ -50,21 +50,10 @@ public final class GreLeaksWhenSaDownRule implements Rule {
             tunnel between those /32s. strongSwan's table-220 route is then the only way to the remote dummy \
             address, so GRE stops when the SA does — provided no default route leads there too (add a blackhole \
             route for it). For the canonical setup, keep trap policies (DPD/close action hold or trap) so the \
-            packets are dropped while the SA is down.""",
-            """
-            set interfaces tunnel tun0 encapsulation gre
-            set interfaces tunnel tun0 local-ip 192.0.2.10
-            set interfaces tunnel tun0 remote-ip 203.0.113.20
-            set vpn ipsec site-to-site peer 203.0.113.20 local-address 192.0.2.10
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 protocol gre""",
-            """
-            set interfaces dummy dum0 address 10.10.0.1/32
-            set interfaces tunnel tun0 encapsulation gre
-            set interfaces tunnel tun0 local-ip 10.10.0.1
-            set interfaces tunnel tun0 remote-ip 10.10.0.2
-            set protocols static route 10.10.0.2/32 blackhole distance 254
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 local prefix 10.10.0.1/32
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 remote prefix 10.10.0.2/32""");
+            packets are dropped while the SA is down.""")
+            .badExample("rules/gre-leaks-when-sa-down/bad-canonical-without-prefixes.set")
+            .fixedExample("rules/gre-leaks-when-sa-down/good-canonical-respond-trap.boot")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

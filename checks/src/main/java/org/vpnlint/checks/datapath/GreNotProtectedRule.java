@@ -29,16 +29,16 @@ import org.vpnlint.model.Router;
  */
 public final class GreNotProtectedRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "gre-not-protected",
-            "A GRE tunnel to an IPsec peer is not covered by any IPsec selector",
-            Level.ERROR,
-            List.of("security", "ipsec", "gre"),
-            "7.5",
-            RuleMetadata.Precision.VERY_HIGH,
-            "Replays the GRE tunnel's own packet with every SA up: reported when it leaves in cleartext although its "
-                    + "remote is an IPsec peer or inside a peer's remote prefixes.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("gre-not-protected")
+            .title("A GRE tunnel to an IPsec peer is not covered by any IPsec selector")
+            .defaultLevel(Level.ERROR)
+            .tags("security", "ipsec", "gre")
+            .securitySeverity("7.5")
+            .precision(RuleMetadata.Precision.VERY_HIGH)
+            .summary(
+                    "Replays the GRE tunnel's own packet with every SA up: reported when it leaves in cleartext although its "
+                            + "remote is an IPsec peer or inside a peer's remote prefixes.")
+            .explanation("""
             GRE over IPsec only encrypts GRE packets whose addresses match a tunnel's selectors. A GRE tunnel \
             between the routers' public addresses next to an IPsec tunnel that selects only the LANs (or dummy \
             addresses the GRE tunnel does not use) sends every GRE packet — and everything routed over the GRE \
@@ -46,20 +46,10 @@ public final class GreNotProtectedRule implements Rule {
 
             Make a selector cover the GRE packets: `tunnel N local prefix` / `remote prefix` equal to the GRE \
             tunnel's local and remote addresses (/32) with `protocol gre`, or use the GRE tunnel's addresses as \
-            the IPsec tunnel's prefixes (the dummy-address design).""",
-            """
-            set interfaces tunnel tun0 encapsulation gre
-            set interfaces tunnel tun0 local-ip 192.0.2.10
-            set interfaces tunnel tun0 remote-ip 203.0.113.20
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 local prefix 192.168.10.0/24
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 remote prefix 10.10.10.0/24""",
-            """
-            set interfaces tunnel tun0 encapsulation gre
-            set interfaces tunnel tun0 local-ip 192.0.2.10
-            set interfaces tunnel tun0 remote-ip 203.0.113.20
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 2 local prefix 192.0.2.10/32
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 2 remote prefix 203.0.113.20/32
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 2 protocol gre""");
+            the IPsec tunnel's prefixes (the dummy-address design).""")
+            .badExample("rules/gre-not-protected/bad-renumbered-wan-selector-not-updated.set")
+            .fixedExample("rules/gre-not-protected/good-canonical-gre-prefixes-trap.set")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

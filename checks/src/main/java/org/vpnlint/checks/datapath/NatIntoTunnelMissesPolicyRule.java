@@ -50,17 +50,17 @@ import org.vpnlint.model.RouterPart;
  */
 public final class NatIntoTunnelMissesPolicyRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "nat-into-tunnel-misses-policy",
-            "NAT meant to put traffic into a tunnel misses the tunnel's policy",
-            Level.ERROR,
-            List.of("ipsec", "nat"),
-            "5.3",
-            RuleMetadata.Precision.HIGH,
-            "Proves, with a replayed packet, that a source NAT rule aimed at a tunnel's remote prefix translates to an "
-                    + "address outside the tunnel's local selector (so the traffic is not encrypted), or that the "
-                    + "translated address is not mapped back by destination NAT.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("nat-into-tunnel-misses-policy")
+            .title("NAT meant to put traffic into a tunnel misses the tunnel's policy")
+            .defaultLevel(Level.ERROR)
+            .tags("ipsec", "nat")
+            .securitySeverity("5.3")
+            .precision(RuleMetadata.Precision.HIGH)
+            .summary(
+                    "Proves, with a replayed packet, that a source NAT rule aimed at a tunnel's remote prefix translates to an "
+                            + "address outside the tunnel's local selector (so the traffic is not encrypted), or that the "
+                            + "translated address is not mapped back by destination NAT.")
+            .explanation("""
             When both sides use the same subnet, the usual compromise is to NAT the tunnel's traffic: translate the \
             local host to an address inside the tunnel's local selector (172.16.17.45 for 192.168.10.45), and map \
             that address back with destination NAT. It works because Linux looks the IPsec policy up again after \
@@ -69,21 +69,10 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
             Two things go wrong. If the translation is not inside the local selector, the lookup after source NAT \
             finds no policy and the packet leaves **unencrypted**. If destination NAT does not map the translated \
             address back to the original host (missing, or pointing elsewhere), connections the remote side opens \
-            end on the wrong host or nowhere.""",
-            """
-            set nat source rule 10 destination address 10.10.10.55
-            set nat source rule 10 source address 192.168.10.45
-            set nat source rule 10 translation address 172.16.17.99
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 local prefix 172.16.17.45/32
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 remote prefix 10.10.10.55/32""",
-            """
-            set nat source rule 10 destination address 10.10.10.55
-            set nat source rule 10 source address 192.168.10.45
-            set nat source rule 10 translation address 172.16.17.45
-            set nat destination rule 10 destination address 172.16.17.45
-            set nat destination rule 10 translation address 192.168.10.45
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 local prefix 172.16.17.45/32
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 remote prefix 10.10.10.55/32""");
+            end on the wrong host or nowhere.""")
+            .badExample("rules/nat-into-tunnel-misses-policy/bad-return-dnat-missing.set")
+            .fixedExample("rules/nat-into-tunnel-misses-policy/good-docs-nat-before-vpn.set")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

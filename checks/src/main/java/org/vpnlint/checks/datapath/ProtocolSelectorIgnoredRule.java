@@ -25,17 +25,16 @@ import org.vpnlint.model.Router;
  */
 public final class ProtocolSelectorIgnoredRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "protocol-selector-ignored",
-            "The tunnel's protocol is ignored: without prefixes all traffic between the endpoints is tunnelled",
-            Level.WARNING,
-            List.of("ipsec", "gre"),
-            null,
-            RuleMetadata.Precision.VERY_HIGH,
-            "Reports `tunnel N protocol X` in tunnel mode without local and remote prefixes: VyOS renders no traffic "
-                    + "selector, so the protocol restriction is lost and every packet between the two IKE endpoints "
-                    + "uses the tunnel.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("protocol-selector-ignored")
+            .title("The tunnel's protocol is ignored: without prefixes all traffic between the endpoints is tunnelled")
+            .defaultLevel(Level.WARNING)
+            .tags("ipsec", "gre")
+            .precision(RuleMetadata.Precision.VERY_HIGH)
+            .summary(
+                    "Reports `tunnel N protocol X` in tunnel mode without local and remote prefixes: VyOS renders no traffic "
+                            + "selector, so the protocol restriction is lost and every packet between the two IKE endpoints "
+                            + "uses the tunnel.")
+            .explanation("""
             VyOS writes `local_ts`/`remote_ts` (with the `[proto/port]` suffix) only when the tunnel has \
             prefixes. Without them strongSwan uses its default, `dynamic`: the IKE endpoint addresses with \
             **all** protocols. `tunnel 1 protocol gre` then selects everything between the two routers' public \
@@ -43,15 +42,10 @@ public final class ProtocolSelectorIgnoredRule implements Rule {
             `[gre]`, proposes different selectors.
 
             Name the endpoints as prefixes so the protocol applies: `tunnel 1 local prefix 192.0.2.10/32`, \
-            `remote prefix 203.0.113.20/32`, `protocol gre`.""",
-            """
-            set vpn ipsec site-to-site peer 203.0.113.20 local-address 192.0.2.10
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 protocol gre""",
-            """
-            set vpn ipsec site-to-site peer 203.0.113.20 local-address 192.0.2.10
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 local prefix 192.0.2.10/32
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 remote prefix 203.0.113.20/32
-            set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 protocol gre""");
+            `remote prefix 203.0.113.20/32`, `protocol gre`.""")
+            .badExample("rules/protocol-selector-ignored/bad-protocol-tcp-without-prefixes.set")
+            .fixedExample("rules/protocol-selector-ignored/good-protocol-tcp-with-prefixes.set")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

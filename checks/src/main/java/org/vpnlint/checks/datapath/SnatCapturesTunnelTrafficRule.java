@@ -45,17 +45,17 @@ import org.vpnlint.model.RouterPart;
  */
 public final class SnatCapturesTunnelTrafficRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "snat-captures-tunnel-traffic",
-            "Source NAT translates traffic that an IPsec tunnel should encrypt",
-            Level.ERROR,
-            List.of("security", "ipsec", "nat"),
-            "7.5",
-            RuleMetadata.Precision.VERY_HIGH,
-            "Proves, with a concrete packet replayed through the Linux data path, that a packet matching a policy-based "
-                    + "tunnel's selectors is source-NATed before IPsec and therefore leaves unencrypted (or through "
-                    + "another tunnel) while the SA is up.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("snat-captures-tunnel-traffic")
+            .title("Source NAT translates traffic that an IPsec tunnel should encrypt")
+            .defaultLevel(Level.ERROR)
+            .tags("security", "ipsec", "nat")
+            .securitySeverity("7.5")
+            .precision(RuleMetadata.Precision.VERY_HIGH)
+            .summary(
+                    "Proves, with a concrete packet replayed through the Linux data path, that a packet matching a policy-based "
+                            + "tunnel's selectors is source-NATed before IPsec and therefore leaves unencrypted (or through "
+                            + "another tunnel) while the SA is up.")
+            .explanation("""
             Linux runs source NAT in POSTROUTING, after the first IPsec policy lookup. When a packet is \
             source-NATed, the kernel looks the policy up again with the **translated** header, and that second \
             lookup decides. A packet 192.168.10.100 → 10.10.10.200 that matches the tunnel \
@@ -67,20 +67,10 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
             remote prefix on the same outbound interface. vpnlint checks the exact interplay: an exclude placed \
             after the SNAT rule, one that covers only part of the remote prefix or only some protocols, one on \
             another interface, masquerade, 1.4 rules without an outbound interface, and EdgeOS \
-            `auto-firewall-nat-exclude`.""",
-            """
-            set nat source rule 10 outbound-interface eth0
-            set nat source rule 10 source address 192.168.10.0/24
-            set nat source rule 10 translation address 203.0.113.134
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 local prefix 192.168.10.0/24
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 remote prefix 10.10.10.0/24""",
-            """
-            set nat source rule 5 outbound-interface eth0
-            set nat source rule 5 destination address 10.10.10.0/24
-            set nat source rule 5 exclude
-            set nat source rule 10 outbound-interface eth0
-            set nat source rule 10 source address 192.168.10.0/24
-            set nat source rule 10 translation address 203.0.113.134""");
+            `auto-firewall-nat-exclude`.""")
+            .badExample("rules/snat-captures-tunnel-traffic/bad-masquerade.set")
+            .fixedExample("rules/snat-captures-tunnel-traffic/good-exclude-before-snat.boot")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

@@ -34,17 +34,17 @@ import org.vpnlint.model.SourceLocation;
  */
 public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "tunnel-traffic-leaks-when-sa-down",
-            "The tunnel's traffic is routed out in cleartext while its SA is down",
-            Level.WARNING,
-            List.of("security", "ipsec", "routing"),
-            "5.9",
-            RuleMetadata.Precision.HIGH,
-            "Proves, with a packet replayed through the data path, that while a tunnel's SA is down its traffic is "
-                    + "routed in cleartext: the policies are gone with the SA and no trap, blackhole or reject route "
-                    + "keeps the traffic in.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("tunnel-traffic-leaks-when-sa-down")
+            .title("The tunnel's traffic is routed out in cleartext while its SA is down")
+            .defaultLevel(Level.WARNING)
+            .tags("security", "ipsec", "routing")
+            .securitySeverity("5.9")
+            .precision(RuleMetadata.Precision.HIGH)
+            .summary(
+                    "Proves, with a packet replayed through the data path, that while a tunnel's SA is down its traffic is "
+                            + "routed in cleartext: the policies are gone with the SA and no trap, blackhole or reject route "
+                            + "keeps the traffic in.")
+            .explanation("""
             With VyOS's defaults (`connection-type initiate`, no DPD or DPD `clear`, `close-action none`) \
             strongSwan deletes a CHILD_SA's IPsec policies and its table-220 routes together with the SA. Until \
             the SA is negotiated again, the tunnel's traffic follows the main routing table: usually the default \
@@ -55,18 +55,10 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
             default route, and table 220 is consulted first while the SA is up), or trap policies \
             (`connection-type respond`, DPD action `hold` (1.2/1.3/EdgeOS) or `trap` (1.4/1.5), close-action \
             `hold`/`trap`), which drop the traffic and start IKE. Where the remote selector holds the peer's own \
-            address (host-to-host tunnels, GRE/IPsec), a blackhole would cut IKE too, so only a trap helps.""",
-            """
-            set protocols static route 0.0.0.0/0 next-hop 203.0.113.1
-            set vpn ipsec site-to-site peer 192.0.2.150 connection-type initiate
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 local prefix 192.168.10.0/24
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 remote prefix 10.10.10.0/24""",
-            """
-            set protocols static route 0.0.0.0/0 next-hop 203.0.113.1
-            set protocols static route 10.10.10.0/24 blackhole distance 254
-            set vpn ipsec site-to-site peer 192.0.2.150 connection-type initiate
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 local prefix 192.168.10.0/24
-            set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 remote prefix 10.10.10.0/24""");
+            address (host-to-host tunnels, GRE/IPsec), a blackhole would cut IKE too, so only a trap helps.""")
+            .badExample("rules/tunnel-traffic-leaks-when-sa-down/bad-dpd-clear.set")
+            .fixedExample("rules/tunnel-traffic-leaks-when-sa-down/good-dpd-trap-close-trap.boot")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

@@ -22,27 +22,23 @@ import org.vpnlint.model.Router;
  */
 public final class BehindNatDefaultIdRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "behind-nat-default-id",
-            "Router behind NAT sends its private address as IKE identity",
-            Level.WARNING,
-            List.of("ipsec", "ike", "nat"),
-            null,
-            RuleMetadata.Precision.MEDIUM,
-            "Looks at one router: a peer whose IKE address is private (RFC 1918 / CGNAT) talks to a public or "
-                    + "unknown remote address without a local id, authenticating with a pre-shared key or RSA key "
-                    + "(with a certificate the default identity is its subject), and not to a partner on its own subnet.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("behind-nat-default-id")
+            .title("Router behind NAT sends its private address as IKE identity")
+            .defaultLevel(Level.WARNING)
+            .tags("ipsec", "ike", "nat")
+            .precision(RuleMetadata.Precision.MEDIUM)
+            .summary(
+                    "Looks at one router: a peer whose IKE address is private (RFC 1918 / CGNAT) talks to a public or "
+                            + "unknown remote address without a local id, authenticating with a pre-shared key or RSA key "
+                            + "(with a certificate the default identity is its subject), and not to a partner on its own subnet.")
+            .explanation("""
             Without `local-id` (`authentication id` in 1.2/1.3) strongSwan uses the IKE address as identity. \
             Behind NAT that is a private address the other end does not know: it sees the NAT's public address \
             and usually expects that (or an FQDN) as identity, so authentication fails. Set an FQDN identity \
-            here and accept it on the other end.""",
-            """
-            set interfaces ethernet eth0 address 10.1.0.2/24
-            set vpn ipsec site-to-site peer hq remote-address 203.0.113.2
-            set vpn ipsec site-to-site peer hq local-address 10.1.0.2""",
-            """
-            set vpn ipsec site-to-site peer hq authentication local-id branch.example""");
+            here and accept it on the other end.""")
+            .badExample("rules/behind-nat-default-id/bad-private-local-address-no-id.boot")
+            .fixedExample("rules/behind-nat-default-id/good-private-with-fqdn-id.boot")
+            .build();
 
     /** Stands for a name the user must choose when the file sets no host name to build the identity from. */
     private static final String PLACEHOLDER = "<name-of-this-router>";

@@ -16,25 +16,22 @@ import org.vpnlint.model.Router;
 /** VyOS 1.2/1.3 and EdgeOS: an FQDN identity written without the leading {@code @}. */
 public final class FqdnIdWithoutAtRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "fqdn-id-without-at",
-            "FQDN IKE identity without '@' on VyOS 1.2/1.3",
-            Level.WARNING,
-            List.of("ipsec", "ike"),
-            null,
-            RuleMetadata.Precision.MEDIUM,
-            "Finds `authentication id` / `remote-id` values on 1.2/1.3/EdgeOS that are host names without the "
-                    + "leading '@'.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("fqdn-id-without-at")
+            .title("FQDN IKE identity without '@' on VyOS 1.2/1.3")
+            .defaultLevel(Level.WARNING)
+            .tags("ipsec", "ike")
+            .precision(RuleMetadata.Precision.MEDIUM)
+            .summary("Finds `authentication id` / `remote-id` values on 1.2/1.3/EdgeOS that are host names without the "
+                    + "leading '@'.")
+            .explanation("""
             VyOS 1.2/1.3 and EdgeOS pass `authentication id` and `remote-id` to ipsec.conf and ipsec.secrets \
             unchanged. Their documentation requires FQDN identities to be written with a leading `@` \
             (`@branch`): the legacy configuration path treats a bare name as a host name that may be resolved to \
             an address, and the PSK line is then keyed differently from the identity the peer sends. VyOS 1.4's \
-            migration strips the `@`, because swanctl does not resolve ids.""",
-            """
-            set vpn ipsec site-to-site peer 203.0.113.1 authentication id branch""",
-            """
-            set vpn ipsec site-to-site peer 203.0.113.1 authentication id @branch""");
+            migration strips the `@`, because swanctl does not resolve ids.""")
+            .badExample("rules/fqdn-id-without-at/bad-remote-id-without-at.set")
+            .fixedExample("rules/fqdn-id-without-at/good-ids-with-at.boot")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

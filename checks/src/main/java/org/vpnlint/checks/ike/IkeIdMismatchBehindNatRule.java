@@ -13,17 +13,16 @@ import org.vpnlint.model.Level;
 /** The identity one end sends (after NAT) is not one the other end accepts, so the IKE_SA never comes up. */
 public final class IkeIdMismatchBehindNatRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "ike-id-mismatch-behind-nat",
-            "IKE identity or address does not match what the other end accepts",
-            Level.ERROR,
-            List.of("ipsec", "ike", "nat"),
-            null,
-            RuleMetadata.Precision.HIGH,
-            "Pairs the two ends of a tunnel and replays IKE: the identity an end sends (its local id, or by default "
-                    + "its own IKE address, which behind NAT is private), the address it is seen from after NAT, "
-                    + "and the pre-shared key lookup are compared with what the other end accepts.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("ike-id-mismatch-behind-nat")
+            .title("IKE identity or address does not match what the other end accepts")
+            .defaultLevel(Level.ERROR)
+            .tags("ipsec", "ike", "nat")
+            .precision(RuleMetadata.Precision.HIGH)
+            .summary(
+                    "Pairs the two ends of a tunnel and replays IKE: the identity an end sends (its local id, or by default "
+                            + "its own IKE address, which behind NAT is private), the address it is seen from after NAT, "
+                            + "and the pre-shared key lookup are compared with what the other end accepts.")
+            .explanation("""
             strongSwan identifies a peer twice. During IKE_SA_INIT (IKEv2) or the first Main Mode exchange (IKEv1) \
             the responder picks a connection by addresses: the source address it sees, which after NAT is the \
             NAT's public address. Then the initiator sends its identity (IDi). Without `local-id` \
@@ -38,21 +37,10 @@ public final class IkeIdMismatchBehindNatRule implements Rule {
             fail with IKEv2, or the other way round.
 
             Fix: give the end behind NAT an FQDN identity (`local-id` / `authentication id @branch`) and make the \
-            other end accept it (`remote-id`, or an `@branch` peer in 1.2/1.3), with PSK ids that contain both.""",
-            """
-            # branch, behind NAT (10.1.0.2 → 198.51.100.2), VyOS 1.4
-            set vpn ipsec site-to-site peer hq remote-address 203.0.113.2
-            set vpn ipsec site-to-site peer hq local-address 10.1.0.2
-            # hq
-            set vpn ipsec site-to-site peer branch remote-address 198.51.100.2
-            set vpn ipsec site-to-site peer branch authentication remote-id 198.51.100.2""",
-            """
-            # branch
-            set vpn ipsec site-to-site peer hq authentication local-id branch.example
-            set vpn ipsec authentication psk hq id branch.example
-            # hq
-            set vpn ipsec site-to-site peer branch authentication remote-id branch.example
-            set vpn ipsec authentication psk branch id branch.example""");
+            other end accept it (`remote-id`, or an `@branch` peer in 1.2/1.3), with PSK ids that contain both.""")
+            .badExample("pairs/id-typo-behind-nat/east.boot", "pairs/id-typo-behind-nat/west.boot")
+            .fixedExample("pairs/nat-one-side-with-id/east.boot", "pairs/nat-one-side-with-id/west.boot")
+            .build();
 
     private static final Set<Obstacle> REPORTED = Set.of(Obstacle.IDENTITY_NOT_ACCEPTED, Obstacle.ADDRESS_NOT_ACCEPTED);
 

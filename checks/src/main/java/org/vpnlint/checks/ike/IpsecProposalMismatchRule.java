@@ -19,16 +19,14 @@ import org.vpnlint.model.Level;
  */
 public final class IpsecProposalMismatchRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "ipsec-proposal-mismatch",
-            "The two ends share no IKE or ESP proposal",
-            Level.ERROR,
-            List.of("ipsec", "ike", "crypto"),
-            null,
-            RuleMetadata.Precision.VERY_HIGH,
-            "Compares IKE version, IKE proposals (encryption, hash, PRF, DH group) and, per tunnel, ESP "
-                    + "proposals and PFS of the two ends after filling in the defaults of each VyOS version.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("ipsec-proposal-mismatch")
+            .title("The two ends share no IKE or ESP proposal")
+            .defaultLevel(Level.ERROR)
+            .tags("ipsec", "ike", "crypto")
+            .precision(RuleMetadata.Precision.VERY_HIGH)
+            .summary("Compares IKE version, IKE proposals (encryption, hash, PRF, DH group) and, per tunnel, ESP "
+                    + "proposals and PFS of the two ends after filling in the defaults of each VyOS version.")
+            .explanation("""
             Unset values are filled in before comparing: VyOS defaults `dh-group` to 2, encryption to aes128, \
             hash to sha1 and `pfs` to enable (the first IKE proposal's DH group is added to the ESP proposals); \
             EdgeOS writes no DH group unless one is set and no PFS group into ESP proposals. An unset \
@@ -37,12 +35,10 @@ public final class IpsecProposalMismatchRule implements Rule {
             No common IKE proposal or version: the responder answers NO_PROPOSAL_CHOSEN and no IKE_SA exists. \
             No common ESP proposal: the IKE_SA comes up but the CHILD_SA is refused. Different PFS groups: IKEv1 \
             Quick Mode fails at once; IKEv2 builds the first CHILD_SA without a DH exchange and fails at the \
-            first rekey, typically an hour later.""",
-            """
-            # left (1.4):  ike-group IKE proposal 1 encryption aes256, hash sha256 (dh-group defaults to 2)
-            # right (1.4): ike-group IKE proposal 1 encryption aes256, hash sha256, dh-group 14""",
-            """
-            # both: ike-group IKE proposal 1 encryption aes256, hash sha256, dh-group 14""");
+            first rekey, typically an hour later.""")
+            .badExample("pairs/proposal-mismatch-esp/east.boot", "pairs/proposal-mismatch-esp/west.boot")
+            .fixedExample("pairs/proposals-overlap/east.boot", "pairs/proposals-overlap/west.boot")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

@@ -15,30 +15,26 @@ import org.vpnlint.model.Level;
  */
 public final class IpsecPskMismatchRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "ipsec-psk-mismatch",
-            "The two ends of a tunnel use different pre-shared keys",
-            Level.ERROR,
-            List.of("ipsec", "ike", "authentication"),
-            null,
-            RuleMetadata.Precision.VERY_HIGH,
-            "Finds, for each pair of ends, the pre-shared key each side's charon selects (by identity for IKEv2, by "
-                    + "address and then identity for IKEv1 Main Mode) and compares the two by fingerprint.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("ipsec-psk-mismatch")
+            .title("The two ends of a tunnel use different pre-shared keys")
+            .defaultLevel(Level.ERROR)
+            .tags("ipsec", "ike", "authentication")
+            .precision(RuleMetadata.Precision.VERY_HIGH)
+            .summary(
+                    "Finds, for each pair of ends, the pre-shared key each side's charon selects (by identity for IKEv2, by "
+                            + "address and then identity for IKEv1 Main Mode) and compares the two by fingerprint.")
+            .explanation("""
             Each side selects its key from all the secrets on the router: a secret is a candidate when one of its \
             ids matches either identity, and the best match on the peer's identity wins. If the two selected keys \
             differ, IKEv2 fails in IKE_AUTH (`verification of AUTH payload failed`) and IKEv1 fails when the \
             responder cannot decrypt the Main Mode ID payload. If a side finds no key at all, it answers \
             `no shared key found`.
 
-            vpnlint compares keys by salted fingerprint only. The secrets themselves never appear in its output.""",
-            """
-            # left: set vpn ipsec authentication psk right secret 'one-secret'
-            # right: set vpn ipsec authentication psk left secret 'another-secret'""",
-            """
-            # the same secret on both routers, with ids containing both identities
-            set vpn ipsec authentication psk right id 203.0.113.2
-            set vpn ipsec authentication psk right id 198.51.100.2""");
+            vpnlint compares keys by salted fingerprint only. The secrets themselves never appear in its output.""")
+            .badExample(
+                    "pairs/psk-mismatch-vpn-only-fragments/east.set", "pairs/psk-mismatch-vpn-only-fragments/west.set")
+            .fixedExample("pairs/mixed-dialects-agree/east.boot", "pairs/mixed-dialects-agree/west.boot")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

@@ -20,29 +20,24 @@ import org.vpnlint.model.RouterPart;
 /** A peer's local-address is assigned to no interface of the router (often it is the NAT's public address). */
 public final class LocalAddressNotOnRouterRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "local-address-not-on-router",
-            "IPsec local-address is not an address of this router",
-            Level.ERROR,
-            List.of("ipsec", "ike", "nat"),
-            null,
-            RuleMetadata.Precision.HIGH,
-            "Checks every site-to-site peer's local-address against the addresses of the router's interfaces, when "
-                    + "the file shows all of them (a whole configuration, or declared complete).",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("local-address-not-on-router")
+            .title("IPsec local-address is not an address of this router")
+            .defaultLevel(Level.ERROR)
+            .tags("ipsec", "ike", "nat")
+            .precision(RuleMetadata.Precision.HIGH)
+            .summary(
+                    "Checks every site-to-site peer's local-address against the addresses of the router's interfaces, when "
+                            + "the file shows all of them (a whole configuration, or declared complete).")
+            .explanation("""
             charon binds the connection to `local-address`. As initiator it cannot send from an address the \
             router does not have; as responder it looks for a connection whose local address is the one IKE \
             packets arrive at, finds none (`no IKE config found`) and answers NO_PROPOSAL_CHOSEN. Behind a 1:1 \
             NAT (cloud instances) the public address is the NAT's, not the router's: use the private address or \
             `local-address any`, and an FQDN `local-id` so the other end can recognise you. VyOS 1.2/1.3 only \
-            printed a warning for this at commit time.""",
-            """
-            # behind 1:1 NAT 10.1.0.2 ↔ 198.51.100.2
-            set interfaces ethernet eth0 address 10.1.0.2/24
-            set vpn ipsec site-to-site peer hq local-address 198.51.100.2""",
-            """
-            set vpn ipsec site-to-site peer hq local-address any
-            set vpn ipsec site-to-site peer hq authentication local-id branch.example""");
+            printed a warning for this at commit time.""")
+            .badExample("rules/local-address-not-on-router/bad-typo.set")
+            .fixedExample("rules/local-address-not-on-router/good-address-on-eth0.set")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

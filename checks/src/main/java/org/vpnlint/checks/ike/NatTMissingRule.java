@@ -23,28 +23,25 @@ import org.vpnlint.model.Router;
  */
 public final class NatTMissingRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "nat-t-missing",
-            "NAT traversal disabled although a NAT is between the peers",
-            Level.WARNING,
-            List.of("ipsec", "nat"),
-            null,
-            RuleMetadata.Precision.MEDIUM,
-            "On 1.2/1.3/EdgeOS, finds `vpn ipsec nat-traversal disable` where a peer is behind NAT (paired with "
-                    + "its partner, declared, or inferred from a private IKE address talking to a public one).",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("nat-t-missing")
+            .title("NAT traversal disabled although a NAT is between the peers")
+            .defaultLevel(Level.WARNING)
+            .tags("ipsec", "nat")
+            .precision(RuleMetadata.Precision.MEDIUM)
+            .summary(
+                    "On 1.2/1.3/EdgeOS, finds `vpn ipsec nat-traversal disable` where a peer is behind NAT (paired with "
+                            + "its partner, declared, or inferred from a private IKE address talking to a public one).")
+            .explanation("""
             Through a NAT, IKE and ESP must move to UDP 4500 (NAT-T): raw ESP (IP protocol 50) has no ports, so \
             a masquerading NAT cannot track it, and a NAT that rewrites addresses invalidates IKEv1's \
             address-based checks. VyOS 1.2/1.3 write `nat_traversal=no` into ipsec.conf for \
             `nat-traversal disable`; the option stems from pluto, where it switched NAT-T off. The charon of \
             these releases ignores it and still detects NAT, so the setting states the opposite of what the \
             deployment needs and breaks as soon as the key daemon honours it. Enable it (the 1.4 migration \
-            simply drops the node).""",
-            """
-            set vpn ipsec nat-traversal disable
-            set vpn ipsec site-to-site peer 203.0.113.2 local-address 10.1.0.2""",
-            """
-            set vpn ipsec nat-traversal enable""");
+            simply drops the node).""")
+            .badExample("rules/nat-t-missing/bad-private-address-nat-t-disabled.set")
+            .fixedExample("rules/nat-t-missing/good-private-address-nat-t-enabled.set")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

@@ -19,27 +19,22 @@ import org.vpnlint.model.RouterPart;
  */
 public final class NoInitiatorRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "no-initiator",
-            "Neither end of the tunnel starts IKE",
-            Level.ERROR,
-            List.of("ipsec", "ike"),
-            null,
-            RuleMetadata.Precision.HIGH,
-            "Looks at connection-type and remote addresses on both ends of a pair, and at the NAT in front of "
-                    + "the responder, to see whether any end starts the IKE_SA and reaches the other.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("no-initiator")
+            .title("Neither end of the tunnel starts IKE")
+            .defaultLevel(Level.ERROR)
+            .tags("ipsec", "ike")
+            .precision(RuleMetadata.Precision.HIGH)
+            .summary("Looks at connection-type and remote addresses on both ends of a pair, and at the NAT in front of "
+                    + "the responder, to see whether any end starts the IKE_SA and reaches the other.")
+            .explanation("""
             VyOS renders `connection-type initiate` (the default) as `start_action=start`, `respond` as a trap \
             that negotiates when matching traffic appears, and `none` (or a peer without a remote address: \
             `@id`, `any`) as a connection that only answers. If both ends only answer, nothing ever sends the \
             first IKE packet. If the only initiating end sends to a router behind a masquerading NAT, the packet \
-            never reaches it: the NAT forwards nothing inbound. Make the end behind NAT the initiator.""",
-            """
-            # left:  set vpn ipsec site-to-site peer right connection-type none
-            # right: set vpn ipsec site-to-site peer left connection-type none""",
-            """
-            # left:  set vpn ipsec site-to-site peer right connection-type initiate
-            # right: set vpn ipsec site-to-site peer left connection-type respond""");
+            never reaches it: the NAT forwards nothing inbound. Make the end behind NAT the initiator.""")
+            .badExample("pairs/no-initiator-both-none/east.boot", "pairs/no-initiator-both-none/west.boot")
+            .fixedExample("pairs/initiator-and-responder/east.boot", "pairs/initiator-and-responder/west.set")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

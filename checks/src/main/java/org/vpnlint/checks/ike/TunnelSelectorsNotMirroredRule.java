@@ -18,28 +18,26 @@ import org.vpnlint.model.Level;
  */
 public final class TunnelSelectorsNotMirroredRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "tunnel-selectors-not-mirrored",
-            "Tunnel prefixes of the two ends do not mirror each other",
-            Level.ERROR,
-            List.of("ipsec", "child-sa"),
-            null,
-            RuleMetadata.Precision.HIGH,
-            "Matches each tunnel of one end with the other end's tunnels by traffic selectors and computes what "
-                    + "strongSwan negotiates: nothing (no overlap) or the narrowed intersection.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("tunnel-selectors-not-mirrored")
+            .title("Tunnel prefixes of the two ends do not mirror each other")
+            .defaultLevel(Level.ERROR)
+            .tags("ipsec", "child-sa")
+            .precision(RuleMetadata.Precision.HIGH)
+            .summary(
+                    "Matches each tunnel of one end with the other end's tunnels by traffic selectors and computes what "
+                            + "strongSwan negotiates: nothing (no overlap) or the narrowed intersection.")
+            .explanation("""
             A tunnel's `local prefix` must be the other end's `remote prefix` and vice versa. The responder \
             chooses its child configuration by the proposed traffic selectors and narrows them to what it has \
             configured. With no overlap it answers TS_UNACCEPTABLE and no CHILD_SA is created; the IKE_SA stays \
             up, which makes the problem easy to miss. With a partial overlap the CHILD_SA is created for the \
             intersection only, and packets outside it are not encrypted (they follow the routing table). A \
-            tunnel without prefixes uses the IKE addresses, which behind NAT differ on the two ends.""",
-            """
-            # left:  tunnel 1 local prefix 192.168.10.0/24, remote prefix 10.10.0.0/16
-            # right: tunnel 1 local prefix 10.10.10.0/24, remote prefix 192.168.10.0/24""",
-            """
-            # left:  tunnel 1 local prefix 192.168.10.0/24, remote prefix 10.10.10.0/24
-            # right: tunnel 1 local prefix 10.10.10.0/24, remote prefix 192.168.10.0/24""");
+            tunnel without prefixes uses the IKE addresses, which behind NAT differ on the two ends.""")
+            .badExample("pairs/selectors-not-mirrored/east.boot", "pairs/selectors-not-mirrored/west.boot")
+            .fixedExample(
+                    "pairs/selectors-mirrored-multi-prefix/east.boot",
+                    "pairs/selectors-mirrored-multi-prefix/west.boot")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

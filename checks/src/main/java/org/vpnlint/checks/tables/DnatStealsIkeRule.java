@@ -27,34 +27,25 @@ import org.vpnlint.solver.QueryResult;
  */
 public final class DnatStealsIkeRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "dnat-steals-ike",
-            "Destination NAT forwards the router's own IKE, ESP or GRE elsewhere",
-            Level.ERROR,
-            List.of("nat", "ipsec", "gre"),
-            null,
-            RuleMetadata.Precision.HIGH,
-            "Replays IKE (udp 500), NAT-T (udp 4500) and ESP from every IPsec peer to its local-address, and GRE/IPIP "
-                    + "from every tunnel interface's remote, through PREROUTING; reports the destination NAT rule that "
-                    + "rewrites them.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("dnat-steals-ike")
+            .title("Destination NAT forwards the router's own IKE, ESP or GRE elsewhere")
+            .defaultLevel(Level.ERROR)
+            .tags("nat", "ipsec", "gre")
+            .precision(RuleMetadata.Precision.HIGH)
+            .summary(
+                    "Replays IKE (udp 500), NAT-T (udp 4500) and ESP from every IPsec peer to its local-address, and GRE/IPIP "
+                            + "from every tunnel interface's remote, through PREROUTING; reports the destination NAT rule that "
+                            + "rewrites them.")
+            .explanation("""
             Destination NAT runs in PREROUTING, before routing decides whether a packet is for the router itself. \
             A port forward on the WAN interface that is wider than meant (`protocol all`, a port range that \
             includes 500 or 4500, a 1:1 NAT of the router's only public address) catches the peer's IKE and ESP \
             too and sends them to an inside host: charon never sees IKE_SA_INIT, and ESP for an established SA \
             never reaches the kernel's SA. The same holds for protocol 47 of a GRE tunnel interface. Nothing in \
-            VyOS's commit checks looks for this.""",
-            """
-            set nat destination rule 10 inbound-interface eth0
-            set nat destination rule 10 destination address 203.0.113.10
-            set nat destination rule 10 translation address 192.168.1.20
-            set vpn ipsec site-to-site peer 198.51.100.2 local-address 203.0.113.10""",
-            """
-            set nat destination rule 10 inbound-interface eth0
-            set nat destination rule 10 destination address 203.0.113.10
-            set nat destination rule 10 protocol tcp
-            set nat destination rule 10 destination port 443
-            set nat destination rule 10 translation address 192.168.1.20""");
+            VyOS's commit checks looks for this.""")
+            .badExample("rules/dnat-steals-ike/bad-edgeos-port-range.set")
+            .fixedExample("rules/dnat-steals-ike/good-https-only.set")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

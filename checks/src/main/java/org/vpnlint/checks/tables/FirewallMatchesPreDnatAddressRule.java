@@ -55,37 +55,24 @@ import org.vpnlint.solver.SymbolicQuery;
  */
 public final class FirewallMatchesPreDnatAddressRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "firewall-matches-pre-dnat-address",
-            "Firewall rule matches the public address that destination NAT has already rewritten",
-            Level.WARNING,
-            List.of("firewall", "nat"),
-            null,
-            RuleMetadata.Precision.HIGH,
-            "Finds forward filter rules whose destination address is the pre-NAT (public) address of port-forwarded "
-                    + "traffic: the filter sees the translated address, so the rule never matches those packets.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("firewall-matches-pre-dnat-address")
+            .title("Firewall rule matches the public address that destination NAT has already rewritten")
+            .defaultLevel(Level.WARNING)
+            .tags("firewall", "nat")
+            .precision(RuleMetadata.Precision.HIGH)
+            .summary(
+                    "Finds forward filter rules whose destination address is the pre-NAT (public) address of port-forwarded "
+                            + "traffic: the filter sees the translated address, so the rule never matches those packets.")
+            .explanation("""
             On Linux, destination NAT runs in PREROUTING, before routing and before the forward filter. A \
             port-forwarded packet to 203.0.113.10:443 reaches `firewall ... forward` (or the `in` ruleset of its \
             interface) already addressed to the inside host, say 192.168.1.20:443. A rule written for the public \
             address (`destination address 203.0.113.10`) therefore never matches it: an accept meant to open the \
             port forward does nothing (the packet meets the default action), a drop meant to restrict it does not \
-            restrict anything. Write the filter rule for the translated address and port.""",
-            """
-            set nat destination rule 10 inbound-interface eth0
-            set nat destination rule 10 destination address 203.0.113.10
-            set nat destination rule 10 protocol tcp
-            set nat destination rule 10 destination port 443
-            set nat destination rule 10 translation address 192.168.1.20
-            set firewall name WAN_IN rule 20 action accept
-            set firewall name WAN_IN rule 20 destination address 203.0.113.10
-            set firewall name WAN_IN rule 20 protocol tcp
-            set firewall name WAN_IN rule 20 destination port 443""",
-            """
-            set firewall name WAN_IN rule 20 action accept
-            set firewall name WAN_IN rule 20 destination address 192.168.1.20
-            set firewall name WAN_IN rule 20 protocol tcp
-            set firewall name WAN_IN rule 20 destination port 443""");
+            restrict anything. Write the filter rule for the translated address and port.""")
+            .badExample("rules/firewall-matches-pre-dnat-address/bad-forward-filter-1.4.set")
+            .fixedExample("rules/firewall-matches-pre-dnat-address/good-edgeos-translated-address.set")
+            .build();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 

@@ -25,17 +25,16 @@ import org.vpnlint.model.ZoneChains;
  */
 public final class FirewallRuleUnreachableRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "firewall-rule-unreachable",
-            "An earlier firewall rule matches everything this one would",
-            Level.WARNING,
-            List.of("firewall"),
-            null,
-            RuleMetadata.Precision.HIGH, // earlier rules read wider than written prove nothing (a note instead)
-            "Proves with Z3, chain by chain, that no packet (any address, protocol, port, interface, conntrack state or "
-                    + "IPsec origin) reaches a rule because earlier accept/drop/reject/return rules take all of them; "
-                    + "names the earlier rule.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("firewall-rule-unreachable")
+            .title("An earlier firewall rule matches everything this one would")
+            .defaultLevel(Level.WARNING)
+            .tags("firewall")
+            .precision(RuleMetadata.Precision.HIGH)
+            .summary( // earlier rules read wider than written prove nothing (a note instead)
+                    "Proves with Z3, chain by chain, that no packet (any address, protocol, port, interface, conntrack state or "
+                            + "IPsec origin) reaches a rule because earlier accept/drop/reject/return rules take all of them; "
+                            + "names the earlier rule.")
+            .explanation("""
             Rules of a chain run in ascending rule number and the first rule that accepts, drops, rejects or \
             returns decides. A rule whose every packet an earlier rule already takes is dead: if it has the same \
             action it is only clutter, if it has another one the configuration does not do what it says: a \
@@ -47,17 +46,10 @@ public final class FirewallRuleUnreachableRule implements Rule {
             flags: an `echo-request` rule does not shadow a `nd-neighbor-solicit` one. A condition vpnlint cannot \
             read (rate limits, time, ...) makes its rule wider than written: such a rule may still be found \
             dead, but it never counts as the earlier rule that takes the packets; where only it would, vpnlint \
-            says in a note what it could not read. See docs/semantics/approximation.md.""",
-            """
-            set firewall name WAN_IN rule 10 action accept
-            set firewall name WAN_IN rule 10 destination address 192.168.1.0/24
-            set firewall name WAN_IN rule 20 action drop
-            set firewall name WAN_IN rule 20 destination address 192.168.1.50""",
-            """
-            set firewall name WAN_IN rule 5 action drop
-            set firewall name WAN_IN rule 5 destination address 192.168.1.50
-            set firewall name WAN_IN rule 10 action accept
-            set firewall name WAN_IN rule 10 destination address 192.168.1.0/24""");
+            says in a note what it could not read. See docs/semantics/approximation.md.""")
+            .badExample("rules/firewall-rule-unreachable/bad-drop-after-subnet-accept.set")
+            .fixedExample("rules/firewall-rule-unreachable/good-edgeos-established-then-drop.boot")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

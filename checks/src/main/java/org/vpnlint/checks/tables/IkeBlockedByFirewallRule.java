@@ -33,16 +33,15 @@ import org.vpnlint.solver.QueryResult;
  */
 public final class IkeBlockedByFirewallRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "ike-blocked-by-firewall",
-            "The input filter drops the router's own IKE, ESP or GRE",
-            Level.ERROR,
-            List.of("firewall", "ipsec", "gre"),
-            null,
-            RuleMetadata.Precision.HIGH,
-            "Replays IKE (udp 500), NAT-T (udp 4500) and ESP from every IPsec peer's address to its local-address, and "
-                    + "GRE/IPIP from every tunnel interface's remote, through the input filter; reports each one it drops.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("ike-blocked-by-firewall")
+            .title("The input filter drops the router's own IKE, ESP or GRE")
+            .defaultLevel(Level.ERROR)
+            .tags("firewall", "ipsec", "gre")
+            .precision(RuleMetadata.Precision.HIGH)
+            .summary(
+                    "Replays IKE (udp 500), NAT-T (udp 4500) and ESP from every IPsec peer's address to its local-address, and "
+                            + "GRE/IPIP from every tunnel interface's remote, through the input filter; reports each one it drops.")
+            .explanation("""
             Packets addressed to the router itself pass the **input** hook (`firewall ipv4 input filter`, or the \
             ruleset attached as `local` before 1.4). A `WAN_LOCAL` ruleset that ends in `default-action drop` \
             without accepting `udp 500,4500` and `esp` from the peer drops the peer's IKE_SA_INIT: the tunnel comes \
@@ -52,21 +51,10 @@ public final class IkeBlockedByFirewallRule implements Rule {
 
             EdgeOS `vpn ipsec auto-firewall-nat-exclude enable` inserts accepts for udp 500/4500 and ESP before the \
             user's rules; VyOS has no such option. The finding is an error when the peer must be able to reach the \
-            router first (respond-only peers, GRE), and a warning when this router initiates.""",
-            """
-            set firewall name WAN_LOCAL default-action drop
-            set firewall name WAN_LOCAL rule 10 action accept
-            set firewall name WAN_LOCAL rule 10 state established enable
-            set interfaces ethernet eth0 firewall local name WAN_LOCAL
-            set vpn ipsec site-to-site peer 198.51.100.2 connection-type respond""",
-            """
-            set firewall name WAN_LOCAL rule 20 action accept
-            set firewall name WAN_LOCAL rule 20 source address 198.51.100.2
-            set firewall name WAN_LOCAL rule 20 protocol udp
-            set firewall name WAN_LOCAL rule 20 destination port 500,4500
-            set firewall name WAN_LOCAL rule 30 action accept
-            set firewall name WAN_LOCAL rule 30 source address 198.51.100.2
-            set firewall name WAN_LOCAL rule 30 protocol esp""");
+            router first (respond-only peers, GRE), and a warning when this router initiates.""")
+            .badExample("rules/ike-blocked-by-firewall/bad-wan-local-drops-ike-responder.boot")
+            .fixedExample("rules/ike-blocked-by-firewall/good-wan-local-accepts-ike.set")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

@@ -25,32 +25,22 @@ import org.vpnlint.model.Router;
  */
 public final class NatRuleUnreachableRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "nat-rule-unreachable",
-            "An earlier NAT rule matches everything this one would",
-            Level.WARNING,
-            List.of("nat"),
-            null,
-            RuleMetadata.Precision.HIGH,
-            "Proves with Z3, for source and destination NAT separately, that every packet a rule matches (addresses, "
-                    + "protocol, ports, interface) is matched by an earlier rule first; names the earlier rule.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("nat-rule-unreachable")
+            .title("An earlier NAT rule matches everything this one would")
+            .defaultLevel(Level.WARNING)
+            .tags("nat")
+            .precision(RuleMetadata.Precision.HIGH)
+            .summary(
+                    "Proves with Z3, for source and destination NAT separately, that every packet a rule matches (addresses, "
+                            + "protocol, ports, interface) is matched by an earlier rule first; names the earlier rule.")
+            .explanation("""
             NAT rules run in ascending rule number and only the first matching one acts (an `exclude` too: it \
             stops NAT for the packet). A rule placed after a wider one is dead. The classic case is an IPsec \
             `exclude` numbered after the masquerade rule it was meant to precede: it never runs, and the tunnel's \
-            traffic is masqueraded. Rules on other interfaces do not shadow each other.""",
-            """
-            set nat source rule 100 outbound-interface eth0
-            set nat source rule 100 translation address masquerade
-            set nat source rule 110 outbound-interface eth0
-            set nat source rule 110 destination address 10.10.10.0/24
-            set nat source rule 110 exclude""",
-            """
-            set nat source rule 90 outbound-interface eth0
-            set nat source rule 90 destination address 10.10.10.0/24
-            set nat source rule 90 exclude
-            set nat source rule 100 outbound-interface eth0
-            set nat source rule 100 translation address masquerade""");
+            traffic is masqueraded. Rules on other interfaces do not shadow each other.""")
+            .badExample("rules/nat-rule-unreachable/bad-exclude-after-masquerade.boot")
+            .fixedExample("rules/nat-rule-unreachable/good-exclude-first.set")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.checks.datapath.ConfigChange.Segment;
 import org.vpnlint.model.Dialect;
 
@@ -46,7 +47,7 @@ class FixFormatterTest {
 
     @Test
     void excludeNumbersGoBelowTheSnatRule() {
-        var router = RuleRun.router(
+        var router = RuleCheck.wholeRouter(
                 "r.set",
                 String.join(
                                 "\n",

@@ -2,11 +2,11 @@ package org.vpnlint.checks.datapath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vpnlint.checks.datapath.RuleRun.findings;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.datapath.ConcretePacket;
 import org.vpnlint.datapath.Datapath;
 import org.vpnlint.datapath.Ingress;
@@ -89,13 +89,21 @@ class GreRulesTest {
     void greBoundToTheWanInterfaceIsSourcedFromTable220AndProtectedWhileTheSaIsUp() {
         String config = LAN_GRE_BOUND_TO_WAN + "set protocols static route 192.168.30.0/24 blackhole distance '254'\n";
 
-        assertEquals(List.of(), findings(notProtected, config, Dialect.VYOS_1_5));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(notProtected)
+                        .dialect(Dialect.VYOS_1_5)
+                        .config("router.set", config)
+                        .findings());
     }
 
     /** With the SA down table 220 is gone: the default route out of eth0 gives eth0's address, outside every policy. */
     @Test
     void greBoundToTheWanInterfaceLeavesFromTheWanAddressWhileTheSaIsDown() {
-        List<Finding> found = findings(leaks, LAN_GRE_BOUND_TO_WAN, Dialect.VYOS_1_5);
+        List<Finding> found = RuleCheck.of(leaks)
+                .dialect(Dialect.VYOS_1_5)
+                .config("router.set", LAN_GRE_BOUND_TO_WAN)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         assertEquals("192.0.2.10", found.get(0).witness().src());
@@ -115,7 +123,10 @@ class GreRulesTest {
                 + "set interfaces ethernet eth2 address '198.51.100.1/24'\n"
                 + "set protocols static route 192.168.30.0/24 blackhole distance '254'\n";
 
-        List<Finding> found = findings(notProtected, config, Dialect.VYOS_1_5);
+        List<Finding> found = RuleCheck.of(notProtected)
+                .dialect(Dialect.VYOS_1_5)
+                .config("router.set", config)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         assertEquals("198.51.100.1", found.get(0).witness().src());
@@ -123,7 +134,10 @@ class GreRulesTest {
 
     @Test
     void canonicalGreLeaksInCleartextWhileTheSaIsDown() {
-        List<Finding> found = findings(leaks, CANONICAL, Dialect.VYOS_1_2);
+        List<Finding> found = RuleCheck.of(leaks)
+                .dialect(Dialect.VYOS_1_2)
+                .config("router.set", CANONICAL)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         Finding finding = found.get(0);
@@ -132,7 +146,7 @@ class GreRulesTest {
         assertEquals("203.0.113.20", finding.witness().dst());
         assertEquals("local", finding.witness().inInterface());
         assertEquals(
-                RuleRun.lineOf(CANONICAL, "tun0 address"), finding.location().line());
+                RuleCheck.lineOf(CANONICAL, "tun0 address"), finding.location().line());
         assertTrue(
                 finding.message().contains("leaves eth0 in cleartext as gre 192.0.2.10 → 203.0.113.20"),
                 finding.message());
@@ -144,13 +158,26 @@ class GreRulesTest {
     void theDummyAddressDesignWithABlackholeStopsWithTheSa() {
         String config = DUMMIES + "set protocols static route 10.10.0.2/32 blackhole distance '254'\n";
 
-        assertEquals(List.of(), findings(leaks, config, Dialect.VYOS_1_2));
-        assertEquals(List.of(), findings(notProtected, config, Dialect.VYOS_1_2));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(leaks)
+                        .dialect(Dialect.VYOS_1_2)
+                        .config("router.set", config)
+                        .findings());
+        assertEquals(
+                List.of(),
+                RuleCheck.of(notProtected)
+                        .dialect(Dialect.VYOS_1_2)
+                        .config("router.set", config)
+                        .findings());
     }
 
     @Test
     void theDummyAddressDesignLeaksThroughTheDefaultRouteWithoutABlackhole() {
-        List<Finding> found = findings(leaks, DUMMIES, Dialect.VYOS_1_2);
+        List<Finding> found = RuleCheck.of(leaks)
+                .dialect(Dialect.VYOS_1_2)
+                .config("router.set", DUMMIES)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         assertTrue(
@@ -169,10 +196,15 @@ class GreRulesTest {
         String config = DUMMIES.replace(
                 "set protocols static route 0.0.0.0/0 next-hop 192.0.2.1\n",
                 "set protocols static route 203.0.113.0/24 next-hop 192.0.2.1\n");
-        var router = RuleRun.router("east.set", config, Dialect.VYOS_1_2);
+        var router = RuleCheck.wholeRouter("east.set", config, Dialect.VYOS_1_2);
         var packet = ConcretePacket.of("10.10.0.1", "10.10.0.2", 47, Ingress.local());
 
-        assertEquals(List.of(), findings(leaks, config, Dialect.VYOS_1_2));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(leaks)
+                        .dialect(Dialect.VYOS_1_2)
+                        .config("router.set", config)
+                        .findings());
         assertEquals(
                 Verdict.ENCRYPTED,
                 Datapath.replay(router, packet, SaStates.allUp()).verdict());
@@ -191,7 +223,10 @@ class GreRulesTest {
                                 "set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 remote prefix '10.10.10.0/24'")
                         + "\n");
 
-        List<Finding> found = findings(notProtected, config, Dialect.VYOS_1_2);
+        List<Finding> found = RuleCheck.of(notProtected)
+                .dialect(Dialect.VYOS_1_2)
+                .config("router.set", config)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         assertTrue(
@@ -205,13 +240,23 @@ class GreRulesTest {
                 set vpn ipsec site-to-site peer 203.0.113.20 tunnel 2 remote prefix 203.0.113.20/32
                 set vpn ipsec site-to-site peer 203.0.113.20 tunnel 2 protocol gre""", found.get(0).fix());
         assertEquals(
-                List.of(), findings(leaks, config, Dialect.VYOS_1_2), "not protected even when up: not a leak finding");
+                List.of(),
+                RuleCheck.of(leaks)
+                        .dialect(Dialect.VYOS_1_2)
+                        .config("router.set", config)
+                        .findings(),
+                "not protected even when up: not a leak finding");
     }
 
     @Test
     void greToARouterThatIsNoIpsecPeerIsNotThisRulesBusiness() {
         String config = CANONICAL.replace("remote-ip '203.0.113.20'", "remote-ip '198.51.100.7'");
 
-        assertEquals(List.of(), findings(notProtected, config, Dialect.VYOS_1_2));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(notProtected)
+                        .dialect(Dialect.VYOS_1_2)
+                        .config("router.set", config)
+                        .findings());
     }
 }

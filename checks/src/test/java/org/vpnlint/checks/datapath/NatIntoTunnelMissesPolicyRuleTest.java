@@ -2,13 +2,13 @@ package org.vpnlint.checks.datapath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vpnlint.checks.datapath.RuleRun.BRANCH_1_2;
-import static org.vpnlint.checks.datapath.RuleRun.findings;
-import static org.vpnlint.checks.datapath.RuleRun.script;
+import static org.vpnlint.checks.datapath.BranchOffice.BRANCH_1_2;
+import static org.vpnlint.checks.datapath.BranchOffice.script;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.Level;
 
@@ -41,14 +41,22 @@ class NatIntoTunnelMissesPolicyRuleTest {
     void theArticlesConfigurationHasNoFinding() {
         String config = script(BRANCH_1_2, HOST_TUNNEL, snatTo("172.16.17.45"), dnatTo("192.168.10.45"));
 
-        assertEquals(List.of(), findings(rule, config, Dialect.VYOS_1_3));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(rule)
+                        .dialect(Dialect.VYOS_1_3)
+                        .config("router.set", config)
+                        .findings());
     }
 
     @Test
     void aTranslationOutsideTheLocalSelectorLeavesUnencrypted() {
         String config = script(BRANCH_1_2, HOST_TUNNEL, snatTo("172.16.17.99"), dnatTo("192.168.10.45"));
 
-        List<Finding> found = findings(rule, config, Dialect.VYOS_1_3);
+        List<Finding> found = RuleCheck.of(rule)
+                .dialect(Dialect.VYOS_1_3)
+                .config("router.set", config)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         Finding finding = found.get(0);
@@ -63,7 +71,10 @@ class NatIntoTunnelMissesPolicyRuleTest {
     void withoutTheReturnDestinationNatTheRemoteSideReachesNobody() {
         String config = script(BRANCH_1_2, HOST_TUNNEL, snatTo("172.16.17.45"));
 
-        List<Finding> found = findings(rule, config, Dialect.VYOS_1_3);
+        List<Finding> found = RuleCheck.of(rule)
+                .dialect(Dialect.VYOS_1_3)
+                .config("router.set", config)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         Finding finding = found.get(0);
@@ -81,7 +92,10 @@ class NatIntoTunnelMissesPolicyRuleTest {
     void aReturnDestinationNatToAnotherHostIsReported() {
         String config = script(BRANCH_1_2, HOST_TUNNEL, snatTo("172.16.17.45"), dnatTo("192.168.10.46"));
 
-        List<Finding> found = findings(rule, config, Dialect.VYOS_1_3);
+        List<Finding> found = RuleCheck.of(rule)
+                .dialect(Dialect.VYOS_1_3)
+                .config("router.set", config)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         assertTrue(
@@ -103,7 +117,12 @@ class NatIntoTunnelMissesPolicyRuleTest {
                         "set nat source rule 10 source address '192.168.10.0/24'",
                         "set nat source rule 10 translation address '172.16.17.45'"));
 
-        assertEquals(List.of(), findings(rule, config, Dialect.VYOS_1_3));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(rule)
+                        .dialect(Dialect.VYOS_1_3)
+                        .config("router.set", config)
+                        .findings());
     }
 
     @Test
@@ -115,7 +134,9 @@ class NatIntoTunnelMissesPolicyRuleTest {
                 .filter(line -> !line.startsWith("set interfaces "))
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
 
-        List<Finding> found = RuleRun.findings(rule, RuleRun.asRead("router.set", config, Dialect.VYOS_1_3));
+        List<Finding> found = RuleCheck.of(rule)
+                .router(RuleCheck.readRouter("router.set", config, Dialect.VYOS_1_3))
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         assertEquals(Level.NOTE, found.get(0).level());

@@ -2,11 +2,11 @@ package org.vpnlint.checks.datapath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vpnlint.checks.datapath.RuleRun.findings;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.model.Dialect;
 
 class ProtocolSelectorIgnoredRuleTest {
@@ -28,7 +28,10 @@ class ProtocolSelectorIgnoredRuleTest {
     void protocolWithoutPrefixesSelectsEverythingBetweenTheEndpoints() {
         String config = peerWith("set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 protocol 'gre'");
 
-        List<Finding> found = findings(rule, config, Dialect.VYOS_1_2);
+        List<Finding> found = RuleCheck.of(rule)
+                .dialect(Dialect.VYOS_1_2)
+                .config("router.set", config)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         assertTrue(
@@ -46,7 +49,12 @@ class ProtocolSelectorIgnoredRuleTest {
                 "set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 local prefix '192.0.2.10/32'",
                 "set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 remote prefix '203.0.113.20/32'");
 
-        assertEquals(List.of(), findings(rule, config, Dialect.VYOS_1_2));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(rule)
+                        .dialect(Dialect.VYOS_1_2)
+                        .config("router.set", config)
+                        .findings());
     }
 
     @Test
@@ -54,6 +62,11 @@ class ProtocolSelectorIgnoredRuleTest {
         String config = peerWith("set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 protocol 'gre'")
                 .replace("mode 'tunnel'", "mode 'transport'");
 
-        assertEquals(List.of(), findings(rule, config, Dialect.VYOS_1_2));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(rule)
+                        .dialect(Dialect.VYOS_1_2)
+                        .config("router.set", config)
+                        .findings());
     }
 }

@@ -2,14 +2,14 @@ package org.vpnlint.checks.datapath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vpnlint.checks.datapath.RuleRun.ARTICLE_TUNNEL;
-import static org.vpnlint.checks.datapath.RuleRun.BRANCH_1_2;
-import static org.vpnlint.checks.datapath.RuleRun.findings;
-import static org.vpnlint.checks.datapath.RuleRun.script;
+import static org.vpnlint.checks.datapath.BranchOffice.ARTICLE_TUNNEL;
+import static org.vpnlint.checks.datapath.BranchOffice.BRANCH_1_2;
+import static org.vpnlint.checks.datapath.BranchOffice.script;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.Witness;
 import org.vpnlint.model.Dialect;
@@ -79,13 +79,16 @@ class SnatCapturesTunnelTrafficRuleTest {
                 }
                 """;
 
-        List<Finding> found = findings(rule, "config.boot", config, Dialect.VYOS_1_2);
+        List<Finding> found = RuleCheck.of(rule)
+                .dialect(Dialect.VYOS_1_2)
+                .config("config.boot", config)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         Finding finding = found.get(0);
         assertEquals(new Witness("192.168.10.100", "10.10.10.200", "tcp", 1024, 22, "eth1", "up"), finding.witness());
         assertEquals(Level.ERROR, finding.level());
-        assertEquals(RuleRun.lineOf(config, "rule 10 {"), finding.location().line());
+        assertEquals(RuleCheck.lineOf(config, "rule 10 {"), finding.location().line());
         assertEquals("nat source rule 10|tunnel 1 of peer 192.0.2.150", finding.subject());
         assertTrue(
                 finding.message()
@@ -101,7 +104,7 @@ class SnatCapturesTunnelTrafficRuleTest {
                 .orElseThrow();
         assertTrue(snat.detail().contains("192.168.10.100 → 203.0.113.134"), snat.detail());
         assertEquals(
-                RuleRun.lineOf(config, "tunnel 1 {"),
+                RuleCheck.lineOf(config, "tunnel 1 {"),
                 finding.related().get(0).location().line());
         assertEquals("""
                 nat {
@@ -128,7 +131,12 @@ class SnatCapturesTunnelTrafficRuleTest {
                         "set nat source rule 5 destination address '10.10.10.0/24'",
                         "set nat source rule 5 exclude"));
 
-        assertEquals(List.of(), findings(rule, config, Dialect.VYOS_1_2));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(rule)
+                        .dialect(Dialect.VYOS_1_2)
+                        .config("router.set", config)
+                        .findings());
     }
 
     @Test
@@ -142,7 +150,10 @@ class SnatCapturesTunnelTrafficRuleTest {
                         "set nat source rule 20 destination address '10.10.10.0/24'",
                         "set nat source rule 20 exclude"));
 
-        List<Finding> found = findings(rule, config, Dialect.VYOS_1_2);
+        List<Finding> found = RuleCheck.of(rule)
+                .dialect(Dialect.VYOS_1_2)
+                .config("router.set", config)
+                .findings();
 
         assertEquals(
                 List.of("nat source rule 10|tunnel 1 of peer 192.0.2.150"),
@@ -160,7 +171,10 @@ class SnatCapturesTunnelTrafficRuleTest {
                         "set nat source rule 5 destination address '10.10.10.0/25'",
                         "set nat source rule 5 exclude"));
 
-        List<Finding> found = findings(rule, config, Dialect.VYOS_1_2);
+        List<Finding> found = RuleCheck.of(rule)
+                .dialect(Dialect.VYOS_1_2)
+                .config("router.set", config)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         String destination = found.get(0).witness().dst();
@@ -183,7 +197,10 @@ class SnatCapturesTunnelTrafficRuleTest {
                         "set nat source rule 5 protocol 'tcp'",
                         "set nat source rule 5 exclude"));
 
-        List<Finding> found = findings(rule, config, Dialect.VYOS_1_2);
+        List<Finding> found = RuleCheck.of(rule)
+                .dialect(Dialect.VYOS_1_2)
+                .config("router.set", config)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         assertEquals("udp", found.get(0).witness().protocol());
@@ -201,7 +218,10 @@ class SnatCapturesTunnelTrafficRuleTest {
                         "set nat source rule 100 outbound-interface 'eth0'",
                         "set nat source rule 100 translation address 'masquerade'"));
 
-        List<Finding> found = findings(rule, config, Dialect.VYOS_1_2);
+        List<Finding> found = RuleCheck.of(rule)
+                .dialect(Dialect.VYOS_1_2)
+                .config("router.set", config)
+                .findings();
 
         assertEquals(
                 java.util.Set.of(
@@ -227,7 +247,10 @@ class SnatCapturesTunnelTrafficRuleTest {
                         "set vpn ipsec site-to-site peer branch tunnel 1 remote prefix '10.10.10.0/24'")
                 + "\n";
 
-        List<Finding> found = findings(rule, config, Dialect.VYOS_1_4);
+        List<Finding> found = RuleCheck.of(rule)
+                .dialect(Dialect.VYOS_1_4)
+                .config("router.set", config)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         assertEquals("""
@@ -251,7 +274,12 @@ class SnatCapturesTunnelTrafficRuleTest {
                         "set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 remote prefix '10.10.10.0/24'")
                 + "\n";
 
-        assertEquals(List.of(), findings(rule, config, Dialect.EDGEOS));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(rule)
+                        .dialect(Dialect.EDGEOS)
+                        .config("router.set", config)
+                        .findings());
     }
 
     @Test
@@ -270,7 +298,10 @@ class SnatCapturesTunnelTrafficRuleTest {
                         "set vpn ipsec site-to-site peer 192.0.2.150 tunnel 1 remote prefix '10.10.10.0/24'")
                 + "\n";
 
-        List<Finding> found = findings(rule, config, Dialect.EDGEOS);
+        List<Finding> found = RuleCheck.of(rule)
+                .dialect(Dialect.EDGEOS)
+                .config("router.set", config)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         assertEquals("""
@@ -292,7 +323,12 @@ class SnatCapturesTunnelTrafficRuleTest {
                         "set nat source rule 10 source address '192.168.10.0/24'",
                         "set nat source rule 10 translation address '198.51.100.2'"));
 
-        assertEquals(List.of(), findings(rule, config, Dialect.VYOS_1_2));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(rule)
+                        .dialect(Dialect.VYOS_1_2)
+                        .config("router.set", config)
+                        .findings());
     }
 
     /** A condition vpnlint cannot read was dropped from rule 10: as read it captures the tunnel, but that is not proved. */
@@ -300,7 +336,10 @@ class SnatCapturesTunnelTrafficRuleTest {
     void aCaptureThatRestsOnARuleReadWiderIsOnlyANote() {
         String config = script(
                 BRANCH_1_2, ARTICLE_TUNNEL, RULE_10, List.of("set nat source rule 10 source port 'no-such-service'"));
-        List<Finding> found = findings(rule, config, Dialect.VYOS_1_2);
+        List<Finding> found = RuleCheck.of(rule)
+                .dialect(Dialect.VYOS_1_2)
+                .config("router.set", config)
+                .findings();
         assertEquals(1, found.size(), found.toString());
         Finding note = found.get(0);
         assertEquals(Level.NOTE, note.level());

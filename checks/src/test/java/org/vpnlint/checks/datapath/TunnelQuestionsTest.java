@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.model.Dialect;
@@ -53,7 +54,7 @@ class TunnelQuestionsTest {
 
     @Test
     void twoLanesGiveTheFindingsOfOne() {
-        Router router = RuleRun.router("hub.set", twelveSites(), Dialect.VYOS_1_4);
+        Router router = RuleCheck.wholeRouter("hub.set", twelveSites(), Dialect.VYOS_1_4);
         for (Rule rule : List.of(new SnatCapturesTunnelTrafficRule(), new TunnelTrafficLeaksWhenSaDownRule())) {
             List<Finding> oneLane;
             try (Z3Solver solver = new Z3Solver()) {
@@ -76,7 +77,7 @@ class TunnelQuestionsTest {
 
     @Test
     void aFailureOnTheOtherLaneIsTheRulesFailure() {
-        Router router = RuleRun.router("hub.set", twelveSites(), Dialect.VYOS_1_4);
+        Router router = RuleCheck.wholeRouter("hub.set", twelveSites(), Dialect.VYOS_1_4);
         try (RuleContext context = new RuleContext(Z3Solver::new)) {
             // site5 is in the second pipeline, which the second lane answers
             IllegalStateException failure = assertThrows(

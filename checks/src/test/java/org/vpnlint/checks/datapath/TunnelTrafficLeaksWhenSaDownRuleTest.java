@@ -2,14 +2,14 @@ package org.vpnlint.checks.datapath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vpnlint.checks.datapath.RuleRun.ARTICLE_TUNNEL;
-import static org.vpnlint.checks.datapath.RuleRun.BRANCH_1_2;
-import static org.vpnlint.checks.datapath.RuleRun.findings;
-import static org.vpnlint.checks.datapath.RuleRun.script;
+import static org.vpnlint.checks.datapath.BranchOffice.ARTICLE_TUNNEL;
+import static org.vpnlint.checks.datapath.BranchOffice.BRANCH_1_2;
+import static org.vpnlint.checks.datapath.BranchOffice.script;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.Level;
 
@@ -24,7 +24,10 @@ class TunnelTrafficLeaksWhenSaDownRuleTest {
                 ARTICLE_TUNNEL,
                 List.of("set vpn ipsec site-to-site peer 192.0.2.150 connection-type 'initiate'"));
 
-        List<Finding> found = findings(rule, config, Dialect.VYOS_1_2);
+        List<Finding> found = RuleCheck.of(rule)
+                .dialect(Dialect.VYOS_1_2)
+                .config("router.set", config)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         Finding finding = found.get(0);
@@ -34,7 +37,7 @@ class TunnelTrafficLeaksWhenSaDownRuleTest {
         assertTrue(finding.message().contains("leaves eth0 in cleartext"), finding.message());
         assertTrue(finding.message().contains("start_action=start"), finding.message());
         assertEquals(
-                RuleRun.lineOf(config, "tunnel 1 local prefix"),
+                RuleCheck.lineOf(config, "tunnel 1 local prefix"),
                 finding.location().line());
         assertEquals("set protocols static route 10.10.10.0/24 blackhole distance 254", finding.fix());
     }
@@ -46,7 +49,12 @@ class TunnelTrafficLeaksWhenSaDownRuleTest {
                 ARTICLE_TUNNEL,
                 List.of("set protocols static route 10.10.10.0/24 blackhole distance '254'"));
 
-        assertEquals(List.of(), findings(rule, config, Dialect.VYOS_1_2));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(rule)
+                        .dialect(Dialect.VYOS_1_2)
+                        .config("router.set", config)
+                        .findings());
     }
 
     @Test
@@ -56,7 +64,12 @@ class TunnelTrafficLeaksWhenSaDownRuleTest {
                 ARTICLE_TUNNEL,
                 List.of("set vpn ipsec site-to-site peer 192.0.2.150 connection-type 'respond'"));
 
-        assertEquals(List.of(), findings(rule, config, Dialect.VYOS_1_2));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(rule)
+                        .dialect(Dialect.VYOS_1_2)
+                        .config("router.set", config)
+                        .findings());
     }
 
     @Test
@@ -64,7 +77,12 @@ class TunnelTrafficLeaksWhenSaDownRuleTest {
         String config = script(
                 BRANCH_1_2, ARTICLE_TUNNEL, List.of("set vpn ipsec ike-group IKE dead-peer-detection action 'hold'"));
 
-        assertEquals(List.of(), findings(rule, config, Dialect.VYOS_1_3));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(rule)
+                        .dialect(Dialect.VYOS_1_3)
+                        .config("router.set", config)
+                        .findings());
     }
 
     @Test
@@ -72,7 +90,10 @@ class TunnelTrafficLeaksWhenSaDownRuleTest {
         String config = script(
                 BRANCH_1_2, ARTICLE_TUNNEL, List.of("set vpn ipsec ike-group IKE dead-peer-detection action 'clear'"));
 
-        List<Finding> found = findings(rule, config, Dialect.VYOS_1_3);
+        List<Finding> found = RuleCheck.of(rule)
+                .dialect(Dialect.VYOS_1_3)
+                .config("router.set", config)
+                .findings();
 
         assertEquals(1, found.size(), found::toString);
         assertTrue(

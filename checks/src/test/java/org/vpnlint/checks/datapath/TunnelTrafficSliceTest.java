@@ -2,9 +2,9 @@ package org.vpnlint.checks.datapath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vpnlint.checks.datapath.RuleRun.ARTICLE_TUNNEL;
-import static org.vpnlint.checks.datapath.RuleRun.BRANCH_1_2;
-import static org.vpnlint.checks.datapath.RuleRun.script;
+import static org.vpnlint.checks.datapath.BranchOffice.ARTICLE_TUNNEL;
+import static org.vpnlint.checks.datapath.BranchOffice.BRANCH_1_2;
+import static org.vpnlint.checks.datapath.BranchOffice.script;
 
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
@@ -131,7 +132,7 @@ class TunnelTrafficSliceTest {
     @ParameterizedTest
     @MethodSource("routers")
     void eachTunnelsSliceAnswersAsTheWholeRouter(String config) {
-        Router router = RuleRun.router("slice.conf", config, Dialect.VYOS_1_2);
+        Router router = RuleCheck.wholeRouter("slice.conf", config, Dialect.VYOS_1_2);
         CompiledRouter whole = CompiledRouter.compile(router, AddressFamily.IPV4);
         List<CompiledTunnel> tunnels =
                 whole.tunnels().stream().filter(CompiledTunnel::hasPolicies).toList();
@@ -160,7 +161,7 @@ class TunnelTrafficSliceTest {
     @ParameterizedTest
     @MethodSource("routers")
     void theSliceLeavesOutRulesThatNameOtherNetworks(String config) {
-        Router router = RuleRun.router("slice.conf", config, Dialect.VYOS_1_2);
+        Router router = RuleCheck.wholeRouter("slice.conf", config, Dialect.VYOS_1_2);
         CompiledRouter whole = CompiledRouter.compile(router, AddressFamily.IPV4);
         CompiledTunnel first = whole.tunnels().get(0);
         Router sliced = TunnelTrafficSlice.of(router, whole).forTunnel(first);
@@ -236,7 +237,7 @@ class TunnelTrafficSliceTest {
 
     @org.junit.jupiter.api.Test
     void theSliceKeepsTheTunnelsThatMayActOnTheTrafficOrItsEspPackets() {
-        Router router = RuleRun.router(
+        Router router = RuleCheck.wholeRouter(
                 "slice.conf", script(BRANCH_1_2, ARTICLE_TUNNEL, SECOND_TUNNEL, OTHER_PEERS), Dialect.VYOS_1_2);
         CompiledRouter whole = CompiledRouter.compile(router, AddressFamily.IPV4);
         CompiledTunnel first = whole.tunnels().get(0);

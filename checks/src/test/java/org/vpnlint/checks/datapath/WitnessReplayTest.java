@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.ConcretePacket;
@@ -28,8 +29,8 @@ class WitnessReplayTest {
 
     @Test
     void aWitnessThatDoesNotMeetTheGoalOnReplayIsADisagreement() {
-        var router =
-                RuleRun.router("r.set", RuleRun.script(RuleRun.BRANCH_1_2, RuleRun.ARTICLE_TUNNEL), Dialect.VYOS_1_2);
+        var router = RuleCheck.wholeRouter(
+                "r.set", BranchOffice.script(BranchOffice.BRANCH_1_2, BranchOffice.ARTICLE_TUNNEL), Dialect.VYOS_1_2);
         CompiledRouter compiled = CompiledRouter.compile(router, AddressFamily.IPV4);
         // to the Internet, not into the tunnel: cleartext, so "encrypted" does not hold
         var found = new Answer.Found(
@@ -46,8 +47,8 @@ class WitnessReplayTest {
 
     @Test
     void aWitnessThatMeetsTheGoalIsConfirmedWithItsTrace() {
-        var router =
-                RuleRun.router("r.set", RuleRun.script(RuleRun.BRANCH_1_2, RuleRun.ARTICLE_TUNNEL), Dialect.VYOS_1_2);
+        var router = RuleCheck.wholeRouter(
+                "r.set", BranchOffice.script(BranchOffice.BRANCH_1_2, BranchOffice.ARTICLE_TUNNEL), Dialect.VYOS_1_2);
         CompiledRouter compiled = CompiledRouter.compile(router, AddressFamily.IPV4);
         var found = new Answer.Found(
                 ConcretePacket.tcp("192.168.10.100", 1024, "10.10.10.200", 22, Ingress.onInterface("eth1")),

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.ike.pairing.SiteBuilder;
 import org.vpnlint.model.ConnectionType;
@@ -42,7 +43,8 @@ class IkeIdMismatchBehindNatRuleTest {
 
     @Test
     void ikev2FindsThePskByIdentitySoThePrivateAddressFindsNoKey() {
-        List<Finding> findings = IkeRuleTesting.check(rule, hq(2), branchWithoutId(2));
+        List<Finding> findings =
+                RuleCheck.of(rule).router(hq(2)).router(branchWithoutId(2)).findings();
 
         assertEquals(1, findings.size());
         Finding finding = findings.get(0);
@@ -58,7 +60,9 @@ class IkeIdMismatchBehindNatRuleTest {
 
     @Test
     void ikev1MainModeFindsThePskByThePostNatAddressSoTheSameConfigWorks() {
-        assertEquals(List.of(), IkeRuleTesting.check(rule, hq(1), branchWithoutId(1)));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(rule).router(hq(1)).router(branchWithoutId(1)).findings());
     }
 
     @Test
@@ -73,7 +77,7 @@ class IkeIdMismatchBehindNatRuleTest {
                 .peer("203.0.113.2")
                 .build();
 
-        List<Finding> findings = IkeRuleTesting.check(rule, hq, branch);
+        List<Finding> findings = RuleCheck.of(rule).router(hq).router(branch).findings();
 
         assertEquals(1, findings.size());
         assertEquals("hq.conf", findings.get(0).location().file(), "reported where the identity is rejected");
@@ -94,7 +98,7 @@ class IkeIdMismatchBehindNatRuleTest {
                 .localId("@branch")
                 .build();
 
-        assertEquals(List.of(), IkeRuleTesting.check(rule, hq, branch));
+        assertEquals(List.of(), RuleCheck.of(rule).router(hq).router(branch).findings());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.checks.ike.pairing.SiteBuilder;
 import org.vpnlint.model.AuthenticationMode;
 import org.vpnlint.model.ConnectionType;
@@ -46,16 +47,22 @@ class PairwiseRulesTest {
                 new TunnelSelectorsNotMirroredRule(),
                 new NoInitiatorRule(),
                 new IkeIdMismatchBehindNatRule())) {
-            assertEquals(List.of(), IkeRuleTesting.check(rule, east().build(), west().build()), rule.id());
+            assertEquals(
+                    List.of(),
+                    RuleCheck.of(rule)
+                            .router(east().build())
+                            .router(west().build())
+                            .findings(),
+                    rule.id());
         }
     }
 
     @Test
     void differentSecretsAreReportedWithoutShowingEither() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new IpsecPskMismatchRule(),
-                east().secret("s3cret-one").build(),
-                west().secret("s3cret-two").build());
+        List<Finding> findings = RuleCheck.of(new IpsecPskMismatchRule())
+                .router(east().secret("s3cret-one").build())
+                .router(west().secret("s3cret-two").build())
+                .findings();
 
         assertEquals(1, findings.size());
         assertEquals("east.conf", findings.get(0).location().file());
@@ -66,10 +73,10 @@ class PairwiseRulesTest {
 
     @Test
     void differentSecretsOfTwoVpnOnlyFragmentsAreReported() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new IpsecPskMismatchRule(),
-                IkeRuleTesting.vpnOnly(east().secret("s3cret-one").build()),
-                IkeRuleTesting.vpnOnly(west().secret("s3cret-two").build()));
+        List<Finding> findings = RuleCheck.of(new IpsecPskMismatchRule())
+                .router(SiteBuilder.vpnOnly(east().secret("s3cret-one").build()))
+                .router(SiteBuilder.vpnOnly(west().secret("s3cret-two").build()))
+                .findings();
 
         assertEquals(1, findings.size(), findings::toString);
         assertEquals(Level.ERROR, findings.get(0).level());
@@ -80,10 +87,10 @@ class PairwiseRulesTest {
 
     @Test
     void endsAuthenticatingWithCertificatesAreNotJudgedByTheirPresharedKeys() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new IpsecPskMismatchRule(),
-                withCertificates(east().secret("s3cret-one").build()),
-                withCertificates(west().secret("s3cret-two").build()));
+        List<Finding> findings = RuleCheck.of(new IpsecPskMismatchRule())
+                .router(withCertificates(east().secret("s3cret-one").build()))
+                .router(withCertificates(west().secret("s3cret-two").build()))
+                .findings();
 
         assertEquals(List.of(), findings);
     }
@@ -125,10 +132,10 @@ class PairwiseRulesTest {
 
     @Test
     void anUnsetDhGroupIsGroup2InVyos14AndDoesNotMatchGroup14() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new IpsecProposalMismatchRule(),
-                east().ikeProposal("aes256", "sha256", null).build(),
-                west().build());
+        List<Finding> findings = RuleCheck.of(new IpsecProposalMismatchRule())
+                .router(east().ikeProposal("aes256", "sha256", null).build())
+                .router(west().build())
+                .findings();
 
         Finding ike = findings.stream()
                 .filter(f -> f.subject().equals("peer west ike-proposal"))
@@ -143,10 +150,10 @@ class PairwiseRulesTest {
 
     @Test
     void aPfsMismatchInIkev2FailsOnlyAtRekey() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new IpsecProposalMismatchRule(),
-                east().ikeVersion(2).pfs("disable").build(),
-                west().ikeVersion(2).build());
+        List<Finding> findings = RuleCheck.of(new IpsecProposalMismatchRule())
+                .router(east().ikeVersion(2).pfs("disable").build())
+                .router(west().ikeVersion(2).build())
+                .findings();
 
         assertEquals(1, findings.size());
         assertEquals("peer west esp-proposal", findings.get(0).subject());
@@ -157,10 +164,10 @@ class PairwiseRulesTest {
 
     @Test
     void selectorsWithoutOverlapAreRefused() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new TunnelSelectorsNotMirroredRule(),
-                east().build(),
-                west().prefixes("10.10.20.0/24", "192.168.10.0/24").build());
+        List<Finding> findings = RuleCheck.of(new TunnelSelectorsNotMirroredRule())
+                .router(east().build())
+                .router(west().prefixes("10.10.20.0/24", "192.168.10.0/24").build())
+                .findings();
 
         assertEquals(1, findings.size());
         assertEquals(Level.ERROR, findings.get(0).level());
@@ -171,10 +178,10 @@ class PairwiseRulesTest {
 
     @Test
     void partlyOverlappingSelectorsAreNarrowed() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new TunnelSelectorsNotMirroredRule(),
-                east().build(),
-                west().prefixes("10.10.10.0/25", "192.168.10.0/24").build());
+        List<Finding> findings = RuleCheck.of(new TunnelSelectorsNotMirroredRule())
+                .router(east().build())
+                .router(west().prefixes("10.10.10.0/25", "192.168.10.0/24").build())
+                .findings();
 
         assertEquals(1, findings.size());
         assertEquals(Level.WARNING, findings.get(0).level());
@@ -185,10 +192,10 @@ class PairwiseRulesTest {
 
     @Test
     void twoEndsThatNeverInitiateAreAnError() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new NoInitiatorRule(),
-                east().connectionType(ConnectionType.NONE).build(),
-                west().connectionType(ConnectionType.NONE).build());
+        List<Finding> findings = RuleCheck.of(new NoInitiatorRule())
+                .router(east().connectionType(ConnectionType.NONE).build())
+                .router(west().connectionType(ConnectionType.NONE).build())
+                .findings();
 
         assertEquals(1, findings.size());
         assertEquals(Level.ERROR, findings.get(0).level());
@@ -211,12 +218,12 @@ class PairwiseRulesTest {
                 .connectionType(ConnectionType.NONE)
                 .pskIds("branch")
                 .build();
-        Network network = new Network(
-                List.of(hq, branch),
-                List.of(new Network.NatDeclaration(
-                        "branch.conf", "198.51.100.2", Network.NatDeclaration.Kind.MASQUERADE)));
-
-        List<Finding> findings = IkeRuleTesting.check(new NoInitiatorRule(), network);
+        List<Finding> findings = RuleCheck.of(new NoInitiatorRule())
+                .router(hq)
+                .router(branch)
+                .natDeclared(new Network.NatDeclaration(
+                        "branch.conf", "198.51.100.2", Network.NatDeclaration.Kind.MASQUERADE))
+                .findings();
 
         assertEquals(1, findings.size());
         assertTrue(
@@ -228,6 +235,11 @@ class PairwiseRulesTest {
     void twoRespondingEndsTrapTrafficAndAreFine() {
         Router west = west().connectionType(ConnectionType.RESPOND).build();
 
-        assertEquals(List.of(), IkeRuleTesting.check(new NoInitiatorRule(), east().build(), west));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(new NoInitiatorRule())
+                        .router(east().build())
+                        .router(west)
+                        .findings());
     }
 }

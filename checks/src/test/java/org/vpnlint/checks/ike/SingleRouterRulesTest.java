@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.checks.ike.pairing.SiteBuilder;
 import org.vpnlint.model.AuthenticationMode;
 import org.vpnlint.model.IpsecConfig;
@@ -19,15 +20,15 @@ class SingleRouterRulesTest {
 
     @Test
     void aLocalAddressOnNoInterfaceIsAnError() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new LocalAddressNotOnRouterRule(),
-                SiteBuilder.vyos14("branch.conf")
+        List<Finding> findings = RuleCheck.of(new LocalAddressNotOnRouterRule())
+                .router(SiteBuilder.vyos14("branch.conf")
                         .wan("10.1.0.2/24")
                         .peer("hq")
                         .remoteAddress("203.0.113.2")
                         .localAddress("198.51.100.2")
                         .localId("branch")
-                        .build());
+                        .build())
+                .findings();
 
         assertEquals(1, findings.size());
         assertEquals(Level.ERROR, findings.get(0).level());
@@ -39,24 +40,24 @@ class SingleRouterRulesTest {
     void aLocalAddressOnTheWanInterfaceIsFine() {
         assertEquals(
                 List.of(),
-                IkeRuleTesting.check(
-                        new LocalAddressNotOnRouterRule(),
-                        SiteBuilder.vyos14("hq.conf")
+                RuleCheck.of(new LocalAddressNotOnRouterRule())
+                        .router(SiteBuilder.vyos14("hq.conf")
                                 .wan("203.0.113.2/24")
                                 .peer("b")
                                 .remoteAddress("198.51.100.2")
-                                .build()));
+                                .build())
+                        .findings());
     }
 
     @Test
     void aPrivateIkeAddressWithoutLocalIdIsAWarning() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new BehindNatDefaultIdRule(),
-                SiteBuilder.vyos14("branch.conf")
+        List<Finding> findings = RuleCheck.of(new BehindNatDefaultIdRule())
+                .router(SiteBuilder.vyos14("branch.conf")
                         .wan("10.1.0.2/24")
                         .peer("hq")
                         .remoteAddress("203.0.113.2")
-                        .build());
+                        .build())
+                .findings();
 
         assertEquals(1, findings.size());
         assertEquals(Level.WARNING, findings.get(0).level());
@@ -69,25 +70,25 @@ class SingleRouterRulesTest {
     void aLocalIdSilencesTheDefaultIdWarning() {
         assertEquals(
                 List.of(),
-                IkeRuleTesting.check(
-                        new BehindNatDefaultIdRule(),
-                        SiteBuilder.vyos14("branch.conf")
+                RuleCheck.of(new BehindNatDefaultIdRule())
+                        .router(SiteBuilder.vyos14("branch.conf")
                                 .wan("10.1.0.2/24")
                                 .peer("hq")
                                 .remoteAddress("203.0.113.2")
                                 .localId("branch")
-                                .build()));
+                                .build())
+                        .findings());
     }
 
     @Test
     void vyos13WantsAnAtBeforeAnFqdnId() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new FqdnIdWithoutAtRule(),
-                SiteBuilder.vyos13("branch.conf")
+        List<Finding> findings = RuleCheck.of(new FqdnIdWithoutAtRule())
+                .router(SiteBuilder.vyos13("branch.conf")
                         .wan("10.1.0.2/24")
                         .peer("203.0.113.2")
                         .localId("branch")
-                        .build());
+                        .build())
+                .findings();
 
         assertEquals(1, findings.size());
         assertEquals("peer 203.0.113.2 local-id", findings.get(0).subject());
@@ -97,30 +98,30 @@ class SingleRouterRulesTest {
     void anFqdnIdWithAtOrInVyos14IsFine() {
         assertEquals(
                 List.of(),
-                IkeRuleTesting.check(
-                        new FqdnIdWithoutAtRule(),
-                        SiteBuilder.vyos13("a.conf")
+                RuleCheck.of(new FqdnIdWithoutAtRule())
+                        .router(SiteBuilder.vyos13("a.conf")
                                 .wan("10.1.0.2/24")
                                 .peer("203.0.113.2")
                                 .localId("@branch")
-                                .build(),
-                        SiteBuilder.vyos14("b.conf")
+                                .build())
+                        .router(SiteBuilder.vyos14("b.conf")
                                 .wan("10.2.0.2/24")
                                 .peer("hq")
                                 .remoteAddress("203.0.113.2")
                                 .localId("branch")
-                                .build()));
+                                .build())
+                        .findings());
     }
 
     @Test
     void natTraversalDisabledBehindNatIsReported() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new NatTMissingRule(),
-                SiteBuilder.vyos13("branch.conf")
+        List<Finding> findings = RuleCheck.of(new NatTMissingRule())
+                .router(SiteBuilder.vyos13("branch.conf")
                         .wan("10.1.0.2/24")
                         .peer("203.0.113.2")
                         .natTraversal(false)
-                        .build());
+                        .build())
+                .findings();
 
         assertEquals(1, findings.size());
         assertEquals("peer 203.0.113.2 nat-traversal", findings.get(0).subject());
@@ -130,25 +131,25 @@ class SingleRouterRulesTest {
     void natTraversalDisabledBetweenPublicAddressesIsFine() {
         assertEquals(
                 List.of(),
-                IkeRuleTesting.check(
-                        new NatTMissingRule(),
-                        SiteBuilder.vyos13("hq.conf")
+                RuleCheck.of(new NatTMissingRule())
+                        .router(SiteBuilder.vyos13("hq.conf")
                                 .wan("203.0.113.2/24")
                                 .peer("198.51.100.2")
                                 .natTraversal(false)
-                                .build()));
+                                .build())
+                        .findings());
     }
 
     @Test
     void aLocalAddressInAVpnOnlyFragmentIsANoteSayingWhatIsNotShown() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new LocalAddressNotOnRouterRule(),
-                IkeRuleTesting.vpnOnly(SiteBuilder.vyos14("docs.conf")
+        List<Finding> findings = RuleCheck.of(new LocalAddressNotOnRouterRule())
+                .router(SiteBuilder.vpnOnly(SiteBuilder.vyos14("docs.conf")
                         .wan("10.1.0.2/24")
                         .peer("hq")
                         .remoteAddress("203.0.113.2")
                         .localAddress("198.51.100.2")
-                        .build()));
+                        .build()))
+                .findings();
 
         assertEquals(1, findings.size());
         assertEquals(Level.NOTE, findings.get(0).level());
@@ -163,15 +164,15 @@ class SingleRouterRulesTest {
 
     @Test
     void aPrivateLocalAddressIsNotCalledTheNatsPublicOne() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new LocalAddressNotOnRouterRule(),
-                SiteBuilder.vyos14("branch.conf")
+        List<Finding> findings = RuleCheck.of(new LocalAddressNotOnRouterRule())
+                .router(SiteBuilder.vyos14("branch.conf")
                         .wan("10.1.0.2/24")
                         .peer("hq")
                         .remoteAddress("203.0.113.2")
                         .localAddress("10.1.0.9")
                         .localId("branch")
-                        .build());
+                        .build())
+                .findings();
 
         assertEquals(1, findings.size());
         assertFalse(
@@ -221,30 +222,32 @@ class SingleRouterRulesTest {
                         true,
                         null));
 
-        assertEquals(List.of(), IkeRuleTesting.check(new BehindNatDefaultIdRule(), x509));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(new BehindNatDefaultIdRule()).router(x509).findings());
     }
 
     @Test
     void aPartnerOnTheRoutersOwnSubnetIsNotBehindNat() {
         assertEquals(
                 List.of(),
-                IkeRuleTesting.check(
-                        new BehindNatDefaultIdRule(),
-                        SiteBuilder.vyos14("branch.conf")
+                RuleCheck.of(new BehindNatDefaultIdRule())
+                        .router(SiteBuilder.vyos14("branch.conf")
                                 .wan("10.1.0.2/24")
                                 .peer("10.1.0.3")
-                                .build()));
+                                .build())
+                        .findings());
     }
 
     @Test
     void theSuggestedIdIsAPlaceholderWithoutAHostName() {
-        List<Finding> findings = IkeRuleTesting.check(
-                new BehindNatDefaultIdRule(),
-                SiteBuilder.vyos14("branch.conf")
+        List<Finding> findings = RuleCheck.of(new BehindNatDefaultIdRule())
+                .router(SiteBuilder.vyos14("branch.conf")
                         .wan("10.1.0.2/24")
                         .peer("hq")
                         .remoteAddress("203.0.113.2")
-                        .build());
+                        .build())
+                .findings();
 
         assertEquals(
                 "authentication local-id <name-of-this-router>", findings.get(0).fix());

@@ -2,6 +2,7 @@ package org.vpnlint.checks.tables;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.ConcreteAlgebra;
 import org.vpnlint.datapath.ConcreteBits;
@@ -18,7 +19,7 @@ record BoxedChain(
         List<RuleBox> possible) {
 
     static BoxedChain forward(String config) {
-        Router router = RouterConfigs.router("forward.set", config);
+        Router router = RuleCheck.wholeRouter("forward.set", config, null);
         List<FirewallRule> rules = router.firewall().ipv4().forward().rules();
         List<InterfaceMatch> interfaceConditions = new ArrayList<>();
         for (FirewallRule rule : rules) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.ConcreteAlgebra;
@@ -63,7 +64,7 @@ class ChainPacketTest {
                 set interfaces ethernet eth0 address '203.0.113.134/24'
                 set interfaces ethernet eth1 address '192.168.10.1/24'
                 """.formatted(condition);
-        Router router = RouterConfigs.router("conditions.set", config);
+        Router router = RuleCheck.wholeRouter("conditions.set", config, null);
         FirewallRule rule = router.firewall().ipv4().input().rules().get(0);
         CompiledRouter compiled = CompiledRouter.compile(router, AddressFamily.IPV4);
         InterfaceNames names = InterfaceNames.of(router, List.of(rule.inbound(), rule.outbound()));

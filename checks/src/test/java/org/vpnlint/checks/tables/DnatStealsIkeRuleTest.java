@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.model.Level;
 
 class DnatStealsIkeRuleTest {
@@ -16,6 +17,7 @@ class DnatStealsIkeRuleTest {
     private static final String WHOLE_ADDRESS_FORWARDED = """
             set interfaces ethernet eth0 address '203.0.113.134/24'
             set interfaces ethernet eth1 address '192.168.10.1/24'
+            # EXPECT: dnat-steals-ike
             set nat destination rule 10 destination address '203.0.113.134'
             set nat destination rule 10 inbound-interface 'eth0'
             set nat destination rule 10 translation address '192.168.10.20'
@@ -29,14 +31,12 @@ class DnatStealsIkeRuleTest {
 
     @Test
     void forwardingTheWholeLocalAddressStealsIkeNatTAndEsp() {
-        List<Finding> findings = RouterConfigs.findings(RULE, "office.set", WHOLE_ADDRESS_FORWARDED);
+        List<Finding> findings =
+                RuleCheck.of(RULE).config("office.set", WHOLE_ADDRESS_FORWARDED).expectMarkers();
 
         assertEquals(1, findings.size(), findings.toString());
         Finding finding = findings.get(0);
         assertEquals(Level.ERROR, finding.level());
-        assertEquals(
-                RouterConfigs.lineOf(WHOLE_ADDRESS_FORWARDED, "nat destination rule 10"),
-                finding.location().line());
         assertTrue(
                 finding.message()
                         .contains(
@@ -68,7 +68,8 @@ class DnatStealsIkeRuleTest {
 
     @Test
     void edgeosPortRangeCoveringNatTStealsOnlyNatT() {
-        List<Finding> findings = RouterConfigs.findings(RULE, "edge.set", EDGEOS_PORT_RANGE);
+        List<Finding> findings =
+                RuleCheck.of(RULE).config("edge.set", EDGEOS_PORT_RANGE).findings();
 
         assertEquals(1, findings.size(), findings.toString());
         Finding finding = findings.get(0);
@@ -98,7 +99,8 @@ class DnatStealsIkeRuleTest {
 
     @Test
     void httpsOnlyForwardLeavesIkeAlone() {
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "branch.set", HTTPS_ONLY));
+        assertEquals(
+                List.of(), RuleCheck.of(RULE).config("branch.set", HTTPS_ONLY).findings());
     }
 
     @Test
@@ -109,7 +111,8 @@ class DnatStealsIkeRuleTest {
                         "set interfaces ethernet eth0 address '203.0.113.134/24'\nset interfaces ethernet eth0 address '203.0.113.135/24'")
                 .replace("rule 10 destination address '203.0.113.134'", "rule 10 destination address '203.0.113.135'");
 
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "office.set", otherAddress));
+        assertEquals(
+                List.of(), RuleCheck.of(RULE).config("office.set", otherAddress).findings());
     }
 
     @Test
@@ -121,7 +124,7 @@ class DnatStealsIkeRuleTest {
                 .replace("set nat destination rule 10 protocol 'tcp'", "set nat destination rule 10 protocol 'udp'")
                 .replace("remote-address '192.0.2.150'", "remote-address 'any'");
 
-        List<Finding> findings = RouterConfigs.findings(RULE, "branch.set", config);
+        List<Finding> findings = RuleCheck.of(RULE).config("branch.set", config).findings();
 
         assertEquals(1, findings.size(), findings.toString());
         assertTrue(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.model.Level;
 
 class FirewallMatchesPreDnatAddressRuleTest {
@@ -15,6 +16,7 @@ class FirewallMatchesPreDnatAddressRuleTest {
     /** VyOS 1.3: WAN_IN opens the port forward by its public address. */
     private static final String PUBLIC_ADDRESS_IN_WAN_IN = """
             set firewall name WAN_IN default-action 'drop'
+            # EXPECT: firewall-matches-pre-dnat-address
             set firewall name WAN_IN rule 40 action 'accept'
             set firewall name WAN_IN rule 40 destination address '203.0.113.134'
             set firewall name WAN_IN rule 40 destination port '443'
@@ -32,16 +34,15 @@ class FirewallMatchesPreDnatAddressRuleTest {
 
     @Test
     void wanInRuleForThePublicAddressNeverMatchesTheForwardedTraffic() {
-        List<Finding> findings = RouterConfigs.findings(RULE, "office.set", PUBLIC_ADDRESS_IN_WAN_IN);
+        List<Finding> findings = RuleCheck.of(RULE)
+                .config("office.set", PUBLIC_ADDRESS_IN_WAN_IN)
+                .expectMarkers();
 
         assertEquals(1, findings.size(), findings.toString());
         Finding finding = findings.get(0);
         assertEquals(Level.WARNING, finding.level());
         assertEquals(
-                RouterConfigs.lineOf(PUBLIC_ADDRESS_IN_WAN_IN, "WAN_IN rule 40"),
-                finding.location().line());
-        assertEquals(
-                RouterConfigs.lineOf(PUBLIC_ADDRESS_IN_WAN_IN, "nat destination rule 10"),
+                RuleCheck.lineOf(PUBLIC_ADDRESS_IN_WAN_IN, "nat destination rule 10"),
                 finding.related().get(0).location().line());
         assertTrue(finding.message().contains("to 192.168.10.20:443 when the forward filter runs"), finding.message());
         assertEquals("203.0.113.134", finding.witness().dst());
@@ -70,7 +71,8 @@ class FirewallMatchesPreDnatAddressRuleTest {
 
     @Test
     void forwardDropForThePublicAddressDoesNotRestrictThePortForward() {
-        List<Finding> findings = RouterConfigs.findings(RULE, "router.set", FORWARD_FILTER_1_4);
+        List<Finding> findings =
+                RuleCheck.of(RULE).config("router.set", FORWARD_FILTER_1_4).findings();
 
         assertEquals(1, findings.size(), findings.toString());
         Finding finding = findings.get(0);
@@ -85,7 +87,7 @@ class FirewallMatchesPreDnatAddressRuleTest {
         String config = PUBLIC_ADDRESS_IN_WAN_IN.replace(
                 "rule 40 destination address '203.0.113.134'", "rule 40 destination address '192.168.10.20'");
 
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "office.set", config));
+        assertEquals(List.of(), RuleCheck.of(RULE).config("office.set", config).findings());
     }
 
     /** A routed public server address (not the router's): the rule is also meant for traffic no NAT touches. */
@@ -97,7 +99,7 @@ class FirewallMatchesPreDnatAddressRuleTest {
                         "set interfaces ethernet eth1 address '192.168.10.1/24'",
                         "set interfaces ethernet eth1 address '192.168.10.1/24'\nset interfaces ethernet eth2 address '198.51.100.1/24'");
 
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "office.set", config));
+        assertEquals(List.of(), RuleCheck.of(RULE).config("office.set", config).findings());
     }
 
     /** Hairpin: LAN clients use the public address, but destination NAT applies on eth0 only. */
@@ -109,6 +111,6 @@ class FirewallMatchesPreDnatAddressRuleTest {
                         "set interfaces ethernet eth0 firewall in name 'WAN_IN'",
                         "set interfaces ethernet eth1 firewall in name 'LAN_IN'");
 
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "office.set", config));
+        assertEquals(List.of(), RuleCheck.of(RULE).config("office.set", config).findings());
     }
 }

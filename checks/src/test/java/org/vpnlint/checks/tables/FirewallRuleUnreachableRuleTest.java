@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.model.Level;
 
 class FirewallRuleUnreachableRuleTest {
@@ -24,6 +25,7 @@ class FirewallRuleUnreachableRuleTest {
             set firewall name WAN_IN default-action 'drop'
             set firewall name WAN_IN rule 10 action 'accept'
             set firewall name WAN_IN rule 10 destination address '192.168.10.0/24'
+            # EXPECT: firewall-rule-unreachable
             set firewall name WAN_IN rule 20 action 'drop'
             set firewall name WAN_IN rule 20 destination address '192.168.10.50'
             set firewall name WAN_IN rule 20 protocol 'tcp'
@@ -31,19 +33,18 @@ class FirewallRuleUnreachableRuleTest {
 
     @Test
     void dropAfterAcceptOfItsSubnetNeverActs() {
-        List<Finding> findings = RouterConfigs.findings(RULE, "office.set", DROP_AFTER_SUBNET_ACCEPT);
+        List<Finding> findings = RuleCheck.of(RULE)
+                .config("office.set", DROP_AFTER_SUBNET_ACCEPT)
+                .expectMarkers();
 
         assertEquals(1, findings.size(), findings.toString());
         Finding finding = findings.get(0);
         assertEquals(Level.WARNING, finding.level());
-        assertEquals(
-                RouterConfigs.lineOf(DROP_AFTER_SUBNET_ACCEPT, "WAN_IN rule 20"),
-                finding.location().line());
         assertTrue(
                 finding.message().startsWith("rule 20 of WAN_IN (drop) never acts: rule 10 of WAN_IN (accept)"),
                 finding.message());
         assertEquals(
-                RouterConfigs.lineOf(DROP_AFTER_SUBNET_ACCEPT, "WAN_IN rule 10"),
+                RuleCheck.lineOf(DROP_AFTER_SUBNET_ACCEPT, "WAN_IN rule 10"),
                 finding.related().get(0).location().line());
         assertEquals("192.168.10.50", finding.witness().dst());
         assertEquals("edit firewall name WAN_IN\nrename rule 20 to rule 5\ntop", finding.fix());
@@ -88,7 +89,8 @@ class FirewallRuleUnreachableRuleTest {
 
     @Test
     void ruleCoveredByTwoEarlierRulesTogetherNamesBoth() {
-        List<Finding> findings = RouterConfigs.findings(RULE, "router.set", COVERED_BY_TWO_RULES);
+        List<Finding> findings =
+                RuleCheck.of(RULE).config("router.set", COVERED_BY_TWO_RULES).findings();
 
         assertEquals(1, findings.size(), findings.toString());
         Finding finding = findings.get(0);
@@ -112,7 +114,7 @@ class FirewallRuleUnreachableRuleTest {
                 set interfaces ethernet eth1 address '2001:db8:10::1/64'
                 """;
 
-        List<Finding> findings = RouterConfigs.findings(RULE, "router.set", config);
+        List<Finding> findings = RuleCheck.of(RULE).config("router.set", config).findings();
 
         assertEquals(1, findings.size(), findings.toString());
         assertTrue(
@@ -131,7 +133,7 @@ class FirewallRuleUnreachableRuleTest {
                 set firewall name WAN_IN rule 20 destination address '192.168.10.50'
                 """ + INTERFACES_1_3;
 
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "office.set", config));
+        assertEquals(List.of(), RuleCheck.of(RULE).config("office.set", config).findings());
     }
 
     @Test
@@ -144,7 +146,7 @@ class FirewallRuleUnreachableRuleTest {
                 set interfaces ethernet eth0 address '203.0.113.134/24'
                 """;
 
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "router.set", config));
+        assertEquals(List.of(), RuleCheck.of(RULE).config("router.set", config).findings());
     }
 
     @Test
@@ -153,7 +155,7 @@ class FirewallRuleUnreachableRuleTest {
                 "set firewall name WAN_IN rule 20 action 'drop'",
                 "set firewall name WAN_IN rule 10 disable\nset firewall name WAN_IN rule 20 action 'drop'");
 
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "office.set", config));
+        assertEquals(List.of(), RuleCheck.of(RULE).config("office.set", config).findings());
     }
 
     private static final String INPUT_1_4 = """
@@ -164,7 +166,7 @@ class FirewallRuleUnreachableRuleTest {
             """;
 
     private static List<Finding> input14(String rules) {
-        return RouterConfigs.findings(RULE, "r14.set", INPUT_1_4 + rules);
+        return RuleCheck.of(RULE).config("r14.set", INPUT_1_4 + rules).findings();
     }
 
     @Test

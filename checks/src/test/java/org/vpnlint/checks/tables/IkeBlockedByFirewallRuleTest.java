@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.model.Level;
 
 class IkeBlockedByFirewallRuleTest {
@@ -14,6 +15,7 @@ class IkeBlockedByFirewallRuleTest {
 
     /** VyOS 1.3: WAN_LOCAL drops everything but established flows; the peer only responds. */
     private static final String RESPONDER_WITHOUT_IKE_ACCEPT = """
+            # EXPECT: ike-blocked-by-firewall
             set firewall name WAN_LOCAL default-action 'drop'
             set firewall name WAN_LOCAL rule 10 action 'accept'
             set firewall name WAN_LOCAL rule 10 state established 'enable'
@@ -31,14 +33,13 @@ class IkeBlockedByFirewallRuleTest {
 
     @Test
     void responderWhoseWanLocalDropsIkeIsAnError() {
-        List<Finding> findings = RouterConfigs.findings(RULE, "office.set", RESPONDER_WITHOUT_IKE_ACCEPT);
+        List<Finding> findings = RuleCheck.of(RULE)
+                .config("office.set", RESPONDER_WITHOUT_IKE_ACCEPT)
+                .expectMarkers();
 
         assertEquals(1, findings.size(), findings.toString());
         Finding finding = findings.get(0);
         assertEquals(Level.ERROR, finding.level());
-        assertEquals(
-                RouterConfigs.lineOf(RESPONDER_WITHOUT_IKE_ACCEPT, "WAN_LOCAL default-action"),
-                finding.location().line());
         assertTrue(finding.message().contains("IKE from 192.0.2.150 to 203.0.113.134"), finding.message());
         assertEquals("udp", finding.witness().protocol());
         assertEquals(500, finding.witness().dstPort());
@@ -73,7 +74,8 @@ class IkeBlockedByFirewallRuleTest {
 
     @Test
     void initiatorWhoseInputFilterDropsEspIsAWarning() {
-        List<Finding> findings = RouterConfigs.findings(RULE, "branch.set", INITIATOR_WITHOUT_ESP);
+        List<Finding> findings =
+                RuleCheck.of(RULE).config("branch.set", INITIATOR_WITHOUT_ESP).findings();
 
         assertEquals(1, findings.size(), findings.toString());
         Finding finding = findings.get(0);
@@ -102,7 +104,8 @@ class IkeBlockedByFirewallRuleTest {
 
     @Test
     void greTunnelWhoseRemoteIsDroppedIsAnError() {
-        List<Finding> findings = RouterConfigs.findings(RULE, "gre.set", GRE_NOT_ACCEPTED);
+        List<Finding> findings =
+                RuleCheck.of(RULE).config("gre.set", GRE_NOT_ACCEPTED).findings();
 
         assertEquals(1, findings.size(), findings.toString());
         Finding finding = findings.get(0);
@@ -122,7 +125,8 @@ class IkeBlockedByFirewallRuleTest {
                 set firewall name WAN_LOCAL rule 30 protocol 'esp'
                 set interfaces ethernet eth0 address""");
 
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "office.set", accepted));
+        assertEquals(
+                List.of(), RuleCheck.of(RULE).config("office.set", accepted).findings());
     }
 
     /** EdgeOS: auto-firewall-nat-exclude enable accepts IKE and ESP before WAN_LOCAL runs. */
@@ -191,7 +195,9 @@ class IkeBlockedByFirewallRuleTest {
 
     @Test
     void edgeosAutoFirewallNatExcludeAcceptsIkeAndEsp() {
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "edge.boot", EDGEOS_AUTO_ACCEPT));
+        assertEquals(
+                List.of(),
+                RuleCheck.of(RULE).config("edge.boot", EDGEOS_AUTO_ACCEPT).findings());
     }
 
     @Test
@@ -199,7 +205,8 @@ class IkeBlockedByFirewallRuleTest {
         String disabled =
                 EDGEOS_AUTO_ACCEPT.replace("auto-firewall-nat-exclude enable", "auto-firewall-nat-exclude disable");
 
-        List<Finding> findings = RouterConfigs.findings(RULE, "edge.boot", disabled);
+        List<Finding> findings =
+                RuleCheck.of(RULE).config("edge.boot", disabled).findings();
 
         assertEquals(1, findings.size(), findings.toString());
         assertTrue(
@@ -232,7 +239,7 @@ class IkeBlockedByFirewallRuleTest {
 
     @Test
     void peerFromAnyAddressIsFineWhenSomeSourceGetsThrough() {
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "hub.set", ANY_REMOTE));
+        assertEquals(List.of(), RuleCheck.of(RULE).config("hub.set", ANY_REMOTE).findings());
     }
 
     @Test
@@ -241,7 +248,7 @@ class IkeBlockedByFirewallRuleTest {
                 "set firewall ipv4 input filter rule 20 action 'accept'",
                 "set firewall ipv4 input filter rule 20 action 'drop'");
 
-        List<Finding> findings = RouterConfigs.findings(RULE, "hub.set", config);
+        List<Finding> findings = RuleCheck.of(RULE).config("hub.set", config).findings();
 
         assertEquals(1, findings.size(), findings.toString());
         Finding finding = findings.get(0);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.model.Level;
 
 class NatRuleUnreachableRuleTest {
@@ -19,6 +20,7 @@ class NatRuleUnreachableRuleTest {
             set nat source rule 100 outbound-interface 'eth0'
             set nat source rule 100 source address '192.168.10.0/24'
             set nat source rule 100 translation address 'masquerade'
+            # EXPECT: nat-rule-unreachable
             set nat source rule 110 destination address '10.10.10.0/24'
             set nat source rule 110 exclude
             set nat source rule 110 outbound-interface 'eth0'
@@ -27,14 +29,13 @@ class NatRuleUnreachableRuleTest {
 
     @Test
     void excludeAfterTheMasqueradeNeverActs() {
-        List<Finding> findings = RouterConfigs.findings(RULE, "office.set", EXCLUDE_AFTER_MASQUERADE);
+        List<Finding> findings = RuleCheck.of(RULE)
+                .config("office.set", EXCLUDE_AFTER_MASQUERADE)
+                .expectMarkers();
 
         assertEquals(1, findings.size(), findings.toString());
         Finding finding = findings.get(0);
         assertEquals(Level.WARNING, finding.level());
-        assertEquals(
-                RouterConfigs.lineOf(EXCLUDE_AFTER_MASQUERADE, "rule 110"),
-                finding.location().line());
         assertTrue(
                 finding.message()
                         .startsWith("nat source rule 110 (exclude) never acts: nat source rule 100 (masquerade)"),
@@ -63,7 +64,9 @@ class NatRuleUnreachableRuleTest {
 
     @Test
     void edgeosSecondMasqueradeIsRedundant() {
-        List<Finding> findings = RouterConfigs.findings(RULE, "edge.set", EDGEOS_REDUNDANT_MASQUERADE);
+        List<Finding> findings = RuleCheck.of(RULE)
+                .config("edge.set", EDGEOS_REDUNDANT_MASQUERADE)
+                .findings();
 
         assertEquals(1, findings.size(), findings.toString());
         assertEquals("delete service nat rule 5020", findings.get(0).fix());
@@ -75,7 +78,7 @@ class NatRuleUnreachableRuleTest {
                 "set nat source rule 110 outbound-interface 'eth0'",
                 "set nat source rule 110 outbound-interface 'eth1'");
 
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "office.set", config));
+        assertEquals(List.of(), RuleCheck.of(RULE).config("office.set", config).findings());
     }
 
     /** VyOS 1.4: the exclude comes first, as it should. */
@@ -100,6 +103,6 @@ class NatRuleUnreachableRuleTest {
                 set nat destination rule 20 translation address '192.168.10.21'
                 """;
 
-        assertEquals(List.of(), RouterConfigs.findings(RULE, "router.set", config));
+        assertEquals(List.of(), RuleCheck.of(RULE).config("router.set", config).findings());
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.model.NatRule;
 import org.vpnlint.model.Router;
@@ -47,7 +48,7 @@ class OverlapIndexTest {
                         .append("'\n");
             config.append(rule).append("translation address 'masquerade'\n");
         }
-        Router router = RouterConfigs.router("hub.set", config.toString());
+        Router router = RuleCheck.wholeRouter("hub.set", config.toString(), null);
         List<NatRule> rules = router.nat().sourceRules();
         InterfaceNames interfaces = InterfaceNames.of(
                 router, rules.stream().map(NatRule::interfaceMatch).toList());

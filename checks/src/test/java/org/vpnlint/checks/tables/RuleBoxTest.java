@@ -11,6 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.checks.tables.RuleConditions.Field;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.ConcreteAlgebra;
@@ -71,7 +72,7 @@ class RuleBoxTest {
     @ParameterizedTest
     @EnumSource(ChainHook.class)
     void boxesAgreeWithTheChainPacketOnFilterRules(ChainHook hook) {
-        Router router = RouterConfigs.router("conditions.set", CONDITIONS);
+        Router router = RuleCheck.wholeRouter("conditions.set", CONDITIONS, null);
         List<FirewallRule> rules =
                 router.firewall().ipv4().named().get("LAN_IN").rules();
         List<InterfaceMatch> interfaceConditions = new ArrayList<>();
@@ -89,7 +90,7 @@ class RuleBoxTest {
 
     @Test
     void boxesAgreeWithTheChainPacketOnNatRules() {
-        Router router = RouterConfigs.router("conditions.set", CONDITIONS);
+        Router router = RuleCheck.wholeRouter("conditions.set", CONDITIONS, null);
         List<NatRule> source = router.nat().sourceRules();
         List<NatRule> destination = router.nat().destinationRules();
         assertAgree(

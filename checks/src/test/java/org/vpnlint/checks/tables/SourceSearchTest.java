@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
+import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.solver.Solver;
 import org.vpnlint.solver.SymbolicQuery;
@@ -47,7 +48,7 @@ class SourceSearchTest {
         try (CountingSolver solver = new CountingSolver()) {
             List<Finding> findings = new IkeBlockedByFirewallRule()
                     .check(
-                            Network.of(List.of(RouterConfigs.router("hub.set", TWO_ROAD_WARRIORS))),
+                            Network.of(List.of(RuleCheck.wholeRouter("hub.set", TWO_ROAD_WARRIORS, null))),
                             new RuleContext(() -> solver));
 
             assertEquals(

@@ -118,18 +118,16 @@ public final class DiffFindings {
     }
 
     private static RuleMetadata rule(String id, String title, Level level, String securitySeverity, String summary) {
-        return new RuleMetadata(
-                id,
-                title,
-                level,
-                List.of("diff"),
-                securitySeverity,
-                RuleMetadata.Precision.VERY_HIGH,
-                summary
+        return RuleMetadata.builder(id)
+                .title(title)
+                .defaultLevel(level)
+                .tags("diff")
+                .securitySeverity(securitySeverity)
+                .precision(RuleMetadata.Precision.VERY_HIGH)
+                .summary(summary
                         + " Reported by vpnlint diff, which proves with Z3 which packets change fate between two versions"
-                        + " of a router and replays one of each class on both.",
-                "See docs/diff.md.",
-                "",
-                "");
+                        + " of a router and replays one of each class on both.")
+                .explanation("See docs/diff.md.")
+                .build();
     }
 }

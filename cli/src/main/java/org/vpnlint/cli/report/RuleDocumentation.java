@@ -3,6 +3,7 @@ package org.vpnlint.cli.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.samples.SampleFile;
 
 /**
  * The documentation of the rules, generated from their metadata only: {@code rules.md} at the repository root,
@@ -49,7 +50,7 @@ public final class RuleDocumentation {
         return out.toString();
     }
 
-    /** One rule's section (without its heading): title, level, tags, summary, explanation, the two examples. */
+    /** One rule's section (without its heading): title, level, tags, summary, explanation, the example samples. */
     public static String section(RuleMetadata rule) {
         StringBuilder out = new StringBuilder();
         out.append("**").append(rule.title()).append("**\n\n");
@@ -62,8 +63,9 @@ public final class RuleDocumentation {
         out.append(rule.summary().strip()).append("\n\n");
         if (rule.explanation() != null && !rule.explanation().isBlank())
             out.append(rule.explanation().strip()).append("\n\n");
-        out.append("Triggers the rule:\n\n").append(codeBlock(rule.badExample()));
-        out.append("Fixed:\n\n").append(codeBlock(rule.fixedExample()));
+        if (!rule.badExample().isEmpty()) out.append("Triggers the rule:\n\n").append(codeBlocks(rule.badExample()));
+        if (!rule.fixedExample().isEmpty())
+            out.append("Does not trigger it:\n\n").append(codeBlocks(rule.fixedExample()));
         return out.toString();
     }
 
@@ -77,9 +79,10 @@ public final class RuleDocumentation {
         out.append(rule.summary().strip()).append("\n\n");
         if (rule.explanation() != null && !rule.explanation().isBlank())
             out.append(rule.explanation().strip()).append("\n\n");
-        out.append("Triggers the rule:\n\n").append(indent(rule.badExample())).append('\n');
-        out.append("Fixed:\n\n").append(indent(rule.fixedExample()));
-        return out.toString();
+        if (!rule.badExample().isEmpty()) out.append("Triggers the rule:\n\n").append(indented(rule.badExample()));
+        if (!rule.fixedExample().isEmpty())
+            out.append("Does not trigger it:\n\n").append(indented(rule.fixedExample()));
+        return out.toString().stripTrailing() + "\n";
     }
 
     /** The rule's tags, with {@code security} added for rules that carry a security severity (GitHub needs it). */
@@ -87,6 +90,23 @@ public final class RuleDocumentation {
         List<String> tags = new ArrayList<>(rule.tags());
         if (rule.securitySeverity() != null && !tags.contains("security")) tags.add("security");
         return tags;
+    }
+
+    /** Each sample file of an example under a link to it (rules.md sits at the repository root, beside samples/). */
+    private static String codeBlocks(List<SampleFile> example) {
+        StringBuilder out = new StringBuilder();
+        for (SampleFile file : example) {
+            String path = "samples/" + file.path();
+            out.append("[`").append(path).append("`](").append(path).append("):\n\n");
+            out.append(codeBlock(file.text()));
+        }
+        return out.toString();
+    }
+
+    private static String indented(List<SampleFile> example) {
+        StringBuilder out = new StringBuilder();
+        for (SampleFile file : example) out.append(indent(file.namedText())).append('\n');
+        return out.toString();
     }
 
     private static String codeBlock(String example) {

@@ -2,9 +2,11 @@ package org.vpnlint.checks.ike.pairing;
 
 import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.vpnlint.model.AuthenticationMode;
+import org.vpnlint.model.Completeness;
 import org.vpnlint.model.ConnectionType;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.EspGroup;
@@ -21,6 +23,7 @@ import org.vpnlint.model.NetInterface;
 import org.vpnlint.model.PresharedKey;
 import org.vpnlint.model.PskEntry;
 import org.vpnlint.model.Router;
+import org.vpnlint.model.RouterPart;
 import org.vpnlint.model.SourceLocation;
 
 /**
@@ -52,6 +55,27 @@ public final class SiteBuilder {
     private SiteBuilder(String file, Dialect dialect) {
         this.file = file;
         this.dialect = dialect;
+    }
+
+    /**
+     * Only the VPN part of the router, as a documentation snippet shows it: no interfaces, and no part of the
+     * router known to be complete.
+     */
+    public static Router vpnOnly(Router router) {
+        Map<RouterPart, String> unshown = new EnumMap<>(RouterPart.class);
+        for (RouterPart part : RouterPart.values())
+            unshown.put(part, "the file is a fragment that shows no " + part.description());
+        return new Router(
+                router.name(),
+                router.file(),
+                router.dialect(),
+                List.of(),
+                router.routes(),
+                router.nat(),
+                router.firewall(),
+                router.ipsec(),
+                null,
+                new Completeness(unshown));
     }
 
     public static SiteBuilder vyos14(String file) {

@@ -19,6 +19,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.ike.pairing.PeerEnd;
+import org.vpnlint.checks.samples.SampleFile;
 import org.vpnlint.cli.analysis.AnalysedNetworks;
 import org.vpnlint.cli.analysis.AnalysisResult;
 import org.vpnlint.cli.analysis.ReportedFinding;
@@ -195,9 +196,17 @@ public final class HtmlReport implements Report {
                     rule.defaultLevel().id(),
                     renderer.render(parser.parse(rule.summary())),
                     renderer.render(parser.parse(rule.explanation())),
-                    rule.badExample().strip(),
-                    rule.fixedExample().strip()));
+                    exampleText(rule.badExample()),
+                    exampleText(rule.fixedExample())));
         }
         return docs;
+    }
+
+    /** An example's sample files, each under a comment naming it. */
+    private static String exampleText(List<SampleFile> example) {
+        return example.stream()
+                .map(SampleFile::namedText)
+                .collect(Collectors.joining("\n"))
+                .strip();
     }
 }

@@ -1,9 +1,6 @@
-package org.vpnlint.cli;
+package org.vpnlint.checks.samples;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,15 +8,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code EXPECT: rule-id[, rule-id]} markers of one sample file. A marker sits in a comment
+ * The {@code EXPECT: rule-id[, rule-id]} markers of one configuration: the findings it must produce, as Error
+ * Prone's {@code // BUG: Diagnostic contains:} comments do for Java. A marker sits in a comment
  * ({@code /* EXPECT: … *&#47;} or {@code # EXPECT: …}) and applies to the next line that is neither blank nor only
- * comment: that is the line the finding must be reported at.
+ * comment: that is the line the finding must be reported at. Markers on consecutive comment lines stack.
+ *
+ * <p>One reader for every test that runs configurations: the samples test, the text report snapshots, and the
+ * rule tests' {@code RuleCheck}.
  */
-final class SampleExpectations {
+public final class ExpectMarkers {
     private static final Pattern MARKER = Pattern.compile("EXPECT:\\s*([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)");
 
     /** One expected (or reported) finding, compared by file, line and rule only. */
-    record Expected(String file, int line, String ruleId) implements Comparable<Expected> {
+    public record Expected(String file, int line, String ruleId) implements Comparable<Expected> {
         @Override
         public int compareTo(Expected other) {
             int byFile = file.compareTo(other.file);
@@ -33,12 +34,13 @@ final class SampleExpectations {
         }
     }
 
-    private SampleExpectations() {}
+    private ExpectMarkers() {}
 
-    static Set<Expected> of(Path file, String name) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    /** The findings the markers of {@code text} expect, reported in the file called {@code file}. */
+    public static Set<Expected> read(String file, String text) {
+        List<String> lines = text.lines().toList();
         Set<Expected> expected = new TreeSet<>();
-        List<String> pending = new java.util.ArrayList<>();
+        List<String> pending = new ArrayList<>();
         boolean inBlockComment = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -52,7 +54,7 @@ final class SampleExpectations {
                 }
                 continue;
             }
-            for (String ruleId : pending) expected.add(new Expected(name, i + 1, ruleId));
+            for (String ruleId : pending) expected.add(new Expected(file, i + 1, ruleId));
             pending.clear();
         }
         return expected;
