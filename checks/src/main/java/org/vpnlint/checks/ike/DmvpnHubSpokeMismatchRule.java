@@ -27,16 +27,15 @@ import org.vpnlint.model.RouterPart;
  */
 public final class DmvpnHubSpokeMismatchRule implements Rule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
-            "dmvpn-hub-spoke-mismatch",
-            "A DMVPN spoke and its hub cannot build the tunnel",
-            Level.ERROR,
-            List.of("ipsec", "dmvpn", "gre", "nhrp"),
-            null,
-            RuleMetadata.Precision.HIGH,
-            "Pairs each spoke's NHRP map with the router whose multipoint GRE tunnel has the mapped tunnel address and "
-                    + "compares GRE keys, the hub's outer address, and the two IPsec profiles after VyOS defaults.",
-            """
+    static final RuleMetadata METADATA = RuleMetadata.builder("dmvpn-hub-spoke-mismatch")
+            .title("A DMVPN spoke and its hub cannot build the tunnel")
+            .defaultLevel(Level.ERROR)
+            .tags("ipsec", "dmvpn", "gre", "nhrp")
+            .precision(RuleMetadata.Precision.HIGH)
+            .summary(
+                    "Pairs each spoke's NHRP map with the router whose multipoint GRE tunnel has the mapped tunnel address and "
+                            + "compares GRE keys, the hub's outer address, and the two IPsec profiles after VyOS defaults.")
+            .explanation("""
             A spoke's `protocols nhrp tunnel tunN map <hub tunnel address> nbma-address <hub outer address> register` \
             names its hub. The two multipoint GRE tunnels and the IPsec profiles bound to them must agree:
 
@@ -49,12 +48,13 @@ public final class DmvpnHubSpokeMismatchRule implements Rule {
             - IPsec profile: VyOS renders one strongSwan connection per bound tunnel, with the profile's IKE and ESP \
             groups and its pre-shared key (a secret without identities). Incompatible IKE versions, no common IKE or \
             ESP proposal, different PFS groups or different keys make every SA between the two fail, and with it the \
-            NHRP registration that waits for it.""",
-            """
-            # spoke: set interfaces tunnel tun0 parameters ip key 1
-            # hub:   set interfaces tunnel tun0 parameters ip key 2""",
-            """
-            # both:  set interfaces tunnel tun0 parameters ip key 1""");
+            NHRP registration that waits for it.""")
+            .badExample("pairs/dmvpn-gre-key-mismatch/hub.boot", "pairs/dmvpn-gre-key-mismatch/spoke.set")
+            .fixedExample(
+                    "pairs/dmvpn-hub-two-spokes-agree/hub.boot",
+                    "pairs/dmvpn-hub-two-spokes-agree/spoke-a.set",
+                    "pairs/dmvpn-hub-two-spokes-agree/spoke-b.boot")
+            .build();
 
     @Override
     public RuleMetadata metadata() {

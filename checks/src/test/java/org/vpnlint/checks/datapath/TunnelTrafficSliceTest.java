@@ -186,7 +186,7 @@ class TunnelTrafficSliceTest {
     void aSliceForKnownPacketsReplaysThemAsTheWholeRouter(String config) {
         // with tunnels to other peers: their local selectors hold some of the addresses below
         String withPeers = config.contains("198.51.100.7") ? config : config + script(OTHER_PEERS);
-        Router router = RuleRun.router("slice.conf", withPeers, Dialect.VYOS_1_2);
+        Router router = RuleCheck.wholeRouter("slice.conf", withPeers, Dialect.VYOS_1_2);
         CompiledRouter whole = CompiledRouter.compile(router, AddressFamily.IPV4);
         TunnelTrafficSlice slices = TunnelTrafficSlice.of(router, whole);
         List<String> addresses = List.of(

@@ -58,14 +58,14 @@ class FirewallRuleUnreachableRuleTest {
      */
     @Test
     void theChainsOfAZonePolicyAreNotExamined() {
-        List<Finding> findings = RouterConfigs.findings(RULE, "zones.set", """
+        List<Finding> findings = RuleCheck.of(RULE).config("zones.set", """
                 set firewall ipv4 name WAN-LAN default-action 'drop'
                 set firewall zone LAN interface 'eth1'
                 set firewall zone LAN intra-zone-filtering action 'drop'
                 set firewall zone LAN from WAN firewall name 'WAN-LAN'
                 set firewall zone WAN interface 'eth1'
                 set interfaces ethernet eth1 address '192.168.10.1/24'
-                """);
+                """).findings();
 
         assertEquals(List.of(), findings);
     }
