@@ -25,6 +25,28 @@ import org.vpnlint.solver.SymbolicQuery;
  * that is dead is dead as written), not narrower. ICMP types and TCP flags ({@link org.vpnlint.model.DetailMatch}),
  * which the boxes do not carry, are compared rule against rule: an earlier rule counts only when its conditions
  * hold for every packet of j, and is left out when they hold for none.
+ *
+ * <p><b>Covered without the solver.</b> When the exact box search ({@link ReachingPacket}) finishes within its
+ * budget without a packet, its answer is the solver's UNSAT, and the solver is not asked again. This is sound
+ * because the boxes describe exactly the sets the solver's terms describe, on the same reading of the rules:
+ * <ul>
+ *   <li>each field's pieces ({@link PacketScales}) are cut at every bound any rule of the chain or the hook names,
+ *       so all values of a piece agree on every condition, and a box of pieces is exactly the set of packets
+ *       {@link ChainPacket#matches} accepts (same fields, same {@code !}, other-family ranges matching nothing,
+ *       ports needing TCP or UDP, interfaces numbered by the same {@link InterfaceNames});</li>
+ *   <li>the hook's boxes ({@link RuleConditions#possibleAt}) are exactly {@link ChainPacket#wellFormed} and
+ *       {@link ChainPacket#at};</li>
+ *   <li>ICMP types and TCP flags are in neither the boxes nor the solver's packet: both use only the earlier
+ *       rules whose such conditions hold for every packet of j, filtered above before either is asked.</li>
+ * </ul>
+ * The search splits rule j's part of each hook box into sub-boxes until each lies inside one earlier box; finishing
+ * with none left over is a proof that the earlier boxes' union holds j's possible packets. Which earlier rules it
+ * may use is decided before it runs, as for the solver: for a verdict of shadowed only those read exactly or
+ * narrower (a narrower-read rule matches at least its box as written, so it still takes those packets); rules read
+ * wider (a dropped condition: they may take fewer packets than their box) are given to it only for the
+ * {@link Undecided} note that names them, never for a shadowed verdict. A search that runs out of its budget proves
+ * nothing, and the solver is asked as before. The example packet of a shadowed rule still comes from the solver
+ * (with its readable-example preferences), so findings read the same with or without the shortcut.
  */
 final class ShadowedRules {
 
@@ -149,7 +171,10 @@ final class ShadowedRules {
         ReachingPacket.Outcome search = ReachingPacket.find(boxes.rules().get(j), boxes.possible(), earlierBoxes);
         if (search.packet() != null && reaches(chain, rule, boxes.scales().packet(search.packet()))) return null;
         List<ChainEntry> cover = search.cover().stream().map(earlier::get).toList();
-        return examine(chain, new Question(rule, boxes.rules().get(j), earlier, earlierBoxes, cover, boxes.possible()));
+        return examine(
+                chain,
+                new Question(
+                        rule, boxes.rules().get(j), earlier, earlierBoxes, cover, search.covered(), boxes.possible()));
     }
 
     /** What could not be read of these rules, in their direction, e.g. "'... rule 20 limit' could not be read". */
@@ -166,7 +191,8 @@ final class ShadowedRules {
 
     /**
      * A rule the box search found no packet for, the earlier terminal rules whose boxes meet its box, those of them
-     * the search was left with (usually the ones that shadow it), and the hook's boxes.
+     * the search was left with (usually the ones that shadow it), whether the exact search proved on the boxes that
+     * they take every packet of the rule ({@code covered}), and the hook's boxes.
      */
     private record Question(
             ChainEntry rule,
@@ -174,6 +200,7 @@ final class ShadowedRules {
             List<ChainEntry> earlier,
             List<RuleBox> earlierBoxes,
             List<ChainEntry> cover,
+            boolean covered,
             List<RuleBox> possible) {}
 
     /**
@@ -188,13 +215,17 @@ final class ShadowedRules {
     private Verdict examine(Chain chain, Question question) {
         ChainEntry rule = question.rule();
         List<ChainEntry> earlier = question.earlier();
-        // only satisfiability counts here, so no readable-example preferences (each costs a solver check); a proof
-        // that the few rules left by the search take every packet is one for all earlier rules, else all are asked
-        QueryResult reachable =
-                question.cover().isEmpty() ? null : ask(chain, rule, question.cover(), List.of(), false);
-        if (!(reachable instanceof QueryResult.Proved)) reachable = ask(chain, rule, earlier, List.of(), false);
-        if (reachable instanceof QueryResult.Unknown unknown) return new Undecided(rule, unknown.reason());
-        if (reachable instanceof QueryResult.Witness) return null;
+        if (!question.covered()) {
+            // only satisfiability counts here, so no readable-example preferences (each costs a solver check); a
+            // proof that the few rules left by the search take every packet is one for all earlier rules, else all
+            // are asked
+            QueryResult reachable =
+                    question.cover().isEmpty() ? null : ask(chain, rule, question.cover(), List.of(), false);
+            if (!(reachable instanceof QueryResult.Proved)) reachable = ask(chain, rule, earlier, List.of(), false);
+            if (reachable instanceof QueryResult.Unknown unknown) return new Undecided(rule, unknown.reason());
+            if (reachable instanceof QueryResult.Witness) return null;
+        }
+        // else the exact box search proved what the solver would: see the class comment (covered without Z3)
         QueryResult matchesAnything = ask(chain, rule, List.of(), List.of(), true);
         if (!(matchesAnything instanceof QueryResult.Witness example)) return null; // matches no packet at all
         RulePacket.Values values = RulePacket.decode(example.values());
