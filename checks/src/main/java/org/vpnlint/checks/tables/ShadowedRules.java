@@ -3,6 +3,7 @@ package org.vpnlint.checks.tables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.ConcreteBits;
@@ -94,6 +95,15 @@ final class ShadowedRules {
     /** The solver only proves the rules no packet reaches: a chain of thousands of reachable rules needs none. */
     List<Verdict> examine(Chain chain) {
         List<Verdict> verdicts = new ArrayList<>();
+        examine(chain, verdicts::add);
+        return verdicts;
+    }
+
+    /**
+     * As {@link #examine(Chain)}, handing each verdict on as soon as it is known, in rule order: a caller stopped by
+     * its time budget keeps the verdicts of the rules examined before.
+     */
+    void examine(Chain chain, Consumer<Verdict> verdicts) {
         List<ChainEntry> entries = chain.entries();
         List<RuleConditions> rules = entries.stream()
                 .map(entry -> RuleConditions.of(entry, chain.family(), chain.interfaces()))
@@ -150,9 +160,8 @@ final class ShadowedRules {
                                     + ": " + reasons(unread, true));
                 }
             }
-            if (verdict != null) verdicts.add(verdict);
+            if (verdict != null) verdicts.accept(verdict);
         }
-        return verdicts;
     }
 
     /** The boxes of a chain's rules and of its hook, on one set of scales. */
