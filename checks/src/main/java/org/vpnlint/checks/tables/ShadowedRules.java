@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.ConcreteBits;
-import org.vpnlint.model.ConnectionState;
 import org.vpnlint.solver.QueryResult;
 import org.vpnlint.solver.Solver;
 import org.vpnlint.solver.SymbolicQuery;
@@ -46,8 +45,8 @@ import org.vpnlint.solver.SymbolicQuery;
  * narrower (a narrower-read rule matches at least its box as written, so it still takes those packets); rules read
  * wider (a dropped condition: they may take fewer packets than their box) are given to it only for the
  * {@link Undecided} note that names them, never for a shadowed verdict. A search that runs out of its budget proves
- * nothing, and the solver is asked as before. The example packet of a shadowed rule still comes from the solver
- * (with its readable-example preferences), so findings read the same with or without the shortcut.
+ * nothing, and the solver is asked as before. For the same reason the example packet of a shadowed rule is read
+ * off its box ({@link BoxExample}, with the solver's readable-example wishes), not asked of the solver.
  */
 final class ShadowedRules {
 
@@ -183,7 +182,14 @@ final class ShadowedRules {
         return examine(
                 chain,
                 new Question(
-                        rule, boxes.rules().get(j), earlier, earlierBoxes, cover, search.covered(), boxes.possible()));
+                        rule,
+                        boxes.rules().get(j),
+                        earlier,
+                        earlierBoxes,
+                        cover,
+                        search.covered(),
+                        boxes.possible(),
+                        boxes.scales()));
     }
 
     /** What could not be read of these rules, in their direction, e.g. "'... rule 20 limit' could not be read". */
@@ -210,7 +216,8 @@ final class ShadowedRules {
             List<RuleBox> earlierBoxes,
             List<ChainEntry> cover,
             boolean covered,
-            List<RuleBox> possible) {}
+            List<RuleBox> possible,
+            PacketScales scales) {}
 
     /**
      * Whether the packet is possible at the chain's hook and the rule matches it, replayed with the same matching
@@ -225,19 +232,18 @@ final class ShadowedRules {
         ChainEntry rule = question.rule();
         List<ChainEntry> earlier = question.earlier();
         if (!question.covered()) {
-            // only satisfiability counts here, so no readable-example preferences (each costs a solver check); a
-            // proof that the few rules left by the search take every packet is one for all earlier rules, else all
-            // are asked
-            QueryResult reachable =
-                    question.cover().isEmpty() ? null : ask(chain, rule, question.cover(), List.of(), false);
-            if (!(reachable instanceof QueryResult.Proved)) reachable = ask(chain, rule, earlier, List.of(), false);
+            // a proof that the few rules left by the search take every packet is one for all earlier rules, else
+            // all are asked
+            QueryResult reachable = question.cover().isEmpty() ? null : ask(chain, rule, question.cover());
+            if (!(reachable instanceof QueryResult.Proved)) reachable = ask(chain, rule, earlier);
             if (reachable instanceof QueryResult.Unknown unknown) return new Undecided(rule, unknown.reason());
             if (reachable instanceof QueryResult.Witness) return null;
         }
         // else the exact box search proved what the solver would: see the class comment (covered without Z3)
-        QueryResult matchesAnything = ask(chain, rule, List.of(), List.of(), true);
-        if (!(matchesAnything instanceof QueryResult.Witness example)) return null; // matches no packet at all
-        RulePacket.Values values = RulePacket.decode(example.values());
+        // the example is read off the rule's box, which holds exactly the packets the solver's terms would
+        RulePacket.Values values =
+                BoxExample.of(question.box(), question.possible(), question.scales(), chain.family());
+        if (values == null) return null; // matches no packet at all
         List<ChainEntry> covering = coveringRules(chain, question, values);
         return new Shadowed(rule, covering, values, firstMatch(chain, rule, earlier, values));
     }
@@ -284,35 +290,21 @@ final class ShadowedRules {
                 + " matches the example packet of " + rule.label());
     }
 
-    /** Is there a packet at the chain's hook that {@code rule} and all of {@code alsoMatching} match, and none of {@code excluded}? */
-    private QueryResult ask(
-            Chain chain, ChainEntry rule, List<ChainEntry> excluded, List<ChainEntry> alsoMatching, boolean readable) {
+    /** Is there a packet at the chain's hook that {@code rule} matches and none of {@code excluded}? */
+    private QueryResult ask(Chain chain, ChainEntry rule, List<ChainEntry> excluded) {
         try (SymbolicQuery<?, ?> query = solver.newQuery(purpose + ": " + rule.label(), TIMEOUT)) {
-            return ask(query, chain, rule, excluded, alsoMatching, readable);
+            return ask(query, chain, rule, excluded);
         }
     }
 
     private static <B, V> QueryResult ask(
-            SymbolicQuery<B, V> query,
-            Chain chain,
-            ChainEntry rule,
-            List<ChainEntry> excluded,
-            List<ChainEntry> alsoMatching,
-            boolean readable) {
+            SymbolicQuery<B, V> query, Chain chain, ChainEntry rule, List<ChainEntry> excluded) {
         var algebra = query.algebra();
         RulePacket<B, V> packet = RulePacket.fresh(algebra, chain.family());
         ChainPacket<B, V> atChain = new ChainPacket<>(algebra, chain.family(), packet, chain.interfaces());
         query.require(atChain.wellFormed());
         query.require(atChain.at(chain.hook()));
-        if (readable) {
-            // readable examples: the first packet of a flow, not from an IPsec SA
-            query.prefer(
-                    algebra.eq(packet.state(), algebra.bits(ConnectionState.NEW.ordinal(), RulePacket.STATE_WIDTH)));
-            query.prefer(algebra.not(packet.decrypted()));
-            ReadableExample.prefer(query, packet.header(), chain.family());
-        }
         B goal = atChain.matches(rule);
-        for (ChainEntry other : alsoMatching) goal = algebra.and(goal, atChain.matches(other));
         for (ChainEntry other : excluded) goal = algebra.and(goal, algebra.not(atChain.matches(other)));
         return query.check(goal);
     }
