@@ -128,7 +128,7 @@ final class ReachingPacket {
         for (int field = 0; field < RuleConditions.FIELD_COUNT; field++) {
             FieldRanges accepted = first.field(field);
             if (accepted.isAll()) continue;
-            FieldRanges beyond = inside.field(field).intersect(accepted.complement());
+            FieldRanges beyond = inside.field(field).minus(accepted);
             if (!beyond.isEmpty()) {
                 int[] found = outside(inside.with(field, beyond), earlier, rest, used, budget);
                 if (found != null || budget[0] < 0) return found;

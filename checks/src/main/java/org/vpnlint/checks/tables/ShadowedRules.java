@@ -244,8 +244,11 @@ final class ShadowedRules {
         RulePacket.Values values =
                 BoxExample.of(question.box(), question.possible(), question.scales(), chain.family());
         if (values == null) return null; // matches no packet at all
-        List<ChainEntry> covering = coveringRules(chain, question, values);
-        return new Shadowed(rule, covering, values, firstMatch(chain, rule, earlier, values));
+        if (!reaches(chain, rule, values)) // the replay, with the datapath's own matching, checks the box reading
+        throw new IllegalStateException("the example packet of " + rule.label() + " in " + chain.name()
+                + " is not one the rule matches at its hook");
+        int[] pieces = question.scales().pieces(values);
+        return new Shadowed(rule, coveringRules(question, pieces), values, firstMatch(question, pieces));
     }
 
     /**
@@ -253,18 +256,18 @@ final class ShadowedRules {
      * A rule that covers this one matches every packet it matches, the example too, so only the earlier rules that
      * match the example can cover it. Both questions are answered on the boxes, exactly as the solver would.
      */
-    private static List<ChainEntry> coveringRules(Chain chain, Question question, RulePacket.Values example) {
-        ChainPacket<Boolean, ConcreteBits> examplePacket = concretePacket(chain, example);
+    private static List<ChainEntry> coveringRules(Question question, int[] example) {
         List<ChainEntry> earlier = question.earlier();
         for (int i = 0; i < earlier.size(); i++) {
-            if (!examplePacket.matches(earlier.get(i))) continue;
-            if (question.earlierBoxes().get(i).covers(question.box(), question.possible()))
+            RuleBox candidate = question.earlierBoxes().get(i);
+            if (candidate.contains(example) && candidate.covers(question.box(), question.possible()))
                 return List.of(earlier.get(i));
         }
         List<ChainEntry> overlapping = new ArrayList<>();
         for (int i = 0; i < earlier.size(); i++) {
-            boolean common = examplePacket.matches(earlier.get(i)) // a common packet known already: it overlaps
-                    || question.earlierBoxes().get(i).overlaps(question.box(), question.possible());
+            RuleBox candidate = question.earlierBoxes().get(i);
+            boolean common = candidate.contains(example) // a common packet known already: it overlaps
+                    || candidate.overlaps(question.box(), question.possible());
             if (common) overlapping.add(earlier.get(i));
         }
         return overlapping;
@@ -277,17 +280,16 @@ final class ShadowedRules {
     }
 
     /**
-     * Replays the example through the earlier rules with known values and the same conditions; the solver proved
-     * that one of them matches, so finding none is an internal error.
+     * The first earlier rule whose box holds the example; one of them does, since together they hold every packet
+     * of the rule, so finding none is an internal error.
      */
-    private static ChainEntry firstMatch(
-            Chain chain, ChainEntry rule, List<ChainEntry> earlier, RulePacket.Values values) {
-        ChainPacket<Boolean, ConcreteBits> example = concretePacket(chain, values);
-        for (ChainEntry candidate : earlier) {
-            if (example.matches(candidate)) return candidate;
+    private static ChainEntry firstMatch(Question question, int[] example) {
+        for (int i = 0; i < question.earlier().size(); i++) {
+            if (question.earlierBoxes().get(i).contains(example))
+                return question.earlier().get(i);
         }
-        throw new IllegalStateException("solver and replay disagree: no earlier rule of " + chain.name()
-                + " matches the example packet of " + rule.label());
+        throw new IllegalStateException("no earlier rule holds the example packet of "
+                + question.rule().label() + ", which they were proved to cover");
     }
 
     /** Is there a packet at the chain's hook that {@code rule} matches and none of {@code excluded}? */
