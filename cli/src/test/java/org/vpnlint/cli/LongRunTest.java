@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
+import org.vpnlint.checks.RuleBudgetExceeded;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.cli.analysis.Analysis;
@@ -69,6 +70,28 @@ class LongRunTest {
         };
     }
 
+    /** A rule that proves one finding, then asks one query after another until its budget stops it. */
+    private static Rule provingThenSpinning(String id) {
+        return new Rule() {
+            @Override
+            public RuleMetadata metadata() {
+                return TestRules.metadata(id, Level.ERROR, "8.0");
+            }
+
+            @Override
+            public List<Finding> check(Network network, RuleContext context) {
+                List<Finding> proved = List.of(
+                        TestRules.natFinding(id, Level.ERROR, "router.boot", "Proved before the budget ran out."));
+                try {
+                    spinning(id).check(network, context);
+                } catch (RuleBudgetExceeded budget) {
+                    throw budget.withProved(proved);
+                }
+                return proved;
+            }
+        };
+    }
+
     /** A rule that fails as a rule does when the heap is full. */
     private static Rule runningOutOfMemory(String id) {
         return TestRules.rule(TestRules.metadata(id, Level.ERROR, "8.0"), network -> {
@@ -117,6 +140,26 @@ class LongRunTest {
         assertTrue(
                 solver.timeouts.stream().allMatch(t -> t.compareTo(Duration.ofSeconds(1)) <= 0),
                 solver.timeouts.toString());
+    }
+
+    @Test
+    void findingsProvedBeforeTheBudgetRanOutAreReportedWithTheNote() throws Exception {
+        TestRules.write(dir, "router.boot", TestRules.ROUTER);
+        Analysis analysis = new Analysis(List.of(provingThenSpinning("slow-rule")), CountingSolver::new);
+        CliRun run = CliRun.in(dir, analysis, "check", "--rule-budget", "1", "--format", "json", "router.boot");
+
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> findings = new ArrayList<>();
+        new ObjectMapper()
+                .readTree(run.out())
+                .get("findings")
+                .forEach(f -> findings.add(
+                        f.get("level").asText() + " " + f.get("message").asText()));
+        assertEquals(2, findings.size(), findings.toString());
+        assertTrue(findings.contains("error Proved before the budget ran out."), findings.toString());
+        assertTrue(
+                findings.stream().anyMatch(f -> f.startsWith("note Unknown: rule slow-rule ran out")),
+                findings.toString());
     }
 
     @Test

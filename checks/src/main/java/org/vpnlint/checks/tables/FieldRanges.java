@@ -100,21 +100,49 @@ final class FieldRanges {
     FieldRanges intersect(FieldRanges other) {
         if (other.isAll()) return this;
         if (isAll()) return other;
-        int[] common = new int[bounds.length + other.bounds.length];
-        int size = 0;
+        Bounds common = new Bounds(Math.min(bounds.length, other.bounds.length) + 2);
+        int[] mine = bounds;
+        int[] theirs = other.bounds;
         int i = 0;
         int j = 0;
-        while (i < bounds.length && j < other.bounds.length) {
-            int low = Math.max(bounds[i], other.bounds[j]);
-            int high = Math.min(bounds[i + 1], other.bounds[j + 1]);
-            if (low <= high) {
-                common[size++] = low;
-                common[size++] = high;
+        while (i < mine.length && j < theirs.length) {
+            // a side whose range ends before the other's begins jumps ahead: an address group of thousands of
+            // ranges met by one host costs a search, not a walk
+            if (mine[i + 1] < theirs[j]) {
+                i = seek(mine, i, theirs[j]);
+                continue;
             }
-            if (bounds[i + 1] < other.bounds[j + 1]) i += 2;
+            if (theirs[j + 1] < mine[i]) {
+                j = seek(theirs, j, mine[i]);
+                continue;
+            }
+            common.add(Math.max(mine[i], theirs[j]), Math.min(mine[i + 1], theirs[j + 1]));
+            if (mine[i + 1] < theirs[j + 1]) i += 2;
             else j += 2;
         }
-        return new FieldRanges(pieces, Arrays.copyOf(common, size));
+        return new FieldRanges(pieces, common.toArray());
+    }
+
+    /** The pieces of this that are not in the other: {@code intersect(other.complement())} without building it. */
+    FieldRanges minus(FieldRanges other) {
+        if (other.isEmpty()) return this;
+        if (other.isAll()) return new FieldRanges(pieces, new int[0]);
+        int[] theirs = other.bounds;
+        Bounds left = new Bounds(bounds.length + 2);
+        int j = 0;
+        for (int i = 0; i < bounds.length; i += 2) {
+            int from = bounds[i];
+            int to = bounds[i + 1];
+            j = seek(theirs, j, from);
+            while (j < theirs.length && theirs[j] <= to) {
+                if (theirs[j] > from) left.add(from, theirs[j] - 1);
+                from = Math.max(from, theirs[j + 1] + 1);
+                if (theirs[j + 1] > to) break; // it may reach into the next range too
+                j += 2;
+            }
+            if (from <= to) left.add(from, to);
+        }
+        return new FieldRanges(pieces, left.toArray());
     }
 
     /** Whether some piece is in both. */
@@ -122,8 +150,8 @@ final class FieldRanges {
         int i = 0;
         int j = 0;
         while (i < bounds.length && j < other.bounds.length) {
-            if (bounds[i + 1] < other.bounds[j]) i += 2;
-            else if (other.bounds[j + 1] < bounds[i]) j += 2;
+            if (bounds[i + 1] < other.bounds[j]) i = seek(bounds, i, other.bounds[j]);
+            else if (other.bounds[j + 1] < bounds[i]) j = seek(other.bounds, j, bounds[i]);
             else return true;
         }
         return false;
@@ -133,11 +161,55 @@ final class FieldRanges {
     boolean within(FieldRanges other) {
         int j = 0;
         for (int i = 0; i < bounds.length; i += 2) {
-            while (j < other.bounds.length && other.bounds[j + 1] < bounds[i]) j += 2;
+            j = seek(other.bounds, j, bounds[i]);
             if (j == other.bounds.length || other.bounds[j] > bounds[i] || other.bounds[j + 1] < bounds[i + 1])
                 return false;
         }
         return true;
+    }
+
+    /**
+     * The first range, at or after the one at {@code from} (an index into bounds), that ends at or after
+     * {@code piece}; bounds' length when none does. Gallops, then halves: a few steps however far it goes.
+     */
+    private static int seek(int[] bounds, int from, int piece) {
+        if (from >= bounds.length || bounds[from + 1] >= piece) return from;
+        int ranges = bounds.length / 2;
+        int low = from / 2; // ends before piece
+        int step = 1;
+        int high = low + step;
+        while (high < ranges && bounds[2 * high + 1] < piece) {
+            low = high;
+            step *= 2;
+            high = low + step;
+        }
+        high = Math.min(high, ranges); // ends at or after piece, or past the last range
+        while (high - low > 1) {
+            int middle = (low + high) >>> 1;
+            if (bounds[2 * middle + 1] < piece) low = middle;
+            else high = middle;
+        }
+        return 2 * high;
+    }
+
+    /** Ranges collected in order, growing as needed. */
+    private static final class Bounds {
+        private int[] values;
+        private int size;
+
+        Bounds(int capacity) {
+            values = new int[Math.max(2, capacity)];
+        }
+
+        void add(int low, int high) {
+            if (size + 2 > values.length) values = Arrays.copyOf(values, 2 * values.length);
+            values[size++] = low;
+            values[size++] = high;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 
     boolean contains(int piece) {

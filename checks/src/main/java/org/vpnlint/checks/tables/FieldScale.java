@@ -15,9 +15,11 @@ import java.util.TreeSet;
 final class FieldScale {
 
     private final BigInteger[] starts; // the first value of each piece, ascending, from 0
+    private final BigInteger end; // one past the field's largest value
 
-    private FieldScale(BigInteger[] starts) {
+    private FieldScale(BigInteger[] starts, BigInteger end) {
         this.starts = starts;
+        this.end = end;
     }
 
     /** Pieces of a {@code width}-bit field cut at {@code cuts} (cuts beyond the field are ignored). */
@@ -25,7 +27,7 @@ final class FieldScale {
         BigInteger end = BigInteger.ONE.shiftLeft(width);
         TreeSet<BigInteger> starts = new TreeSet<>(cuts);
         starts.add(BigInteger.ZERO);
-        return new FieldScale(starts.headSet(end).toArray(BigInteger[]::new));
+        return new FieldScale(starts.headSet(end).toArray(BigInteger[]::new), end);
     }
 
     int pieces() {
@@ -41,6 +43,11 @@ final class FieldScale {
     /** The first value of the piece. */
     BigInteger firstValue(int piece) {
         return starts[piece];
+    }
+
+    /** The last value of the piece. */
+    BigInteger lastValue(int piece) {
+        return (piece + 1 < starts.length ? starts[piece + 1] : end).subtract(BigInteger.ONE);
     }
 
     /** The pieces whose values meet the condition; exact when the scale was cut at the condition's cuts. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
+import org.vpnlint.checks.RuleBudgetExceeded;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.datapath.AddressFamily;
@@ -59,18 +60,20 @@ public final class FirewallRuleUnreachableRule implements Rule {
     @Override
     public List<Finding> check(Network network, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (Router router : network.routers()) {
-            FirewallConfig config = router.firewall() == null ? FirewallConfig.OPEN : router.firewall();
-            List<ShadowedRules.Chain> chains = new ArrayList<>();
-            addChains(chains, router, config.ipv4(), AddressFamily.IPV4);
-            addChains(chains, router, config.ipv6(), AddressFamily.IPV6);
-            if (chains.isEmpty()) continue;
-            ShadowedRules shadowed = new ShadowedRules(context.solver(), METADATA.id() + " " + router.file());
-            for (ShadowedRules.Chain chain : chains) {
-                for (ShadowedRules.Verdict verdict : shadowed.examine(chain)) {
-                    findings.add(finding(router, chain, verdict));
+        try {
+            for (Router router : network.routers()) {
+                FirewallConfig config = router.firewall() == null ? FirewallConfig.OPEN : router.firewall();
+                List<ShadowedRules.Chain> chains = new ArrayList<>();
+                addChains(chains, router, config.ipv4(), AddressFamily.IPV4);
+                addChains(chains, router, config.ipv6(), AddressFamily.IPV6);
+                if (chains.isEmpty()) continue;
+                ShadowedRules shadowed = new ShadowedRules(context.solver(), METADATA.id() + " " + router.file());
+                for (ShadowedRules.Chain chain : chains) {
+                    shadowed.examine(chain, verdict -> findings.add(finding(router, chain, verdict)));
                 }
             }
+        } catch (RuleBudgetExceeded budget) {
+            throw budget.withProved(findings);
         }
         return findings;
     }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
+import org.vpnlint.checks.RuleBudgetExceeded;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.datapath.AddressFamily;
@@ -50,6 +51,16 @@ public final class NatRuleUnreachableRule implements Rule {
     @Override
     public List<Finding> check(Network network, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
+        try {
+            examine(network, context, findings);
+        } catch (RuleBudgetExceeded budget) {
+            throw budget.withProved(findings);
+        }
+        return findings;
+    }
+
+    /** Adds the findings to the list as they are proved, so that a rule stopped by its budget keeps them. */
+    private static void examine(Network network, RuleContext context, List<Finding> findings) {
         for (Router router : network.routers()) {
             List<ShadowedRules.Chain> chains = new ArrayList<>();
             for (AddressFamily family : AddressFamily.values()) {
@@ -67,11 +78,9 @@ public final class NatRuleUnreachableRule implements Rule {
             if (chains.isEmpty()) continue;
             ShadowedRules shadowed = new ShadowedRules(context.solver(), METADATA.id() + " " + router.file());
             for (ShadowedRules.Chain chain : chains) {
-                for (ShadowedRules.Verdict verdict : shadowed.examine(chain))
-                    findings.add(finding(router, chain, verdict));
+                shadowed.examine(chain, verdict -> findings.add(finding(router, chain, verdict)));
             }
         }
-        return findings;
     }
 
     private static void add(

@@ -22,9 +22,11 @@ final class ReachingPacket {
 
     /**
      * What the search found: the pieces of a packet that reaches the rule, or else (packet null) the earlier rules
-     * in play when it gave up, as positions in the list of earlier rules, ascending.
+     * in play when it gave up, as positions in the list of earlier rules, ascending. {@code covered} says that the
+     * exact search finished on every possible part of the rule's box without finding a packet: then the boxes of
+     * {@code cover} together hold every possible packet of the rule's box (a proof, on the boxes).
      */
-    record Outcome(int[] packet, List<Integer> cover) {}
+    record Outcome(int[] packet, List<Integer> cover, boolean covered) {}
 
     /** A piece of one field, and how many of the earlier rules still in play accept it. */
     private record Choice(int field, int piece, int accepting) {}
@@ -36,6 +38,7 @@ final class ReachingPacket {
      */
     static Outcome find(RuleBox rule, List<RuleBox> possible, List<RuleBox> earlier) {
         SortedSet<Integer> cover = new TreeSet<>();
+        boolean covered = true;
         int[] inPlay = new int[earlier.size()]; // positions in earlier, the first count of them
         for (RuleBox where : possible) {
             RuleBox space = where.intersect(rule);
@@ -55,16 +58,17 @@ final class ReachingPacket {
                 }
                 count = kept;
             }
-            if (count == 0) return new Outcome(space.lowest(), List.of());
+            if (count == 0) return new Outcome(space.lowest(), List.of(), false);
             Exact exact = outsideAll(where.intersect(rule), earlier, inPlay, count);
-            if (exact.packet() != null) return new Outcome(exact.packet(), List.of());
+            if (exact.packet() != null) return new Outcome(exact.packet(), List.of(), false);
             if (exact.complete()) {
                 cover.addAll(exact.used());
             } else {
+                covered = false;
                 for (int i = 0; i < count; i++) cover.add(inPlay[i]);
             }
         }
-        return new Outcome(null, List.copyOf(cover));
+        return new Outcome(null, List.copyOf(cover), covered);
     }
 
     /** How many boxes the exact search below may split before it leaves the rule to the solver. */
@@ -124,7 +128,7 @@ final class ReachingPacket {
         for (int field = 0; field < RuleConditions.FIELD_COUNT; field++) {
             FieldRanges accepted = first.field(field);
             if (accepted.isAll()) continue;
-            FieldRanges beyond = inside.field(field).intersect(accepted.complement());
+            FieldRanges beyond = inside.field(field).minus(accepted);
             if (!beyond.isEmpty()) {
                 int[] found = outside(inside.with(field, beyond), earlier, rest, used, budget);
                 if (found != null || budget[0] < 0) return found;

@@ -3,10 +3,10 @@ package org.vpnlint.checks.tables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.ConcreteBits;
-import org.vpnlint.model.ConnectionState;
 import org.vpnlint.solver.QueryResult;
 import org.vpnlint.solver.Solver;
 import org.vpnlint.solver.SymbolicQuery;
@@ -25,6 +25,28 @@ import org.vpnlint.solver.SymbolicQuery;
  * that is dead is dead as written), not narrower. ICMP types and TCP flags ({@link org.vpnlint.model.DetailMatch}),
  * which the boxes do not carry, are compared rule against rule: an earlier rule counts only when its conditions
  * hold for every packet of j, and is left out when they hold for none.
+ *
+ * <p><b>Covered without the solver.</b> When the exact box search ({@link ReachingPacket}) finishes within its
+ * budget without a packet, its answer is the solver's UNSAT, and the solver is not asked again. This is sound
+ * because the boxes describe exactly the sets the solver's terms describe, on the same reading of the rules:
+ * <ul>
+ *   <li>each field's pieces ({@link PacketScales}) are cut at every bound any rule of the chain or the hook names,
+ *       so all values of a piece agree on every condition, and a box of pieces is exactly the set of packets
+ *       {@link ChainPacket#matches} accepts (same fields, same {@code !}, other-family ranges matching nothing,
+ *       ports needing TCP or UDP, interfaces numbered by the same {@link InterfaceNames});</li>
+ *   <li>the hook's boxes ({@link RuleConditions#possibleAt}) are exactly {@link ChainPacket#wellFormed} and
+ *       {@link ChainPacket#at};</li>
+ *   <li>ICMP types and TCP flags are in neither the boxes nor the solver's packet: both use only the earlier
+ *       rules whose such conditions hold for every packet of j, filtered above before either is asked.</li>
+ * </ul>
+ * The search splits rule j's part of each hook box into sub-boxes until each lies inside one earlier box; finishing
+ * with none left over is a proof that the earlier boxes' union holds j's possible packets. Which earlier rules it
+ * may use is decided before it runs, as for the solver: for a verdict of shadowed only those read exactly or
+ * narrower (a narrower-read rule matches at least its box as written, so it still takes those packets); rules read
+ * wider (a dropped condition: they may take fewer packets than their box) are given to it only for the
+ * {@link Undecided} note that names them, never for a shadowed verdict. A search that runs out of its budget proves
+ * nothing, and the solver is asked as before. For the same reason the example packet of a shadowed rule is read
+ * off its box ({@link BoxExample}, with the solver's readable-example wishes), not asked of the solver.
  */
 final class ShadowedRules {
 
@@ -72,6 +94,15 @@ final class ShadowedRules {
     /** The solver only proves the rules no packet reaches: a chain of thousands of reachable rules needs none. */
     List<Verdict> examine(Chain chain) {
         List<Verdict> verdicts = new ArrayList<>();
+        examine(chain, verdicts::add);
+        return verdicts;
+    }
+
+    /**
+     * As {@link #examine(Chain)}, handing each verdict on as soon as it is known, in rule order: a caller stopped by
+     * its time budget keeps the verdicts of the rules examined before.
+     */
+    void examine(Chain chain, Consumer<Verdict> verdicts) {
         List<ChainEntry> entries = chain.entries();
         List<RuleConditions> rules = entries.stream()
                 .map(entry -> RuleConditions.of(entry, chain.family(), chain.interfaces()))
@@ -128,9 +159,8 @@ final class ShadowedRules {
                                     + ": " + reasons(unread, true));
                 }
             }
-            if (verdict != null) verdicts.add(verdict);
+            if (verdict != null) verdicts.accept(verdict);
         }
-        return verdicts;
     }
 
     /** The boxes of a chain's rules and of its hook, on one set of scales. */
@@ -149,7 +179,17 @@ final class ShadowedRules {
         ReachingPacket.Outcome search = ReachingPacket.find(boxes.rules().get(j), boxes.possible(), earlierBoxes);
         if (search.packet() != null && reaches(chain, rule, boxes.scales().packet(search.packet()))) return null;
         List<ChainEntry> cover = search.cover().stream().map(earlier::get).toList();
-        return examine(chain, new Question(rule, boxes.rules().get(j), earlier, earlierBoxes, cover, boxes.possible()));
+        return examine(
+                chain,
+                new Question(
+                        rule,
+                        boxes.rules().get(j),
+                        earlier,
+                        earlierBoxes,
+                        cover,
+                        search.covered(),
+                        boxes.possible(),
+                        boxes.scales()));
     }
 
     /** What could not be read of these rules, in their direction, e.g. "'... rule 20 limit' could not be read". */
@@ -166,7 +206,8 @@ final class ShadowedRules {
 
     /**
      * A rule the box search found no packet for, the earlier terminal rules whose boxes meet its box, those of them
-     * the search was left with (usually the ones that shadow it), and the hook's boxes.
+     * the search was left with (usually the ones that shadow it), whether the exact search proved on the boxes that
+     * they take every packet of the rule ({@code covered}), and the hook's boxes.
      */
     private record Question(
             ChainEntry rule,
@@ -174,7 +215,9 @@ final class ShadowedRules {
             List<ChainEntry> earlier,
             List<RuleBox> earlierBoxes,
             List<ChainEntry> cover,
-            List<RuleBox> possible) {}
+            boolean covered,
+            List<RuleBox> possible,
+            PacketScales scales) {}
 
     /**
      * Whether the packet is possible at the chain's hook and the rule matches it, replayed with the same matching
@@ -188,18 +231,24 @@ final class ShadowedRules {
     private Verdict examine(Chain chain, Question question) {
         ChainEntry rule = question.rule();
         List<ChainEntry> earlier = question.earlier();
-        // only satisfiability counts here, so no readable-example preferences (each costs a solver check); a proof
-        // that the few rules left by the search take every packet is one for all earlier rules, else all are asked
-        QueryResult reachable =
-                question.cover().isEmpty() ? null : ask(chain, rule, question.cover(), List.of(), false);
-        if (!(reachable instanceof QueryResult.Proved)) reachable = ask(chain, rule, earlier, List.of(), false);
-        if (reachable instanceof QueryResult.Unknown unknown) return new Undecided(rule, unknown.reason());
-        if (reachable instanceof QueryResult.Witness) return null;
-        QueryResult matchesAnything = ask(chain, rule, List.of(), List.of(), true);
-        if (!(matchesAnything instanceof QueryResult.Witness example)) return null; // matches no packet at all
-        RulePacket.Values values = RulePacket.decode(example.values());
-        List<ChainEntry> covering = coveringRules(chain, question, values);
-        return new Shadowed(rule, covering, values, firstMatch(chain, rule, earlier, values));
+        if (!question.covered()) {
+            // a proof that the few rules left by the search take every packet is one for all earlier rules, else
+            // all are asked
+            QueryResult reachable = question.cover().isEmpty() ? null : ask(chain, rule, question.cover());
+            if (!(reachable instanceof QueryResult.Proved)) reachable = ask(chain, rule, earlier);
+            if (reachable instanceof QueryResult.Unknown unknown) return new Undecided(rule, unknown.reason());
+            if (reachable instanceof QueryResult.Witness) return null;
+        }
+        // else the exact box search proved what the solver would: see the class comment (covered without Z3)
+        // the example is read off the rule's box, which holds exactly the packets the solver's terms would
+        RulePacket.Values values =
+                BoxExample.of(question.box(), question.possible(), question.scales(), chain.family());
+        if (values == null) return null; // matches no packet at all
+        if (!reaches(chain, rule, values)) // the replay, with the datapath's own matching, checks the box reading
+        throw new IllegalStateException("the example packet of " + rule.label() + " in " + chain.name()
+                + " is not one the rule matches at its hook");
+        int[] pieces = question.scales().pieces(values);
+        return new Shadowed(rule, coveringRules(question, pieces), values, firstMatch(question, pieces));
     }
 
     /**
@@ -207,18 +256,18 @@ final class ShadowedRules {
      * A rule that covers this one matches every packet it matches, the example too, so only the earlier rules that
      * match the example can cover it. Both questions are answered on the boxes, exactly as the solver would.
      */
-    private static List<ChainEntry> coveringRules(Chain chain, Question question, RulePacket.Values example) {
-        ChainPacket<Boolean, ConcreteBits> examplePacket = concretePacket(chain, example);
+    private static List<ChainEntry> coveringRules(Question question, int[] example) {
         List<ChainEntry> earlier = question.earlier();
         for (int i = 0; i < earlier.size(); i++) {
-            if (!examplePacket.matches(earlier.get(i))) continue;
-            if (question.earlierBoxes().get(i).covers(question.box(), question.possible()))
+            RuleBox candidate = question.earlierBoxes().get(i);
+            if (candidate.contains(example) && candidate.covers(question.box(), question.possible()))
                 return List.of(earlier.get(i));
         }
         List<ChainEntry> overlapping = new ArrayList<>();
         for (int i = 0; i < earlier.size(); i++) {
-            boolean common = examplePacket.matches(earlier.get(i)) // a common packet known already: it overlaps
-                    || question.earlierBoxes().get(i).overlaps(question.box(), question.possible());
+            RuleBox candidate = question.earlierBoxes().get(i);
+            boolean common = candidate.contains(example) // a common packet known already: it overlaps
+                    || candidate.overlaps(question.box(), question.possible());
             if (common) overlapping.add(earlier.get(i));
         }
         return overlapping;
@@ -231,48 +280,33 @@ final class ShadowedRules {
     }
 
     /**
-     * Replays the example through the earlier rules with known values and the same conditions; the solver proved
-     * that one of them matches, so finding none is an internal error.
+     * The first earlier rule whose box holds the example; one of them does, since together they hold every packet
+     * of the rule, so finding none is an internal error.
      */
-    private static ChainEntry firstMatch(
-            Chain chain, ChainEntry rule, List<ChainEntry> earlier, RulePacket.Values values) {
-        ChainPacket<Boolean, ConcreteBits> example = concretePacket(chain, values);
-        for (ChainEntry candidate : earlier) {
-            if (example.matches(candidate)) return candidate;
+    private static ChainEntry firstMatch(Question question, int[] example) {
+        for (int i = 0; i < question.earlier().size(); i++) {
+            if (question.earlierBoxes().get(i).contains(example))
+                return question.earlier().get(i);
         }
-        throw new IllegalStateException("solver and replay disagree: no earlier rule of " + chain.name()
-                + " matches the example packet of " + rule.label());
+        throw new IllegalStateException("no earlier rule holds the example packet of "
+                + question.rule().label() + ", which they were proved to cover");
     }
 
-    /** Is there a packet at the chain's hook that {@code rule} and all of {@code alsoMatching} match, and none of {@code excluded}? */
-    private QueryResult ask(
-            Chain chain, ChainEntry rule, List<ChainEntry> excluded, List<ChainEntry> alsoMatching, boolean readable) {
+    /** Is there a packet at the chain's hook that {@code rule} matches and none of {@code excluded}? */
+    private QueryResult ask(Chain chain, ChainEntry rule, List<ChainEntry> excluded) {
         try (SymbolicQuery<?, ?> query = solver.newQuery(purpose + ": " + rule.label(), TIMEOUT)) {
-            return ask(query, chain, rule, excluded, alsoMatching, readable);
+            return ask(query, chain, rule, excluded);
         }
     }
 
     private static <B, V> QueryResult ask(
-            SymbolicQuery<B, V> query,
-            Chain chain,
-            ChainEntry rule,
-            List<ChainEntry> excluded,
-            List<ChainEntry> alsoMatching,
-            boolean readable) {
+            SymbolicQuery<B, V> query, Chain chain, ChainEntry rule, List<ChainEntry> excluded) {
         var algebra = query.algebra();
         RulePacket<B, V> packet = RulePacket.fresh(algebra, chain.family());
         ChainPacket<B, V> atChain = new ChainPacket<>(algebra, chain.family(), packet, chain.interfaces());
         query.require(atChain.wellFormed());
         query.require(atChain.at(chain.hook()));
-        if (readable) {
-            // readable examples: the first packet of a flow, not from an IPsec SA
-            query.prefer(
-                    algebra.eq(packet.state(), algebra.bits(ConnectionState.NEW.ordinal(), RulePacket.STATE_WIDTH)));
-            query.prefer(algebra.not(packet.decrypted()));
-            ReadableExample.prefer(query, packet.header(), chain.family());
-        }
         B goal = atChain.matches(rule);
-        for (ChainEntry other : alsoMatching) goal = algebra.and(goal, atChain.matches(other));
         for (ChainEntry other : excluded) goal = algebra.and(goal, algebra.not(atChain.matches(other)));
         return query.check(goal);
     }

@@ -30,11 +30,12 @@ class ReachingPacketTest {
                 set firewall ipv4 forward filter rule 40 action 'drop'
                 """);
 
-        int[] pieces = ReachingPacket.find(
-                        chain.boxes().get(3), chain.possible(), chain.boxes().subList(0, 3))
-                .packet();
+        ReachingPacket.Outcome outcome = ReachingPacket.find(
+                chain.boxes().get(3), chain.possible(), chain.boxes().subList(0, 3));
+        int[] pieces = outcome.packet();
 
         assertNotNull(pieces);
+        assertFalse(outcome.covered());
         ChainPacket<Boolean, ConcreteBits> packet = chain.replay(chain.scales().packet(pieces));
         assertTrue(packet.wellFormed() && packet.at(ChainHook.FORWARD));
         assertTrue(packet.matches(chain.entries().get(3)));
@@ -53,9 +54,12 @@ class ReachingPacketTest {
                 set firewall ipv4 forward filter rule 30 destination port '22'
                 """);
 
-        assertNull(ReachingPacket.find(
-                        chain.boxes().get(2), chain.possible(), chain.boxes().subList(0, 2))
-                .packet());
+        ReachingPacket.Outcome outcome = ReachingPacket.find(
+                chain.boxes().get(2), chain.possible(), chain.boxes().subList(0, 2));
+
+        assertNull(outcome.packet());
+        assertTrue(outcome.covered(), "the exact search proved the cover on the boxes");
+        assertEquals(List.of(0, 1), outcome.cover());
     }
 
     /** Rule 20 takes all of 10.1/16; rule 10 only telnet, which the search steps around. Rule 20 is left. */
@@ -75,6 +79,7 @@ class ReachingPacketTest {
                 chain.boxes().get(2), chain.possible(), chain.boxes().subList(0, 2));
 
         assertNull(outcome.packet());
+        assertTrue(outcome.covered());
         assertEquals(List.of(1), outcome.cover());
     }
 }

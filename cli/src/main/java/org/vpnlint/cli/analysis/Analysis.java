@@ -230,6 +230,10 @@ public final class Analysis {
                     } catch (RuntimeException e) {
                         RuleBudgetExceeded budget = budgetExceeded(e);
                         if (budget != null) {
+                            // what the rule proved before its budget ran out is reported, then the note
+                            for (Finding finding : budget.proved()) {
+                                all.add(override != null ? finding.withLevel(override) : finding);
+                            }
                             all.addAll(BudgetNote.of(rule, network, budget.budget()));
                         } else if (failedRules.add(rule.id())) {
                             // A rule that fails in several networks is reported once.
