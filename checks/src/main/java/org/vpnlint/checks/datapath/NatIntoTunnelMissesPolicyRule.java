@@ -10,6 +10,8 @@ import java.util.Set;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.ReplayDisagreement;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
@@ -165,8 +167,7 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
             ReplayedWitness replay = new ReplayedWitness(trace, "up");
             NatRule rule = SourceNatSetAside.ruleAt(router.nat().sourceRules(), replay.actedAt(Stage.POSTROUTING_SNAT));
             if (rule == null || !setAside.add(rule)) {
-                throw new IllegalStateException(
-                        question + ": the replay of " + replay.packetText() + " names no new source NAT rule");
+                throw new ReplayDisagreement(question, trace, "names no new source NAT rule");
             }
             if (aimed.contains(rule))
                 findings.add(

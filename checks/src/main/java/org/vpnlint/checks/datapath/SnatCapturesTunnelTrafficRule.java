@@ -7,6 +7,8 @@ import java.util.Set;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.ReplayDisagreement;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
@@ -143,8 +145,8 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
             ReplayedWitness replay = new ReplayedWitness(trace, "up");
             NatRule snat = SourceNatSetAside.ruleAt(router.nat().sourceRules(), replay.actedAt(Stage.POSTROUTING_SNAT));
             if (snat == null || !reported.add(snat)) {
-                throw new IllegalStateException(question + ": the replay of " + replay.packetText()
-                        + " names no source NAT rule that was not set aside already");
+                throw new ReplayDisagreement(
+                        question, trace, "names no source NAT rule that was not set aside already");
             }
             findings.add(UndecidedFinding.unlessInexact(finding(router, tunnel, snat, replay), router, trace));
         }

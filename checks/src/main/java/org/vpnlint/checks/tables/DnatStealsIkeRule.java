@@ -7,6 +7,8 @@ import java.util.Map;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.ReplayDisagreement;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
@@ -70,7 +72,7 @@ public final class DnatStealsIkeRule implements Rule {
             SourceSearch search = new SourceSearch(context);
             OwnPacketReplays replays = new OwnPacketReplays();
             for (OwnTraffic.Flow flow : OwnTraffic.of(router)) {
-                ReplayedPacket replay =
+                ReplayedWitness replay =
                         flow.anySource() ? rewrittenFromSomeAddress(flow, search, findings) : replays.of(flow);
                 if (replay == null || !replay.destinationTranslated()) continue;
                 SourceLocation natRule = replay.step(Stage.PREROUTING_DNAT).location();
@@ -87,7 +89,7 @@ public final class DnatStealsIkeRule implements Rule {
     }
 
     /** A peer without a configured address: is there any source address whose packet destination NAT rewrites? */
-    private static ReplayedPacket rewrittenFromSomeAddress(
+    private static ReplayedWitness rewrittenFromSomeAddress(
             OwnTraffic.Flow flow, SourceSearch search, List<Finding> findings) {
         String purpose = METADATA.id() + ": " + flow.what() + " (" + flow.owner() + ")";
         QueryResult rewritten =
@@ -107,16 +109,15 @@ public final class DnatStealsIkeRule implements Rule {
             return null;
         }
         if (!(rewritten instanceof QueryResult.Witness witness)) return null;
-        ReplayedPacket replay =
-                ReplayedPacket.withEverySaUp(flow.router(), SourceSearch.packet(flow.router(), witness));
+        ReplayedWitness replay =
+                ReplayedWitness.withEverySaUp(flow.router(), SourceSearch.packet(flow.router(), witness));
         if (!replay.destinationTranslated()) {
-            throw new IllegalStateException("solver and replay disagree on " + purpose + ": "
-                    + replay.trace().packet());
+            throw new ReplayDisagreement(purpose, replay.trace());
         }
         return replay;
     }
 
-    private record Stolen(OwnTraffic.Flow flow, ReplayedPacket replay, SourceLocation natRule) {}
+    private record Stolen(OwnTraffic.Flow flow, ReplayedWitness replay, SourceLocation natRule) {}
 
     private static Finding finding(Router router, List<Stolen> stolen) {
         Stolen first = stolen.get(0);

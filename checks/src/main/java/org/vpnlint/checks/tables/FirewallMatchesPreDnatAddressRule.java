@@ -9,6 +9,8 @@ import java.util.Map;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.ReplayDisagreement;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
@@ -217,12 +219,12 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
         if (!(result instanceof QueryResult.Witness witness)) return null;
         ConcretePacket packet = PacketInput.decodePacket(router, witness.values(), "");
         SaStates states = PacketInput.decodeStates(router, witness.values(), "");
-        ReplayedPacket replay = new ReplayedPacket(Datapath.replay(router, packet, states));
+        ReplayedWitness replay = ReplayedWitness.of(Datapath.replay(router, packet, states));
         ConcreteHeader after = replay.afterDestinationNat();
         if (!replay.destinationTranslated()
                 || !rule.match().destination().matches(packet.dst())
                 || rule.match().destination().matches(after.dst())) {
-            throw new IllegalStateException("solver and replay disagree on " + purpose + " for " + packet);
+            throw new ReplayDisagreement(purpose, replay.trace());
         }
         return UndecidedFinding.unlessInexact(
                 finding(router.router(), rule, replay, after), router.router(), replay.trace());
@@ -293,7 +295,7 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
         return conditions;
     }
 
-    private static Finding finding(Router router, FirewallRule rule, ReplayedPacket replay, ConcreteHeader after) {
+    private static Finding finding(Router router, FirewallRule rule, ReplayedWitness replay, ConcreteHeader after) {
         var dnatStep = replay.step(Stage.PREROUTING_DNAT);
         SourceLocation natLocation = dnatStep == null ? null : dnatStep.location();
         NatRule nat = router.nat() == null || natLocation == null

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.ReplayDisagreement;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
@@ -82,7 +84,7 @@ public final class IkeBlockedByFirewallRule implements Rule {
             OwnPacketReplays replays = new OwnPacketReplays();
             for (OwnTraffic.Flow flow : OwnTraffic.of(router)) {
                 if (flow.kind() == OwnTraffic.Kind.ESP && flow.forcedUdp()) continue; // ESP always travels in udp 4500
-                ReplayedPacket replay =
+                ReplayedWitness replay =
                         flow.anySource() ? droppedFromEveryAddress(flow, search, findings) : replays.of(flow);
                 if (replay == null || !droppedByInputFilter(replay)) continue;
                 SourceLocation decidedAt = replay.step(Stage.INPUT_FILTER).location();
@@ -107,7 +109,7 @@ public final class IkeBlockedByFirewallRule implements Rule {
         return findings;
     }
 
-    private static boolean droppedByInputFilter(ReplayedPacket replay) {
+    private static boolean droppedByInputFilter(ReplayedWitness replay) {
         return replay.trace().verdict() == Verdict.DROPPED && replay.trace().dropReason() == DropReason.INPUT_FILTER;
     }
 
@@ -115,7 +117,7 @@ public final class IkeBlockedByFirewallRule implements Rule {
      * A peer without a configured address may come from anywhere: blocked only when the input filter drops the
      * packet from every source address (proved), shown with one of them replayed; null otherwise.
      */
-    private static ReplayedPacket droppedFromEveryAddress(
+    private static ReplayedWitness droppedFromEveryAddress(
             OwnTraffic.Flow flow, SourceSearch search, List<Finding> findings) {
         String purpose = METADATA.id() + ": " + flow.what() + " (" + flow.owner() + ")";
         QueryResult passes =
@@ -138,16 +140,15 @@ public final class IkeBlockedByFirewallRule implements Rule {
         QueryResult dropped =
                 search.find(flow.router(), flow.packet(), SourceSearch.Goal.DROPPED_BY_INPUT_FILTER, purpose);
         if (!(dropped instanceof QueryResult.Witness witness)) return null;
-        ReplayedPacket replay =
-                ReplayedPacket.withEverySaUp(flow.router(), SourceSearch.packet(flow.router(), witness));
+        ReplayedWitness replay =
+                ReplayedWitness.withEverySaUp(flow.router(), SourceSearch.packet(flow.router(), witness));
         if (!droppedByInputFilter(replay)) {
-            throw new IllegalStateException("solver and replay disagree on " + purpose + ": "
-                    + replay.trace().packet());
+            throw new ReplayDisagreement(purpose, replay.trace());
         }
         return replay;
     }
 
-    private record Blocked(OwnTraffic.Flow flow, ReplayedPacket replay, SourceLocation decidedAt) {}
+    private record Blocked(OwnTraffic.Flow flow, ReplayedWitness replay, SourceLocation decidedAt) {}
 
     private static Finding finding(Router router, List<Blocked> blocked) {
         Blocked first = blocked.get(0);

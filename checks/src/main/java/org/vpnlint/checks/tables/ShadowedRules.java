@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.vpnlint.checks.ReplayDisagreement;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.ConcreteBits;
 import org.vpnlint.model.ConnectionState;
@@ -234,14 +235,14 @@ final class ShadowedRules {
      * Replays the example through the earlier rules with known values and the same conditions; the solver proved
      * that one of them matches, so finding none is an internal error.
      */
-    private static ChainEntry firstMatch(
-            Chain chain, ChainEntry rule, List<ChainEntry> earlier, RulePacket.Values values) {
+    private ChainEntry firstMatch(Chain chain, ChainEntry rule, List<ChainEntry> earlier, RulePacket.Values values) {
         ChainPacket<Boolean, ConcreteBits> example = concretePacket(chain, values);
         for (ChainEntry candidate : earlier) {
             if (example.matches(candidate)) return candidate;
         }
-        throw new IllegalStateException("solver and replay disagree: no earlier rule of " + chain.name()
-                + " matches the example packet of " + rule.label());
+        throw new ReplayDisagreement(
+                purpose + ": " + rule.label(),
+                "is shadowed, but replaying it matches no earlier rule of " + chain.name());
     }
 
     /** Is there a packet at the chain's hook that {@code rule} and all of {@code alsoMatching} match, and none of {@code excluded}? */
