@@ -9,6 +9,7 @@ import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.UnshownPart;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
@@ -92,7 +93,7 @@ public final class GreLeaksWhenSaDownRule implements Rule {
                 if (leak.verdict() == Verdict.CLEARTEXT) {
                     findings.addAll(UnshownPart.gate(
                             router,
-                            List.of(UndecidedFinding.unlessInexact(
+                            List.of(UndecidedNote.unlessInexact(
                                     finding(router, gre, protecting, leak), router, up, leak)),
                             RouterPart.ROUTES));
                 }
@@ -129,15 +130,13 @@ public final class GreLeaksWhenSaDownRule implements Rule {
         String fix = remoteIsPeer
                 ? SaDownFix.trapOnDpd(router, protecting.peer().ikeGroup())
                 : SaDownFix.blackholes(router, List.of(gre.packet().dst()));
-        return new Finding(
-                METADATA.id(),
-                METADATA.defaultLevel(),
-                message,
-                gre.tunnelInterface().location(),
-                related,
-                replay.witness(),
-                replay.steps(),
-                fix,
-                "interfaces tunnel " + gre.tunnelInterface().name() + "|sa-down");
+        return Finding.of(METADATA)
+                .message(message)
+                .at(gre.tunnelInterface().location())
+                .related(related)
+                .replay(replay)
+                .fix(fix)
+                .subject("interfaces tunnel " + gre.tunnelInterface().name() + "|sa-down")
+                .build();
     }
 }

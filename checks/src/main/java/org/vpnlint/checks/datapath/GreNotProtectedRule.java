@@ -10,6 +10,7 @@ import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.datapath.ConfigChange.Segment;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
@@ -80,7 +81,7 @@ public final class GreNotProtectedRule implements Rule {
                 if (gre == null) continue;
                 PacketTrace up = Datapath.replay(compiled, gre.packet(), SaStates.allUp());
                 if (up.verdict() == Verdict.CLEARTEXT)
-                    findings.add(UndecidedFinding.unlessInexact(finding(router, gre, towards, up), router, up));
+                    findings.add(UndecidedNote.unlessInexact(finding(router, gre, towards, up), router, up));
             }
         }
         return findings;
@@ -114,16 +115,14 @@ public final class GreNotProtectedRule implements Rule {
                     "IPsec " + towards.ref() + ", which does not select "
                             + gre.packet().header()));
         }
-        return new Finding(
-                METADATA.id(),
-                METADATA.defaultLevel(),
-                message,
-                gre.tunnelInterface().location(),
-                related,
-                replay.witness(),
-                replay.steps(),
-                fix(router, gre, towards),
-                "interfaces tunnel " + gre.tunnelInterface().name() + "|unprotected");
+        return Finding.of(METADATA)
+                .message(message)
+                .at(gre.tunnelInterface().location())
+                .related(related)
+                .replay(replay)
+                .fix(fix(router, gre, towards))
+                .subject("interfaces tunnel " + gre.tunnelInterface().name() + "|unprotected")
+                .build();
     }
 
     /** A new tunnel of the peer selecting exactly the GRE packets (next free tunnel number). */

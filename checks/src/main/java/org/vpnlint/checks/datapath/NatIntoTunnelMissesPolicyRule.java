@@ -15,6 +15,7 @@ import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.UnshownPart;
 import org.vpnlint.checks.datapath.ConfigChange.Segment;
 import org.vpnlint.datapath.AddressFamily;
@@ -155,8 +156,8 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
                     new WitnessPreferences(List.of(), tunnel.remoteSelectors()));
             if (answer instanceof Answer.Proved) break;
             if (answer instanceof Answer.Undecided undecided) {
-                findings.add(UndecidedFinding.of(
-                        METADATA.id(),
+                findings.add(UndecidedNote.solverGaveUp(
+                        METADATA,
                         "source NAT into " + tunnel.describe() + " misses its policy",
                         undecided.reason(),
                         aimed.get(0).location(),
@@ -170,8 +171,7 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
                 throw new ReplayDisagreement(question, trace, "names no new source NAT rule");
             }
             if (aimed.contains(rule))
-                findings.add(
-                        UndecidedFinding.unlessInexact(forwardFinding(router, tunnel, rule, replay), router, trace));
+                findings.add(UndecidedNote.unlessInexact(forwardFinding(router, tunnel, rule, replay), router, trace));
             asked = CompiledRouter.compile(SourceNatSetAside.withExcludes(router, setAside), compiled.family());
         }
         return findings;
@@ -214,16 +214,14 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
                     ConfigStyle.of(router),
                     new ConfigChange().set(ruleNode(router, rule), translationLeaf(router, host)));
         }
-        return new Finding(
-                METADATA.id(),
-                METADATA.defaultLevel(),
-                message,
-                rule.location(),
-                tunnelRelated(tunnel, rule),
-                replay.witness(),
-                replay.steps(),
-                fix,
-                rule.path() + "|" + tunnel.ref() + "|forward");
+        return Finding.of(METADATA)
+                .message(message)
+                .at(rule.location())
+                .related(tunnelRelated(tunnel, rule))
+                .replay(replay)
+                .fix(fix)
+                .subject(rule.path() + "|" + tunnel.ref() + "|forward")
+                .build();
     }
 
     // ---- return: destination NAT does not map the translated address back -------------------------------------
@@ -265,8 +263,8 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
                 new WitnessPreferences(tunnel.remoteSelectors(), translated));
         if (answer instanceof Answer.Proved) return null;
         if (answer instanceof Answer.Undecided undecided) {
-            return UndecidedFinding.of(
-                    METADATA.id(),
+            return UndecidedNote.solverGaveUp(
+                    METADATA,
                     "destination NAT maps the addresses of " + rule.path() + " back",
                     undecided.reason(),
                     rule.location(),
@@ -295,17 +293,15 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
             related.add(new RelatedLocation(
                     dnat.location(),
                     dnat.path() + ", which maps " + trace.packet().header().dstText() + " elsewhere"));
-        return UndecidedFinding.unlessInexact(
-                new Finding(
-                        METADATA.id(),
-                        METADATA.defaultLevel(),
-                        message,
-                        rule.location(),
-                        related,
-                        replay.witness(),
-                        replay.steps(),
-                        fix,
-                        rule.path() + "|" + tunnel.ref() + "|return"),
+        return UndecidedNote.unlessInexact(
+                Finding.of(METADATA)
+                        .message(message)
+                        .at(rule.location())
+                        .related(related)
+                        .replay(replay)
+                        .fix(fix)
+                        .subject(rule.path() + "|" + tunnel.ref() + "|return")
+                        .build(),
                 router,
                 trace);
     }

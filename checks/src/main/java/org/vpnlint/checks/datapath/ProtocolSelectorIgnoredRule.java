@@ -114,16 +114,12 @@ public final class ProtocolSelectorIgnoredRule implements Rule {
                             .set(path, Segment.of("local"), Segment.of("prefix", local + hostLength(local)))
                             .set(path, Segment.of("remote"), Segment.of("prefix", remote + hostLength(remote))));
         }
-        return new Finding(
-                METADATA.id(),
-                METADATA.defaultLevel(),
-                message,
-                tunnel.location() != null ? tunnel.location() : peer.location(),
-                List.of(),
-                null,
-                List.of(),
-                fix,
-                "peer " + peer.name() + " tunnel " + tunnel.number() + "|protocol");
+        return Finding.of(METADATA)
+                .message(message)
+                .at(tunnel.location() != null ? tunnel.location() : peer.location())
+                .fix(fix)
+                .subject("peer " + peer.name() + " tunnel " + tunnel.number() + "|protocol")
+                .build();
     }
 
     /** The address when the text is a literal IP address (not any, %any, @id, a host name), else null. */

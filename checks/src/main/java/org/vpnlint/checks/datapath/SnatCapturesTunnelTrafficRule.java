@@ -12,6 +12,7 @@ import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.UnshownPart;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
@@ -133,8 +134,8 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
                     : shared.ask(new NotFirstMatchOf(goal, positions(shared.router(), reported)), preferences);
             if (answer instanceof Answer.Proved) break;
             if (answer instanceof Answer.Undecided undecided) {
-                findings.add(UndecidedFinding.of(
-                        METADATA.id(),
+                findings.add(UndecidedNote.solverGaveUp(
+                        METADATA,
                         "source NAT captures traffic of " + tunnel.describe(),
                         undecided.reason(),
                         tunnel.location(),
@@ -148,7 +149,7 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
                 throw new ReplayDisagreement(
                         question, trace, "names no source NAT rule that was not set aside already");
             }
-            findings.add(UndecidedFinding.unlessInexact(finding(router, tunnel, snat, replay), router, trace));
+            findings.add(UndecidedNote.unlessInexact(finding(router, tunnel, snat, replay), router, trace));
         }
         return findings;
     }
@@ -218,15 +219,13 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
                     tunnel.location(), "IPsec " + tunnel.ref() + ", whose traffic " + snat.path() + " translates"));
         }
         String fix = NatExcludeFix.forRule(router, snat, tunnel.remoteSelectors(), trace.egress());
-        return new Finding(
-                METADATA.id(),
-                METADATA.defaultLevel(),
-                message,
-                snat.location(),
-                related,
-                replay.witness(),
-                replay.steps(),
-                fix,
-                snat.path() + "|" + tunnel.ref());
+        return Finding.of(METADATA)
+                .message(message)
+                .at(snat.location())
+                .related(related)
+                .replay(replay)
+                .fix(fix)
+                .subject(snat.path() + "|" + tunnel.ref())
+                .build();
     }
 }

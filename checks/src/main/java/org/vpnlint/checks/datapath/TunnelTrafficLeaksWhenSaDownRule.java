@@ -9,6 +9,7 @@ import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.UnshownPart;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
@@ -98,8 +99,8 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
         Answer answer = pipeline.ask(goal, new WitnessPreferences(tunnel.localSelectors(), tunnel.remoteSelectors()));
         if (answer instanceof Answer.Proved) return null;
         if (answer instanceof Answer.Undecided undecided) {
-            return UndecidedFinding.of(
-                    METADATA.id(),
+            return UndecidedNote.solverGaveUp(
+                    METADATA,
                     "the traffic of " + tunnel.describe() + " leaks while its SA is down",
                     undecided.reason(),
                     tunnel.location(),
@@ -126,17 +127,15 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
         String fix = peerInsideRemote
                 ? SaDownFix.trapOnDpd(router, tunnel.peer().ikeGroup())
                 : SaDownFix.blackholes(router, tunnel.remoteSelectors());
-        return UndecidedFinding.unlessInexact(
-                new Finding(
-                        METADATA.id(),
-                        METADATA.defaultLevel(),
-                        message,
-                        tunnel.location(),
-                        related,
-                        replay.witness(),
-                        replay.steps(),
-                        fix,
-                        tunnel.ref() + "|sa-down"),
+        return UndecidedNote.unlessInexact(
+                Finding.of(METADATA)
+                        .message(message)
+                        .at(tunnel.location())
+                        .related(related)
+                        .replay(replay)
+                        .fix(fix)
+                        .subject(tunnel.ref() + "|sa-down")
+                        .build(),
                 router,
                 trace);
     }

@@ -78,18 +78,15 @@ public final class IpsecProposalMismatchRule implements Rule {
                 }
             }
             if (!problems.isEmpty()) {
-                findings.add(new Finding(
-                        METADATA.id(),
-                        Level.ERROR,
-                        "The ESP proposals of "
+                findings.add(Finding.of(METADATA)
+                        .level(Level.ERROR)
+                        .message("The ESP proposals of "
                                 + analysis.pair().describe() + " do not agree. CHILD_SA: "
-                                + String.join("; ", new LinkedHashSet<>(problems)) + ".",
-                        located.peer().location(),
-                        List.of(PairFindings.related(analysis.pair().partnerOf(located))),
-                        null,
-                        List.of(),
-                        null,
-                        PairFindings.subject(located, "esp-proposal")));
+                                + String.join("; ", new LinkedHashSet<>(problems)) + ".")
+                        .at(located.peer().location())
+                        .related(List.of(PairFindings.related(analysis.pair().partnerOf(located))))
+                        .subject(PairFindings.subject(located, "esp-proposal"))
+                        .build());
             }
         }
         return findings;

@@ -67,16 +67,13 @@ final class PairFindings {
         List<TraceStep> trace = result.steps().stream()
                 .map(s -> new TraceStep(s.exchange(), s.detail(), null, null))
                 .toList();
-        return new Finding(
-                rule.id(),
-                reportable.level(),
-                message.toString(),
-                located.peer().location(),
-                List.of(related(other)),
-                null,
-                trace,
-                null,
-                subject(located, subjectSuffix));
+        return Finding.of(rule.id(), reportable.level())
+                .message(message.toString())
+                .at(located.peer().location())
+                .related(List.of(related(other)))
+                .trace(trace)
+                .subject(subject(located, subjectSuffix))
+                .build();
     }
 
     static RelatedLocation related(PeerEnd other) {
@@ -96,16 +93,13 @@ final class PairFindings {
             String subjectSuffix,
             String fix) {
         List<RelatedLocation> related = other == null ? List.of() : List.of(related(other));
-        return new Finding(
-                rule.id(),
-                level,
-                message,
-                located.peer().location(),
-                related,
-                null,
-                List.of(),
-                fix,
-                subject(located, subjectSuffix));
+        return Finding.of(rule.id(), level)
+                .message(message)
+                .at(located.peer().location())
+                .related(related)
+                .fix(fix)
+                .subject(subject(located, subjectSuffix))
+                .build();
     }
 
     /**

@@ -80,16 +80,13 @@ public final class TunnelSelectorsNotMirroredRule implements Rule {
             if (problems.isEmpty()) continue;
             String message = "The tunnels of " + analysis.pair().describe() + " do not mirror each other. CHILD_SA: "
                     + String.join("; ", new LinkedHashSet<>(problems)) + ".";
-            findings.add(new Finding(
-                    METADATA.id(),
-                    refused ? Level.ERROR : Level.WARNING,
-                    message,
-                    located.peer().location(),
-                    List.of(PairFindings.related(analysis.pair().partnerOf(located))),
-                    null,
-                    List.of(),
-                    null,
-                    PairFindings.subject(located, "tunnel selectors")));
+            findings.add(Finding.of(METADATA)
+                    .level(refused ? Level.ERROR : Level.WARNING)
+                    .message(message)
+                    .at(located.peer().location())
+                    .related(List.of(PairFindings.related(analysis.pair().partnerOf(located))))
+                    .subject(PairFindings.subject(located, "tunnel selectors"))
+                    .build());
         }
         return findings;
     }

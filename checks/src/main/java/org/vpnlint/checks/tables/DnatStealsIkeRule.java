@@ -12,7 +12,7 @@ import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.datapath.UndecidedFinding;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.Stage;
 import org.vpnlint.model.Dialect;
@@ -80,7 +80,7 @@ public final class DnatStealsIkeRule implements Rule {
                         .add(new Stolen(flow, replay, natRule));
             }
             stolen.values()
-                    .forEach(list -> findings.add(UndecidedFinding.unlessInexact(
+                    .forEach(list -> findings.add(UndecidedNote.unlessInexact(
                             finding(router, list),
                             router,
                             list.stream().map(each -> each.replay().trace()).toArray(PacketTrace[]::new))));
@@ -95,17 +95,12 @@ public final class DnatStealsIkeRule implements Rule {
         QueryResult rewritten =
                 search.find(flow.router(), flow.packet(), SourceSearch.Goal.DESTINATION_REWRITTEN, purpose);
         if (rewritten instanceof QueryResult.Unknown unknown) {
-            findings.add(new Finding(
-                    METADATA.id(),
-                    Level.NOTE,
-                    "Could not decide whether destination NAT rewrites " + flow.what() + " for " + flow.owner() + " ("
-                            + unknown.reason() + ").",
+            findings.add(UndecidedNote.solverGaveUp(
+                    METADATA,
+                    "destination NAT rewrites " + flow.what() + " for " + flow.owner(),
+                    unknown.reason(),
                     flow.ownerLocation(),
-                    List.of(),
-                    null,
-                    List.of(),
-                    null,
-                    flow.owner() + "|dnat|undecided"));
+                    flow.owner() + "|dnat"));
             return null;
         }
         if (!(rewritten instanceof QueryResult.Witness witness)) return null;
@@ -137,17 +132,15 @@ public final class DnatStealsIkeRule implements Rule {
             related.add(new RelatedLocation(
                     first.flow().ownerLocation(), first.flow().owner() + ", whose packets are rewritten"));
         }
-        return new Finding(
-                METADATA.id(),
-                METADATA.defaultLevel(),
-                message,
-                location,
-                related,
-                first.replay().witness(),
-                first.replay().steps(),
-                fix(router, rule, first.flow()),
-                (rule == null ? "destination nat" : rule.path()) + "|"
-                        + first.flow().owner());
+        return Finding.of(METADATA)
+                .message(message)
+                .at(location)
+                .related(related)
+                .replay(first.replay())
+                .fix(fix(router, rule, first.flow()))
+                .subject((rule == null ? "destination nat" : rule.path()) + "|"
+                        + first.flow().owner())
+                .build();
     }
 
     private static NatRule destinationRuleAt(Router router, SourceLocation location) {

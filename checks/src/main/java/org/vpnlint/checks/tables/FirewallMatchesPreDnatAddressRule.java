@@ -14,7 +14,7 @@ import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.datapath.UndecidedFinding;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledNatRule;
 import org.vpnlint.datapath.CompiledRouter;
@@ -204,17 +204,12 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
             result = ask(query, questions, ways, rule);
         }
         if (result instanceof QueryResult.Unknown unknown) {
-            return new Finding(
-                    METADATA.id(),
-                    Level.NOTE,
-                    "Could not decide whether destination NAT rewrites the packets " + purpose + " is meant for ("
-                            + unknown.reason() + ").",
+            return UndecidedNote.solverGaveUp(
+                    METADATA,
+                    "destination NAT rewrites the packets " + purpose + " is meant for",
+                    unknown.reason(),
                     rule.location(),
-                    List.of(),
-                    null,
-                    List.of(),
-                    null,
-                    subjectOf(rule) + "|undecided");
+                    subjectOf(rule));
         }
         if (!(result instanceof QueryResult.Witness witness)) return null;
         ConcretePacket packet = PacketInput.decodePacket(router, witness.values(), "");
@@ -226,7 +221,7 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
                 || rule.match().destination().matches(after.dst())) {
             throw new ReplayDisagreement(purpose, replay.trace());
         }
-        return UndecidedFinding.unlessInexact(
+        return UndecidedNote.unlessInexact(
                 finding(router.router(), rule, replay, after), router.router(), replay.trace());
     }
 
@@ -325,16 +320,14 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
         String fix = rule.path() == null || !plainAddress
                 ? null
                 : "set " + rule.path() + " destination address " + after.dstText();
-        return new Finding(
-                METADATA.id(),
-                METADATA.defaultLevel(),
-                message,
-                rule.location(),
-                related,
-                replay.witness(),
-                replay.steps(),
-                fix,
-                subjectOf(rule));
+        return Finding.of(METADATA)
+                .message(message)
+                .at(rule.location())
+                .related(related)
+                .replay(replay)
+                .fix(fix)
+                .subject(subjectOf(rule))
+                .build();
     }
 
     private static String subjectOf(FirewallRule rule) {

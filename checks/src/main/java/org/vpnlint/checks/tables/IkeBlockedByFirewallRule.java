@@ -12,8 +12,8 @@ import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.UnshownPart;
-import org.vpnlint.checks.datapath.UndecidedFinding;
 import org.vpnlint.datapath.DropReason;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.Stage;
@@ -97,7 +97,7 @@ public final class IkeBlockedByFirewallRule implements Rule {
             findings.addAll(UnshownPart.gate(
                     router,
                     blockedByOwner.values().stream()
-                            .map(blocked -> UndecidedFinding.unlessInexact(
+                            .map(blocked -> UndecidedNote.unlessInexact(
                                     finding(router, blocked),
                                     router,
                                     blocked.stream()
@@ -123,17 +123,12 @@ public final class IkeBlockedByFirewallRule implements Rule {
         QueryResult passes =
                 search.find(flow.router(), flow.packet(), SourceSearch.Goal.NOT_DROPPED_BY_INPUT_FILTER, purpose);
         if (passes instanceof QueryResult.Unknown unknown) {
-            findings.add(new Finding(
-                    METADATA.id(),
-                    Level.NOTE,
-                    "Could not decide whether the input filter admits " + flow.what() + " for " + flow.owner() + " ("
-                            + unknown.reason() + ").",
+            findings.add(UndecidedNote.solverGaveUp(
+                    METADATA,
+                    "the input filter admits " + flow.what() + " for " + flow.owner(),
+                    unknown.reason(),
                     flow.ownerLocation(),
-                    List.of(),
-                    null,
-                    List.of(),
-                    null,
-                    flow.owner() + "|input|undecided"));
+                    flow.owner() + "|input"));
             return null;
         }
         if (!(passes instanceof QueryResult.Proved)) return null;
@@ -190,16 +185,15 @@ public final class IkeBlockedByFirewallRule implements Rule {
                         each.decidedAt(), "drops " + each.flow().what()));
             }
         }
-        return new Finding(
-                METADATA.id(),
-                level,
-                message.toString(),
-                location,
-                related,
-                first.replay().witness(),
-                first.replay().steps(),
-                fix(router, blocked),
-                flow.owner() + "|input");
+        return Finding.of(METADATA)
+                .level(level)
+                .message(message.toString())
+                .at(location)
+                .related(related)
+                .replay(first.replay())
+                .fix(fix(router, blocked))
+                .subject(flow.owner() + "|input")
+                .build();
     }
 
     /** Packets without which the tunnel cannot work at all (NAT-T matters only behind NAT). */

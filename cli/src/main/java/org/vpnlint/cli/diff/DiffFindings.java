@@ -87,16 +87,14 @@ public final class DiffFindings {
         for (ConfigChange cause : causes) related.add(new RelatedLocation(cause.shownAt(), cause.describe()));
         String subject = difference.before().packet().ingress() + "|"
                 + difference.affected().describe() + "|" + FateDifferenceText.fates(difference);
-        return new Finding(
-                rule.id(),
-                difference.level(),
-                difference.message(),
-                location,
-                related,
-                witness(difference),
-                steps(difference.after()),
-                null,
-                subject);
+        return Finding.of(rule.id(), difference.level())
+                .message(difference.message())
+                .at(location)
+                .related(related)
+                .witness(witness(difference))
+                .trace(steps(difference.after()))
+                .subject(subject)
+                .build();
     }
 
     static Witness witness(FateDifference difference) {
