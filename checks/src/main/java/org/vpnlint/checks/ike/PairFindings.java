@@ -6,14 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.vpnlint.checks.Finding;
-import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.ike.pairing.PeerEnd;
 import org.vpnlint.checks.ike.pairing.PeerPair;
-import org.vpnlint.checks.ike.pairing.PeerPairing;
 import org.vpnlint.model.Level;
 
 /**
@@ -24,10 +22,6 @@ import org.vpnlint.model.Level;
 final class PairFindings {
 
     private PairFindings() {}
-
-    static List<PairAnalysis> analyse(Network network) {
-        return new PeerPairing(network).pairs().stream().map(PairAnalysis::new).toList();
-    }
 
     static Finding negotiationFinding(
             RuleMetadata rule,
