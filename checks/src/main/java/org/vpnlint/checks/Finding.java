@@ -3,6 +3,7 @@ package org.vpnlint.checks;
 import java.util.List;
 import java.util.Objects;
 import org.vpnlint.model.Level;
+import org.vpnlint.model.Router;
 import org.vpnlint.model.SourceLocation;
 
 /**
@@ -120,7 +121,12 @@ public record Finding(
             return witness(replay.witness()).trace(replay.steps());
         }
 
-        /** The suggested change in the file's own syntax, or null for none. */
+        /** The suggested change, written as the router's file writes configuration; null for none. */
+        public Builder fix(Router router, ConfigChange change) {
+            return fix(change == null ? null : change.renderFor(router));
+        }
+
+        /** The suggested change already rendered (e.g. redacted for output), or null for none. */
         public Builder fix(String fix) {
             this.fix = fix;
             return this;

@@ -2,6 +2,7 @@ package org.vpnlint.checks.datapath;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.ConfigChange;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
@@ -127,7 +128,7 @@ public final class GreLeaksWhenSaDownRule implements Rule {
         if (routeLine != null) {
             related.add(new RelatedLocation(routeLine, "the route that carries the GRE packets while the SA is down"));
         }
-        String fix = remoteIsPeer
+        ConfigChange fix = remoteIsPeer
                 ? SaDownFix.trapOnDpd(router, protecting.peer().ikeGroup())
                 : SaDownFix.blackholes(router, List.of(gre.packet().dst()));
         return Finding.of(METADATA)
@@ -135,7 +136,7 @@ public final class GreLeaksWhenSaDownRule implements Rule {
                 .at(gre.tunnelInterface().location())
                 .related(related)
                 .replay(replay)
-                .fix(fix)
+                .fix(router, fix)
                 .subject("interfaces tunnel " + gre.tunnelInterface().name() + "|sa-down")
                 .build();
     }

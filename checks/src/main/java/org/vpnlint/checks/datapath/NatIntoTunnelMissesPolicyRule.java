@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
@@ -17,7 +19,6 @@ import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.UnshownPart;
-import org.vpnlint.checks.datapath.ConfigChange.Segment;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledNatRule;
 import org.vpnlint.datapath.CompiledRouter;
@@ -206,20 +207,18 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
                 + "tunnel's local selector: " + replay.packetText() + " becomes " + trace.finalHeader() + ", which the "
                 + "policy lookup after source NAT does not give to the tunnel, and " + replay.fateText()
                 + ", with the SA up.";
-        String fix = null;
+        ConfigChange fix = null;
         if (tunnel.localSelectors().size() == 1
                 && isHost(tunnel.localSelectors().get(0))) {
             String host = tunnel.localSelectors().get(0).withoutPrefixLength().toCompressedString();
-            fix = FixFormatter.format(
-                    ConfigStyle.of(router),
-                    new ConfigChange().set(ruleNode(router, rule), translationLeaf(router, host)));
+            fix = new ConfigChange().set(ruleNode(router, rule), translationLeaf(router, host));
         }
         return Finding.of(METADATA)
                 .message(message)
                 .at(rule.location())
                 .related(tunnelRelated(tunnel, rule))
                 .replay(replay)
-                .fix(fix)
+                .fix(router, fix)
                 .subject(rule.path() + "|" + tunnel.ref() + "|forward")
                 .build();
     }
@@ -274,7 +273,7 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
         ReplayedWitness replay = new ReplayedWitness(trace, "up");
         NatRule dnat = SourceNatSetAside.ruleAt(router.nat().destinationRules(), replay.actedAt(Stage.PREROUTING_DNAT));
         String what;
-        String fix = null;
+        ConfigChange fix = null;
         String mappedTo = replay.step(Stage.PREROUTING_DNAT) == null
                 ? null
                 : replay.step(Stage.PREROUTING_DNAT).header().dstText();
@@ -299,7 +298,7 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
                         .at(rule.location())
                         .related(related)
                         .replay(replay)
-                        .fix(fix)
+                        .fix(router, fix)
                         .subject(rule.path() + "|" + tunnel.ref() + "|return")
                         .build(),
                 router,
@@ -336,7 +335,7 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
         }
     }
 
-    private static String missingDnatFix(Router router, NatRule snat, String translatedAddress) {
+    private static ConfigChange missingDnatFix(Router router, NatRule snat, String translatedAddress) {
         AddressMatch source = snat.match().source();
         List<IPAddress> inside = prefixes(source);
         if (source.negated() || inside.size() != 1 || !isHost(inside.get(0))) return null;
@@ -361,7 +360,7 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
             change.set(rule, Segment.of("destination"), Segment.of("address", translatedAddress))
                     .set(rule, Segment.of("translation"), Segment.of("address", host));
         }
-        return FixFormatter.format(ConfigStyle.of(router), change);
+        return change;
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.vpnlint.checks.ConfigChange;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
@@ -218,13 +219,13 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
             related.add(new RelatedLocation(
                     tunnel.location(), "IPsec " + tunnel.ref() + ", whose traffic " + snat.path() + " translates"));
         }
-        String fix = NatExcludeFix.forRule(router, snat, tunnel.remoteSelectors(), trace.egress());
+        ConfigChange fix = NatExcludeFix.forRule(router, snat, tunnel.remoteSelectors(), trace.egress());
         return Finding.of(METADATA)
                 .message(message)
                 .at(snat.location())
                 .related(related)
                 .replay(replay)
-                .fix(fix)
+                .fix(router, fix)
                 .subject(snat.path() + "|" + tunnel.ref())
                 .build();
     }

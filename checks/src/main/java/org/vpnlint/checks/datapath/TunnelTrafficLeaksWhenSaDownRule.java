@@ -2,6 +2,7 @@ package org.vpnlint.checks.datapath;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.ConfigChange;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
@@ -124,7 +125,7 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
             related.add(
                     new RelatedLocation(route, "the route that carries the tunnel's traffic out while the SA is down"));
         }
-        String fix = peerInsideRemote
+        ConfigChange fix = peerInsideRemote
                 ? SaDownFix.trapOnDpd(router, tunnel.peer().ikeGroup())
                 : SaDownFix.blackholes(router, tunnel.remoteSelectors());
         return UndecidedNote.unlessInexact(
@@ -133,7 +134,7 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
                         .at(tunnel.location())
                         .related(related)
                         .replay(replay)
-                        .fix(fix)
+                        .fix(router, fix)
                         .subject(tunnel.ref() + "|sa-down")
                         .build(),
                 router,

@@ -9,6 +9,6 @@
  * {@link org.vpnlint.checks.datapath.WitnessReplay} replays the packet concretely and checks the same goal again
  * (a disagreement is {@link org.vpnlint.checks.ReplayDisagreement}, an internal error); the finding carries
  * the replay's witness and trace, and a fix rendered in the file's own style by
- * {@link org.vpnlint.checks.datapath.FixFormatter}. A solver timeout becomes a note, never silence.
+ * {@link org.vpnlint.checks.FixFormatter}. A solver timeout becomes a note, never silence.
  */
 package org.vpnlint.checks.datapath;

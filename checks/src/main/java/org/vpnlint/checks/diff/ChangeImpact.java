@@ -53,7 +53,7 @@ public final class ChangeImpact {
 
     private final Solver solver;
     private final SaMode mode;
-    private final ConfigChanges changes;
+    private final ChangedNodes changes;
     private final String beforeFile;
     private final String afterFile;
     private final List<FateDifference> differences = new ArrayList<>();
@@ -65,7 +65,7 @@ public final class ChangeImpact {
     private ChangeImpact(Solver solver, SaMode mode, RouterVersion before, RouterVersion after) {
         this.solver = solver;
         this.mode = mode;
-        this.changes = ConfigChanges.between(before.tree(), after.tree());
+        this.changes = ChangedNodes.between(before.tree(), after.tree());
         this.beforeFile = before.router().file();
         this.afterFile = after.router().file();
     }
@@ -292,7 +292,7 @@ public final class ChangeImpact {
         SpaceSearch<B, V> search = new SpaceSearch<>(pair, key, packet, states, within);
         AffectedSpace affected = search.widest(lengths.get(sameWay));
         lengths.put(sameWay, search.lengths);
-        List<ConfigChange> causes = changes.relatedTo(locations(before), locations(after));
+        List<ChangedNode> causes = changes.relatedTo(locations(before), locations(after));
         FateDifference difference = new FateDifference(
                 beforeFile,
                 afterFile,

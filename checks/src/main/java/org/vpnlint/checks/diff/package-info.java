@@ -37,7 +37,7 @@
  * the ingresses. The addresses 0.0.0.0 and :: are left out: the model uses them for a dynamic address.
  *
  * <h2>Causes</h2>
- * {@link org.vpnlint.checks.diff.ConfigChanges} compares the two word trees by path of words (format, order, comments
+ * {@link org.vpnlint.checks.diff.ChangedNodes} compares the two word trees by path of words (format, order, comments
  * and blank lines do not count) and reports the outermost node one version has and the other has not. A difference's
  * causes are the changes at, inside or around a node that acts in either trace (the NAT rule, route, tunnel or filter
  * rule a step names); when none does, every change is listed.

@@ -2,6 +2,8 @@ package org.vpnlint.checks.ike;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
@@ -59,9 +61,10 @@ public final class NoInitiatorRule implements PairRule {
                     analysis.pair().partnerOf(located),
                     "Neither " + first.label() + " (" + first.startAction().description() + ") nor "
                             + second.label() + " (" + second.startAction().description()
-                            + ") starts IKE, so the tunnel never comes up.",
+                            + ") starts IKE, so the tunnel never comes up. Let one end initiate.",
                     "connection-type",
-                    "set connection-type initiate on one end"));
+                    new ConfigChange()
+                            .set(ConfigChange.peerPath(located.peer()), Segment.of("connection-type", "initiate"))));
         } else if (analysis.reachingDirections().isEmpty()) {
             // Only when a replay shows the packet going nowhere; dynamic addresses leave nothing to replay.
             DirectionOutcome blocked = analysis.directions().stream()

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.vpnlint.checks.ConfigChange;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.RuleContext;
@@ -85,13 +86,13 @@ final class PairFindings {
             PeerEnd other,
             String message,
             String subjectSuffix,
-            String fix) {
+            ConfigChange fix) {
         List<RelatedLocation> related = other == null ? List.of() : List.of(related(other));
         return Finding.of(rule.id(), level)
                 .message(message)
                 .at(located.peer().location())
                 .related(related)
-                .fix(fix)
+                .fix(located.router(), fix)
                 .subject(subject(located, subjectSuffix))
                 .build();
     }

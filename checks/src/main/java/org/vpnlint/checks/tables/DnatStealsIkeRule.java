@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
@@ -137,7 +139,7 @@ public final class DnatStealsIkeRule implements Rule {
                 .at(location)
                 .related(related)
                 .replay(first.replay())
-                .fix(fix(router, rule, first.flow()))
+                .fix(router, fix(router, rule, first.flow()))
                 .subject((rule == null ? "destination nat" : rule.path()) + "|"
                         + first.flow().owner())
                 .build();
@@ -152,7 +154,7 @@ public final class DnatStealsIkeRule implements Rule {
     }
 
     /** An exclude rule for the peer just before the stealing rule (exclude stops destination NAT for the packet). */
-    private static String fix(Router router, NatRule rule, OwnTraffic.Flow flow) {
+    private static ConfigChange fix(Router router, NatRule rule, OwnTraffic.Flow flow) {
         if (flow.anySource()) return null; // the peer may come from anywhere: narrow the rule instead
         if (rule == null || rule.path() == null || !rule.path().endsWith(" rule " + rule.number())) return null;
         int number = rule.number() - 1;
@@ -160,21 +162,23 @@ public final class DnatStealsIkeRule implements Rule {
                 || router.nat().sourceRules().stream()
                         .anyMatch(r -> r.number() == number && router.dialect() == Dialect.EDGEOS);
         if (number < 1 || taken) return null;
-        String prefix = "set "
-                + rule.path()
-                        .substring(
-                                0,
-                                rule.path().length()
-                                        - String.valueOf(rule.number()).length()) + number;
-        List<String> lines = new ArrayList<>();
-        lines.add(prefix + " exclude");
-        if (router.dialect() == Dialect.EDGEOS) lines.add(prefix + " type destination");
+        List<Segment> exclude = new ArrayList<>(Segment.path(rule.path()));
+        exclude.set(exclude.size() - 1, Segment.of("rule", number));
+        ConfigChange change = new ConfigChange().set(exclude, Segment.of("exclude"));
+        if (router.dialect() == Dialect.EDGEOS) change.set(exclude, Segment.of("type", "destination"));
         if (!rule.interfaceMatch().isAny()) {
-            lines.add(prefix + " inbound-interface " + (router.dialect().legacyIpsecSyntax() ? "" : "name ")
-                    + rule.interfaceMatch());
+            String name = rule.interfaceMatch().toString();
+            if (router.dialect().legacyIpsecSyntax()) change.set(exclude, Segment.of("inbound-interface", name));
+            else change.set(exclude, Segment.of("inbound-interface"), Segment.of("name", name));
         }
-        lines.add(prefix + " source address " + flow.packet().header().srcText());
-        lines.add(prefix + " destination address " + flow.packet().header().dstText());
-        return String.join("\n", lines);
+        change.set(
+                exclude,
+                Segment.of("source"),
+                Segment.of("address", flow.packet().header().srcText()));
+        change.set(
+                exclude,
+                Segment.of("destination"),
+                Segment.of("address", flow.packet().header().dstText()));
+        return change;
     }
 }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
@@ -317,15 +319,19 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
                 : List.of(new RelatedLocation(natLocation, natName + " rewrites the destination first"));
         // a written address (not a group) is a single leaf: setting it replaces the public one
         boolean plainAddress = !rule.match().destination().text().contains(" ");
-        String fix = rule.path() == null || !plainAddress
+        ConfigChange fix = rule.path() == null || !plainAddress
                 ? null
-                : "set " + rule.path() + " destination address " + after.dstText();
+                : new ConfigChange()
+                        .set(
+                                Segment.path(rule.path()),
+                                Segment.of("destination"),
+                                Segment.of("address", after.dstText()));
         return Finding.of(METADATA)
                 .message(message)
                 .at(rule.location())
                 .related(related)
                 .replay(replay)
-                .fix(fix)
+                .fix(router, fix)
                 .subject(subjectOf(rule))
                 .build();
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
@@ -191,7 +193,7 @@ public final class IkeBlockedByFirewallRule implements Rule {
                 .at(location)
                 .related(related)
                 .replay(first.replay())
-                .fix(fix(router, blocked))
+                .fix(router, fix(router, blocked))
                 .subject(flow.owner() + "|input")
                 .build();
     }
@@ -211,13 +213,14 @@ public final class IkeBlockedByFirewallRule implements Rule {
     }
 
     /** Accept rules in the chain that drops, placed before the dropping rule. */
-    private static String fix(Router router, List<Blocked> blocked) {
+    private static ConfigChange fix(Router router, List<Blocked> blocked) {
         FirewallChain chain = FirewallChains.chainAt(router, blocked.get(0).decidedAt());
         if (chain == null || chain.path() == null) return null;
         FirewallRule dropping = FirewallChains.ruleAt(chain, blocked.get(0).decidedAt());
         Integer number = FirewallChains.freeNumberBefore(chain, dropping);
         if (number == null) return null;
-        List<String> lines = new ArrayList<>();
+        List<Segment> chainNode = Segment.path(chain.path());
+        ConfigChange change = new ConfigChange();
         OwnTraffic.Flow flow = blocked.get(0).flow();
         String source = flow.anySource() ? null : flow.packet().header().srcText();
         boolean ports = blocked.stream()
@@ -230,25 +233,25 @@ public final class IkeBlockedByFirewallRule implements Rule {
                 .toList();
         int next = number;
         if (ports) {
-            String rule = "set " + chain.path() + " rule " + next;
-            lines.add(rule + " action accept");
-            if (source != null) lines.add(rule + " source address " + source);
-            lines.add(rule + " protocol udp");
-            lines.add(rule + " destination port 500,4500");
+            Segment rule = Segment.of("rule", next);
+            change.set(chainNode, rule, Segment.of("action", "accept"));
+            if (source != null) change.set(chainNode, rule, Segment.of("source"), Segment.of("address", source));
+            change.set(chainNode, rule, Segment.of("protocol", "udp"));
+            change.set(chainNode, rule, Segment.of("destination"), Segment.of("port", "500,4500"));
             next++;
         }
         for (int protocol : protocols) {
-            String rule = "set " + chain.path() + " rule " + next;
-            lines.add(rule + " action accept");
-            if (source != null) lines.add(rule + " source address " + source);
-            lines.add(rule + " protocol " + org.vpnlint.model.ProtocolMatch.name(protocol));
+            Segment rule = Segment.of("rule", next);
+            change.set(chainNode, rule, Segment.of("action", "accept"));
+            if (source != null) change.set(chainNode, rule, Segment.of("source"), Segment.of("address", source));
+            change.set(chainNode, rule, Segment.of("protocol", org.vpnlint.model.ProtocolMatch.name(protocol)));
             next++;
         }
         if (dropping != null && next > dropping.number()) return null; // no room before the dropping rule
         if (router.dialect() == Dialect.EDGEOS
                 && blocked.stream().allMatch(b -> b.flow().kind() != OwnTraffic.Kind.ENCAPSULATION)) {
-            lines.add("# or let EdgeOS add these accepts itself: set vpn ipsec auto-firewall-nat-exclude enable");
+            change.remark("or let EdgeOS add these accepts itself: set vpn ipsec auto-firewall-nat-exclude enable");
         }
-        return String.join("\n", lines);
+        return change;
     }
 }

@@ -2,6 +2,7 @@ package org.vpnlint.checks.tables;
 
 import java.math.BigInteger;
 import java.util.List;
+import org.vpnlint.checks.ConfigChange;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.RuleMetadata;
@@ -10,6 +11,7 @@ import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.Witness;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.model.ProtocolMatch;
+import org.vpnlint.model.Router;
 import org.vpnlint.model.SourceLocation;
 
 /** Turns the verdicts of {@link ShadowedRules} into findings located at the rule that never acts. */
@@ -26,7 +28,8 @@ final class ShadowFindings {
             ShadowedRules.Chain chain,
             ShadowedRules.Shadowed shadowed,
             String subject,
-            String fix) {
+            Router router,
+            ConfigChange fix) {
         ChainEntry rule = shadowed.rule();
         String causes = shadowed.singleCause()
                 ? shadowed.covering().get(0).label() + " ("
@@ -68,7 +71,7 @@ final class ShadowFindings {
                 .related(related)
                 .witness(witness)
                 .trace(trace)
-                .fix(fix)
+                .fix(router, fix)
                 .subject(subject)
                 .build();
     }
