@@ -247,7 +247,8 @@ class SingleRouterRulesTest {
                         .build());
 
         assertTrue(
-                findings.get(0).fix().contains("local-id \"<name-of-this-router>\""), findings.get(0).fix());
+                findings.get(0).fix().contains("local-id \"<name-of-this-router>\""),
+                findings.get(0).fix());
         assertTrue(
                 findings.get(0).message().contains("replace <name-of-this-router>"),
                 findings.get(0).message());
