@@ -3,9 +3,11 @@ package org.vpnlint.checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
@@ -23,6 +25,8 @@ public final class RuleContext implements AutoCloseable {
     private final List<Solver> laneSolvers = new ArrayList<>();
     /** Compiled tables per router and family: most rules need them, and a large router takes long to compile. */
     private final Map<Router, Map<AddressFamily, CompiledRouter>> compiled = new IdentityHashMap<>();
+    /** What several rules derive from one network, derived once per run (see {@link #onceFor}). */
+    private final Map<Network, Map<Object, Object>> perNetwork = new IdentityHashMap<>();
 
     /** The running rule's time budget and its deadline on {@link System#nanoTime}'s clock (see {@link #startRule}). */
     private Duration budget = null;
@@ -73,6 +77,17 @@ public final class RuleContext implements AutoCloseable {
                 .computeIfAbsent(family, f -> CompiledRouter.compile(router, f));
     }
 
+    /**
+     * What {@code derive} makes of this network, made once per run for every rule that asks with the same
+     * {@code key} (e.g. the IKE rules share one analysis of the network's pairs of ends).
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> T onceFor(Network network, Object key, Function<Network, T> derive) {
+        return (T) perNetwork
+                .computeIfAbsent(network, n -> new HashMap<>())
+                .computeIfAbsent(key, k -> derive.apply(network));
+    }
+
     /** Whether any rule has used the solver in this run (for benchmarks and the start-up budget). */
     public synchronized boolean solverLoaded() {
         return solver != null;
@@ -86,5 +101,6 @@ public final class RuleContext implements AutoCloseable {
         solver = null;
         laneSolvers.clear();
         views.clear();
+        perNetwork.clear();
     }
 }

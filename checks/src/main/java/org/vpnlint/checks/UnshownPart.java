@@ -43,16 +43,7 @@ public final class UnshownPart {
                 + ". Declare the file complete in .vpnlint.yaml (fragments:) if it is the whole router. In the file as"
                 + " shown: "
                 + finding.message();
-        return new Finding(
-                finding.ruleId(),
-                Level.NOTE,
-                message,
-                finding.location(),
-                finding.related(),
-                finding.witness(),
-                finding.trace(),
-                null,
-                finding.subject() + "|unshown-" + part.id());
+        return finding.asNote(message, "unshown-" + part.id());
     }
 
     /**
@@ -64,15 +55,11 @@ public final class UnshownPart {
         String message = "Not checked whether " + claim + ": that needs all the " + part.description() + " of the"
                 + " router, and " + router.completeness().whyIncomplete(part) + ". Declare the file complete, or give"
                 + " the missing facts, in .vpnlint.yaml (fragments:).";
-        return new Finding(
-                rule.id(),
-                Level.NOTE,
-                message,
-                location,
-                List.of(),
-                null,
-                List.of(),
-                null,
-                subject + "|unshown-" + part.id());
+        return Finding.of(rule)
+                .level(Level.NOTE)
+                .message(message)
+                .at(location)
+                .subject(subject + "|unshown-" + part.id())
+                .build();
     }
 }

@@ -57,16 +57,11 @@ class SarifReportTest {
                 Level.WARNING,
                 "router.boot",
                 "Source NAT rule 10 rewrites tunnel traffic. It leaves eth0 in cleartext.");
-        Finding silenced = new Finding(
-                "snat-captures-tunnel-traffic",
-                Level.ERROR,
-                "Lab NAT rule.",
-                SourceLocation.at("lab.boot", 9, 9),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                "nat source rule 10");
+        Finding silenced = Finding.of("snat-captures-tunnel-traffic", Level.ERROR)
+                .message("Lab NAT rule.")
+                .at(SourceLocation.at("lab.boot", 9, 9))
+                .subject("nat source rule 10")
+                .build();
         Suppression labOnly = new Suppression(
                 List.of("snat-captures-tunnel-traffic"),
                 "lab only",

@@ -28,16 +28,11 @@ class SuppressionTest {
     private static Analysis findingAtLine(String file, int line) {
         Rule rule = TestRules.rule(
                 TestRules.metadata(RULE, Level.ERROR, null),
-                network -> List.of(new Finding(
-                        RULE,
-                        Level.ERROR,
-                        "NAT captures the tunnel.",
-                        SourceLocation.at(file, line, 9),
-                        List.of(),
-                        null,
-                        List.of(),
-                        null,
-                        "nat source rule 10")));
+                network -> List.of(Finding.of(RULE, Level.ERROR)
+                        .message("NAT captures the tunnel.")
+                        .at(SourceLocation.at(file, line, 9))
+                        .subject("nat source rule 10")
+                        .build()));
         return new Analysis(List.of(rule), TestRules::noSolver);
     }
 
@@ -124,16 +119,11 @@ class SuppressionTest {
                 """.formatted(RULE));
         Rule rule = TestRules.rule(
                 TestRules.metadata(RULE, Level.ERROR, null),
-                network -> List.of(new Finding(
-                        RULE,
-                        Level.ERROR,
-                        "NAT captures the tunnel.",
-                        SourceLocation.at("r.set", 3, 20),
-                        List.of(),
-                        null,
-                        List.of(),
-                        null,
-                        "nat source rule 10")));
+                network -> List.of(Finding.of(RULE, Level.ERROR)
+                        .message("NAT captures the tunnel.")
+                        .at(SourceLocation.at("r.set", 3, 20))
+                        .subject("nat source rule 10")
+                        .build()));
 
         CliRun run = CliRun.in(dir, new Analysis(List.of(rule), TestRules::noSolver), "check", "r.set");
 
@@ -150,16 +140,11 @@ class SuppressionTest {
                 """.formatted(RULE));
         Rule rule = TestRules.rule(
                 TestRules.metadata(RULE, Level.ERROR, null),
-                network -> List.of(new Finding(
-                        RULE,
-                        Level.ERROR,
-                        "NAT captures the tunnel.",
-                        SourceLocation.at("r.set", 1, 16),
-                        List.of(),
-                        null,
-                        List.of(),
-                        null,
-                        "nat source rule 10")));
+                network -> List.of(Finding.of(RULE, Level.ERROR)
+                        .message("NAT captures the tunnel.")
+                        .at(SourceLocation.at("r.set", 1, 16))
+                        .subject("nat source rule 10")
+                        .build()));
 
         CliRun run = CliRun.in(dir, new Analysis(List.of(rule), TestRules::noSolver), "check", "r.set");
 

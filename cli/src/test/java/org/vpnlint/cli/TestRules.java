@@ -102,14 +102,12 @@ final class TestRules {
     static Finding natFinding(String ruleId, Level level, String file, String message) {
         SourceLocation natRule = new SourceLocation(file, NAT_RULE_LINE, 9, 13, 10);
         SourceLocation peer = SourceLocation.at(file, PEER_LINE, 17);
-        return new Finding(
-                ruleId,
-                level,
-                message,
-                natRule,
-                List.of(new RelatedLocation(peer, "IPsec tunnel 1 of peer 192.0.2.150")),
-                new Witness("192.168.10.100", "10.10.10.200", "tcp", 1024, 22, "eth1", "up"),
-                List.of(
+        return Finding.of(ruleId, level)
+                .message(message)
+                .at(natRule)
+                .related(List.of(new RelatedLocation(peer, "IPsec tunnel 1 of peer 192.0.2.150")))
+                .witness(new Witness("192.168.10.100", "10.10.10.200", "tcp", 1024, 22, "eth1", "up"))
+                .trace(List.of(
                         new TraceStep(
                                 "route",
                                 "10.10.10.200 via table 220 → eth0",
@@ -124,9 +122,10 @@ final class TestRules {
                                 "policy-lookup-after-snat",
                                 "no policy matches: cleartext",
                                 peer,
-                                "203.0.113.134:1024 → 10.10.10.200:22")),
-                "set nat source rule 5 exclude",
-                "nat source rule 10|peer 192.0.2.150 tunnel 1");
+                                "203.0.113.134:1024 → 10.10.10.200:22")))
+                .fix("set nat source rule 5 exclude")
+                .subject("nat source rule 10|peer 192.0.2.150 tunnel 1")
+                .build();
     }
 
     /** An analysis with one rule that reports the NAT finding in every file named {@code file}. */

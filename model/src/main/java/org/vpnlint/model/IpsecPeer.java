@@ -33,4 +33,26 @@ public record IpsecPeer(
         remoteAddresses = List.copyOf(remoteAddresses);
         tunnels = List.copyOf(tunnels);
     }
+
+    /** The same peer with only these tunnels (e.g. the ones a question is about). */
+    public IpsecPeer withTunnels(List<IpsecTunnel> kept) {
+        return new IpsecPeer(
+                name,
+                remoteAddresses,
+                localAddress,
+                authenticationMode,
+                localId,
+                remoteId,
+                presharedKey,
+                connectionType,
+                ikeGroup,
+                defaultEspGroup,
+                kept,
+                vtiInterface,
+                vtiEspGroup,
+                forceUdpEncapsulation,
+                disabled,
+                path,
+                location);
+    }
 }

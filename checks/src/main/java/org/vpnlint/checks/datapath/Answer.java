@@ -3,7 +3,12 @@ package org.vpnlint.checks.datapath;
 import org.vpnlint.datapath.ConcretePacket;
 import org.vpnlint.datapath.SaStates;
 
-/** The solver's answer to a {@link DatapathQuestion}, with the witness decoded into a packet to replay. */
+/**
+ * The solver's answer to a {@link DatapathQuestion}, with the witness decoded into a packet to replay. It is not a
+ * second {@link org.vpnlint.solver.QueryResult}: that one holds the raw values of whatever variables a query made
+ * (a rule table's questions have no datapath packet), this one the concrete packet and SA states the pipeline's
+ * variables stand for, which is what a datapath rule replays.
+ */
 sealed interface Answer {
 
     /** No packet meets the goal. */

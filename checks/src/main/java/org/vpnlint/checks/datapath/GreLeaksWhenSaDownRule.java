@@ -2,12 +2,15 @@ package org.vpnlint.checks.datapath;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.ConfigChange;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.UnshownPart;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
@@ -80,7 +83,7 @@ public final class GreLeaksWhenSaDownRule implements Rule {
                 if (leak.verdict() == Verdict.CLEARTEXT) {
                     findings.addAll(UnshownPart.gate(
                             router,
-                            List.of(UndecidedFinding.unlessInexact(
+                            List.of(UndecidedNote.unlessInexact(
                                     finding(router, gre, protecting, leak), router, up, leak)),
                             RouterPart.ROUTES));
                 }
@@ -114,18 +117,16 @@ public final class GreLeaksWhenSaDownRule implements Rule {
         if (routeLine != null) {
             related.add(new RelatedLocation(routeLine, "the route that carries the GRE packets while the SA is down"));
         }
-        String fix = remoteIsPeer
+        ConfigChange fix = remoteIsPeer
                 ? SaDownFix.trapOnDpd(router, protecting.peer().ikeGroup())
                 : SaDownFix.blackholes(router, List.of(gre.packet().dst()));
-        return new Finding(
-                METADATA.id(),
-                METADATA.defaultLevel(),
-                message,
-                gre.tunnelInterface().location(),
-                related,
-                replay.witness(),
-                replay.steps(),
-                fix,
-                "interfaces tunnel " + gre.tunnelInterface().name() + "|sa-down");
+        return Finding.of(METADATA)
+                .message(message)
+                .at(gre.tunnelInterface().location())
+                .related(related)
+                .replay(replay)
+                .fix(router, fix)
+                .subject("interfaces tunnel " + gre.tunnelInterface().name() + "|sa-down")
+                .build();
     }
 }

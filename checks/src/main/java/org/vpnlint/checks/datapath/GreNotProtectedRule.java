@@ -3,13 +3,16 @@ package org.vpnlint.checks.datapath;
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.datapath.ConfigChange.Segment;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
 import org.vpnlint.datapath.Datapath;
@@ -69,7 +72,7 @@ public final class GreNotProtectedRule implements Rule {
                 if (gre == null) continue;
                 PacketTrace up = Datapath.replay(compiled, gre.packet(), SaStates.allUp());
                 if (up.verdict() == Verdict.CLEARTEXT)
-                    findings.add(UndecidedFinding.unlessInexact(finding(router, gre, towards, up), router, up));
+                    findings.add(UndecidedNote.unlessInexact(finding(router, gre, towards, up), router, up));
             }
         }
         return findings;
@@ -103,28 +106,21 @@ public final class GreNotProtectedRule implements Rule {
                     "IPsec " + towards.ref() + ", which does not select "
                             + gre.packet().header()));
         }
-        return new Finding(
-                METADATA.id(),
-                METADATA.defaultLevel(),
-                message,
-                gre.tunnelInterface().location(),
-                related,
-                replay.witness(),
-                replay.steps(),
-                fix(router, gre, towards),
-                "interfaces tunnel " + gre.tunnelInterface().name() + "|unprotected");
+        return Finding.of(METADATA)
+                .message(message)
+                .at(gre.tunnelInterface().location())
+                .related(related)
+                .replay(replay)
+                .fix(router, fix(router, gre, towards))
+                .subject("interfaces tunnel " + gre.tunnelInterface().name() + "|unprotected")
+                .build();
     }
 
     /** A new tunnel of the peer selecting exactly the GRE packets (next free tunnel number). */
-    private static String fix(Router router, GrePacket gre, CompiledTunnel towards) {
+    private static ConfigChange fix(Router router, GrePacket gre, CompiledTunnel towards) {
         IpsecPeer peer = towards.peer();
         int number = peer.tunnels().stream().mapToInt(IpsecTunnel::number).max().orElse(0) + 1;
-        List<Segment> tunnel = List.of(
-                Segment.of("vpn"),
-                Segment.of("ipsec"),
-                Segment.of("site-to-site"),
-                Segment.of("peer", peer.name()),
-                Segment.of("tunnel", number));
+        List<Segment> tunnel = ConfigChange.tunnelPath(peer, number);
         ConfigChange change = new ConfigChange()
                 .set(
                         tunnel,
@@ -139,6 +135,6 @@ public final class GreNotProtectedRule implements Rule {
                 .set(
                         tunnel,
                         Segment.of("protocol", ProtocolMatch.name(gre.packet().protocol())));
-        return FixFormatter.format(ConfigStyle.of(router), change);
+        return change;
     }
 }

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.vpnlint.checks.datapath.ConfigChange.Segment;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.InterfaceMatch;
 import org.vpnlint.model.NatConfig;
@@ -26,7 +27,7 @@ final class NatExcludeFix {
      *               wildcard, a list or a negation
      * @return the fix, or null when no free rule number is left below the NAT rule
      */
-    static String forRule(Router router, NatRule snat, List<IPAddress> remotePrefixes, String egress) {
+    static ConfigChange forRule(Router router, NatRule snat, List<IPAddress> remotePrefixes, String egress) {
         List<Integer> numbers = freeNumbersBelow(router, snat.number(), remotePrefixes.size());
         if (numbers == null) return null;
         boolean edgeos = router.dialect() == Dialect.EDGEOS;
@@ -44,13 +45,11 @@ final class NatExcludeFix {
             change.set(rule, Segment.of("destination"), Segment.of("address", prefixText(remotePrefixes.get(i))));
             change.set(rule, Segment.of("exclude"));
         }
-        String fix = FixFormatter.format(ConfigStyle.of(router), change);
         if (edgeos) {
-            String alternative =
-                    "or let EdgeOS exclude every tunnel's prefixes itself: set vpn ipsec auto-firewall-nat-exclude enable";
-            fix += ConfigStyle.of(router) == ConfigStyle.CURLY ? "\n/* " + alternative + " */" : "\n# " + alternative;
+            change.remark(
+                    "or let EdgeOS exclude every tunnel's prefixes itself: set vpn ipsec auto-firewall-nat-exclude enable");
         }
-        return fix;
+        return change;
     }
 
     /** The rule's own interface when it names exactly one; 1.4 may leave it out, 1.2/1.3/EdgeOS need one. */

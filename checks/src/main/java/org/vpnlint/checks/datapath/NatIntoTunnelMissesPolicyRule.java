@@ -7,14 +7,18 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.ReplayDisagreement;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.UnshownPart;
-import org.vpnlint.checks.datapath.ConfigChange.Segment;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledNatRule;
 import org.vpnlint.datapath.CompiledRouter;
@@ -142,8 +146,8 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
                     new WitnessPreferences(List.of(), tunnel.remoteSelectors()));
             if (answer instanceof Answer.Proved) break;
             if (answer instanceof Answer.Undecided undecided) {
-                findings.add(UndecidedFinding.of(
-                        METADATA.id(),
+                findings.add(UndecidedNote.solverGaveUp(
+                        METADATA,
                         "source NAT into " + tunnel.describe() + " misses its policy",
                         undecided.reason(),
                         aimed.get(0).location(),
@@ -154,12 +158,10 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
             ReplayedWitness replay = new ReplayedWitness(trace, "up");
             NatRule rule = SourceNatSetAside.ruleAt(router.nat().sourceRules(), replay.actedAt(Stage.POSTROUTING_SNAT));
             if (rule == null || !setAside.add(rule)) {
-                throw new IllegalStateException(
-                        question + ": the replay of " + replay.packetText() + " names no new source NAT rule");
+                throw new ReplayDisagreement(question, trace, "names no new source NAT rule");
             }
             if (aimed.contains(rule))
-                findings.add(
-                        UndecidedFinding.unlessInexact(forwardFinding(router, tunnel, rule, replay), router, trace));
+                findings.add(UndecidedNote.unlessInexact(forwardFinding(router, tunnel, rule, replay), router, trace));
             asked = CompiledRouter.compile(SourceNatSetAside.withExcludes(router, setAside), compiled.family());
         }
         return findings;
@@ -194,24 +196,20 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
                 + "tunnel's local selector: " + replay.packetText() + " becomes " + trace.finalHeader() + ", which the "
                 + "policy lookup after source NAT does not give to the tunnel, and " + replay.fateText()
                 + ", with the SA up.";
-        String fix = null;
+        ConfigChange fix = null;
         if (tunnel.localSelectors().size() == 1
                 && isHost(tunnel.localSelectors().get(0))) {
             String host = tunnel.localSelectors().get(0).withoutPrefixLength().toCompressedString();
-            fix = FixFormatter.format(
-                    ConfigStyle.of(router),
-                    new ConfigChange().set(ruleNode(router, rule), translationLeaf(router, host)));
+            fix = new ConfigChange().set(ruleNode(router, rule), translationLeaf(router, host));
         }
-        return new Finding(
-                METADATA.id(),
-                METADATA.defaultLevel(),
-                message,
-                rule.location(),
-                tunnelRelated(tunnel, rule),
-                replay.witness(),
-                replay.steps(),
-                fix,
-                rule.path() + "|" + tunnel.ref() + "|forward");
+        return Finding.of(METADATA)
+                .message(message)
+                .at(rule.location())
+                .related(tunnelRelated(tunnel, rule))
+                .replay(replay)
+                .fix(router, fix)
+                .subject(rule.path() + "|" + tunnel.ref() + "|forward")
+                .build();
     }
 
     // ---- return: destination NAT does not map the translated address back -------------------------------------
@@ -253,8 +251,8 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
                 new WitnessPreferences(tunnel.remoteSelectors(), translated));
         if (answer instanceof Answer.Proved) return null;
         if (answer instanceof Answer.Undecided undecided) {
-            return UndecidedFinding.of(
-                    METADATA.id(),
+            return UndecidedNote.solverGaveUp(
+                    METADATA,
                     "destination NAT maps the addresses of " + rule.path() + " back",
                     undecided.reason(),
                     rule.location(),
@@ -264,7 +262,7 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
         ReplayedWitness replay = new ReplayedWitness(trace, "up");
         NatRule dnat = SourceNatSetAside.ruleAt(router.nat().destinationRules(), replay.actedAt(Stage.PREROUTING_DNAT));
         String what;
-        String fix = null;
+        ConfigChange fix = null;
         String mappedTo = replay.step(Stage.PREROUTING_DNAT) == null
                 ? null
                 : replay.step(Stage.PREROUTING_DNAT).header().dstText();
@@ -283,17 +281,15 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
             related.add(new RelatedLocation(
                     dnat.location(),
                     dnat.path() + ", which maps " + trace.packet().header().dstText() + " elsewhere"));
-        return UndecidedFinding.unlessInexact(
-                new Finding(
-                        METADATA.id(),
-                        METADATA.defaultLevel(),
-                        message,
-                        rule.location(),
-                        related,
-                        replay.witness(),
-                        replay.steps(),
-                        fix,
-                        rule.path() + "|" + tunnel.ref() + "|return"),
+        return UndecidedNote.unlessInexact(
+                Finding.of(METADATA)
+                        .message(message)
+                        .at(rule.location())
+                        .related(related)
+                        .replay(replay)
+                        .fix(router, fix)
+                        .subject(rule.path() + "|" + tunnel.ref() + "|return")
+                        .build(),
                 router,
                 trace);
     }
@@ -328,7 +324,7 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
         }
     }
 
-    private static String missingDnatFix(Router router, NatRule snat, String translatedAddress) {
+    private static ConfigChange missingDnatFix(Router router, NatRule snat, String translatedAddress) {
         AddressMatch source = snat.match().source();
         List<IPAddress> inside = prefixes(source);
         if (source.negated() || inside.size() != 1 || !isHost(inside.get(0))) return null;
@@ -353,7 +349,7 @@ public final class NatIntoTunnelMissesPolicyRule implements Rule {
             change.set(rule, Segment.of("destination"), Segment.of("address", translatedAddress))
                     .set(rule, Segment.of("translation"), Segment.of("address", host));
         }
-        return FixFormatter.format(ConfigStyle.of(router), change);
+        return change;
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.vpnlint.checks.datapath.ConfigChange.Segment;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.PolicyRoute;
 import org.vpnlint.model.PolicyRouteRule;
@@ -22,7 +23,8 @@ final class PolicyRouteExemptionFix {
     private PolicyRouteExemptionFix() {}
 
     /** @return the fix, or null when no free rule number is left below the marking rule */
-    static String forRule(Router router, PolicyRoute ruleset, PolicyRouteRule marking, List<IPAddress> remotePrefixes) {
+    static ConfigChange forRule(
+            Router router, PolicyRoute ruleset, PolicyRouteRule marking, List<IPAddress> remotePrefixes) {
         List<Integer> numbers = freeNumbersBelow(ruleset, marking.number(), remotePrefixes.size());
         if (numbers == null) return null;
         boolean edgeos = router.dialect() == Dialect.EDGEOS;
@@ -43,7 +45,7 @@ final class PolicyRouteExemptionFix {
                 change.set(rule, Segment.of("set"), Segment.of("table", "main"));
             }
         }
-        return FixFormatter.format(ConfigStyle.of(router), change);
+        return change;
     }
 
     /** {@code route}/{@code route6} (1.4/1.5), {@code route}/{@code ipv6-route} (1.2/1.3), {@code modify}/{@code ipv6-modify} (EdgeOS). */

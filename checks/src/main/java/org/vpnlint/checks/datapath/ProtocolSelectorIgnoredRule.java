@@ -2,12 +2,13 @@ package org.vpnlint.checks.datapath;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.datapath.ConfigChange.Segment;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.EspGroup;
 import org.vpnlint.model.IpsecConfig;
@@ -94,30 +95,19 @@ public final class ProtocolSelectorIgnoredRule implements Rule {
                 + " but no local or remote prefix: " + renderer + " renders no traffic selector, so strongSwan selects "
                 + "the IKE endpoints " + endpoints + " with all protocols" + (ports.isEmpty() ? "" : " and ports")
                 + ", and every packet between them is tunnelled, not only " + protocol + ".";
-        String fix = null;
+        ConfigChange fix = null;
         if (local != null && remote != null) {
-            List<Segment> path = List.of(
-                    Segment.of("vpn"),
-                    Segment.of("ipsec"),
-                    Segment.of("site-to-site"),
-                    Segment.of("peer", peer.name()),
-                    Segment.of("tunnel", tunnel.number()));
-            fix = FixFormatter.format(
-                    ConfigStyle.of(router),
-                    new ConfigChange()
-                            .set(path, Segment.of("local"), Segment.of("prefix", local + hostLength(local)))
-                            .set(path, Segment.of("remote"), Segment.of("prefix", remote + hostLength(remote))));
+            List<Segment> path = ConfigChange.tunnelPath(peer, tunnel.number());
+            fix = new ConfigChange()
+                    .set(path, Segment.of("local"), Segment.of("prefix", local + hostLength(local)))
+                    .set(path, Segment.of("remote"), Segment.of("prefix", remote + hostLength(remote)));
         }
-        return new Finding(
-                METADATA.id(),
-                METADATA.defaultLevel(),
-                message,
-                tunnel.location() != null ? tunnel.location() : peer.location(),
-                List.of(),
-                null,
-                List.of(),
-                fix,
-                "peer " + peer.name() + " tunnel " + tunnel.number() + "|protocol");
+        return Finding.of(METADATA)
+                .message(message)
+                .at(tunnel.location() != null ? tunnel.location() : peer.location())
+                .fix(router, fix)
+                .subject("peer " + peer.name() + " tunnel " + tunnel.number() + "|protocol")
+                .build();
     }
 
     /** The address when the text is a literal IP address (not any, %any, @id, a host name), else null. */

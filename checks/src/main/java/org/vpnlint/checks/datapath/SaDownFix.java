@@ -2,7 +2,8 @@ package org.vpnlint.checks.datapath;
 
 import inet.ipaddr.IPAddress;
 import java.util.List;
-import org.vpnlint.checks.datapath.ConfigChange.Segment;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.Router;
 
@@ -18,7 +19,7 @@ final class SaDownFix {
 
     private SaDownFix() {}
 
-    static String blackholes(Router router, List<IPAddress> prefixes) {
+    static ConfigChange blackholes(Router router, List<IPAddress> prefixes) {
         ConfigChange change = new ConfigChange();
         for (IPAddress prefix : prefixes) {
             change.set(
@@ -29,11 +30,11 @@ final class SaDownFix {
                     Segment.of("blackhole"),
                     Segment.of("distance", BLACKHOLE_DISTANCE));
         }
-        return FixFormatter.format(ConfigStyle.of(router), change);
+        return change;
     }
 
     /** {@code dead-peer-detection action hold} (1.2/1.3/EdgeOS) or {@code trap} (1.4/1.5) on the peer's IKE group. */
-    static String trapOnDpd(Router router, String ikeGroup) {
+    static ConfigChange trapOnDpd(Router router, String ikeGroup) {
         if (ikeGroup == null) return null;
         String action = router.dialect() == Dialect.VYOS_1_4 || router.dialect() == Dialect.VYOS_1_5 ? "trap" : "hold";
         ConfigChange change = new ConfigChange()
@@ -44,6 +45,6 @@ final class SaDownFix {
                                 Segment.of("ike-group", ikeGroup),
                                 Segment.of("dead-peer-detection")),
                         Segment.of("action", action));
-        return FixFormatter.format(ConfigStyle.of(router), change);
+        return change;
     }
 }

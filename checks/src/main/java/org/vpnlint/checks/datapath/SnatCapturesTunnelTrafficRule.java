@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.vpnlint.checks.ConfigChange;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.ReplayDisagreement;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.UnshownPart;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
@@ -122,8 +126,8 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
                     : shared.ask(new NotFirstMatchOf(goal, positions(shared.router(), reported)), preferences);
             if (answer instanceof Answer.Proved) break;
             if (answer instanceof Answer.Undecided undecided) {
-                findings.add(UndecidedFinding.of(
-                        METADATA.id(),
+                findings.add(UndecidedNote.solverGaveUp(
+                        METADATA,
                         "source NAT captures traffic of " + tunnel.describe(),
                         undecided.reason(),
                         tunnel.location(),
@@ -134,10 +138,10 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
             ReplayedWitness replay = new ReplayedWitness(trace, "up");
             NatRule snat = SourceNatSetAside.ruleAt(router.nat().sourceRules(), replay.actedAt(Stage.POSTROUTING_SNAT));
             if (snat == null || !reported.add(snat)) {
-                throw new IllegalStateException(question + ": the replay of " + replay.packetText()
-                        + " names no source NAT rule that was not set aside already");
+                throw new ReplayDisagreement(
+                        question, trace, "names no source NAT rule that was not set aside already");
             }
-            findings.add(UndecidedFinding.unlessInexact(finding(router, tunnel, snat, replay), router, trace));
+            findings.add(UndecidedNote.unlessInexact(finding(router, tunnel, snat, replay), router, trace));
         }
         return findings;
     }
@@ -206,7 +210,7 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
             related.add(new RelatedLocation(
                     tunnel.location(), "IPsec " + tunnel.ref() + ", whose traffic " + snat.path() + " translates"));
         }
-        String fix = NatExcludeFix.forRule(router, snat, tunnel.remoteSelectors(), trace.egress());
+        ConfigChange fix = NatExcludeFix.forRule(router, snat, tunnel.remoteSelectors(), trace.egress());
         PolicyMark mark = PolicyMark.of(router, replay.actedAt(Stage.PREROUTING_POLICY_ROUTE));
         if (mark != null && mark.rule().action() == PolicyRouteAction.SET_TABLE) {
             // policy routing moved the packet to the translating interface: keeping it in the main lookup fixes
@@ -218,19 +222,17 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
             related.add(new RelatedLocation(
                     mark.rule().location(),
                     mark.rule().label() + ", which routes the tunnel's traffic to " + trace.egress()));
-            String exemption =
+            ConfigChange exemption =
                     PolicyRouteExemptionFix.forRule(router, mark.ruleset(), mark.rule(), tunnel.remoteSelectors());
             if (exemption != null) fix = exemption;
         }
-        return new Finding(
-                METADATA.id(),
-                METADATA.defaultLevel(),
-                message,
-                snat.location(),
-                related,
-                replay.witness(),
-                replay.steps(),
-                fix,
-                snat.path() + "|" + tunnel.ref());
+        return Finding.of(METADATA)
+                .message(message)
+                .at(snat.location())
+                .related(related)
+                .replay(replay)
+                .fix(router, fix)
+                .subject(snat.path() + "|" + tunnel.ref())
+                .build();
     }
 }

@@ -2,12 +2,15 @@ package org.vpnlint.checks.datapath;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.ConfigChange;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.UnshownPart;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
@@ -90,8 +93,8 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
         Answer answer = pipeline.ask(goal, new WitnessPreferences(tunnel.localSelectors(), tunnel.remoteSelectors()));
         if (answer instanceof Answer.Proved) return null;
         if (answer instanceof Answer.Undecided undecided) {
-            return UndecidedFinding.of(
-                    METADATA.id(),
+            return UndecidedNote.solverGaveUp(
+                    METADATA,
                     "the traffic of " + tunnel.describe() + " leaks while its SA is down",
                     undecided.reason(),
                     tunnel.location(),
@@ -115,7 +118,7 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
             related.add(
                     new RelatedLocation(route, "the route that carries the tunnel's traffic out while the SA is down"));
         }
-        String fix = peerInsideRemote
+        ConfigChange fix = peerInsideRemote
                 ? SaDownFix.trapOnDpd(router, tunnel.peer().ikeGroup())
                 : SaDownFix.blackholes(router, tunnel.remoteSelectors());
         PolicyMark mark = PolicyMark.of(router, replay.actedAt(Stage.PREROUTING_POLICY_ROUTE));
@@ -127,21 +130,19 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
                     + " keep the tunnel's prefixes out of the policy route as well.";
             related.add(new RelatedLocation(
                     mark.rule().location(), mark.rule().label() + ", which routes the tunnel's traffic around main"));
-            String exemption =
+            ConfigChange exemption =
                     PolicyRouteExemptionFix.forRule(router, mark.ruleset(), mark.rule(), tunnel.remoteSelectors());
-            if (exemption != null) fix = fix + "\n" + exemption;
+            if (exemption != null) fix = fix.then(exemption);
         }
-        return UndecidedFinding.unlessInexact(
-                new Finding(
-                        METADATA.id(),
-                        METADATA.defaultLevel(),
-                        message,
-                        tunnel.location(),
-                        related,
-                        replay.witness(),
-                        replay.steps(),
-                        fix,
-                        tunnel.ref() + "|sa-down"),
+        return UndecidedNote.unlessInexact(
+                Finding.of(METADATA)
+                        .message(message)
+                        .at(tunnel.location())
+                        .related(related)
+                        .replay(replay)
+                        .fix(router, fix)
+                        .subject(tunnel.ref() + "|sa-down")
+                        .build(),
                 router,
                 trace);
     }

@@ -308,26 +308,9 @@ public final class TunnelTrafficSlice {
                 peers.add(peer);
                 continue;
             }
-            peers.add(new IpsecPeer(
-                    peer.name(),
-                    peer.remoteAddresses(),
-                    peer.localAddress(),
-                    peer.authenticationMode(),
-                    peer.localId(),
-                    peer.remoteId(),
-                    peer.presharedKey(),
-                    peer.connectionType(),
-                    peer.ikeGroup(),
-                    peer.defaultEspGroup(),
-                    peer.tunnels().stream()
-                            .filter(t -> numbers.contains(t.number()))
-                            .toList(),
-                    peer.vtiInterface(),
-                    peer.vtiEspGroup(),
-                    peer.forceUdpEncapsulation(),
-                    peer.disabled(),
-                    peer.path(),
-                    peer.location()));
+            peers.add(peer.withTunnels(peer.tunnels().stream()
+                    .filter(t -> numbers.contains(t.number()))
+                    .toList()));
         }
         return peers;
     }

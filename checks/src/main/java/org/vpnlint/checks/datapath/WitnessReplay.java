@@ -1,5 +1,6 @@
 package org.vpnlint.checks.datapath;
 
+import org.vpnlint.checks.ReplayDisagreement;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.ConcreteAlgebra;
 import org.vpnlint.datapath.ConcreteBits;

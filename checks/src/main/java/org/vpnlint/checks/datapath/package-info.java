@@ -7,8 +7,8 @@
  * {@link org.vpnlint.checks.datapath.DatapathQuestion} asks the solver for a packet that meets it, with
  * {@link org.vpnlint.checks.datapath.WitnessPreferences} making the packet read like the configuration;
  * {@link org.vpnlint.checks.datapath.WitnessReplay} replays the packet concretely and checks the same goal again
- * (a disagreement is {@link org.vpnlint.checks.datapath.ReplayDisagreement}, an internal error); the finding carries
+ * (a disagreement is {@link org.vpnlint.checks.ReplayDisagreement}, an internal error); the finding carries
  * the replay's witness and trace, and a fix rendered in the file's own style by
- * {@link org.vpnlint.checks.datapath.FixFormatter}. A solver timeout becomes a note, never silence.
+ * {@link org.vpnlint.checks.FixFormatter}. A solver timeout becomes a note, never silence.
  */
 package org.vpnlint.checks.datapath;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
+import org.vpnlint.checks.ReplayDisagreement;
 import org.vpnlint.checks.datapath.AddressTerms;
 import org.vpnlint.checks.datapath.TunnelTrafficSlice;
 import org.vpnlint.checks.datapath.WitnessPreferences;
@@ -47,9 +48,12 @@ public final class ChangeImpact {
     /** At most this many classes per address family; more are a note that the list is cut. */
     static final int CLASS_LIMIT = 40;
 
+    /** The question every witness of the search answers, as an internal error names it. */
+    private static final String WHICH_PACKETS = "a packet whose fate the change alters";
+
     private final Solver solver;
     private final SaMode mode;
-    private final ConfigChanges changes;
+    private final ChangedNodes changes;
     private final String beforeFile;
     private final String afterFile;
     private final List<FateDifference> differences = new ArrayList<>();
@@ -65,7 +69,7 @@ public final class ChangeImpact {
     private ChangeImpact(Solver solver, SaMode mode, RouterVersion before, RouterVersion after) {
         this.solver = solver;
         this.mode = mode;
-        this.changes = ConfigChanges.between(before.tree(), after.tree());
+        this.changes = ChangedNodes.between(before.tree(), after.tree());
         this.beforeFile = before.router().file();
         this.afterFile = after.router().file();
     }
@@ -323,19 +327,22 @@ public final class ChangeImpact {
         PacketTrace after = Datapath.replay(pair.afterWhole, packet, states);
         FateKey key = FateKey.of(before, after);
         if (!inSlice(pair.before, before) || !inSlice(pair.after, after)) {
-            throw new ReplayMismatch("the replay of " + packet + " names a tunnel the slice of the question left out");
+            throw new ReplayDisagreement(
+                    WHICH_PACKETS, "is " + packet + ", whose replay names a tunnel the slice of the question left out");
         }
         if (Fates.same(before, after) || found.contains(key)) {
-            throw new ReplayMismatch("the solver's packet " + packet + " (" + states.describe() + ") replays as "
-                    + FateDifference.fate(before) + " before and " + FateDifference.fate(after) + " after"
-                    + (found.contains(key) ? ", a class already reported" : ", no difference"));
+            throw new ReplayDisagreement(
+                    WHICH_PACKETS,
+                    "is " + packet + " (" + states.describe() + "), which replays as "
+                            + FateDifference.fate(before) + " before and " + FateDifference.fate(after) + " after"
+                            + (found.contains(key) ? ", a class already reported" : ", no difference"));
         }
         // a class at another ingress that changes the same way usually has the same widest lengths: try them first
         String sameWay = FateKey.Side.of(before) + "|" + FateKey.Side.of(after) + "|" + states;
         SpaceSearch<B, V> search = new SpaceSearch<>(pair, key, packet, states, within);
         AffectedSpace affected = search.widest(lengths.get(sameWay));
         lengths.put(sameWay, search.lengths);
-        List<ConfigChange> causes = changes.relatedTo(locations(before), locations(after));
+        List<ChangedNode> causes = changes.relatedTo(locations(before), locations(after));
         FateDifference difference = new FateDifference(
                 beforeFile,
                 afterFile,

@@ -34,12 +34,12 @@ import org.vpnlint.model.SourceLocation;
  */
 record ChangeSpace(List<IPAddress> sources, List<IPAddress> destinations) {
 
-    static Optional<ChangeSpace> of(ConfigChanges changes, RouterVersion before, RouterVersion after) {
+    static Optional<ChangeSpace> of(ChangedNodes changes, RouterVersion before, RouterVersion after) {
         if (!sameFooter(before, after)) return Optional.empty();
         if (hasDestinationNat(before.router()) || hasDestinationNat(after.router())) return Optional.empty();
         List<PacketMatch> touched = new ArrayList<>();
-        for (ConfigChange change : changes.all()) {
-            boolean inNew = change.kind() == ConfigChange.Kind.ADDED;
+        for (ChangedNode change : changes.all()) {
+            boolean inNew = change.kind() == ChangedNode.Kind.ADDED;
             Router router = (inNew ? after : before).router();
             PacketMatch match = null;
             boolean found = false;

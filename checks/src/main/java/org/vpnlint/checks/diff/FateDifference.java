@@ -27,7 +27,7 @@ public record FateDifference(
         PacketTrace after,
         String saState,
         AffectedSpace affected,
-        List<ConfigChange> causes,
+        List<ChangedNode> causes,
         List<Ingress> ingresses,
         String peerPacket) {
 

@@ -15,7 +15,7 @@
  * <h2>Classes, until there is no other</h2>
  * A witness is replayed concretely on both versions ({@code Datapath.replay}); the replays must differ, else the
  * symbolic and the concrete data path disagree and the comparison stops with an internal error
- * ({@link org.vpnlint.checks.diff.ReplayMismatch}), never a finding. Its class ({@link org.vpnlint.checks.diff.FateKey}:
+ * ({@link org.vpnlint.checks.ReplayDisagreement}), never a finding. Its class ({@link org.vpnlint.checks.diff.FateKey}:
  * the ingress, and each version's verdict, tunnel and egress interface) is then blocked and the solver asked again,
  * until the answer is UNSAT: that answer is the proof that no other packet changes fate, and "no traffic changes fate"
  * is stated only on such a proof. A solver timeout, or more than {@link org.vpnlint.checks.diff.ChangeImpact#CLASS_LIMIT}
@@ -37,7 +37,7 @@
  * the ingresses. The addresses 0.0.0.0 and :: are left out: the model uses them for a dynamic address.
  *
  * <h2>Causes</h2>
- * {@link org.vpnlint.checks.diff.ConfigChanges} compares the two word trees by path of words (format, order, comments
+ * {@link org.vpnlint.checks.diff.ChangedNodes} compares the two word trees by path of words (format, order, comments
  * and blank lines do not count) and reports the outermost node one version has and the other has not. A difference's
  * causes are the changes at, inside or around a node that acts in either trace (the NAT rule, route, tunnel or filter
  * rule a step names); when none does, every change is listed.

@@ -4,6 +4,8 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
@@ -80,7 +82,13 @@ public final class BehindNatDefaultIdRule implements Rule {
                                                 + " other end."
                                         : ""),
                         "local-id",
-                        (end.legacy() ? "authentication id @" : "authentication local-id ") + identity));
+                        new ConfigChange()
+                                .set(
+                                        ConfigChange.peerPath(peer),
+                                        Segment.of("authentication"),
+                                        end.legacy()
+                                                ? Segment.of("id", "@" + identity)
+                                                : Segment.of("local-id", identity))));
             }
         }
         return findings;

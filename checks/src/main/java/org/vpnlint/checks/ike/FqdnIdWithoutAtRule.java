@@ -2,6 +2,8 @@ package org.vpnlint.checks.ike;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
@@ -66,6 +68,10 @@ public final class FqdnIdWithoutAtRule implements Rule {
                         + end.router().dialect().displayName() + " expects FQDN identities as '@" + written.strip()
                         + "', otherwise the legacy ipsec.conf path may treat it as a host name to resolve.",
                 subject,
-                node + " @" + written.strip()));
+                new ConfigChange()
+                        .set(
+                                ConfigChange.peerPath(end.peer()),
+                                Segment.of("authentication"),
+                                Segment.of(node.substring(node.indexOf(' ') + 1), "@" + written.strip()))));
     }
 }

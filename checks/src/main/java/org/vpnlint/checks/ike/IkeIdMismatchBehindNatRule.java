@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.vpnlint.checks.Finding;
-import org.vpnlint.checks.Network;
-import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.model.Level;
 
 /** The identity one end sends (after NAT) is not one the other end accepts, so the IKE_SA never comes up. */
-public final class IkeIdMismatchBehindNatRule implements Rule {
+public final class IkeIdMismatchBehindNatRule implements PairRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("ike-id-mismatch-behind-nat")
             .title("IKE identity or address does not match what the other end accepts")
@@ -50,19 +48,17 @@ public final class IkeIdMismatchBehindNatRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(Network network, RuleContext context) {
+    public List<Finding> check(PairAnalysis analysis, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (PairAnalysis analysis : PairFindings.analyse(network)) {
-            analysis.reportable().ifPresent(reportable -> {
-                Obstacle obstacle = reportable.obstacle();
-                boolean keyLookupByIdentity =
-                        obstacle == Obstacle.PSK_NOT_FOUND && analysis.pair().natBetween();
-                if (REPORTED.contains(obstacle) || keyLookupByIdentity) {
-                    findings.add(PairFindings.negotiationFinding(
-                            METADATA, analysis, reportable, problem(obstacle), "ike-identity", context));
-                }
-            });
-        }
+        analysis.reportable().ifPresent(reportable -> {
+            Obstacle obstacle = reportable.obstacle();
+            boolean keyLookupByIdentity =
+                    obstacle == Obstacle.PSK_NOT_FOUND && analysis.pair().natBetween();
+            if (REPORTED.contains(obstacle) || keyLookupByIdentity) {
+                findings.add(PairFindings.negotiationFinding(
+                        METADATA, analysis, reportable, problem(obstacle), "ike-identity", context));
+            }
+        });
         return findings;
     }
 

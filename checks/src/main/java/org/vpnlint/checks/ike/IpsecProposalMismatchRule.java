@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import org.vpnlint.checks.Finding;
-import org.vpnlint.checks.Network;
-import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.ike.pairing.PeerEnd;
@@ -17,7 +15,7 @@ import org.vpnlint.model.Level;
  * differ (the CHILD_SA fails, in IKEv2 only at the first rekey when just PFS differs). VyOS defaults per version
  * are applied before comparing.
  */
-public final class IpsecProposalMismatchRule implements Rule {
+public final class IpsecProposalMismatchRule implements PairRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("ipsec-proposal-mismatch")
             .title("The two ends share no IKE or ESP proposal")
@@ -46,47 +44,42 @@ public final class IpsecProposalMismatchRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(Network network, RuleContext context) {
+    public List<Finding> check(PairAnalysis analysis, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (PairAnalysis analysis : PairFindings.analyse(network)) {
-            analysis.reportable().ifPresent(reportable -> {
-                Obstacle obstacle = reportable.obstacle();
-                if (obstacle == Obstacle.VERSION || obstacle == Obstacle.IKE_PROPOSAL) {
-                    findings.add(PairFindings.negotiationFinding(
-                            METADATA,
-                            analysis,
-                            reportable,
-                            obstacle == Obstacle.VERSION ? "no common IKE version" : "no common IKE proposal",
-                            "ike-proposal",
-                            context));
-                }
-            });
-            PeerEnd located = PairFindings.firstByFile(analysis.pair());
-            List<String> problems = new ArrayList<>();
-            boolean error = false;
-            for (PeerEnd proposer : List.of(located, analysis.pair().partnerOf(located))) {
-                PeerEnd responder = analysis.pair().partnerOf(proposer);
-                int version = responder.acceptsVersion(proposer.initiatingVersion()) ? proposer.initiatingVersion() : 0;
-                for (ChildSaMatch match : ChildSaMatch.forEnd(analysis.pair(), proposer)) {
-                    if (match.counterpart() == null) continue;
-                    String problem = espProblem(match, proposer, version);
-                    if (problem != null) problems.add(problem);
-                }
+        analysis.reportable().ifPresent(reportable -> {
+            Obstacle obstacle = reportable.obstacle();
+            if (obstacle == Obstacle.VERSION || obstacle == Obstacle.IKE_PROPOSAL) {
+                findings.add(PairFindings.negotiationFinding(
+                        METADATA,
+                        analysis,
+                        reportable,
+                        obstacle == Obstacle.VERSION ? "no common IKE version" : "no common IKE proposal",
+                        "ike-proposal",
+                        context));
             }
-            if (!problems.isEmpty()) {
-                findings.add(new Finding(
-                        METADATA.id(),
-                        Level.ERROR,
-                        "The ESP proposals of "
-                                + analysis.pair().describe() + " do not agree. CHILD_SA: "
-                                + String.join("; ", new LinkedHashSet<>(problems)) + ".",
-                        located.peer().location(),
-                        List.of(PairFindings.related(analysis.pair().partnerOf(located))),
-                        null,
-                        List.of(),
-                        null,
-                        PairFindings.subject(located, "esp-proposal")));
+        });
+        PeerEnd located = PairFindings.firstByFile(analysis.pair());
+        List<String> problems = new ArrayList<>();
+        boolean error = false;
+        for (PeerEnd proposer : List.of(located, analysis.pair().partnerOf(located))) {
+            PeerEnd responder = analysis.pair().partnerOf(proposer);
+            int version = responder.acceptsVersion(proposer.initiatingVersion()) ? proposer.initiatingVersion() : 0;
+            for (ChildSaMatch match : ChildSaMatch.forEnd(analysis.pair(), proposer)) {
+                if (match.counterpart() == null) continue;
+                String problem = espProblem(match, proposer, version);
+                if (problem != null) problems.add(problem);
             }
+        }
+        if (!problems.isEmpty()) {
+            findings.add(Finding.of(METADATA)
+                    .level(Level.ERROR)
+                    .message("The ESP proposals of "
+                            + analysis.pair().describe() + " do not agree. CHILD_SA: "
+                            + String.join("; ", new LinkedHashSet<>(problems)) + ".")
+                    .at(located.peer().location())
+                    .related(List.of(PairFindings.related(analysis.pair().partnerOf(located))))
+                    .subject(PairFindings.subject(located, "esp-proposal"))
+                    .build());
         }
         return findings;
     }

@@ -3,8 +3,6 @@ package org.vpnlint.checks.ike;
 import java.util.ArrayList;
 import java.util.List;
 import org.vpnlint.checks.Finding;
-import org.vpnlint.checks.Network;
-import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.model.Level;
@@ -13,7 +11,7 @@ import org.vpnlint.model.Level;
  * The two ends pick different pre-shared keys (compared by salted fingerprint; the secret is never shown), or,
  * without NAT in between, one end has no key for the identities used.
  */
-public final class IpsecPskMismatchRule implements Rule {
+public final class IpsecPskMismatchRule implements PairRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("ipsec-psk-mismatch")
             .title("The two ends of a tunnel use different pre-shared keys")
@@ -42,31 +40,28 @@ public final class IpsecPskMismatchRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(Network network, RuleContext context) {
+    public List<Finding> check(PairAnalysis analysis, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (PairAnalysis analysis : PairFindings.analyse(network)) {
-            analysis.reportable().ifPresent(reportable -> {
-                Obstacle obstacle = reportable.obstacle();
-                if (obstacle == Obstacle.PSK_DIFFERENT) {
-                    findings.add(PairFindings.negotiationFinding(
-                            METADATA,
-                            analysis,
-                            reportable,
-                            "the two ends select different pre-shared keys",
-                            "pre-shared-key",
-                            context));
-                } else if (obstacle == Obstacle.PSK_NOT_FOUND
-                        && !analysis.pair().natBetween()) {
-                    findings.add(PairFindings.negotiationFinding(
-                            METADATA,
-                            analysis,
-                            reportable,
-                            "one end has no pre-shared key for the identities used",
-                            "pre-shared-key",
-                            context));
-                }
-            });
-        }
+        analysis.reportable().ifPresent(reportable -> {
+            Obstacle obstacle = reportable.obstacle();
+            if (obstacle == Obstacle.PSK_DIFFERENT) {
+                findings.add(PairFindings.negotiationFinding(
+                        METADATA,
+                        analysis,
+                        reportable,
+                        "the two ends select different pre-shared keys",
+                        "pre-shared-key",
+                        context));
+            } else if (obstacle == Obstacle.PSK_NOT_FOUND && !analysis.pair().natBetween()) {
+                findings.add(PairFindings.negotiationFinding(
+                        METADATA,
+                        analysis,
+                        reportable,
+                        "one end has no pre-shared key for the identities used",
+                        "pre-shared-key",
+                        context));
+            }
+        });
         return findings;
     }
 }

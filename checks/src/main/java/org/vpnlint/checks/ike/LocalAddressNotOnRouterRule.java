@@ -3,6 +3,8 @@ package org.vpnlint.checks.ike;
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
@@ -79,7 +81,7 @@ public final class LocalAddressNotOnRouterRule implements Rule {
                         null,
                         message,
                         "local-address",
-                        "local-address any"));
+                        new ConfigChange().set(ConfigChange.peerPath(peer), Segment.of("local-address", "any"))));
             }
         }
         return findings;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
@@ -77,7 +79,10 @@ public final class NatTMissingRule implements Rule {
                                                         .describe() + " on the other end)")
                                 + ": IKE and ESP must use UDP 4500 there.",
                         "nat-traversal",
-                        "set vpn ipsec nat-traversal enable"));
+                        new ConfigChange()
+                                .set(
+                                        List.of(Segment.of("vpn"), Segment.of("ipsec")),
+                                        Segment.of("nat-traversal", "enable"))));
             }
         }
         return findings;

@@ -2,9 +2,9 @@ package org.vpnlint.checks.ike;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
-import org.vpnlint.checks.Network;
-import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.UnshownPart;
@@ -17,7 +17,7 @@ import org.vpnlint.model.RouterPart;
  * sends to an address that does not reach the other end. Both ends {@code respond} toward known addresses is fine:
  * VyOS renders traps, and the first packet for the tunnel on either side starts IKE.
  */
-public final class NoInitiatorRule implements Rule {
+public final class NoInitiatorRule implements PairRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("no-initiator")
             .title("Neither end of the tunnel starts IKE")
@@ -42,49 +42,48 @@ public final class NoInitiatorRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(Network network, RuleContext context) {
+    public List<Finding> check(PairAnalysis analysis, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (PairAnalysis analysis : PairFindings.analyse(network)) {
-            PeerEnd first = analysis.pair().first();
-            PeerEnd second = analysis.pair().second();
-            List<PeerEnd> initiators = analysis.initiators();
-            if (initiators.isEmpty()) {
-                PeerEnd located = PairFindings.firstByFile(analysis.pair());
-                findings.add(PairFindings.simple(
-                        METADATA,
-                        Level.ERROR,
-                        located,
-                        analysis.pair().partnerOf(located),
-                        "Neither " + first.label() + " (" + first.startAction().description() + ") nor "
-                                + second.label() + " (" + second.startAction().description()
-                                + ") starts IKE, so the tunnel never comes up.",
-                        "connection-type",
-                        "set connection-type initiate on one end"));
-            } else if (analysis.reachingDirections().isEmpty()) {
-                // Only when a replay shows the packet going nowhere; dynamic addresses leave nothing to replay.
-                DirectionOutcome blocked = analysis.directions().stream()
-                        .filter(d -> initiators.contains(d.result().initiator()))
-                        .filter(d -> d.result().obstacle() == Obstacle.UNREACHABLE)
-                        .findFirst()
-                        .orElse(null);
-                if (blocked == null) continue;
-                String why = " " + blocked.result().failure().detail() + ".";
-                PeerEnd initiator = blocked.result().initiator();
-                PeerEnd located = PairFindings.firstByFile(analysis.pair());
-                Finding unreachable = PairFindings.simple(
-                        METADATA,
-                        Level.ERROR,
-                        located,
-                        analysis.pair().partnerOf(located),
-                        initiator.label() + " starts IKE, but its first packet never reaches the other end, and the "
-                                + "other end does not initiate."
-                                + why + " Let the end behind NAT initiate.",
-                        "connection-type",
-                        null);
-                // "no route carries the packet" is a claim about every route and interface of the initiator
-                findings.addAll(UnshownPart.gate(
-                        initiator.router(), List.of(unreachable), RouterPart.INTERFACES, RouterPart.ROUTES));
-            }
+        PeerEnd first = analysis.pair().first();
+        PeerEnd second = analysis.pair().second();
+        List<PeerEnd> initiators = analysis.initiators();
+        if (initiators.isEmpty()) {
+            PeerEnd located = PairFindings.firstByFile(analysis.pair());
+            findings.add(PairFindings.simple(
+                    METADATA,
+                    Level.ERROR,
+                    located,
+                    analysis.pair().partnerOf(located),
+                    "Neither " + first.label() + " (" + first.startAction().description() + ") nor "
+                            + second.label() + " (" + second.startAction().description()
+                            + ") starts IKE, so the tunnel never comes up. Let one end initiate.",
+                    "connection-type",
+                    new ConfigChange()
+                            .set(ConfigChange.peerPath(located.peer()), Segment.of("connection-type", "initiate"))));
+        } else if (analysis.reachingDirections().isEmpty()) {
+            // Only when a replay shows the packet going nowhere; dynamic addresses leave nothing to replay.
+            DirectionOutcome blocked = analysis.directions().stream()
+                    .filter(d -> initiators.contains(d.result().initiator()))
+                    .filter(d -> d.result().obstacle() == Obstacle.UNREACHABLE)
+                    .findFirst()
+                    .orElse(null);
+            if (blocked == null) return findings;
+            String why = " " + blocked.result().failure().detail() + ".";
+            PeerEnd initiator = blocked.result().initiator();
+            PeerEnd located = PairFindings.firstByFile(analysis.pair());
+            Finding unreachable = PairFindings.simple(
+                    METADATA,
+                    Level.ERROR,
+                    located,
+                    analysis.pair().partnerOf(located),
+                    initiator.label() + " starts IKE, but its first packet never reaches the other end, and the "
+                            + "other end does not initiate."
+                            + why + " Let the end behind NAT initiate.",
+                    "connection-type",
+                    null);
+            // "no route carries the packet" is a claim about every route and interface of the initiator
+            findings.addAll(UnshownPart.gate(
+                    initiator.router(), List.of(unreachable), RouterPart.INTERFACES, RouterPart.ROUTES));
         }
         return findings;
     }

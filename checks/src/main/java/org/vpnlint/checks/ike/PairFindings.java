@@ -5,15 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.vpnlint.checks.ConfigChange;
 import org.vpnlint.checks.Finding;
-import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.ike.pairing.PeerEnd;
 import org.vpnlint.checks.ike.pairing.PeerPair;
-import org.vpnlint.checks.ike.pairing.PeerPairing;
 import org.vpnlint.model.Level;
 
 /**
@@ -24,10 +23,6 @@ import org.vpnlint.model.Level;
 final class PairFindings {
 
     private PairFindings() {}
-
-    static List<PairAnalysis> analyse(Network network) {
-        return new PeerPairing(network).pairs().stream().map(PairAnalysis::new).toList();
-    }
 
     static Finding negotiationFinding(
             RuleMetadata rule,
@@ -67,16 +62,13 @@ final class PairFindings {
         List<TraceStep> trace = result.steps().stream()
                 .map(s -> new TraceStep(s.exchange(), s.detail(), null, null))
                 .toList();
-        return new Finding(
-                rule.id(),
-                reportable.level(),
-                message.toString(),
-                located.peer().location(),
-                List.of(related(other)),
-                null,
-                trace,
-                null,
-                subject(located, subjectSuffix));
+        return Finding.of(rule.id(), reportable.level())
+                .message(message.toString())
+                .at(located.peer().location())
+                .related(List.of(related(other)))
+                .trace(trace)
+                .subject(subject(located, subjectSuffix))
+                .build();
     }
 
     static RelatedLocation related(PeerEnd other) {
@@ -94,18 +86,15 @@ final class PairFindings {
             PeerEnd other,
             String message,
             String subjectSuffix,
-            String fix) {
+            ConfigChange fix) {
         List<RelatedLocation> related = other == null ? List.of() : List.of(related(other));
-        return new Finding(
-                rule.id(),
-                level,
-                message,
-                located.peer().location(),
-                related,
-                null,
-                List.of(),
-                fix,
-                subject(located, subjectSuffix));
+        return Finding.of(rule.id(), level)
+                .message(message)
+                .at(located.peer().location())
+                .related(related)
+                .fix(located.router(), fix)
+                .subject(subject(located, subjectSuffix))
+                .build();
     }
 
     /**

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.vpnlint.checks.Finding;
-import org.vpnlint.checks.Network;
-import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.ike.pairing.PeerEnd;
@@ -16,7 +14,7 @@ import org.vpnlint.model.Level;
  * refused (TS_UNACCEPTABLE); with a partial overlap strongSwan narrows the selectors and traffic outside them is
  * not tunnelled.
  */
-public final class TunnelSelectorsNotMirroredRule implements Rule {
+public final class TunnelSelectorsNotMirroredRule implements PairRule {
 
     static final RuleMetadata METADATA = RuleMetadata.builder("tunnel-selectors-not-mirrored")
             .title("Tunnel prefixes of the two ends do not mirror each other")
@@ -45,50 +43,45 @@ public final class TunnelSelectorsNotMirroredRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(Network network, RuleContext context) {
+    public List<Finding> check(PairAnalysis analysis, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (PairAnalysis analysis : PairFindings.analyse(network)) {
-            PeerEnd located = PairFindings.firstByFile(analysis.pair());
-            List<String> problems = new ArrayList<>();
-            boolean refused = false;
-            // Each end proposes its own tunnels when it initiates, so both ends' tunnels must find a counterpart.
-            for (PeerEnd proposer : List.of(located, analysis.pair().partnerOf(located))) {
-                PeerEnd other = analysis.pair().partnerOf(proposer);
-                for (ChildSaMatch match : ChildSaMatch.forEnd(analysis.pair(), proposer)) {
-                    if (match.mirrored()) continue;
-                    ChildSaConfig proposed = match.proposed();
-                    String offer = proposer.label() + " " + proposed.name() + " proposes TSi "
-                            + proposed.local().render() + " === TSr "
-                            + proposed.remote().render();
-                    if (match.counterpart() == null) {
-                        refused = true;
-                        problems.add(offer + ", but no tunnel of " + other.label() + " overlaps it: the responder "
-                                + "answers TS_UNACCEPTABLE and no CHILD_SA is built");
-                    } else {
-                        ChildSaConfig counterpart = match.counterpart();
-                        problems.add(offer + "; " + other.label() + " " + counterpart.name() + " has local "
-                                + counterpart.local().render() + ", remote "
-                                + counterpart.remote().render()
-                                + ": strongSwan narrows the CHILD_SA to "
-                                + match.narrowedLocal().render() + " === "
-                                + match.narrowedRemote().render() + " and traffic outside it is not tunnelled");
-                    }
+        PeerEnd located = PairFindings.firstByFile(analysis.pair());
+        List<String> problems = new ArrayList<>();
+        boolean refused = false;
+        // Each end proposes its own tunnels when it initiates, so both ends' tunnels must find a counterpart.
+        for (PeerEnd proposer : List.of(located, analysis.pair().partnerOf(located))) {
+            PeerEnd other = analysis.pair().partnerOf(proposer);
+            for (ChildSaMatch match : ChildSaMatch.forEnd(analysis.pair(), proposer)) {
+                if (match.mirrored()) continue;
+                ChildSaConfig proposed = match.proposed();
+                String offer = proposer.label() + " " + proposed.name() + " proposes TSi "
+                        + proposed.local().render() + " === TSr "
+                        + proposed.remote().render();
+                if (match.counterpart() == null) {
+                    refused = true;
+                    problems.add(offer + ", but no tunnel of " + other.label() + " overlaps it: the responder "
+                            + "answers TS_UNACCEPTABLE and no CHILD_SA is built");
+                } else {
+                    ChildSaConfig counterpart = match.counterpart();
+                    problems.add(offer + "; " + other.label() + " " + counterpart.name() + " has local "
+                            + counterpart.local().render() + ", remote "
+                            + counterpart.remote().render()
+                            + ": strongSwan narrows the CHILD_SA to "
+                            + match.narrowedLocal().render() + " === "
+                            + match.narrowedRemote().render() + " and traffic outside it is not tunnelled");
                 }
             }
-            if (problems.isEmpty()) continue;
-            String message = "The tunnels of " + analysis.pair().describe() + " do not mirror each other. CHILD_SA: "
-                    + String.join("; ", new LinkedHashSet<>(problems)) + ".";
-            findings.add(new Finding(
-                    METADATA.id(),
-                    refused ? Level.ERROR : Level.WARNING,
-                    message,
-                    located.peer().location(),
-                    List.of(PairFindings.related(analysis.pair().partnerOf(located))),
-                    null,
-                    List.of(),
-                    null,
-                    PairFindings.subject(located, "tunnel selectors")));
         }
+        if (problems.isEmpty()) return findings;
+        String message = "The tunnels of " + analysis.pair().describe() + " do not mirror each other. CHILD_SA: "
+                + String.join("; ", new LinkedHashSet<>(problems)) + ".";
+        findings.add(Finding.of(METADATA)
+                .level(refused ? Level.ERROR : Level.WARNING)
+                .message(message)
+                .at(located.peer().location())
+                .related(List.of(PairFindings.related(analysis.pair().partnerOf(located))))
+                .subject(PairFindings.subject(located, "tunnel selectors"))
+                .build());
         return findings;
     }
 }

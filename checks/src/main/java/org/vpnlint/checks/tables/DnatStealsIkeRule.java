@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.ReplayDisagreement;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.datapath.UndecidedFinding;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.Stage;
 import org.vpnlint.model.Dialect;
@@ -61,7 +65,7 @@ public final class DnatStealsIkeRule implements Rule {
             SourceSearch search = new SourceSearch(context);
             OwnPacketReplays replays = new OwnPacketReplays();
             for (OwnTraffic.Flow flow : OwnTraffic.of(router)) {
-                ReplayedPacket replay =
+                ReplayedWitness replay =
                         flow.anySource() ? rewrittenFromSomeAddress(flow, search, findings) : replays.of(flow);
                 if (replay == null || !replay.destinationTranslated()) continue;
                 SourceLocation natRule = replay.step(Stage.PREROUTING_DNAT).location();
@@ -69,7 +73,7 @@ public final class DnatStealsIkeRule implements Rule {
                         .add(new Stolen(flow, replay, natRule));
             }
             stolen.values()
-                    .forEach(list -> findings.add(UndecidedFinding.unlessInexact(
+                    .forEach(list -> findings.add(UndecidedNote.unlessInexact(
                             finding(router, list),
                             router,
                             list.stream().map(each -> each.replay().trace()).toArray(PacketTrace[]::new))));
@@ -78,36 +82,30 @@ public final class DnatStealsIkeRule implements Rule {
     }
 
     /** A peer without a configured address: is there any source address whose packet destination NAT rewrites? */
-    private static ReplayedPacket rewrittenFromSomeAddress(
+    private static ReplayedWitness rewrittenFromSomeAddress(
             OwnTraffic.Flow flow, SourceSearch search, List<Finding> findings) {
         String purpose = METADATA.id() + ": " + flow.what() + " (" + flow.owner() + ")";
         QueryResult rewritten =
                 search.find(flow.router(), flow.packet(), SourceSearch.Goal.DESTINATION_REWRITTEN, purpose);
         if (rewritten instanceof QueryResult.Unknown unknown) {
-            findings.add(new Finding(
-                    METADATA.id(),
-                    Level.NOTE,
-                    "Could not decide whether destination NAT rewrites " + flow.what() + " for " + flow.owner() + " ("
-                            + unknown.reason() + ").",
+            findings.add(UndecidedNote.solverGaveUp(
+                    METADATA,
+                    "destination NAT rewrites " + flow.what() + " for " + flow.owner(),
+                    unknown.reason(),
                     flow.ownerLocation(),
-                    List.of(),
-                    null,
-                    List.of(),
-                    null,
-                    flow.owner() + "|dnat|undecided"));
+                    flow.owner() + "|dnat"));
             return null;
         }
         if (!(rewritten instanceof QueryResult.Witness witness)) return null;
-        ReplayedPacket replay =
-                ReplayedPacket.withEverySaUp(flow.router(), SourceSearch.packet(flow.router(), witness));
+        ReplayedWitness replay =
+                ReplayedWitness.withEverySaUp(flow.router(), SourceSearch.packet(flow.router(), witness));
         if (!replay.destinationTranslated()) {
-            throw new IllegalStateException("solver and replay disagree on " + purpose + ": "
-                    + replay.trace().packet());
+            throw new ReplayDisagreement(purpose, replay.trace());
         }
         return replay;
     }
 
-    private record Stolen(OwnTraffic.Flow flow, ReplayedPacket replay, SourceLocation natRule) {}
+    private record Stolen(OwnTraffic.Flow flow, ReplayedWitness replay, SourceLocation natRule) {}
 
     private static Finding finding(Router router, List<Stolen> stolen) {
         Stolen first = stolen.get(0);
@@ -127,17 +125,15 @@ public final class DnatStealsIkeRule implements Rule {
             related.add(new RelatedLocation(
                     first.flow().ownerLocation(), first.flow().owner() + ", whose packets are rewritten"));
         }
-        return new Finding(
-                METADATA.id(),
-                METADATA.defaultLevel(),
-                message,
-                location,
-                related,
-                first.replay().witness(),
-                first.replay().steps(),
-                fix(router, rule, first.flow()),
-                (rule == null ? "destination nat" : rule.path()) + "|"
-                        + first.flow().owner());
+        return Finding.of(METADATA)
+                .message(message)
+                .at(location)
+                .related(related)
+                .replay(first.replay())
+                .fix(router, fix(router, rule, first.flow()))
+                .subject((rule == null ? "destination nat" : rule.path()) + "|"
+                        + first.flow().owner())
+                .build();
     }
 
     private static NatRule destinationRuleAt(Router router, SourceLocation location) {
@@ -149,7 +145,7 @@ public final class DnatStealsIkeRule implements Rule {
     }
 
     /** An exclude rule for the peer just before the stealing rule (exclude stops destination NAT for the packet). */
-    private static String fix(Router router, NatRule rule, OwnTraffic.Flow flow) {
+    private static ConfigChange fix(Router router, NatRule rule, OwnTraffic.Flow flow) {
         if (flow.anySource()) return null; // the peer may come from anywhere: narrow the rule instead
         if (rule == null || rule.path() == null || !rule.path().endsWith(" rule " + rule.number())) return null;
         int number = rule.number() - 1;
@@ -157,21 +153,23 @@ public final class DnatStealsIkeRule implements Rule {
                 || router.nat().sourceRules().stream()
                         .anyMatch(r -> r.number() == number && router.dialect() == Dialect.EDGEOS);
         if (number < 1 || taken) return null;
-        String prefix = "set "
-                + rule.path()
-                        .substring(
-                                0,
-                                rule.path().length()
-                                        - String.valueOf(rule.number()).length()) + number;
-        List<String> lines = new ArrayList<>();
-        lines.add(prefix + " exclude");
-        if (router.dialect() == Dialect.EDGEOS) lines.add(prefix + " type destination");
+        List<Segment> exclude = new ArrayList<>(Segment.path(rule.path()));
+        exclude.set(exclude.size() - 1, Segment.of("rule", number));
+        ConfigChange change = new ConfigChange().set(exclude, Segment.of("exclude"));
+        if (router.dialect() == Dialect.EDGEOS) change.set(exclude, Segment.of("type", "destination"));
         if (!rule.interfaceMatch().isAny()) {
-            lines.add(prefix + " inbound-interface " + (router.dialect().legacyIpsecSyntax() ? "" : "name ")
-                    + rule.interfaceMatch());
+            String name = rule.interfaceMatch().toString();
+            if (router.dialect().legacyIpsecSyntax()) change.set(exclude, Segment.of("inbound-interface", name));
+            else change.set(exclude, Segment.of("inbound-interface"), Segment.of("name", name));
         }
-        lines.add(prefix + " source address " + flow.packet().header().srcText());
-        lines.add(prefix + " destination address " + flow.packet().header().dstText());
-        return String.join("\n", lines);
+        change.set(
+                exclude,
+                Segment.of("source"),
+                Segment.of("address", flow.packet().header().srcText()));
+        change.set(
+                exclude,
+                Segment.of("destination"),
+                Segment.of("address", flow.packet().header().dstText()));
+        return change;
     }
 }

@@ -6,13 +6,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.ReplayDisagreement;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.datapath.UndecidedFinding;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledNatRule;
 import org.vpnlint.datapath.CompiledRouter;
@@ -181,29 +185,24 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
             result = ask(query, questions, ways, rule);
         }
         if (result instanceof QueryResult.Unknown unknown) {
-            return new Finding(
-                    METADATA.id(),
-                    Level.NOTE,
-                    "Could not decide whether destination NAT rewrites the packets " + purpose + " is meant for ("
-                            + unknown.reason() + ").",
+            return UndecidedNote.solverGaveUp(
+                    METADATA,
+                    "destination NAT rewrites the packets " + purpose + " is meant for",
+                    unknown.reason(),
                     rule.location(),
-                    List.of(),
-                    null,
-                    List.of(),
-                    null,
-                    subjectOf(rule) + "|undecided");
+                    subjectOf(rule));
         }
         if (!(result instanceof QueryResult.Witness witness)) return null;
         ConcretePacket packet = PacketInput.decodePacket(router, witness.values(), "");
         SaStates states = PacketInput.decodeStates(router, witness.values(), "");
-        ReplayedPacket replay = new ReplayedPacket(Datapath.replay(router, packet, states));
+        ReplayedWitness replay = ReplayedWitness.of(Datapath.replay(router, packet, states));
         ConcreteHeader after = replay.afterDestinationNat();
         if (!replay.destinationTranslated()
                 || !rule.match().destination().matches(packet.dst())
                 || rule.match().destination().matches(after.dst())) {
-            throw new IllegalStateException("solver and replay disagree on " + purpose + " for " + packet);
+            throw new ReplayDisagreement(purpose, replay.trace());
         }
-        return UndecidedFinding.unlessInexact(
+        return UndecidedNote.unlessInexact(
                 finding(router.router(), rule, replay, after), router.router(), replay.trace());
     }
 
@@ -272,7 +271,7 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
         return conditions;
     }
 
-    private static Finding finding(Router router, FirewallRule rule, ReplayedPacket replay, ConcreteHeader after) {
+    private static Finding finding(Router router, FirewallRule rule, ReplayedWitness replay, ConcreteHeader after) {
         var dnatStep = replay.step(Stage.PREROUTING_DNAT);
         SourceLocation natLocation = dnatStep == null ? null : dnatStep.location();
         NatRule nat = router.nat() == null || natLocation == null
@@ -299,19 +298,21 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
                 : List.of(new RelatedLocation(natLocation, natName + " rewrites the destination first"));
         // a written address (not a group) is a single leaf: setting it replaces the public one
         boolean plainAddress = !rule.match().destination().text().contains(" ");
-        String fix = rule.path() == null || !plainAddress
+        ConfigChange fix = rule.path() == null || !plainAddress
                 ? null
-                : "set " + rule.path() + " destination address " + after.dstText();
-        return new Finding(
-                METADATA.id(),
-                METADATA.defaultLevel(),
-                message,
-                rule.location(),
-                related,
-                replay.witness(),
-                replay.steps(),
-                fix,
-                subjectOf(rule));
+                : new ConfigChange()
+                        .set(
+                                Segment.path(rule.path()),
+                                Segment.of("destination"),
+                                Segment.of("address", after.dstText()));
+        return Finding.of(METADATA)
+                .message(message)
+                .at(rule.location())
+                .related(related)
+                .replay(replay)
+                .fix(router, fix)
+                .subject(subjectOf(rule))
+                .build();
     }
 
     private static String subjectOf(FirewallRule rule) {

@@ -3,6 +3,8 @@ package org.vpnlint.checks.tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
@@ -129,22 +131,23 @@ public final class FirewallRuleUnreachableRule implements Rule {
             return ShadowFindings.undecided(METADATA, chain, undecided, subject);
         }
         ShadowedRules.Shadowed shadowed = (ShadowedRules.Shadowed) verdict;
-        return ShadowFindings.shadowed(METADATA, chain, shadowed, subject, fix(router, chain, shadowed, rule));
+        return ShadowFindings.shadowed(METADATA, chain, shadowed, subject, router, fix(router, chain, shadowed, rule));
     }
 
     /** Same action: delete the dead rule; another action: give it a number before the first rule that shadows it. */
-    private static String fix(
+    private static ConfigChange fix(
             Router router, ShadowedRules.Chain chain, ShadowedRules.Shadowed shadowed, FirewallRule rule) {
         if (rule.path() == null) return null;
         boolean sameAction = shadowed.covering().stream()
                 .allMatch(c -> c.action().equals(shadowed.rule().action()));
-        if (sameAction) return "delete " + rule.path();
+        if (sameAction) return new ConfigChange().delete(Segment.path(rule.path()));
         FirewallRule first = ((ChainEntry.Filter) shadowed.covering().get(0)).rule();
         String chainPath = chainPath(rule);
         FirewallChain owner = FirewallChains.chainAt(router, first.location());
         Integer number = owner == null ? null : FirewallChains.freeNumberBefore(owner, first);
         if (chainPath == null || number == null) return null;
-        return "edit " + chainPath + "\nrename rule " + rule.number() + " to rule " + number + "\ntop";
+        return new ConfigChange()
+                .rename(Segment.path(chainPath), Segment.of("rule", rule.number()), Segment.of("rule", number));
     }
 
     private static String chainPath(FirewallRule rule) {

@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.ReplayDisagreement;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.UnshownPart;
-import org.vpnlint.checks.datapath.UndecidedFinding;
 import org.vpnlint.datapath.DropReason;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.Stage;
@@ -70,7 +74,7 @@ public final class IkeBlockedByFirewallRule implements Rule {
             OwnPacketReplays replays = new OwnPacketReplays();
             for (OwnTraffic.Flow flow : OwnTraffic.of(router)) {
                 if (flow.kind() == OwnTraffic.Kind.ESP && flow.forcedUdp()) continue; // ESP always travels in udp 4500
-                ReplayedPacket replay =
+                ReplayedWitness replay =
                         flow.anySource() ? droppedFromEveryAddress(flow, search, findings) : replays.of(flow);
                 if (replay == null || !droppedByInputFilter(replay)) continue;
                 SourceLocation decidedAt = replay.step(Stage.INPUT_FILTER).location();
@@ -83,7 +87,7 @@ public final class IkeBlockedByFirewallRule implements Rule {
             findings.addAll(UnshownPart.gate(
                     router,
                     blockedByOwner.values().stream()
-                            .map(blocked -> UndecidedFinding.unlessInexact(
+                            .map(blocked -> UndecidedNote.unlessInexact(
                                     finding(router, blocked),
                                     router,
                                     blocked.stream()
@@ -95,7 +99,7 @@ public final class IkeBlockedByFirewallRule implements Rule {
         return findings;
     }
 
-    private static boolean droppedByInputFilter(ReplayedPacket replay) {
+    private static boolean droppedByInputFilter(ReplayedWitness replay) {
         return replay.trace().verdict() == Verdict.DROPPED && replay.trace().dropReason() == DropReason.INPUT_FILTER;
     }
 
@@ -103,39 +107,33 @@ public final class IkeBlockedByFirewallRule implements Rule {
      * A peer without a configured address may come from anywhere: blocked only when the input filter drops the
      * packet from every source address (proved), shown with one of them replayed; null otherwise.
      */
-    private static ReplayedPacket droppedFromEveryAddress(
+    private static ReplayedWitness droppedFromEveryAddress(
             OwnTraffic.Flow flow, SourceSearch search, List<Finding> findings) {
         String purpose = METADATA.id() + ": " + flow.what() + " (" + flow.owner() + ")";
         QueryResult passes =
                 search.find(flow.router(), flow.packet(), SourceSearch.Goal.NOT_DROPPED_BY_INPUT_FILTER, purpose);
         if (passes instanceof QueryResult.Unknown unknown) {
-            findings.add(new Finding(
-                    METADATA.id(),
-                    Level.NOTE,
-                    "Could not decide whether the input filter admits " + flow.what() + " for " + flow.owner() + " ("
-                            + unknown.reason() + ").",
+            findings.add(UndecidedNote.solverGaveUp(
+                    METADATA,
+                    "the input filter admits " + flow.what() + " for " + flow.owner(),
+                    unknown.reason(),
                     flow.ownerLocation(),
-                    List.of(),
-                    null,
-                    List.of(),
-                    null,
-                    flow.owner() + "|input|undecided"));
+                    flow.owner() + "|input"));
             return null;
         }
         if (!(passes instanceof QueryResult.Proved)) return null;
         QueryResult dropped =
                 search.find(flow.router(), flow.packet(), SourceSearch.Goal.DROPPED_BY_INPUT_FILTER, purpose);
         if (!(dropped instanceof QueryResult.Witness witness)) return null;
-        ReplayedPacket replay =
-                ReplayedPacket.withEverySaUp(flow.router(), SourceSearch.packet(flow.router(), witness));
+        ReplayedWitness replay =
+                ReplayedWitness.withEverySaUp(flow.router(), SourceSearch.packet(flow.router(), witness));
         if (!droppedByInputFilter(replay)) {
-            throw new IllegalStateException("solver and replay disagree on " + purpose + ": "
-                    + replay.trace().packet());
+            throw new ReplayDisagreement(purpose, replay.trace());
         }
         return replay;
     }
 
-    private record Blocked(OwnTraffic.Flow flow, ReplayedPacket replay, SourceLocation decidedAt) {}
+    private record Blocked(OwnTraffic.Flow flow, ReplayedWitness replay, SourceLocation decidedAt) {}
 
     private static Finding finding(Router router, List<Blocked> blocked) {
         Blocked first = blocked.get(0);
@@ -177,16 +175,15 @@ public final class IkeBlockedByFirewallRule implements Rule {
                         each.decidedAt(), "drops " + each.flow().what()));
             }
         }
-        return new Finding(
-                METADATA.id(),
-                level,
-                message.toString(),
-                location,
-                related,
-                first.replay().witness(),
-                first.replay().steps(),
-                fix(router, blocked),
-                flow.owner() + "|input");
+        return Finding.of(METADATA)
+                .level(level)
+                .message(message.toString())
+                .at(location)
+                .related(related)
+                .replay(first.replay())
+                .fix(router, fix(router, blocked))
+                .subject(flow.owner() + "|input")
+                .build();
     }
 
     /** Packets without which the tunnel cannot work at all (NAT-T matters only behind NAT). */
@@ -204,13 +201,14 @@ public final class IkeBlockedByFirewallRule implements Rule {
     }
 
     /** Accept rules in the chain that drops, placed before the dropping rule. */
-    private static String fix(Router router, List<Blocked> blocked) {
+    private static ConfigChange fix(Router router, List<Blocked> blocked) {
         FirewallChain chain = FirewallChains.chainAt(router, blocked.get(0).decidedAt());
         if (chain == null || chain.path() == null) return null;
         FirewallRule dropping = FirewallChains.ruleAt(chain, blocked.get(0).decidedAt());
         Integer number = FirewallChains.freeNumberBefore(chain, dropping);
         if (number == null) return null;
-        List<String> lines = new ArrayList<>();
+        List<Segment> chainNode = Segment.path(chain.path());
+        ConfigChange change = new ConfigChange();
         OwnTraffic.Flow flow = blocked.get(0).flow();
         String source = flow.anySource() ? null : flow.packet().header().srcText();
         boolean ports = blocked.stream()
@@ -223,25 +221,25 @@ public final class IkeBlockedByFirewallRule implements Rule {
                 .toList();
         int next = number;
         if (ports) {
-            String rule = "set " + chain.path() + " rule " + next;
-            lines.add(rule + " action accept");
-            if (source != null) lines.add(rule + " source address " + source);
-            lines.add(rule + " protocol udp");
-            lines.add(rule + " destination port 500,4500");
+            Segment rule = Segment.of("rule", next);
+            change.set(chainNode, rule, Segment.of("action", "accept"));
+            if (source != null) change.set(chainNode, rule, Segment.of("source"), Segment.of("address", source));
+            change.set(chainNode, rule, Segment.of("protocol", "udp"));
+            change.set(chainNode, rule, Segment.of("destination"), Segment.of("port", "500,4500"));
             next++;
         }
         for (int protocol : protocols) {
-            String rule = "set " + chain.path() + " rule " + next;
-            lines.add(rule + " action accept");
-            if (source != null) lines.add(rule + " source address " + source);
-            lines.add(rule + " protocol " + org.vpnlint.model.ProtocolMatch.name(protocol));
+            Segment rule = Segment.of("rule", next);
+            change.set(chainNode, rule, Segment.of("action", "accept"));
+            if (source != null) change.set(chainNode, rule, Segment.of("source"), Segment.of("address", source));
+            change.set(chainNode, rule, Segment.of("protocol", org.vpnlint.model.ProtocolMatch.name(protocol)));
             next++;
         }
         if (dropping != null && next > dropping.number()) return null; // no room before the dropping rule
         if (router.dialect() == Dialect.EDGEOS
                 && blocked.stream().allMatch(b -> b.flow().kind() != OwnTraffic.Kind.ENCAPSULATION)) {
-            lines.add("# or let EdgeOS add these accepts itself: set vpn ipsec auto-firewall-nat-exclude enable");
+            change.remark("or let EdgeOS add these accepts itself: set vpn ipsec auto-firewall-nat-exclude enable");
         }
-        return String.join("\n", lines);
+        return change;
     }
 }

@@ -3,6 +3,8 @@ package org.vpnlint.checks.tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.vpnlint.checks.ConfigChange;
+import org.vpnlint.checks.ConfigChange.Segment;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
@@ -149,15 +151,15 @@ public final class NatRuleUnreachableRule implements Rule {
             return ShadowFindings.undecided(METADATA, chain, undecided, subject);
         }
         ShadowedRules.Shadowed shadowed = (ShadowedRules.Shadowed) verdict;
-        return ShadowFindings.shadowed(METADATA, chain, shadowed, subject, fix(router, shadowed, rule));
+        return ShadowFindings.shadowed(METADATA, chain, shadowed, subject, router, fix(router, shadowed, rule));
     }
 
     /** Same action: delete the dead rule; another action: renumber it before the first rule that shadows it. */
-    private static String fix(Router router, ShadowedRules.Shadowed shadowed, NatRule rule) {
+    private static ConfigChange fix(Router router, ShadowedRules.Shadowed shadowed, NatRule rule) {
         if (rule.path() == null) return null;
         boolean sameAction = shadowed.covering().stream()
                 .allMatch(c -> c.action().equals(shadowed.rule().action()));
-        if (sameAction) return "delete " + rule.path();
+        if (sameAction) return new ConfigChange().delete(Segment.path(rule.path()));
         NatRule first = ((ChainEntry.Nat) shadowed.covering().get(0)).rule();
         if (!shadowed.covering().get(0).configured()) return null; // nothing runs before the system's own rules
         String suffix = " rule " + rule.number();
@@ -185,7 +187,10 @@ public final class NatRuleUnreachableRule implements Rule {
             }
         }
         if (free == null) return null;
-        return "edit " + rule.path().substring(0, rule.path().length() - suffix.length()) + "\nrename rule "
-                + rule.number() + " to rule " + free + "\ntop";
+        return new ConfigChange()
+                .rename(
+                        Segment.path(rule.path().substring(0, rule.path().length() - suffix.length())),
+                        Segment.of("rule", rule.number()),
+                        Segment.of("rule", free));
     }
 }

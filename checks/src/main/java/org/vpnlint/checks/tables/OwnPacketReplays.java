@@ -2,6 +2,7 @@ package org.vpnlint.checks.tables;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.datapath.ConcretePacket;
 
 /**
@@ -10,9 +11,9 @@ import org.vpnlint.datapath.ConcretePacket;
  */
 final class OwnPacketReplays {
 
-    private final Map<ConcretePacket, ReplayedPacket> replays = new HashMap<>();
+    private final Map<ConcretePacket, ReplayedWitness> replays = new HashMap<>();
 
-    ReplayedPacket of(OwnTraffic.Flow flow) {
-        return replays.computeIfAbsent(flow.packet(), packet -> ReplayedPacket.withEverySaUp(flow.router(), packet));
+    ReplayedWitness of(OwnTraffic.Flow flow) {
+        return replays.computeIfAbsent(flow.packet(), packet -> ReplayedWitness.withEverySaUp(flow.router(), packet));
     }
 }

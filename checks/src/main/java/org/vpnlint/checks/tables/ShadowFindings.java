@@ -2,14 +2,17 @@ package org.vpnlint.checks.tables;
 
 import java.math.BigInteger;
 import java.util.List;
+import org.vpnlint.checks.ConfigChange;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.TraceStep;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.Witness;
 import org.vpnlint.datapath.AddressFamily;
-import org.vpnlint.model.Level;
 import org.vpnlint.model.ProtocolMatch;
+import org.vpnlint.model.Router;
+import org.vpnlint.model.SourceLocation;
 
 /** Turns the verdicts of {@link ShadowedRules} into findings located at the rule that never acts. */
 final class ShadowFindings {
@@ -25,7 +28,8 @@ final class ShadowFindings {
             ShadowedRules.Chain chain,
             ShadowedRules.Shadowed shadowed,
             String subject,
-            String fix) {
+            Router router,
+            ConfigChange fix) {
         ChainEntry rule = shadowed.rule();
         String causes = shadowed.singleCause()
                 ? shadowed.covering().get(0).label() + " ("
@@ -61,33 +65,25 @@ final class ShadowFindings {
                         + shadowed.takenBy().action() + "); " + rule.label() + " is never reached",
                 shadowed.takenBy().location(),
                 header));
-        return new Finding(
-                metadata.id(),
-                metadata.defaultLevel(),
-                message,
-                rule.location(),
-                related,
-                witness,
-                trace,
-                fix,
-                subject);
+        return Finding.of(metadata)
+                .message(message)
+                .at(rule.location())
+                .related(related)
+                .witness(witness)
+                .trace(trace)
+                .fix(router, fix)
+                .subject(subject)
+                .build();
     }
 
     /** The solver gave up: said as a note, never read as "reachable". */
     static Finding undecided(
             RuleMetadata metadata, ShadowedRules.Chain chain, ShadowedRules.Undecided undecided, String subject) {
-        String message = "Could not decide whether " + undecided.rule().label() + " in " + chain.name()
-                + " can ever act (" + undecided.reason() + ").";
-        return new Finding(
-                metadata.id(),
-                Level.NOTE,
-                message,
-                undecided.rule().location(),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                subject + "|undecided");
+        String question = undecided.rule().label() + " in " + chain.name() + " can ever act";
+        SourceLocation location = undecided.rule().location();
+        return undecided.solverGaveUp()
+                ? UndecidedNote.solverGaveUp(metadata, question, undecided.reason(), location, subject)
+                : UndecidedNote.unreadable(metadata, question, undecided.reason(), location, subject);
     }
 
     private static Witness witness(ShadowedRules.Chain chain, RulePacket.Values values) {

@@ -81,7 +81,8 @@ final class ShadowedRules {
         }
     }
 
-    record Undecided(ChainEntry rule, String reason) implements Verdict {}
+    /** The rule's fate is open: the solver gave up, or a rule it depends on was not read exactly ({@code reason}). */
+    record Undecided(ChainEntry rule, String reason, boolean solverGaveUp) implements Verdict {}
 
     private final Solver solver;
     private final String purpose;
@@ -136,7 +137,8 @@ final class ShadowedRules {
                 verdict = new Undecided(
                         rule,
                         "it is shadowed as vpnlint reads it, but vpnlint read it narrower than" + " written: "
-                                + reasons(List.of(rule), false));
+                                + reasons(List.of(rule), false),
+                        false);
             }
             if (verdict == null && !wider.isEmpty()) {
                 List<Integer> asRead = new ArrayList<>(exact);
@@ -156,7 +158,8 @@ final class ShadowedRules {
                                                     .toList()) + " would take every packet it matches,"
                                     + " but vpnlint could not read all of "
                                     + (unread.size() == 1 ? "that rule" : "those rules")
-                                    + ": " + reasons(unread, true));
+                                    + ": " + reasons(unread, true),
+                            false);
                 }
             }
             if (verdict != null) verdicts.accept(verdict);
@@ -236,7 +239,7 @@ final class ShadowedRules {
             // all are asked
             QueryResult reachable = question.cover().isEmpty() ? null : ask(chain, rule, question.cover());
             if (!(reachable instanceof QueryResult.Proved)) reachable = ask(chain, rule, earlier);
-            if (reachable instanceof QueryResult.Unknown unknown) return new Undecided(rule, unknown.reason());
+            if (reachable instanceof QueryResult.Unknown unknown) return new Undecided(rule, unknown.reason(), true);
             if (reachable instanceof QueryResult.Witness) return null;
         }
         // else the exact box search proved what the solver would: see the class comment (covered without Z3)

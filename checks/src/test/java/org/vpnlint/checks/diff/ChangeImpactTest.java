@@ -69,7 +69,7 @@ class ChangeImpactTest {
         assertEquals("10.10.10.0/24", fromLan.affected().destinations(), fromLan.message());
         assertEquals(
                 List.of("removed: nat source rule 5"),
-                fromLan.causes().stream().map(ConfigChange::describe).toList());
+                fromLan.causes().stream().map(ChangedNode::describe).toList());
         assertTrue(
                 fromLan.message()
                         .startsWith("packets arriving on eth1 or eth0 or sent by the router itself, among them every"
@@ -110,7 +110,7 @@ class ChangeImpactTest {
             assertEquals(Level.WARNING, difference.level());
             assertEquals(
                     List.of("added: protocols static route 10.10.10.0/24"),
-                    difference.causes().stream().map(ConfigChange::describe).toList());
+                    difference.causes().stream().map(ChangedNode::describe).toList());
         }
         FateDifference fromLan = both.differences().stream()
                 .filter(d -> d.before().packet().ingress().toString().equals("eth1"))

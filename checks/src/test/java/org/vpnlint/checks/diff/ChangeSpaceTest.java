@@ -91,7 +91,7 @@ class ChangeSpaceTest {
     private static Optional<ChangeSpace> space(String before, String after) {
         RouterVersion old = version("before.set", before);
         RouterVersion changed = version("after.set", after);
-        return ChangeSpace.of(ConfigChanges.between(old.tree(), changed.tree()), old, changed);
+        return ChangeSpace.of(ChangedNodes.between(old.tree(), changed.tree()), old, changed);
     }
 
     private static RouterVersion version(String name, String text) {

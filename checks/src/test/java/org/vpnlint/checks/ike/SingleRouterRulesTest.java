@@ -249,8 +249,9 @@ class SingleRouterRulesTest {
                         .build())
                 .findings();
 
-        assertEquals(
-                "authentication local-id <name-of-this-router>", findings.get(0).fix());
+        assertTrue(
+                findings.get(0).fix().contains("local-id \"<name-of-this-router>\""),
+                findings.get(0).fix());
         assertTrue(
                 findings.get(0).message().contains("replace <name-of-this-router>"),
                 findings.get(0).message());

@@ -306,15 +306,12 @@ public final class Analysis {
                 .map(s -> new TraceStep(
                         s.stage(), secrets.redact(s.detail()), s.location(), secrets.redact(s.header()), s.fields()))
                 .toList();
-        return new Finding(
-                finding.ruleId(),
-                finding.level(),
-                secrets.redact(finding.message()),
-                finding.location(),
-                related,
-                finding.witness(),
-                trace,
-                secrets.redact(finding.fix()),
-                secrets.redact(finding.subject()));
+        return finding.toBuilder()
+                .message(secrets.redact(finding.message()))
+                .related(related)
+                .trace(trace)
+                .fix(secrets.redact(finding.fix()))
+                .subject(secrets.redact(finding.subject()))
+                .build();
     }
 }

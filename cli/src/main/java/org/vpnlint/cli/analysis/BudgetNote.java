@@ -24,16 +24,11 @@ final class BudgetNote {
             String message = "Unknown: rule " + rule.id() + " ran out of its time budget of " + budget.toSeconds()
                     + " s on this router's network and was stopped, so its findings here may be incomplete"
                     + " (--rule-budget sets the budget).";
-            notes.add(new Finding(
-                    rule.id(),
-                    Level.NOTE,
-                    message,
-                    SourceLocation.at(router.file(), 1, 1),
-                    List.of(),
-                    null,
-                    List.of(),
-                    null,
-                    "time-budget"));
+            notes.add(Finding.of(rule.id(), Level.NOTE)
+                    .message(message)
+                    .at(SourceLocation.at(router.file(), 1, 1))
+                    .subject("time-budget")
+                    .build());
         }
         return notes;
     }

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RelatedLocation;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.Witness;
-import org.vpnlint.checks.datapath.ReplayedWitness;
-import org.vpnlint.checks.diff.ConfigChange;
+import org.vpnlint.checks.diff.ChangedNode;
 import org.vpnlint.checks.diff.FateDifference;
 import org.vpnlint.checks.diff.RouterImpact;
 import org.vpnlint.cli.analysis.AnalysisResult;
@@ -85,28 +85,26 @@ public final class DiffFindings {
                     case WARNING -> NOW_DROPPED;
                     case NOTE -> CHANGED;
                 };
-        List<ConfigChange> causes = difference.causes();
+        List<ChangedNode> causes = difference.causes();
         SourceLocation location = causes.stream()
-                .filter(c -> c.kind() == ConfigChange.Kind.ADDED)
+                .filter(c -> c.kind() == ChangedNode.Kind.ADDED)
                 .findFirst()
                 .or(() -> causes.stream().findFirst())
-                .map(ConfigChange::shownAt)
+                .map(ChangedNode::shownAt)
                 .orElse(SourceLocation.at(difference.afterFile(), 1, 1));
         List<RelatedLocation> related = new ArrayList<>();
         // in the new version's file: a removed node at the node that enclosed it
-        for (ConfigChange cause : causes) related.add(new RelatedLocation(cause.shownAt(), cause.describe()));
+        for (ChangedNode cause : causes) related.add(new RelatedLocation(cause.shownAt(), cause.describe()));
         String subject = difference.before().packet().ingress() + "|"
                 + difference.affected().describe() + "|" + FateDifferenceText.fates(difference);
-        return new Finding(
-                rule.id(),
-                difference.level(),
-                difference.message(),
-                location,
-                related,
-                witness(difference),
-                steps(difference.after()),
-                null,
-                subject);
+        return Finding.of(rule.id(), difference.level())
+                .message(difference.message())
+                .at(location)
+                .related(related)
+                .witness(witness(difference))
+                .trace(steps(difference.after()))
+                .subject(subject)
+                .build();
     }
 
     static Witness witness(FateDifference difference) {

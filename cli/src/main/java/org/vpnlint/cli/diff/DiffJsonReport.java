@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.Witness;
-import org.vpnlint.checks.diff.ConfigChange;
+import org.vpnlint.checks.diff.ChangedNode;
 import org.vpnlint.checks.diff.FateDifference;
 import org.vpnlint.checks.diff.RouterImpact;
 import org.vpnlint.cli.report.JsonOutput;
@@ -72,7 +72,7 @@ public final class DiffJsonReport {
         steps(node.putArray("traceBefore"), difference.before());
         steps(node.putArray("traceAfter"), difference.after());
         ArrayNode causes = node.putArray("causes");
-        for (ConfigChange change : difference.causes()) {
+        for (ChangedNode change : difference.causes()) {
             ObjectNode cause = causes.addObject();
             cause.put("file", change.location().file());
             cause.put("line", change.location().line());

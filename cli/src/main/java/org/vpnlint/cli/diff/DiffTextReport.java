@@ -2,7 +2,7 @@ package org.vpnlint.cli.diff;
 
 import java.util.List;
 import org.vpnlint.checks.TraceStep;
-import org.vpnlint.checks.diff.ConfigChange;
+import org.vpnlint.checks.diff.ChangedNode;
 import org.vpnlint.checks.diff.FateDifference;
 import org.vpnlint.checks.diff.RouterImpact;
 import org.vpnlint.model.Diagnostic;
@@ -85,7 +85,7 @@ public final class DiffTextReport {
                 .append("packet: ")
                 .append(finding.witness().describe())
                 .append('\n');
-        for (ConfigChange cause : difference.causes()) {
+        for (ChangedNode cause : difference.causes()) {
             out.append(INDENT)
                     .append("change: ")
                     .append(cause.location())

@@ -1,18 +1,32 @@
-package org.vpnlint.checks.datapath;
+package org.vpnlint.checks;
 
 import java.util.List;
-import org.vpnlint.checks.PacketFields;
-import org.vpnlint.checks.TraceStep;
-import org.vpnlint.checks.Witness;
+import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.ConcreteHeader;
+import org.vpnlint.datapath.ConcretePacket;
+import org.vpnlint.datapath.Datapath;
 import org.vpnlint.datapath.Ingress;
 import org.vpnlint.datapath.PacketTrace;
+import org.vpnlint.datapath.SaStates;
 import org.vpnlint.datapath.Stage;
 import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.model.SourceLocation;
 
-/** A replayed packet in the shape a finding carries: the witness as it entered and the trace steps. */
+/**
+ * A packet replayed through the concrete datapath, in the shape a finding carries: the witness as it entered and
+ * the trace steps. {@code saState} is how the finding names the tunnels' state ("up" or "down").
+ */
 public record ReplayedWitness(PacketTrace trace, String saState) {
+
+    /** The replay named by its own SA states: "up" when the tunnels are up by default, "down" otherwise. */
+    public static ReplayedWitness of(PacketTrace trace) {
+        return new ReplayedWitness(trace, trace.saStates().defaultUp() ? "up" : "down");
+    }
+
+    /** The router's own packet replayed with every SA up, as the IKE and ESP rules ask it. */
+    public static ReplayedWitness withEverySaUp(CompiledRouter router, ConcretePacket packet) {
+        return new ReplayedWitness(Datapath.replay(router, packet, SaStates.allUp()), "up");
+    }
 
     public Witness witness() {
         ConcreteHeader header = trace.packet().header();
@@ -35,12 +49,12 @@ public record ReplayedWitness(PacketTrace trace, String saState) {
     }
 
     /** The packet as the rule's message names it, e.g. {@code tcp 192.168.10.100:1024 → 10.10.10.200:22 arriving on eth1}. */
-    String packetText() {
+    public String packetText() {
         return trace.packet().toString();
     }
 
     /** The step of this stage, or null when the packet did not take it. */
-    org.vpnlint.datapath.TraceStep step(Stage stage) {
+    public org.vpnlint.datapath.TraceStep step(Stage stage) {
         return trace.steps().stream()
                 .filter(s -> s.stage() == stage)
                 .findFirst()
@@ -48,13 +62,13 @@ public record ReplayedWitness(PacketTrace trace, String saState) {
     }
 
     /** The configuration node that acted at this stage, or null. */
-    SourceLocation actedAt(Stage stage) {
+    public SourceLocation actedAt(Stage stage) {
         org.vpnlint.datapath.TraceStep step = step(stage);
         return step == null ? null : step.location();
     }
 
     /** E.g. "leaves eth0 in cleartext as tcp 203.0.113.134:1024 → 10.10.10.200:22". */
-    String fateText() {
+    public String fateText() {
         return switch (trace.verdict()) {
             case CLEARTEXT -> "leaves " + trace.egress() + " in cleartext as " + trace.finalHeader();
             case ENCRYPTED -> "is encrypted by " + trace.tunnel() + " and leaves " + trace.egress();
@@ -62,5 +76,18 @@ public record ReplayedWitness(PacketTrace trace, String saState) {
             case UNREACHABLE -> "finds no route: " + trace.dropReason().description();
             case LOCAL -> "is delivered to the router itself";
         };
+    }
+
+    /** The header after destination NAT: what routing and the filters saw. */
+    public ConcreteHeader afterDestinationNat() {
+        org.vpnlint.datapath.TraceStep dnat = step(Stage.PREROUTING_DNAT);
+        return dnat == null ? trace.packet().header() : dnat.header();
+    }
+
+    /** Whether destination NAT changed the destination address or port. */
+    public boolean destinationTranslated() {
+        ConcreteHeader before = trace.packet().header();
+        ConcreteHeader after = afterDestinationNat();
+        return !before.dst().equals(after.dst()) || before.dstPort() != after.dstPort();
     }
 }

@@ -13,24 +13,24 @@ import org.vpnlint.parser.ConfigTree;
  * words (so the file format, the order of nodes, comments and blank lines do not count), reporting the outermost
  * node that one version has and the other has not. A renumbered rule is a removed and an added subtree.
  */
-final class ConfigChanges {
+final class ChangedNodes {
 
-    private final List<ConfigChange> changes;
+    private final List<ChangedNode> changes;
     private final Map<String, List<String>> beforePaths;
     private final Map<String, List<String>> afterPaths;
 
-    private ConfigChanges(
-            List<ConfigChange> changes, Map<String, List<String>> beforePaths, Map<String, List<String>> afterPaths) {
+    private ChangedNodes(
+            List<ChangedNode> changes, Map<String, List<String>> beforePaths, Map<String, List<String>> afterPaths) {
         this.changes = List.copyOf(changes);
         this.beforePaths = beforePaths;
         this.afterPaths = afterPaths;
     }
 
-    static ConfigChanges between(ConfigTree before, ConfigTree after) {
-        List<ConfigChange> changes = new ArrayList<>();
-        collect(before.root(), after.root(), ConfigChange.Kind.REMOVED, after.root(), changes);
-        collect(after.root(), before.root(), ConfigChange.Kind.ADDED, after.root(), changes);
-        return new ConfigChanges(changes, pathsByLocation(before.root()), pathsByLocation(after.root()));
+    static ChangedNodes between(ConfigTree before, ConfigTree after) {
+        List<ChangedNode> changes = new ArrayList<>();
+        collect(before.root(), after.root(), ChangedNode.Kind.REMOVED, after.root(), changes);
+        collect(after.root(), before.root(), ChangedNode.Kind.ADDED, after.root(), changes);
+        return new ChangedNodes(changes, pathsByLocation(before.root()), pathsByLocation(after.root()));
     }
 
     /** The path of words of the node at this location, in the old or the new version, or null. */
@@ -38,7 +38,7 @@ final class ConfigChanges {
         return location == null ? null : (inNewVersion ? afterPaths : beforePaths).get(key(location));
     }
 
-    List<ConfigChange> all() {
+    List<ChangedNode> all() {
         return changes;
     }
 
@@ -50,12 +50,12 @@ final class ConfigChanges {
      * The changes that touch a node a trace step acted at (the node, something inside it, or something enclosing
      * it), in either version; all changes when none does.
      */
-    List<ConfigChange> relatedTo(List<SourceLocation> beforeSteps, List<SourceLocation> afterSteps) {
+    List<ChangedNode> relatedTo(List<SourceLocation> beforeSteps, List<SourceLocation> afterSteps) {
         List<List<String>> beforeNodes = nodes(beforeSteps, beforePaths);
         List<List<String>> afterNodes = nodes(afterSteps, afterPaths);
-        List<ConfigChange> related = new ArrayList<>();
-        for (ConfigChange change : changes) {
-            List<List<String>> acting = change.kind() == ConfigChange.Kind.REMOVED ? beforeNodes : afterNodes;
+        List<ChangedNode> related = new ArrayList<>();
+        for (ChangedNode change : changes) {
+            List<List<String>> acting = change.kind() == ChangedNode.Kind.REMOVED ? beforeNodes : afterNodes;
             if (acting.stream().anyMatch(node -> nested(node, change.path()))) related.add(change);
         }
         return related.isEmpty() ? changes : related;
@@ -78,21 +78,17 @@ final class ConfigChanges {
 
     /** Walks {@code node}, reporting its outermost descendants {@code other} has no node for. */
     private static void collect(
-            ConfigNode node,
-            ConfigNode other,
-            ConfigChange.Kind kind,
-            ConfigNode afterRoot,
-            List<ConfigChange> changes) {
+            ConfigNode node, ConfigNode other, ChangedNode.Kind kind, ConfigNode afterRoot, List<ChangedNode> changes) {
         for (ConfigNode child : node.children()) {
             ConfigNode twin = other.child(child.word());
             if (twin != null) {
                 collect(child, twin, kind, afterRoot, changes);
                 continue;
             }
-            SourceLocation shownAt = kind == ConfigChange.Kind.ADDED
+            SourceLocation shownAt = kind == ChangedNode.Kind.ADDED
                     ? child.location()
                     : other.parent() == null ? firstLine(afterRoot) : other.location();
-            changes.add(new ConfigChange(kind, child.path(), child.location(), shownAt));
+            changes.add(new ChangedNode(kind, child.path(), child.location(), shownAt));
         }
     }
 

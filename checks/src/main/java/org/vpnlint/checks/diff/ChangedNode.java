@@ -12,14 +12,14 @@ import org.vpnlint.model.SourceLocation;
  * @param shownAt  where it shows in the new version: the node itself when added, else the nearest enclosing node
  *                 the new version still has (its file's first line when none)
  */
-public record ConfigChange(Kind kind, List<String> path, SourceLocation location, SourceLocation shownAt) {
+public record ChangedNode(Kind kind, List<String> path, SourceLocation location, SourceLocation shownAt) {
 
     public enum Kind {
         ADDED,
         REMOVED
     }
 
-    public ConfigChange {
+    public ChangedNode {
         path = List.copyOf(path);
     }
 
