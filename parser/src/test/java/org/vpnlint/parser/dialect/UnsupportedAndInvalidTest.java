@@ -80,7 +80,7 @@ class UnsupportedAndInvalidTest {
                         "'protocols bgp' is not analysed by vpnlint",
                         "'protocols ospf' is not analysed by vpnlint",
                         "'system' is not analysed by vpnlint",
-                        "'policy' is not analysed by vpnlint"),
+                        "'policy route-map' is not analysed by vpnlint"),
                 messages(mapped, DiagnosticCodes.NOT_ANALYSED));
     }
 
