@@ -57,45 +57,30 @@ class KernelDatapathDifferentialTest {
 
     @Test
     void seedArticleScenariosAgreeWithTheKernel() {
-        ScenarioRenderer renderer = new ScenarioRenderer(SeedCases.HOSTS);
-        DifferentialRun run = new DifferentialRun(oracle);
-        List<String> disagreements = new ArrayList<>();
-        for (DifferentialCase seed : SeedCases.all()) {
-            tally(run.run(seed, renderer), disagreements);
-        }
-        assertEquals(List.of(), disagreements);
+        assertAgreeWithTheKernel(SeedCases.all(), SeedCases.HOSTS);
     }
 
     @Test
     void minimalCasesOfFixedModelBugsAgreeWithTheKernel() {
-        ScenarioRenderer renderer = new ScenarioRenderer(CaseGenerator.HOSTS);
-        DifferentialRun run = new DifferentialRun(oracle);
-        List<String> disagreements = new ArrayList<>();
-        for (DifferentialCase minimal : MinimalCases.all()) {
-            tally(run.run(minimal, renderer), disagreements);
-        }
-        assertEquals(List.of(), disagreements);
+        assertAgreeWithTheKernel(MinimalCases.all(), CaseGenerator.HOSTS);
     }
 
     @Test
     void zoneFirewallCasesAgreeWithTheKernel() {
-        ScenarioRenderer renderer = new ScenarioRenderer(CaseGenerator.HOSTS);
-        DifferentialRun run = new DifferentialRun(oracle);
-        List<String> disagreements = new ArrayList<>();
-        for (DifferentialCase zone : ZoneCases.all()) {
-            tally(run.run(zone, renderer), disagreements);
-        }
-        assertEquals(List.of(), disagreements);
+        assertAgreeWithTheKernel(ZoneCases.all(), CaseGenerator.HOSTS);
     }
 
     @Test
     void policyRoutingCasesAgreeWithTheKernel() {
-        ScenarioRenderer renderer = new ScenarioRenderer(CaseGenerator.HOSTS);
+        assertAgreeWithTheKernel(PolicyRoutingCases.all(), CaseGenerator.HOSTS);
+    }
+
+    /** Runs each fixed case on the kernel and the model; every disagreement is listed in the failure. */
+    private static void assertAgreeWithTheKernel(List<DifferentialCase> cases, HostPlan hosts) {
+        ScenarioRenderer renderer = new ScenarioRenderer(hosts);
         DifferentialRun run = new DifferentialRun(oracle);
         List<String> disagreements = new ArrayList<>();
-        for (DifferentialCase policyCase : PolicyRoutingCases.all()) {
-            tally(run.run(policyCase, renderer), disagreements);
-        }
+        for (DifferentialCase fixedCase : cases) tally(run.run(fixedCase, renderer), disagreements);
         assertEquals(List.of(), disagreements);
     }
 
