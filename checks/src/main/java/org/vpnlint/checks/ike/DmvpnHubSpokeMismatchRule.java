@@ -12,6 +12,7 @@ import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.ike.pairing.AddressScope;
 import org.vpnlint.checks.ike.pairing.DmvpnLink;
+import org.vpnlint.checks.ike.pairing.PeerEnd;
 import org.vpnlint.model.AuthenticationMode;
 import org.vpnlint.model.IkeGroup;
 import org.vpnlint.model.IpsecProfile;
@@ -123,8 +124,8 @@ public final class DmvpnHubSpokeMismatchRule implements Rule {
         IkeGroup spokeIke = link.spoke().ipsec().ikeGroups().get(spokeProfile.ikeGroup());
         IkeGroup hubIke = link.hub().ipsec().ikeGroups().get(hubProfile.ikeGroup());
         if (spokeIke == null || hubIke == null) return; // VyOS refuses to commit a profile without its groups
-        int spokeVersion = ikeVersion(link.spoke(), spokeIke);
-        int hubVersion = ikeVersion(link.hub(), hubIke);
+        int spokeVersion = PeerEnd.ikeVersion(link.spoke(), spokeIke);
+        int hubVersion = PeerEnd.ikeVersion(link.hub(), hubIke);
         if (spokeVersion != 0 && hubVersion != 0 && spokeVersion != hubVersion) {
             problems.add("the spoke's profile " + spokeProfile.name() + " speaks IKEv" + spokeVersion
                     + " only and the hub's profile " + hubProfile.name() + " IKEv" + hubVersion + " only");
@@ -134,8 +135,8 @@ public final class DmvpnHubSpokeMismatchRule implements Rule {
             if (!spokeOffers.isEmpty()
                     && !hubOffers.isEmpty()
                     && spokeOffers.stream().noneMatch(hubOffers::contains)) {
-                problems.add("no common IKE proposal (spoke " + renderIke(spokeOffers) + ", hub " + renderIke(hubOffers)
-                        + "): the responder answers NO_PROPOSAL_CHOSEN");
+                problems.add("no common IKE proposal (spoke " + IkeAlgorithms.renderAll(spokeOffers) + ", hub "
+                        + IkeAlgorithms.renderAll(hubOffers) + "): the responder answers NO_PROPOSAL_CHOSEN");
             }
         }
         List<EspAlgorithms> spokeEsp = VyosProposals.esp(
@@ -143,14 +144,13 @@ public final class DmvpnHubSpokeMismatchRule implements Rule {
         List<EspAlgorithms> hubEsp =
                 VyosProposals.esp(link.hub(), link.hub().ipsec().espGroups().get(hubProfile.espGroup()), hubIke);
         if (!spokeEsp.isEmpty() && !hubEsp.isEmpty()) {
-            boolean cipherInCommon = spokeEsp.stream()
-                    .anyMatch(s -> hubEsp.stream().anyMatch(h -> h.withoutPfs().equals(s.withoutPfs())));
-            if (!cipherInCommon) {
-                problems.add("no common ESP proposal (spoke " + renderEsp(spokeEsp) + ", hub " + renderEsp(hubEsp)
-                        + "): the CHILD_SA that carries GRE is refused");
+            if (!EspAlgorithms.cipherInCommon(spokeEsp, hubEsp)) {
+                problems.add("no common ESP proposal (spoke " + EspAlgorithms.renderAll(spokeEsp) + ", hub "
+                        + EspAlgorithms.renderAll(hubEsp) + "): the CHILD_SA that carries GRE is refused");
             } else if (!Objects.equals(spokeEsp.get(0).pfsGroup(), hubEsp.get(0).pfsGroup())) {
-                problems.add("the ESP proposals differ in PFS (spoke " + renderEsp(spokeEsp) + ", hub "
-                        + renderEsp(hubEsp) + "): IKEv1 Quick Mode fails, IKEv2 fails at the first rekey");
+                problems.add("the ESP proposals differ in PFS (spoke " + EspAlgorithms.renderAll(spokeEsp) + ", hub "
+                        + EspAlgorithms.renderAll(hubEsp)
+                        + "): IKEv1 Quick Mode fails, IKEv2 fails at the first rekey");
             }
         }
         if (spokeProfile.authenticationMode() == AuthenticationMode.PRE_SHARED_SECRET
@@ -170,19 +170,5 @@ public final class DmvpnHubSpokeMismatchRule implements Rule {
      */
     private static boolean onlyProfileKeys(Router router) {
         return router.ipsec().presharedKeys().isEmpty();
-    }
-
-    /** 1 or 2, or 0 for "either" (1.4+ without {@code key-exchange}); 1.2/1.3 default to IKEv1. */
-    private static int ikeVersion(Router router, IkeGroup group) {
-        if (group.ikeVersion() != null) return group.ikeVersion();
-        return router.dialect().legacyIpsecSyntax() ? 1 : 0;
-    }
-
-    private static String renderIke(List<IkeAlgorithms> proposals) {
-        return String.join(",", proposals.stream().map(IkeAlgorithms::render).toList());
-    }
-
-    private static String renderEsp(List<EspAlgorithms> proposals) {
-        return String.join(",", proposals.stream().map(EspAlgorithms::render).toList());
     }
 }

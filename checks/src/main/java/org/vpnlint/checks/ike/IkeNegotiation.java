@@ -417,9 +417,7 @@ public final class IkeNegotiation {
     }
 
     private static String render(List<IkeAlgorithms> proposals) {
-        return proposals.isEmpty()
-                ? "nothing (no ike-group)"
-                : String.join(",", proposals.stream().map(IkeAlgorithms::render).toList());
+        return proposals.isEmpty() ? "nothing (no ike-group)" : IkeAlgorithms.renderAll(proposals);
     }
 
     private void step(String exchange, String detail) {

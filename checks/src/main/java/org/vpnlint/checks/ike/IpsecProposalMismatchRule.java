@@ -92,11 +92,10 @@ public final class IpsecProposalMismatchRule implements PairRule {
         List<EspAlgorithms> accepted =
                 VyosProposals.esp(responder, match.counterpart().tunnel());
         if (offered.isEmpty() || accepted.isEmpty()) return null;
-        boolean cipherInCommon = offered.stream()
-                .anyMatch(o -> accepted.stream().anyMatch(a -> a.withoutPfs().equals(o.withoutPfs())));
-        String proposals = proposer.label() + " " + match.proposed().name() + " offers ESP " + render(offered) + ", "
-                + responder.label() + " " + match.counterpart().name() + " accepts " + render(accepted);
-        if (!cipherInCommon) {
+        String proposals = proposer.label() + " " + match.proposed().name() + " offers ESP "
+                + EspAlgorithms.renderAll(offered) + ", " + responder.label() + " "
+                + match.counterpart().name() + " accepts " + EspAlgorithms.renderAll(accepted);
+        if (!EspAlgorithms.cipherInCommon(offered, accepted)) {
             return proposals + ": no proposal in common, the CHILD_SA is refused (NO_PROPOSAL_CHOSEN) while the "
                     + "IKE_SA stays up";
         }
@@ -112,9 +111,5 @@ public final class IpsecProposalMismatchRule implements PairRule {
 
     private static String pfs(String group) {
         return group == null ? "no PFS" : "PFS " + DhGroups.keyword(group);
-    }
-
-    private static String render(List<EspAlgorithms> proposals) {
-        return String.join(",", proposals.stream().map(EspAlgorithms::render).toList());
     }
 }

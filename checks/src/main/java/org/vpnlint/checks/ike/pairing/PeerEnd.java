@@ -42,9 +42,13 @@ public record PeerEnd(Router router, IpsecPeer peer) {
 
     /** 1 or 2; 0 means either (1.4+ without {@code key-exchange}). 1.2/1.3 write {@code keyexchange=ikev1} by default. */
     public int ikeVersion() {
-        Integer configured = ikeGroup().map(IkeGroup::ikeVersion).orElse(null);
-        if (configured != null) return configured;
-        return legacy() ? 1 : 0;
+        return ikeVersion(router, ikeGroup().orElse(null));
+    }
+
+    /** The same for an IKE group of {@code router} used elsewhere (a DMVPN profile's); a missing group is unset. */
+    public static int ikeVersion(Router router, IkeGroup group) {
+        if (group != null && group.ikeVersion() != null) return group.ikeVersion();
+        return router.dialect().legacyIpsecSyntax() ? 1 : 0;
     }
 
     /** The version this end speaks when it initiates: version 0 makes charon initiate IKEv2. */
