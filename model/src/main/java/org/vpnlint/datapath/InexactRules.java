@@ -10,14 +10,18 @@ import org.vpnlint.model.FirewallChain;
 import org.vpnlint.model.FirewallFamily;
 import org.vpnlint.model.FirewallRule;
 import org.vpnlint.model.PacketMatch;
+import org.vpnlint.model.PolicyRoute;
+import org.vpnlint.model.PolicyRouteRule;
 import org.vpnlint.model.Router;
 
 /**
- * The rules read inexactly that a replayed packet's fate may rest on. A rule read wider (a condition dropped,
- * an ICMP type or TCP flags the data path has no field for) matters when its header conditions, as read, match a
- * header the packet had on its way: it may have taken the packet only because of what was not read. A rule read
- * narrower matters always, since what it failed to match is unknown. Interfaces and states are not looked at, so
- * this says "may rest on" generously: a finding that rests on nothing here is proved from what the file shows.
+ * The rules read inexactly that a replayed packet's fate may rest on: firewall, NAT and policy-routing rules. A rule
+ * read wider (a condition dropped, an ICMP type or TCP flags the data path has no field for) matters when its header
+ * conditions, as read, match a header the packet had on its way: it may have taken the packet only because of what
+ * was not read. A rule whose action could not be read (a policy-routing rule's load-balancing group) matters on the
+ * same condition: it may have steered the packet elsewhere. A rule read narrower matters always, since what it
+ * failed to match is unknown. Interfaces and states are not looked at, so this says "may rest on" generously: a
+ * finding that rests on nothing here is proved from what the file shows.
  */
 public final class InexactRules {
 
@@ -47,13 +51,26 @@ public final class InexactRules {
         Stream.concat(model.nat().destinationRules().stream(), model.nat().sourceRules().stream())
                 .filter(rule -> !rule.disabled())
                 .forEach(rule -> add(uses, rule.path(), rule.datapathApproximations(), rule.match(), matches));
+        for (PolicyRoute ruleset : model.policyRoutes()) {
+            if (ruleset.ipv6() != (addresses == AddressFamily.IPV6) || ruleset.boundTo() == null) continue;
+            for (PolicyRouteRule rule : ruleset.rules()) {
+                if (rule.disabled()) continue;
+                // a rule that only sets a mark changes no route: only what it could not read of its action matters
+                List<Approximation> approximations = rule.steers()
+                        ? rule.datapathApproximations()
+                        : rule.datapathApproximations().stream()
+                                .filter(a -> a.direction() == Approximation.Direction.UNKNOWN_ACTION)
+                                .toList();
+                add(uses, rule.path(), approximations, rule.match(), matches);
+            }
+        }
         return List.copyOf(uses);
     }
 
     private static void add(
             Set<Use> uses, String path, List<Approximation> approximations, PacketMatch match, RuleMatches matches) {
         for (Approximation approximation : approximations) {
-            if (!approximation.wider() || matches.anyMatches(match)) uses.add(new Use(path, approximation));
+            if (approximation.narrower() || matches.anyMatches(match)) uses.add(new Use(path, approximation));
         }
     }
 
