@@ -143,12 +143,15 @@ class InexactRulesTest {
                 new Approximation(
                         Approximation.Direction.NARROWER, "'policy route X rule 10 state' could not be read", null));
         Router bound = fixture.policyRoute("X", List.of("eth1"), narrower).build();
-        Router unbound = SeedScenarioTest.firstArticle()
-                .policyRoute("X", List.of(), narrower)
+        Router boundToWan = SeedScenarioTest.firstArticle()
+                .policyRoute("X", List.of("eth0"), narrower)
                 .build();
 
         assertEquals(List.of("'policy route X rule 10 state' could not be read"), behind(bound, LAN_TO_REMOTE));
-        // a ruleset bound to no interface sees no packet, however its rules were read
-        assertEquals(List.of(), behind(unbound, LAN_TO_REMOTE));
+        // a ruleset sees only the packets arriving on its interfaces; the router's own packets pass none
+        assertEquals(List.of(), behind(boundToWan, LAN_TO_REMOTE));
+        assertEquals(
+                List.of(),
+                behind(bound, ConcretePacket.udp("203.0.113.134", 40000, "10.10.10.200", 5555, Ingress.local())));
     }
 }
