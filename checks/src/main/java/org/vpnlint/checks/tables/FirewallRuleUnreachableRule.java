@@ -68,11 +68,11 @@ public final class FirewallRuleUnreachableRule implements Rule {
                 List<ShadowedRules.Chain> chains = new ArrayList<>();
                 addChains(chains, router, config.ipv4(), AddressFamily.IPV4);
                 addChains(chains, router, config.ipv6(), AddressFamily.IPV6);
-                if (chains.isEmpty()) continue;
-                ShadowedRules shadowed = new ShadowedRules(context.solver(), METADATA.id() + " " + router.file());
-                for (ShadowedRules.Chain chain : chains) {
-                    shadowed.examine(chain, verdict -> findings.add(finding(router, chain, verdict)));
-                }
+                ShadowedRules.examineAll(
+                        context.solver(),
+                        METADATA.id() + " " + router.file(),
+                        chains,
+                        (chain, verdict) -> findings.add(finding(router, chain, verdict)));
             }
         } catch (RuleBudgetExceeded budget) {
             throw budget.withProved(findings);

@@ -77,11 +77,11 @@ public final class NatRuleUnreachableRule implements Rule {
                         family,
                         "destination NAT" + familyName);
             }
-            if (chains.isEmpty()) continue;
-            ShadowedRules shadowed = new ShadowedRules(context.solver(), METADATA.id() + " " + router.file());
-            for (ShadowedRules.Chain chain : chains) {
-                shadowed.examine(chain, verdict -> findings.add(finding(router, chain, verdict)));
-            }
+            ShadowedRules.examineAll(
+                    context.solver(),
+                    METADATA.id() + " " + router.file(),
+                    chains,
+                    (chain, verdict) -> findings.add(finding(router, chain, verdict)));
         }
     }
 
