@@ -52,13 +52,7 @@ public final class NatRuleUnreachableRule implements Rule {
 
     @Override
     public List<Finding> check(Network network, RuleContext context) {
-        List<Finding> findings = new ArrayList<>();
-        try {
-            examine(network, context, findings);
-        } catch (RuleBudgetExceeded budget) {
-            throw budget.withProved(findings);
-        }
-        return findings;
+        return RuleBudgetExceeded.keepingProved(findings -> examine(network, context, findings));
     }
 
     /** Adds the findings to the list as they are proved, so that a rule stopped by its budget keeps them. */
