@@ -2,6 +2,7 @@ package org.vpnlint.checks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.vpnlint.model.IpsecPeer;
 import org.vpnlint.model.Router;
 
@@ -66,6 +67,23 @@ public final class ConfigChange {
         List<Segment> path = new ArrayList<>(peerPath(peer));
         path.add(Segment.of("tunnel", number));
         return List.copyOf(path);
+    }
+
+    /**
+     * {@code count} rule numbers not in {@code used}, all below {@code number}, for new rules that must come before
+     * rule {@code number}: from {@code number - 5} (rule 5 for rule 10, 5005 for 5010) downwards, then the ones just
+     * below it; null when there are not enough.
+     */
+    public static List<Integer> freeRuleNumbersBelow(Set<Integer> used, int number, int count) {
+        List<Integer> free = new ArrayList<>();
+        int start = number > 5 ? number - 5 : number - 1;
+        for (int candidate = start; candidate >= 1 && free.size() < count; candidate--) {
+            if (!used.contains(candidate)) free.add(candidate);
+        }
+        for (int candidate = start + 1; candidate < number && free.size() < count; candidate++) {
+            if (!used.contains(candidate)) free.add(candidate);
+        }
+        return free.size() == count ? free : null;
     }
 
     private final List<Edit> edits = new ArrayList<>();

@@ -1,7 +1,9 @@
 package org.vpnlint.checks;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Thrown when a rule asks for another solver query after its time budget ran out ({@link RuleContext#startRule}).
@@ -30,6 +32,20 @@ public final class RuleBudgetExceeded extends RuntimeException {
     /** The findings the rule had proved when its budget ran out (empty when it handed none on). */
     public List<Finding> proved() {
         return proved;
+    }
+
+    /**
+     * The findings {@code search} adds as it proves them; when the budget runs out, those proved so far travel on
+     * with the exception ({@link #withProved}).
+     */
+    public static List<Finding> keepingProved(Consumer<List<Finding>> search) {
+        List<Finding> findings = new ArrayList<>();
+        try {
+            search.accept(findings);
+        } catch (RuleBudgetExceeded budget) {
+            throw budget.withProved(findings);
+        }
+        return findings;
     }
 
     /** The same budget, carrying the findings the rule proved before it ran out. */

@@ -70,54 +70,17 @@ final class RouteCompiler {
         List<RouteEntry> routes = new ArrayList<>();
         for (StaticRoute route : router.routes()) {
             if (route.table() != table || !family.contains(route.prefix())) continue;
-            switch (route.kind()) {
-                case BLACKHOLE ->
-                    routes.add(tableRoute(
-                            route, RouteEntry.Kind.BLACKHOLE, 0, "blackhole", 0, RouteEntry.Presence.ALWAYS));
-                case REJECT ->
-                    routes.add(tableRoute(route, RouteEntry.Kind.REJECT, 0, "reject", 0, RouteEntry.Presence.ALWAYS));
-                case INTERFACE -> {
-                    int egress = enabledInterface(route.interfaceName());
-                    if (egress == 0) {
-                        notes.add("route " + route.prefix() + " in table " + table + " names interface "
-                                + route.interfaceName() + ", which is absent or disabled");
-                    } else if (router.interfaces().get(egress - 1).kind() == InterfaceKind.VTI) {
-                        int tunnel = tunnelBoundTo(tunnels, route.interfaceName());
-                        if (tunnel != 0) {
-                            routes.add(tableRoute(
-                                    route,
-                                    RouteEntry.Kind.FORWARD,
-                                    egress,
-                                    "dev " + route.interfaceName(),
-                                    tunnel,
-                                    RouteEntry.Presence.WHILE_SA_UP));
-                        }
-                    } else {
-                        routes.add(tableRoute(
-                                route,
-                                RouteEntry.Kind.FORWARD,
-                                egress,
-                                "dev " + route.interfaceName(),
-                                0,
-                                RouteEntry.Presence.ALWAYS));
-                    }
-                }
-                case NEXT_HOP -> {
-                    int egress = connectedInterfaceFor(route.nextHop());
-                    if (egress == 0) {
-                        notes.add("route " + route.prefix() + " in table " + table + ": next hop " + route.nextHop()
-                                + " is on no connected subnet; the route is inactive");
-                    } else {
-                        routes.add(tableRoute(
-                                route,
-                                RouteEntry.Kind.FORWARD,
-                                egress,
-                                "via " + route.nextHop().withoutPrefixLength().toCompressedString() + " dev "
-                                        + router.interfaces().get(egress - 1).name(),
-                                0,
-                                RouteEntry.Presence.ALWAYS));
-                    }
-                }
+            Target target = target(route, " in table " + table);
+            if (target == null) continue;
+            if (!target.throughVti()) {
+                routes.add(
+                        tableRoute(route, target.kind(), target.egress(), target.via(), 0, RouteEntry.Presence.ALWAYS));
+                continue;
+            }
+            int tunnel = tunnelBoundTo(tunnels, route.interfaceName());
+            if (tunnel != 0) {
+                routes.add(tableRoute(
+                        route, target.kind(), target.egress(), target.via(), tunnel, RouteEntry.Presence.WHILE_SA_UP));
             }
         }
         sortMain(routes);
@@ -213,50 +176,55 @@ final class RouteCompiler {
         }
         for (StaticRoute route : router.routes()) {
             if (!route.inMainTable() || !family.contains(route.prefix())) continue;
-            if (route.kind() == org.vpnlint.model.RouteKind.INTERFACE) {
-                int egress = enabledInterface(route.interfaceName());
-                if (egress == 0) {
-                    notes.add("route " + route.prefix() + " names interface " + route.interfaceName()
-                            + ", which is absent or disabled");
-                } else if (router.interfaces().get(egress - 1).kind() == InterfaceKind.VTI) {
-                    vtiRoutes.add(route);
-                } else {
-                    permanentMainRoutes.add(staticRoute(
-                            route,
-                            RouteEntry.Kind.FORWARD,
-                            egress,
-                            "dev " + route.interfaceName(),
-                            0,
-                            RouteEntry.Presence.ALWAYS));
-                }
-                continue;
-            }
-            switch (route.kind()) {
-                case BLACKHOLE ->
-                    permanentMainRoutes.add(staticRoute(
-                            route, RouteEntry.Kind.BLACKHOLE, 0, "blackhole", 0, RouteEntry.Presence.ALWAYS));
-                case REJECT ->
-                    permanentMainRoutes.add(
-                            staticRoute(route, RouteEntry.Kind.REJECT, 0, "reject", 0, RouteEntry.Presence.ALWAYS));
-                default -> {
-                    int egress = connectedInterfaceFor(route.nextHop());
-                    if (egress == 0) {
-                        notes.add("route " + route.prefix() + ": next hop " + route.nextHop()
-                                + " is on no connected subnet; " + "the route is inactive");
-                    } else {
-                        permanentMainRoutes.add(staticRoute(
-                                route,
-                                RouteEntry.Kind.FORWARD,
-                                egress,
-                                "via " + route.nextHop().withoutPrefixLength().toCompressedString() + " dev "
-                                        + router.interfaces().get(egress - 1).name(),
-                                0,
-                                RouteEntry.Presence.ALWAYS));
-                    }
-                }
+            Target target = target(route, "");
+            if (target == null) continue;
+            if (target.throughVti()) {
+                vtiRoutes.add(route); // exists only while the VTI's SA is up: vtiBoundRoutes
+            } else {
+                permanentMainRoutes.add(staticRoute(
+                        route, target.kind(), target.egress(), target.via(), 0, RouteEntry.Presence.ALWAYS));
             }
         }
     }
+
+    /**
+     * Where a static route sends its packets: {@code via} as {@code ip route} shows it, {@code throughVti} for an
+     * interface route through a VTI. Null, with a note, for an interface that is absent or disabled or a next hop on
+     * no connected subnet: the kernel has no such route. {@code where} names the table in the note ("" for main).
+     */
+    private Target target(StaticRoute route, String where) {
+        switch (route.kind()) {
+            case BLACKHOLE -> {
+                return new Target(RouteEntry.Kind.BLACKHOLE, 0, "blackhole", false);
+            }
+            case REJECT -> {
+                return new Target(RouteEntry.Kind.REJECT, 0, "reject", false);
+            }
+            case INTERFACE -> {
+                int egress = enabledInterface(route.interfaceName());
+                if (egress == 0) {
+                    notes.add("route " + route.prefix() + where + " names interface " + route.interfaceName()
+                            + ", which is absent or disabled");
+                    return null;
+                }
+                boolean throughVti = router.interfaces().get(egress - 1).kind() == InterfaceKind.VTI;
+                return new Target(RouteEntry.Kind.FORWARD, egress, "dev " + route.interfaceName(), throughVti);
+            }
+            default -> {
+                int egress = connectedInterfaceFor(route.nextHop());
+                if (egress == 0) {
+                    notes.add("route " + route.prefix() + where + ": next hop " + route.nextHop()
+                            + " is on no connected subnet; the route is inactive");
+                    return null;
+                }
+                String via = "via " + route.nextHop().withoutPrefixLength().toCompressedString() + " dev "
+                        + router.interfaces().get(egress - 1).name();
+                return new Target(RouteEntry.Kind.FORWARD, egress, via, false);
+            }
+        }
+    }
+
+    private record Target(RouteEntry.Kind kind, int egress, String via, boolean throughVti) {}
 
     /** Routes through a VTI exist while its SA is up: VyOS's vti-up-down sets the interface down with the SA. */
     private List<RouteEntry> vtiBoundRoutes(List<CompiledTunnel> tunnels) {

@@ -22,7 +22,8 @@ public record FirewallRule(
         boolean disabled,
         String path,
         SourceLocation location,
-        List<Approximation> approximations) {
+        List<Approximation> approximations)
+        implements MatchingRule {
 
     public FirewallRule {
         // in enum order, so that terms built from it are the same in every run (Set.copyOf's order is not)
@@ -44,10 +45,5 @@ public record FirewallRule(
             String path,
             SourceLocation location) {
         this(number, action, jumpTarget, match, inbound, outbound, states, ipsec, disabled, path, location, List.of());
-    }
-
-    /** Where the data path reads this rule inexactly: the parser's approximations and the conditions it has no field for. */
-    public List<Approximation> datapathApproximations() {
-        return Approximation.inDatapath(approximations, match, location);
     }
 }

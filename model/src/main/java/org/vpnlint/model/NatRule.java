@@ -19,7 +19,8 @@ public record NatRule(
         String description,
         String path,
         SourceLocation location,
-        List<Approximation> approximations) {
+        List<Approximation> approximations)
+        implements MatchingRule {
 
     public NatRule {
         approximations = approximations == null ? List.of() : List.copyOf(approximations);
@@ -37,10 +38,5 @@ public record NatRule(
             String path,
             SourceLocation location) {
         this(direction, number, interfaceMatch, match, translation, disabled, description, path, location, List.of());
-    }
-
-    /** Where the data path reads this rule inexactly: the parser's approximations and the conditions it has no field for. */
-    public List<Approximation> datapathApproximations() {
-        return Approximation.inDatapath(approximations, match, location);
     }
 }

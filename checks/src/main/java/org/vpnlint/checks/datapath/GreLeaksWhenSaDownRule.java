@@ -67,16 +67,15 @@ public final class GreLeaksWhenSaDownRule implements Rule {
     public List<Finding> check(Network network, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Router router : network.routers()) {
-            for (GrePacket.Sender sender : GrePacket.senders(router)) {
-                CompiledRouter compiled = context.compiled(router, sender.family());
-                GrePacket gre = sender.packet(compiled, SaStates.allUp()).orElse(null);
-                if (gre == null) continue;
-                PacketTrace up = Datapath.replay(compiled, gre.packet(), SaStates.allUp());
+            for (GrePacket.SentWithSasUp sent : GrePacket.sentWithEverySaUp(router, context)) {
+                CompiledRouter compiled = sent.router();
+                GrePacket gre = sent.gre();
+                PacketTrace up = sent.up();
                 if (up.verdict() != Verdict.ENCRYPTED) continue; // not protected even when up: gre-not-protected
                 CompiledTunnel protecting = compiled.tunnelAt(compiled.tunnelIndex(up.tunnel()));
                 SaStates down = SaStates.allUp().with(protecting.ref(), false);
                 // without a local address the source follows the routes, which change with the SA (table 220)
-                GrePacket whileDown = sender.packet(compiled, down).orElse(null);
+                GrePacket whileDown = sent.sender().packet(compiled, down).orElse(null);
                 if (whileDown == null) continue; // no route at all: the kernel sends nothing
                 PacketTrace leak = Datapath.replay(compiled, whileDown.packet(), down);
                 // "no blackhole route holds the GRE packets back" is a claim about every static route

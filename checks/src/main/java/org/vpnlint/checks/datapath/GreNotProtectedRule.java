@@ -15,9 +15,7 @@ import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
-import org.vpnlint.datapath.Datapath;
 import org.vpnlint.datapath.PacketTrace;
-import org.vpnlint.datapath.SaStates;
 import org.vpnlint.datapath.Verdict;
 import org.vpnlint.model.IpsecPeer;
 import org.vpnlint.model.IpsecTunnel;
@@ -63,16 +61,12 @@ public final class GreNotProtectedRule implements Rule {
     public List<Finding> check(Network network, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Router router : network.routers()) {
-            for (GrePacket.Sender sender : GrePacket.senders(router)) {
-                CompiledRouter compiled = context.compiled(router, sender.family());
-                CompiledTunnel towards = tunnelTowards(compiled, sender.remote());
-                if (towards == null) continue;
-                // the packet as sent with every SA up: a tunnel without a local address takes table 220's src then
-                GrePacket gre = sender.packet(compiled, SaStates.allUp()).orElse(null);
-                if (gre == null) continue;
-                PacketTrace up = Datapath.replay(compiled, gre.packet(), SaStates.allUp());
-                if (up.verdict() == Verdict.CLEARTEXT)
-                    findings.add(UndecidedNote.unlessInexact(finding(router, gre, towards, up), router, up));
+            for (GrePacket.SentWithSasUp sent : GrePacket.sentWithEverySaUp(router, context)) {
+                CompiledTunnel towards =
+                        tunnelTowards(sent.router(), sent.sender().remote());
+                if (towards == null || sent.up().verdict() != Verdict.CLEARTEXT) continue;
+                findings.add(UndecidedNote.unlessInexact(
+                        finding(router, sent.gre(), towards, sent.up()), router, sent.up()));
             }
         }
         return findings;

@@ -6,10 +6,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.vpnlint.checks.RuleContext;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.ConcretePacket;
+import org.vpnlint.datapath.Datapath;
 import org.vpnlint.datapath.Ingress;
+import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.RouteEntry;
 import org.vpnlint.datapath.SaStates;
 import org.vpnlint.model.NetInterface;
@@ -39,6 +42,25 @@ record GrePacket(NetInterface tunnelInterface, ConcretePacket packet) {
         }
         return senders;
     }
+
+    /**
+     * What each GRE/IPIP interface of the router ({@link #senders}) sends with every SA up, and that packet's fate
+     * then; interfaces that send nothing in that state are left out.
+     */
+    static List<SentWithSasUp> sentWithEverySaUp(Router router, RuleContext context) {
+        List<SentWithSasUp> sent = new ArrayList<>();
+        for (Sender sender : senders(router)) {
+            CompiledRouter compiled = context.compiled(router, sender.family());
+            // without a local address this is table 220's src, the address strongSwan chose
+            sender.packet(compiled, SaStates.allUp())
+                    .ifPresent(gre -> sent.add(new SentWithSasUp(
+                            sender, compiled, gre, Datapath.replay(compiled, gre.packet(), SaStates.allUp()))));
+        }
+        return sent;
+    }
+
+    /** A tunnel interface's packet as sent with every SA up ({@code router} compiled for its family), replayed. */
+    record SentWithSasUp(Sender sender, CompiledRouter router, GrePacket gre, PacketTrace up) {}
 
     /** E.g. "tun0 (gre 192.0.2.10 → 203.0.113.20)". */
     String describe() {

@@ -1,7 +1,6 @@
 package org.vpnlint.checks.datapath;
 
 import inet.ipaddr.IPAddress;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,23 +59,15 @@ final class NatExcludeFix {
     }
 
     /**
-     * {@code count} unused numbers below {@code number}: from {@code number - 5} (rule 5 for rule 10, 5005 for 5010)
-     * downwards, then the ones just below it. EdgeOS numbers source and destination rules in one list.
+     * {@code count} source NAT rule numbers free below {@code number} ({@link ConfigChange#freeRuleNumbersBelow}).
+     * EdgeOS numbers source and destination rules in one list.
      */
     static List<Integer> freeNumbersBelow(Router router, int number, int count) {
         NatConfig nat = router.nat() == null ? NatConfig.NONE : router.nat();
         Set<Integer> used = new HashSet<>();
         nat.sourceRules().forEach(r -> used.add(r.number()));
         if (router.dialect() == Dialect.EDGEOS) nat.destinationRules().forEach(r -> used.add(r.number()));
-        List<Integer> free = new ArrayList<>();
-        int start = number > 5 ? number - 5 : number - 1;
-        for (int candidate = start; candidate >= 1 && free.size() < count; candidate--) {
-            if (!used.contains(candidate)) free.add(candidate);
-        }
-        for (int candidate = start + 1; candidate < number && free.size() < count; candidate++) {
-            if (!used.contains(candidate)) free.add(candidate);
-        }
-        return free.size() == count ? free : null;
+        return ConfigChange.freeRuleNumbersBelow(used, number, count);
     }
 
     /** A prefix as VyOS writes it, always with its length: {@code 10.10.10.0/24}, {@code 10.10.0.2/32}. */

@@ -1,7 +1,6 @@
 package org.vpnlint.checks.datapath;
 
 import inet.ipaddr.IPAddress;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,14 +57,6 @@ final class PolicyRouteExemptionFix {
     static List<Integer> freeNumbersBelow(PolicyRoute ruleset, int number, int count) {
         Set<Integer> used = new HashSet<>();
         ruleset.rules().forEach(r -> used.add(r.number()));
-        List<Integer> free = new ArrayList<>();
-        int start = number > 5 ? number - 5 : number - 1;
-        for (int candidate = start; candidate >= 1 && free.size() < count; candidate--) {
-            if (!used.contains(candidate)) free.add(candidate);
-        }
-        for (int candidate = start + 1; candidate < number && free.size() < count; candidate++) {
-            if (!used.contains(candidate)) free.add(candidate);
-        }
-        return free.size() == count ? free : null;
+        return ConfigChange.freeRuleNumbersBelow(used, number, count);
     }
 }

@@ -150,12 +150,7 @@ public final class TunnelTrafficSlice {
             keptTunnels.or(own);
             keptRules.or(keptRules(tunnel, own));
         }
-        Map<String, Set<Integer>> keptByPeer = new HashMap<>();
-        keptTunnels.stream().mapToObj(tunnels::get).forEach(tunnel -> {
-            Set<Integer> numbers = keptByPeer.computeIfAbsent(tunnel.ref().peer(), peer -> new HashSet<>());
-            tunnel.ref().tunnel().ifPresent(numbers::add); // a VTI has no number: its peer is kept whole
-        });
-        return slice(keptRules, keptPeers(keptByPeer));
+        return slice(keptRules, keptPeers(keptTunnels));
     }
 
     /**
@@ -170,12 +165,7 @@ public final class TunnelTrafficSlice {
     public Router forPackets(List<IPAddress> sources, List<IPAddress> destinations) {
         BitSet keptTunnels = keptTunnels(sources, destinations);
         BitSet keptRules = keptRules(packetSpaces(sources, destinations, keptTunnels));
-        Map<String, Set<Integer>> keptByPeer = new HashMap<>();
-        keptTunnels.stream().mapToObj(tunnels::get).forEach(tunnel -> {
-            Set<Integer> numbers = keptByPeer.computeIfAbsent(tunnel.ref().peer(), peer -> new HashSet<>());
-            tunnel.ref().tunnel().ifPresent(numbers::add); // a VTI has no number: its peer is kept whole
-        });
-        return slice(keptRules, keptPeers(keptByPeer));
+        return slice(keptRules, keptPeers(keptTunnels));
     }
 
     /**
@@ -297,8 +287,13 @@ public final class TunnelTrafficSlice {
         return kept;
     }
 
-    /** The router's peers that have a kept tunnel, each with only its kept tunnels (a VTI peer whole). */
-    private List<IpsecPeer> keptPeers(Map<String, Set<Integer>> keptByPeer) {
+    /** The router's peers that have one of the kept tunnels, each with only its kept tunnels (a VTI peer whole). */
+    private List<IpsecPeer> keptPeers(BitSet keptTunnels) {
+        Map<String, Set<Integer>> keptByPeer = new HashMap<>();
+        keptTunnels.stream().mapToObj(tunnels::get).forEach(tunnel -> {
+            Set<Integer> numbers = keptByPeer.computeIfAbsent(tunnel.ref().peer(), peer -> new HashSet<>());
+            tunnel.ref().tunnel().ifPresent(numbers::add); // a VTI has no number: its peer is kept whole
+        });
         List<IpsecPeer> peers = new ArrayList<>();
         if (router.ipsec() == null) return peers;
         for (IpsecPeer peer : router.ipsec().peers()) {

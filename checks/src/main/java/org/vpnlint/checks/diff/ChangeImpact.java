@@ -116,7 +116,7 @@ public final class ChangeImpact {
         List<Ingress> ingresses = commonIngresses(old, changed, noteMissing && old.family() == AddressFamily.IPV4);
         try (SymbolicQuery<?, ?> query =
                 solver.newQuery("diff " + after.router().file() + " " + old.family(), TIMEOUT)) {
-            search(FatePair.build(query, old, changed, oldWhole, changedWhole, ingresses), space, found);
+            search(new FatePair<>(query, old, changed, oldWhole, changedWhole, ingresses), space, found);
         }
     }
 

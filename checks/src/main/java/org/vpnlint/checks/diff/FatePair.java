@@ -45,7 +45,7 @@ final class FatePair<B, V> {
     final Outcome<B, V> afterOutcome;
     private final B sameFate;
 
-    private FatePair(
+    FatePair(
             SymbolicQuery<B, V> query,
             CompiledRouter before,
             CompiledRouter after,
@@ -73,16 +73,6 @@ final class FatePair<B, V> {
         query.require(algebra.not(algebra.eq(beforeInput.header().src(), unknown)));
         query.require(algebra.not(algebra.eq(beforeInput.header().dst(), unknown)));
         this.sameFate = sameFate();
-    }
-
-    static <B, V> FatePair<B, V> build(
-            SymbolicQuery<B, V> query,
-            CompiledRouter before,
-            CompiledRouter after,
-            CompiledRouter beforeWhole,
-            CompiledRouter afterWhole,
-            List<Ingress> ingresses) {
-        return new FatePair<>(query, before, after, beforeWhole, afterWhole, ingresses);
     }
 
     /** The header after destination NAT lies in the space (null: the whole space, no slice). */

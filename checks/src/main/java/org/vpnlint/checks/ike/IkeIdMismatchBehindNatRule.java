@@ -1,6 +1,5 @@
 package org.vpnlint.checks.ike;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.vpnlint.checks.Finding;
@@ -49,17 +48,11 @@ public final class IkeIdMismatchBehindNatRule implements PairRule {
 
     @Override
     public List<Finding> check(PairAnalysis analysis, RuleContext context) {
-        List<Finding> findings = new ArrayList<>();
-        analysis.reportable().ifPresent(reportable -> {
-            Obstacle obstacle = reportable.obstacle();
+        return negotiationFailure(analysis, context, "ike-identity", obstacle -> {
             boolean keyLookupByIdentity =
                     obstacle == Obstacle.PSK_NOT_FOUND && analysis.pair().natBetween();
-            if (REPORTED.contains(obstacle) || keyLookupByIdentity) {
-                findings.add(PairFindings.negotiationFinding(
-                        METADATA, analysis, reportable, problem(obstacle), "ike-identity", context));
-            }
+            return REPORTED.contains(obstacle) || keyLookupByIdentity ? problem(obstacle) : null;
         });
-        return findings;
     }
 
     private static String problem(Obstacle obstacle) {

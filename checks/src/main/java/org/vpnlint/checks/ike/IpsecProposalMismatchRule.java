@@ -45,22 +45,12 @@ public final class IpsecProposalMismatchRule implements PairRule {
 
     @Override
     public List<Finding> check(PairAnalysis analysis, RuleContext context) {
-        List<Finding> findings = new ArrayList<>();
-        analysis.reportable().ifPresent(reportable -> {
-            Obstacle obstacle = reportable.obstacle();
-            if (obstacle == Obstacle.VERSION || obstacle == Obstacle.IKE_PROPOSAL) {
-                findings.add(PairFindings.negotiationFinding(
-                        METADATA,
-                        analysis,
-                        reportable,
-                        obstacle == Obstacle.VERSION ? "no common IKE version" : "no common IKE proposal",
-                        "ike-proposal",
-                        context));
-            }
-        });
+        List<Finding> findings = new ArrayList<>(negotiationFailure(analysis, context, "ike-proposal", obstacle -> {
+            if (obstacle == Obstacle.VERSION) return "no common IKE version";
+            return obstacle == Obstacle.IKE_PROPOSAL ? "no common IKE proposal" : null;
+        }));
         PeerEnd located = PairFindings.firstByFile(analysis.pair());
         List<String> problems = new ArrayList<>();
-        boolean error = false;
         for (PeerEnd proposer : List.of(located, analysis.pair().partnerOf(located))) {
             PeerEnd responder = analysis.pair().partnerOf(proposer);
             int version = responder.acceptsVersion(proposer.initiatingVersion()) ? proposer.initiatingVersion() : 0;
@@ -71,15 +61,15 @@ public final class IpsecProposalMismatchRule implements PairRule {
             }
         }
         if (!problems.isEmpty()) {
-            findings.add(Finding.of(METADATA)
-                    .level(Level.ERROR)
-                    .message("The ESP proposals of "
-                            + analysis.pair().describe() + " do not agree. CHILD_SA: "
-                            + String.join("; ", new LinkedHashSet<>(problems)) + ".")
-                    .at(located.peer().location())
-                    .related(List.of(PairFindings.related(analysis.pair().partnerOf(located))))
-                    .subject(PairFindings.subject(located, "esp-proposal"))
-                    .build());
+            findings.add(PairFindings.simple(
+                    METADATA,
+                    Level.ERROR,
+                    located,
+                    analysis.pair().partnerOf(located),
+                    "The ESP proposals of " + analysis.pair().describe() + " do not agree. CHILD_SA: "
+                            + String.join("; ", new LinkedHashSet<>(problems)) + ".",
+                    "esp-proposal",
+                    null));
         }
         return findings;
     }

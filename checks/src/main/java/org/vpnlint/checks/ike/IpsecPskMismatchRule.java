@@ -1,6 +1,5 @@
 package org.vpnlint.checks.ike;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RuleContext;
@@ -41,27 +40,12 @@ public final class IpsecPskMismatchRule implements PairRule {
 
     @Override
     public List<Finding> check(PairAnalysis analysis, RuleContext context) {
-        List<Finding> findings = new ArrayList<>();
-        analysis.reportable().ifPresent(reportable -> {
-            Obstacle obstacle = reportable.obstacle();
-            if (obstacle == Obstacle.PSK_DIFFERENT) {
-                findings.add(PairFindings.negotiationFinding(
-                        METADATA,
-                        analysis,
-                        reportable,
-                        "the two ends select different pre-shared keys",
-                        "pre-shared-key",
-                        context));
-            } else if (obstacle == Obstacle.PSK_NOT_FOUND && !analysis.pair().natBetween()) {
-                findings.add(PairFindings.negotiationFinding(
-                        METADATA,
-                        analysis,
-                        reportable,
-                        "one end has no pre-shared key for the identities used",
-                        "pre-shared-key",
-                        context));
+        return negotiationFailure(analysis, context, "pre-shared-key", obstacle -> {
+            if (obstacle == Obstacle.PSK_DIFFERENT) return "the two ends select different pre-shared keys";
+            if (obstacle == Obstacle.PSK_NOT_FOUND && !analysis.pair().natBetween()) {
+                return "one end has no pre-shared key for the identities used";
             }
+            return null; // behind NAT, ike-id-mismatch-behind-nat reports a missing key
         });
-        return findings;
     }
 }

@@ -2,6 +2,7 @@ package org.vpnlint.checks.ike;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.Network;
 import org.vpnlint.checks.Rule;
@@ -21,6 +22,23 @@ interface PairRule extends Rule {
     default List<Finding> check(Network network, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
         for (PairAnalysis analysis : analyses(network, context)) findings.addAll(check(analysis, context));
+        return findings;
+    }
+
+    /**
+     * The finding for the pair's failed IKE negotiation when its obstacle is one this rule reports: {@code problem}
+     * says what goes wrong, for the message, or gives null for an obstacle another rule reports.
+     */
+    default List<Finding> negotiationFailure(
+            PairAnalysis analysis, RuleContext context, String subjectSuffix, Function<Obstacle, String> problem) {
+        List<Finding> findings = new ArrayList<>();
+        analysis.reportable().ifPresent(reportable -> {
+            String what = problem.apply(reportable.obstacle());
+            if (what != null) {
+                findings.add(PairFindings.negotiationFinding(
+                        metadata(), analysis, reportable, what, subjectSuffix, context));
+            }
+        });
         return findings;
     }
 

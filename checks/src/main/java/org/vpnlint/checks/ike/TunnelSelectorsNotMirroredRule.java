@@ -75,13 +75,14 @@ public final class TunnelSelectorsNotMirroredRule implements PairRule {
         if (problems.isEmpty()) return findings;
         String message = "The tunnels of " + analysis.pair().describe() + " do not mirror each other. CHILD_SA: "
                 + String.join("; ", new LinkedHashSet<>(problems)) + ".";
-        findings.add(Finding.of(METADATA)
-                .level(refused ? Level.ERROR : Level.WARNING)
-                .message(message)
-                .at(located.peer().location())
-                .related(List.of(PairFindings.related(analysis.pair().partnerOf(located))))
-                .subject(PairFindings.subject(located, "tunnel selectors"))
-                .build());
+        findings.add(PairFindings.simple(
+                METADATA,
+                refused ? Level.ERROR : Level.WARNING,
+                located,
+                analysis.pair().partnerOf(located),
+                message,
+                "tunnel selectors",
+                null));
         return findings;
     }
 }

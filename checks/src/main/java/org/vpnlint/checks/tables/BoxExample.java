@@ -55,16 +55,7 @@ final class BoxExample {
             if (!kept.isEmpty()) candidates = kept; // else the wish cannot hold with those before: left out
         }
         List<List<Interval>> chosen = candidates.get(0);
-        return new RulePacket.Values(
-                lowest(chosen, Field.SOURCE),
-                lowest(chosen, Field.DESTINATION),
-                lowest(chosen, Field.PROTOCOL).intValue(),
-                lowest(chosen, Field.SOURCE_PORT).intValue(),
-                lowest(chosen, Field.DESTINATION_PORT).intValue(),
-                lowest(chosen, Field.INBOUND).intValue(),
-                lowest(chosen, Field.OUTBOUND).intValue(),
-                lowest(chosen, Field.DECRYPTED).signum() != 0,
-                lowest(chosen, Field.STATE).intValue());
+        return RulePacket.Values.of(field -> lowest(chosen, field));
     }
 
     /** The wishes in the solver's order (ShadowedRules' readable query, then {@link ReadableExample}). */

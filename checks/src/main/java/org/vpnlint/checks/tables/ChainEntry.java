@@ -4,6 +4,7 @@ import java.util.List;
 import org.vpnlint.model.Approximation;
 import org.vpnlint.model.DetailMatch;
 import org.vpnlint.model.FirewallRule;
+import org.vpnlint.model.MatchingRule;
 import org.vpnlint.model.NatRule;
 import org.vpnlint.model.SourceLocation;
 
@@ -13,9 +14,14 @@ import org.vpnlint.model.SourceLocation;
  */
 sealed interface ChainEntry {
 
+    /** The rule as configured. */
+    MatchingRule rule();
+
     String label();
 
-    SourceLocation location();
+    default SourceLocation location() {
+        return rule().location();
+    }
 
     /** Whether the user wrote the rule (not one the system inserts, such as EdgeOS auto-firewall-nat-exclude). */
     boolean configured();
@@ -27,10 +33,14 @@ sealed interface ChainEntry {
     String action();
 
     /** Where the parser read the rule inexactly (empty: as written). */
-    List<Approximation> approximations();
+    default List<Approximation> approximations() {
+        return rule().approximations();
+    }
 
     /** The rule's ICMP type and TCP flags conditions, which the boxes and the solver's packet do not carry. */
-    DetailMatch details();
+    default DetailMatch details() {
+        return rule().match().details();
+    }
 
     /** Whether some condition of the rule was dropped or read as "any": it may match less than it is read to. */
     default boolean readWider() {
@@ -43,21 +53,6 @@ sealed interface ChainEntry {
     }
 
     record Filter(FirewallRule rule, String label, String action) implements ChainEntry {
-        @Override
-        public SourceLocation location() {
-            return rule.location();
-        }
-
-        @Override
-        public List<Approximation> approximations() {
-            return rule.approximations();
-        }
-
-        @Override
-        public DetailMatch details() {
-            return rule.match().details();
-        }
-
         @Override
         public boolean configured() {
             return rule.location() != null;
@@ -73,21 +68,6 @@ sealed interface ChainEntry {
     }
 
     record Nat(NatRule rule, String label, String action, boolean configured) implements ChainEntry {
-        @Override
-        public SourceLocation location() {
-            return rule.location();
-        }
-
-        @Override
-        public List<Approximation> approximations() {
-            return rule.approximations();
-        }
-
-        @Override
-        public DetailMatch details() {
-            return rule.match().details();
-        }
-
         @Override
         public boolean terminal() {
             return true; // the first matching NAT rule decides, exclude included

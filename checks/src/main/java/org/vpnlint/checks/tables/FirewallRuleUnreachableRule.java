@@ -61,23 +61,22 @@ public final class FirewallRuleUnreachableRule implements Rule {
 
     @Override
     public List<Finding> check(Network network, RuleContext context) {
-        List<Finding> findings = new ArrayList<>();
-        try {
-            for (Router router : network.routers()) {
-                FirewallConfig config = router.firewall() == null ? FirewallConfig.OPEN : router.firewall();
-                List<ShadowedRules.Chain> chains = new ArrayList<>();
-                addChains(chains, router, config.ipv4(), AddressFamily.IPV4);
-                addChains(chains, router, config.ipv6(), AddressFamily.IPV6);
-                if (chains.isEmpty()) continue;
-                ShadowedRules shadowed = new ShadowedRules(context.solver(), METADATA.id() + " " + router.file());
-                for (ShadowedRules.Chain chain : chains) {
-                    shadowed.examine(chain, verdict -> findings.add(finding(router, chain, verdict)));
-                }
-            }
-        } catch (RuleBudgetExceeded budget) {
-            throw budget.withProved(findings);
+        return RuleBudgetExceeded.keepingProved(findings -> examine(network, context, findings));
+    }
+
+    /** Adds the findings to the list as they are proved, so that a rule stopped by its budget keeps them. */
+    private static void examine(Network network, RuleContext context, List<Finding> findings) {
+        for (Router router : network.routers()) {
+            FirewallConfig config = router.firewall() == null ? FirewallConfig.OPEN : router.firewall();
+            List<ShadowedRules.Chain> chains = new ArrayList<>();
+            addChains(chains, router, config.ipv4(), AddressFamily.IPV4);
+            addChains(chains, router, config.ipv6(), AddressFamily.IPV6);
+            ShadowedRules.examineAll(
+                    context.solver(),
+                    METADATA.id() + " " + router.file(),
+                    chains,
+                    (chain, verdict) -> findings.add(finding(router, chain, verdict)));
         }
-        return findings;
     }
 
     private static void addChains(

@@ -52,13 +52,7 @@ public final class NatRuleUnreachableRule implements Rule {
 
     @Override
     public List<Finding> check(Network network, RuleContext context) {
-        List<Finding> findings = new ArrayList<>();
-        try {
-            examine(network, context, findings);
-        } catch (RuleBudgetExceeded budget) {
-            throw budget.withProved(findings);
-        }
-        return findings;
+        return RuleBudgetExceeded.keepingProved(findings -> examine(network, context, findings));
     }
 
     /** Adds the findings to the list as they are proved, so that a rule stopped by its budget keeps them. */
@@ -77,11 +71,11 @@ public final class NatRuleUnreachableRule implements Rule {
                         family,
                         "destination NAT" + familyName);
             }
-            if (chains.isEmpty()) continue;
-            ShadowedRules shadowed = new ShadowedRules(context.solver(), METADATA.id() + " " + router.file());
-            for (ShadowedRules.Chain chain : chains) {
-                shadowed.examine(chain, verdict -> findings.add(finding(router, chain, verdict)));
-            }
+            ShadowedRules.examineAll(
+                    context.solver(),
+                    METADATA.id() + " " + router.file(),
+                    chains,
+                    (chain, verdict) -> findings.add(finding(router, chain, verdict)));
         }
     }
 

@@ -98,45 +98,31 @@ final class OwnTraffic {
             IPAddress local = tunnel.localEndpoint();
             if (local == null || !router.family().contains(local)) continue;
             Ingress arrival = Ingress.onInterface(router.interfaceName(tunnel.outerEgress()));
-            String owner = "peer " + tunnel.peer().name();
-            boolean initiates = tunnel.lifecycle().startAction() == SaLifecycle.StartAction.START;
-            boolean forced = tunnel.udpEncapsulation();
             String from = remote.toCompressedString();
             String to = local.toCompressedString();
-            String sender = anySource ? "any address" : from;
-            SourceLocation at = tunnel.peer().location();
-            flows.add(new Flow(
-                    Kind.IKE,
-                    "IKE from " + sender + " to " + to,
-                    ConcretePacket.udp(from, 500, to, 500, arrival),
-                    owner,
-                    at,
-                    initiates,
-                    forced,
-                    anySource,
-                    router));
-            flows.add(new Flow(
-                    Kind.NAT_T,
-                    "NAT-T from " + sender + " to " + to,
-                    ConcretePacket.udp(from, 4500, to, 4500, arrival),
-                    owner,
-                    at,
-                    initiates,
-                    forced,
-                    anySource,
-                    router));
-            flows.add(new Flow(
-                    Kind.ESP,
-                    "ESP from " + sender + " to " + to,
-                    ConcretePacket.of(from, to, ProtocolMatch.ESP, arrival),
-                    owner,
-                    at,
-                    initiates,
-                    forced,
-                    anySource,
-                    router));
+            String between = " from " + (anySource ? "any address" : from) + " to " + to;
+            Peer peer = new Peer(tunnel, anySource, router);
+            flows.add(peer.flow(Kind.IKE, "IKE" + between, ConcretePacket.udp(from, 500, to, 500, arrival)));
+            flows.add(peer.flow(Kind.NAT_T, "NAT-T" + between, ConcretePacket.udp(from, 4500, to, 4500, arrival)));
+            flows.add(peer.flow(Kind.ESP, "ESP" + between, ConcretePacket.of(from, to, ProtocolMatch.ESP, arrival)));
         }
         return flows;
+    }
+
+    /** A peer that sends the router packets, as its first tunnel describes it. */
+    private record Peer(CompiledTunnel firstTunnel, boolean anySource, CompiledRouter router) {
+        Flow flow(Kind kind, String what, ConcretePacket packet) {
+            return new Flow(
+                    kind,
+                    what,
+                    packet,
+                    "peer " + firstTunnel.peer().name(),
+                    firstTunnel.peer().location(),
+                    firstTunnel.lifecycle().startAction() == SaLifecycle.StartAction.START,
+                    firstTunnel.udpEncapsulation(),
+                    anySource,
+                    router);
+        }
     }
 
     private static List<Flow> tunnelInterfaces(CompiledRouter router) {

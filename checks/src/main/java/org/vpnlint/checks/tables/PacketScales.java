@@ -36,16 +36,7 @@ final class PacketScales {
 
     /** The packet with the first value of each piece. */
     RulePacket.Values packet(int[] pieces) {
-        return new RulePacket.Values(
-                value(pieces, Field.SOURCE),
-                value(pieces, Field.DESTINATION),
-                value(pieces, Field.PROTOCOL).intValue(),
-                value(pieces, Field.SOURCE_PORT).intValue(),
-                value(pieces, Field.DESTINATION_PORT).intValue(),
-                value(pieces, Field.INBOUND).intValue(),
-                value(pieces, Field.OUTBOUND).intValue(),
-                value(pieces, Field.DECRYPTED).signum() != 0,
-                value(pieces, Field.STATE).intValue());
+        return RulePacket.Values.of(field -> value(pieces, field));
     }
 
     private BigInteger value(int[] pieces, Field field) {

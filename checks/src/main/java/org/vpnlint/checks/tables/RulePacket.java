@@ -2,6 +2,8 @@ package org.vpnlint.checks.tables;
 
 import java.math.BigInteger;
 import java.util.Map;
+import java.util.function.Function;
+import org.vpnlint.checks.tables.RuleConditions.Field;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.ConcreteAlgebra;
@@ -72,7 +74,22 @@ record RulePacket<B, V>(Header<V> header, V inbound, V outbound, B decrypted, V 
             int inbound,
             int outbound,
             boolean decrypted,
-            int state) {}
+            int state) {
+
+        /** The packet whose fields have the values {@code valueOf} gives (decrypted: any value but 0). */
+        static Values of(Function<Field, BigInteger> valueOf) {
+            return new Values(
+                    valueOf.apply(Field.SOURCE),
+                    valueOf.apply(Field.DESTINATION),
+                    valueOf.apply(Field.PROTOCOL).intValue(),
+                    valueOf.apply(Field.SOURCE_PORT).intValue(),
+                    valueOf.apply(Field.DESTINATION_PORT).intValue(),
+                    valueOf.apply(Field.INBOUND).intValue(),
+                    valueOf.apply(Field.OUTBOUND).intValue(),
+                    valueOf.apply(Field.DECRYPTED).signum() != 0,
+                    valueOf.apply(Field.STATE).intValue());
+        }
+    }
 
     private static BigInteger value(Map<String, BigInteger> witness, String name) {
         return witness.getOrDefault(name, BigInteger.ZERO);

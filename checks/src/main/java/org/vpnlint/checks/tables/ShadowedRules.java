@@ -3,6 +3,7 @@ package org.vpnlint.checks.tables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.vpnlint.datapath.AddressFamily;
@@ -90,6 +91,15 @@ final class ShadowedRules {
     ShadowedRules(Solver solver, String purpose) {
         this.solver = solver;
         this.purpose = purpose;
+    }
+
+    /**
+     * Examines a router's chains in order, handing each verdict on with its chain as soon as it is known
+     * ({@code purpose} names the router's questions to the solver).
+     */
+    static void examineAll(Solver solver, String purpose, List<Chain> chains, BiConsumer<Chain, Verdict> verdicts) {
+        ShadowedRules shadowed = new ShadowedRules(solver, purpose);
+        for (Chain chain : chains) shadowed.examine(chain, verdict -> verdicts.accept(chain, verdict));
     }
 
     /** The solver only proves the rules no packet reaches: a chain of thousands of reachable rules needs none. */
