@@ -1,6 +1,5 @@
 package org.vpnlint.checks.tables;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedSet;
@@ -92,45 +91,47 @@ final class ReachingPacket {
     private static Exact outsideAll(RuleBox space, List<RuleBox> earlier, int[] inPlay, int count) {
         // the rules the greedy search was left with first: they usually hold the space alone, and then they are
         // all the solver needs
-        List<Integer> meeting = new ArrayList<>();
+        int[] meeting = new int[earlier.size()];
+        int meetingCount = 0;
         boolean[] preferred = new boolean[earlier.size()];
         for (int i = 0; i < count; i++) {
             preferred[inPlay[i]] = true;
-            meeting.add(inPlay[i]);
+            meeting[meetingCount++] = inPlay[i];
         }
         for (int i = 0; i < earlier.size(); i++) {
-            if (!preferred[i] && earlier.get(i).meets(space)) meeting.add(i);
+            if (!preferred[i] && earlier.get(i).meets(space)) meeting[meetingCount++] = i;
         }
         SortedSet<Integer> used = new TreeSet<>();
         int[] budget = {SPLIT_BUDGET};
-        int[] packet = outside(space, earlier, meeting, used, budget);
+        int[] packet = outside(space, earlier, Arrays.copyOf(meeting, meetingCount), 0, used, budget);
         return new Exact(packet, used, budget[0] >= 0);
     }
 
+    /** The search of {@link #outsideAll} in the space, with the earlier rules at {@code positions} from {@code from} on. */
     private static int[] outside(
-            RuleBox space, List<RuleBox> earlier, List<Integer> positions, SortedSet<Integer> used, int[] budget) {
+            RuleBox space, List<RuleBox> earlier, int[] positions, int from, SortedSet<Integer> used, int[] budget) {
         if (--budget[0] < 0) return null;
-        for (int position : positions) {
+        for (int i = from; i < positions.length; i++) {
             // one rule holding all of the space ends this branch, and is all the proof needs of it
-            if (earlier.get(position).holds(space)) {
-                used.add(position);
+            if (earlier.get(positions[i]).holds(space)) {
+                used.add(positions[i]);
                 return null;
             }
         }
-        int firstIndex = 0;
-        while (firstIndex < positions.size()
-                && !earlier.get(positions.get(firstIndex)).meets(space)) firstIndex++;
-        if (firstIndex == positions.size()) return space.lowest();
-        RuleBox first = earlier.get(positions.get(firstIndex));
-        used.add(positions.get(firstIndex));
-        List<Integer> rest = positions.subList(firstIndex + 1, positions.size());
+        int firstIndex = from;
+        while (firstIndex < positions.length
+                && !earlier.get(positions[firstIndex]).meets(space)) firstIndex++;
+        if (firstIndex == positions.length) return space.lowest();
+        RuleBox first = earlier.get(positions[firstIndex]);
+        used.add(positions[firstIndex]);
+        int rest = firstIndex + 1;
         RuleBox inside = space;
         for (int field = 0; field < RuleConditions.FIELD_COUNT; field++) {
             FieldRanges accepted = first.field(field);
             if (accepted.isAll()) continue;
             FieldRanges beyond = inside.field(field).minus(accepted);
             if (!beyond.isEmpty()) {
-                int[] found = outside(inside.with(field, beyond), earlier, rest, used, budget);
+                int[] found = outside(inside.with(field, beyond), earlier, positions, rest, used, budget);
                 if (found != null || budget[0] < 0) return found;
             }
             inside = inside.with(field, inside.field(field).intersect(accepted));
