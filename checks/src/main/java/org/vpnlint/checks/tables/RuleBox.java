@@ -56,6 +56,21 @@ final class RuleBox {
         return fields[index];
     }
 
+    /** The fields that do not hold every piece (the caller must not change the array). */
+    int[] narrowedFields() {
+        return narrowed;
+    }
+
+    /** The lowest piece of the field (the box must not be empty). */
+    int lowest(int field) {
+        return lowest[field];
+    }
+
+    /** The highest piece of the field (the box must not be empty). */
+    int highest(int field) {
+        return highest[field];
+    }
+
     boolean isEmpty() {
         return empty;
     }
