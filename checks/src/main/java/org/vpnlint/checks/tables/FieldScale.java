@@ -18,12 +18,16 @@ final class FieldScale {
 
     private final BigInteger[] starts; // the first value of each piece, ascending, from 0
     private final BigInteger end; // one past the field's largest value
+    private final long[] startWords; // the starts as longs when the field fits in one (IPv4, ports, ...), else null
     // the rules naming one group share its span list: its pieces are looked up once
     private final Map<List<FieldCondition.Span>, FieldRanges> piecesOfSpans = new IdentityHashMap<>();
 
     private FieldScale(BigInteger[] starts, BigInteger end) {
         this.starts = starts;
         this.end = end;
+        this.startWords = end.bitLength() < Long.SIZE
+                ? Arrays.stream(starts).mapToLong(BigInteger::longValue).toArray()
+                : null;
     }
 
     /** Pieces of a {@code width}-bit field cut at {@code cuts} (cuts beyond the field are ignored). */
@@ -40,7 +44,10 @@ final class FieldScale {
 
     /** The piece that holds the value. */
     int piece(BigInteger value) {
-        int found = Arrays.binarySearch(starts, value);
+        // a chain over large groups looks up tens of thousands of values: machine words where they fit
+        int found = startWords != null && value.bitLength() < Long.SIZE
+                ? Arrays.binarySearch(startWords, value.longValue())
+                : Arrays.binarySearch(starts, value);
         return found >= 0 ? found : -found - 2;
     }
 
