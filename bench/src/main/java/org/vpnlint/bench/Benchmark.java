@@ -3,6 +3,8 @@ package org.vpnlint.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,10 +122,11 @@ public final class Benchmark {
                 };
         Analysis analysis = Analysis.withAllRules();
         Path work = Files.createTempDirectory("vpnlint-bench-firewall");
-        OUT.println("Firewall scaling, one warm JVM, end to end");
+        OUT.println("Firewall scaling, one warm JVM, end to end (cpu: this thread's CPU time, steadier than ms on a"
+                + " busy machine)");
         OUT.printf(
                 Locale.ROOT,
-                "%8s %7s %7s %7s %9s %9s %9s %12s%n",
+                "%8s %7s %7s %7s %9s %9s %9s %9s %12s%n",
                 "rules",
                 "chains",
                 "group",
@@ -131,7 +134,9 @@ public final class Benchmark {
                 "lines",
                 "findings",
                 "ms",
+                "cpu ms",
                 "heap peak MB");
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Path largest = null;
         for (int[] size : sizes) {
             String text = SyntheticFirewall.write(size[0], size[1], size[2], size[3]);
@@ -140,11 +145,13 @@ public final class Benchmark {
             largest = file;
             HeapPeak.reset();
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             AnalysisResult result = analysis.run(AnalysisRequest.of(work, List.of(file)));
             double millis = (System.nanoTime() - start) / 1e6;
+            double cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
             OUT.printf(
                     Locale.ROOT,
-                    "%8d %7d %7d %7d %9d %9d %9.0f %12d%n",
+                    "%8d %7d %7d %7d %9d %9d %9.0f %9.0f %12d%n",
                     size[0],
                     size[1],
                     size[2],
@@ -152,6 +159,7 @@ public final class Benchmark {
                     text.lines().count(),
                     result.findings().size(),
                     millis,
+                    cpuMillis,
                     HeapPeak.megabytes());
         }
         ProcessTiming.Measured fresh = ProcessTiming.runMeasured(

@@ -31,6 +31,9 @@ public final class CompiledConditions {
     private final AddressFamily family;
     private final List<NetInterface> interfaces;
     private final Map<AddressMatch, AddressRanges> addresses = new IdentityHashMap<>();
+    // thousands of rules name the same group, whose ranges they share as one list: one computation per list
+    private final Map<List<?>, AddressRanges> rangesOfList = new IdentityHashMap<>();
+    private final Map<List<?>, AddressRanges> negatedRangesOfList = new IdentityHashMap<>();
     private final Map<InterfaceMatch, boolean[]> interfaceSets = new IdentityHashMap<>();
     private final Map<InterfaceMatch, boolean[]> equalInterfaceSets = new HashMap<>();
     private final PrefixBlock[] policyLocal;
@@ -168,8 +171,14 @@ public final class CompiledConditions {
     }
 
     private void add(PacketMatch match) {
-        addresses.computeIfAbsent(match.source(), m -> AddressRanges.of(m, family));
-        addresses.computeIfAbsent(match.destination(), m -> AddressRanges.of(m, family));
+        addresses.computeIfAbsent(match.source(), this::sharedRanges);
+        addresses.computeIfAbsent(match.destination(), this::sharedRanges);
+    }
+
+    /** The ranges of the condition, the same object for every condition with the same list and negation. */
+    private AddressRanges sharedRanges(AddressMatch match) {
+        return (match.negated() ? negatedRangesOfList : rangesOfList)
+                .computeIfAbsent(match.ranges(), ranges -> AddressRanges.of(match, family));
     }
 
     private void add(InterfaceMatch match) {

@@ -13,12 +13,37 @@ import java.util.List;
  */
 public final class Z3Solver implements Solver {
 
+    /**
+     * How many Z3 objects one context may collect before the next question gets a fresh one (tens of megabytes of
+     * Java and native memory). Questions differ in size, so a run of thousands stays bounded by this and its largest
+     * question, not their sum. Which question gets a fresh context depends only on the objects made before it, so
+     * the same input still gives the same witnesses; a run below the limit keeps one context, as before.
+     */
+    static final int OBJECTS_PER_CONTEXT = 200_000;
+
     private final List<Z3Query> open = new ArrayList<>();
+    private final int objectsPerContext;
     private Context context;
     private Z3Arena arena;
 
+    public Z3Solver() {
+        this(OBJECTS_PER_CONTEXT);
+    }
+
+    /** With another limit of objects per context (tests). */
+    Z3Solver(int objectsPerContext) {
+        this.objectsPerContext = objectsPerContext;
+    }
+
     @Override
     public synchronized SymbolicQuery<?, ?> newQuery(String purpose, Duration timeout) {
+        if (context != null && open.isEmpty() && arena.size() >= objectsPerContext) {
+            // no question is open, so no term of this context is in use: all are released together, at a point
+            // that depends only on the questions asked, never on the garbage collector
+            context.close();
+            context = null;
+            arena = null;
+        }
         if (context == null) {
             context = newContext();
             arena = new Z3Arena();

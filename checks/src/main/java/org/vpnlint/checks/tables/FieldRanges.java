@@ -79,6 +79,10 @@ final class FieldRanges {
         return bounds[0];
     }
 
+    int highest() {
+        return bounds[bounds.length - 1];
+    }
+
     FieldRanges complement() {
         int[] gaps = new int[bounds.length + 2];
         int size = 0;
@@ -127,6 +131,7 @@ final class FieldRanges {
     FieldRanges minus(FieldRanges other) {
         if (other.isEmpty()) return this;
         if (other.isAll()) return new FieldRanges(pieces, new int[0]);
+        if (other.bounds.length == 2) return minus(other.bounds[0], other.bounds[1]);
         int[] theirs = other.bounds;
         Bounds left = new Bounds(bounds.length + 2);
         int j = 0;
@@ -143,6 +148,36 @@ final class FieldRanges {
             if (from <= to) left.add(from, to);
         }
         return new FieldRanges(pieces, left.toArray());
+    }
+
+    /**
+     * The pieces of this outside {@code low} to {@code high}: the ranges before and after are copied as they are,
+     * since the exact search takes one host or port at a time out of groups of thousands.
+     */
+    private FieldRanges minus(int low, int high) {
+        int first = seek(bounds, 0, low); // the first range that ends at or after low
+        int after = seek(bounds, first, high + 1); // the first range that ends after high
+        // ranges before first are kept whole; a range at first that begins before low keeps its part below low; a
+        // range at after that begins at or below high keeps its part above high; ranges beyond after are kept whole
+        boolean keepsBelow = first < bounds.length && bounds[first] < low;
+        boolean keepsAbove = after < bounds.length && bounds[after] <= high;
+        int[] left = new int[first + (keepsBelow ? 2 : 0) + (bounds.length - after)];
+        System.arraycopy(bounds, 0, left, 0, first);
+        int size = first;
+        if (keepsBelow) {
+            left[size++] = bounds[first];
+            left[size++] = low - 1;
+        }
+        if (keepsAbove) {
+            left[size++] = high + 1;
+            left[size++] = bounds[after + 1];
+            System.arraycopy(bounds, after + 2, left, size, bounds.length - after - 2);
+            size += bounds.length - after - 2;
+        } else if (after < bounds.length) {
+            System.arraycopy(bounds, after, left, size, bounds.length - after);
+            size += bounds.length - after;
+        }
+        return new FieldRanges(pieces, left);
     }
 
     /** Whether some piece is in both. */

@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -16,10 +18,16 @@ final class FieldScale {
 
     private final BigInteger[] starts; // the first value of each piece, ascending, from 0
     private final BigInteger end; // one past the field's largest value
+    private final long[] startWords; // the starts as longs when the field fits in one (IPv4, ports, ...), else null
+    // the rules naming one group share its span list: its pieces are looked up once
+    private final Map<List<FieldCondition.Span>, FieldRanges> piecesOfSpans = new IdentityHashMap<>();
 
     private FieldScale(BigInteger[] starts, BigInteger end) {
         this.starts = starts;
         this.end = end;
+        this.startWords = end.bitLength() < Long.SIZE
+                ? Arrays.stream(starts).mapToLong(BigInteger::longValue).toArray()
+                : null;
     }
 
     /** Pieces of a {@code width}-bit field cut at {@code cuts} (cuts beyond the field are ignored). */
@@ -36,7 +44,10 @@ final class FieldScale {
 
     /** The piece that holds the value. */
     int piece(BigInteger value) {
-        int found = Arrays.binarySearch(starts, value);
+        // a chain over large groups looks up tens of thousands of values: machine words where they fit
+        int found = startWords != null && value.bitLength() < Long.SIZE
+                ? Arrays.binarySearch(startWords, value.longValue())
+                : Arrays.binarySearch(starts, value);
         return found >= 0 ? found : -found - 2;
     }
 
@@ -52,11 +63,15 @@ final class FieldScale {
 
     /** The pieces whose values meet the condition; exact when the scale was cut at the condition's cuts. */
     FieldRanges ranges(FieldCondition condition) {
+        FieldRanges inside = piecesOfSpans.computeIfAbsent(condition.spans(), this::pieces);
+        return condition.negated() ? inside.complement() : inside;
+    }
+
+    private FieldRanges pieces(List<FieldCondition.Span> spans) {
         List<FieldRanges.Span> pieces = new ArrayList<>();
-        for (FieldCondition.Span span : condition.spans()) {
+        for (FieldCondition.Span span : spans) {
             pieces.add(new FieldRanges.Span(piece(span.low()), piece(span.high())));
         }
-        FieldRanges inside = FieldRanges.of(starts.length, pieces);
-        return condition.negated() ? inside.complement() : inside;
+        return FieldRanges.of(starts.length, pieces);
     }
 }

@@ -4,6 +4,7 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vpnlint.checks.ConfigChange;
@@ -96,11 +97,16 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
                 CompiledRouter compiled = context.compiled(router, family);
                 if (compiled.destinationNat().isEmpty()) continue;
                 List<IPAddress> own = ownStaticAddresses(compiled);
+                // rules naming one group share its list of ranges: it is searched for the addresses once
+                Map<List<IPAddressSeqRange>, Boolean> namingOwn = new IdentityHashMap<>();
                 CompiledRouter questions = null; // the router the questions are asked on, made for the first one
                 for (Map.Entry<FirewallChain, List<List<FirewallRule>>> chain :
                         JumpPaths.fromAll(chains, chains.forwardChains()).entrySet()) {
                     for (FirewallRule rule : chain.getKey().rules()) {
-                        if (rule.disabled() || !namesDestination(rule) || !namesOneOf(rule, own)) continue;
+                        if (rule.disabled() || !namesDestination(rule)) continue;
+                        // namesDestination: not negated, so the answer depends on the list alone
+                        if (!namingOwn.computeIfAbsent(
+                                rule.match().destination().ranges(), ranges -> namesOneOf(rule, own))) continue;
                         if (questions == null) questions = withoutFiltersIfIrrelevant(compiled);
                         Finding finding = check(context.solver(), compiled, questions, chain.getValue(), rule);
                         if (finding != null) findings.add(finding);

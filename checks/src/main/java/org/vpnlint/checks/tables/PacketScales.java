@@ -3,9 +3,12 @@ package org.vpnlint.checks.tables;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.vpnlint.checks.tables.RuleConditions.Field;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.Header;
@@ -23,7 +26,12 @@ final class PacketScales {
         List<FieldScale> scales = new ArrayList<>();
         for (Field field : Field.values()) {
             List<BigInteger> cuts = new ArrayList<>();
-            for (RuleConditions rule : conditions) rule.field(field).addCuts(cuts);
+            // rules naming one group share its spans: their cuts are added once
+            Set<List<FieldCondition.Span>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (RuleConditions rule : conditions) {
+                FieldCondition condition = rule.field(field);
+                if (seen.add(condition.spans())) condition.addCuts(cuts);
+            }
             if (field == Field.PROTOCOL) RuleConditions.WITH_PORTS.addCuts(cuts);
             scales.add(FieldScale.of(width(field, family), cuts));
         }

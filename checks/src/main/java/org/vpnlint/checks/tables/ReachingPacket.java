@@ -1,6 +1,5 @@
 package org.vpnlint.checks.tables;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedSet;
@@ -92,51 +91,142 @@ final class ReachingPacket {
     private static Exact outsideAll(RuleBox space, List<RuleBox> earlier, int[] inPlay, int count) {
         // the rules the greedy search was left with first: they usually hold the space alone, and then they are
         // all the solver needs
-        List<Integer> meeting = new ArrayList<>();
+        int[] meeting = new int[earlier.size()];
+        int meetingCount = 0;
         boolean[] preferred = new boolean[earlier.size()];
         for (int i = 0; i < count; i++) {
             preferred[inPlay[i]] = true;
-            meeting.add(inPlay[i]);
+            meeting[meetingCount++] = inPlay[i];
         }
         for (int i = 0; i < earlier.size(); i++) {
-            if (!preferred[i] && earlier.get(i).meets(space)) meeting.add(i);
+            if (!preferred[i] && earlier.get(i).meets(space)) meeting[meetingCount++] = i;
         }
         SortedSet<Integer> used = new TreeSet<>();
         int[] budget = {SPLIT_BUDGET};
-        int[] packet = outside(space, earlier, meeting, used, budget);
+        Candidates candidates = new Candidates(earlier, Arrays.copyOf(meeting, meetingCount));
+        int[] packet = outside(space, candidates, 0, used, budget);
         return new Exact(packet, used, budget[0] >= 0);
     }
 
+    /**
+     * The search of {@link #outsideAll} in the space (never empty), with the candidates from {@code from} on. A chain
+     * of hundreds of single-host rules makes it hundreds deep, each step looking at every rule left.
+     */
     private static int[] outside(
-            RuleBox space, List<RuleBox> earlier, List<Integer> positions, SortedSet<Integer> used, int[] budget) {
+            RuleBox space, Candidates candidates, int from, SortedSet<Integer> used, int[] budget) {
         if (--budget[0] < 0) return null;
-        for (int position : positions) {
-            // one rule holding all of the space ends this branch, and is all the proof needs of it
-            if (earlier.get(position).holds(space)) {
-                used.add(position);
-                return null;
-            }
+        // one rule holding all of the space ends this branch, and is all the proof needs of it
+        int holding = candidates.firstHolding(space, from);
+        if (holding >= 0) {
+            used.add(candidates.position(holding));
+            return null;
         }
-        int firstIndex = 0;
-        while (firstIndex < positions.size()
-                && !earlier.get(positions.get(firstIndex)).meets(space)) firstIndex++;
-        if (firstIndex == positions.size()) return space.lowest();
-        RuleBox first = earlier.get(positions.get(firstIndex));
-        used.add(positions.get(firstIndex));
-        List<Integer> rest = positions.subList(firstIndex + 1, positions.size());
+        int firstIndex = candidates.firstMeeting(space, from);
+        if (firstIndex < 0) return space.lowest();
+        RuleBox first = candidates.box(firstIndex);
+        used.add(candidates.position(firstIndex));
+        int rest = firstIndex + 1;
         RuleBox inside = space;
         for (int field = 0; field < RuleConditions.FIELD_COUNT; field++) {
             FieldRanges accepted = first.field(field);
             if (accepted.isAll()) continue;
             FieldRanges beyond = inside.field(field).minus(accepted);
             if (!beyond.isEmpty()) {
-                int[] found = outside(inside.with(field, beyond), earlier, rest, used, budget);
+                int[] found = outside(inside.with(field, beyond), candidates, rest, used, budget);
                 if (found != null || budget[0] < 0) return found;
             }
             inside = inside.with(field, inside.field(field).intersect(accepted));
             if (inside.isEmpty()) return null;
         }
         return null; // what is left lies inside the first rule
+    }
+
+    /**
+     * The earlier rules the exact search may use, in order, with the lowest and highest piece of each field each
+     * narrows laid out flat: two comparisons per field rule most of them out before {@link RuleBox#holds} or
+     * {@link RuleBox#meets} walks their ranges (the same pre-test those make, so the answers are theirs).
+     */
+    private static final class Candidates {
+        private final RuleBox[] boxes;
+        private final int[] positions; // in the list of earlier rules
+        private final int[] start; // candidate i's fields are start[i] to start[i + 1] - 1 of the three below
+        private final int[] fields;
+        private final int[] lows;
+        private final int[] highs;
+
+        Candidates(List<RuleBox> earlier, int[] positions) {
+            this.positions = positions;
+            this.boxes = new RuleBox[positions.length];
+            this.start = new int[positions.length + 1];
+            int total = 0;
+            for (int i = 0; i < positions.length; i++) {
+                boxes[i] = earlier.get(positions[i]);
+                total += boxes[i].narrowedFields().length;
+            }
+            fields = new int[total];
+            lows = new int[total];
+            highs = new int[total];
+            int next = 0;
+            for (int i = 0; i < positions.length; i++) {
+                start[i] = next;
+                // an empty box holds and meets no space that is not empty: its own answers are asked below
+                if (boxes[i].isEmpty()) continue;
+                for (int field : boxes[i].narrowedFields()) {
+                    fields[next] = field;
+                    lows[next] = boxes[i].lowest(field);
+                    highs[next++] = boxes[i].highest(field);
+                }
+            }
+            start[positions.length] = next;
+        }
+
+        int position(int index) {
+            return positions[index];
+        }
+
+        RuleBox box(int index) {
+            return boxes[index];
+        }
+
+        /** The first candidate from {@code from} on that holds the space, else -1. */
+        int firstHolding(RuleBox space, int from) {
+            int[] spaceLows = lowestOf(space);
+            int[] spaceHighs = highestOf(space);
+            for (int i = from; i < boxes.length; i++) {
+                boolean maybe = true;
+                for (int k = start[i]; maybe && k < start[i + 1]; k++) {
+                    maybe = lows[k] <= spaceLows[fields[k]] && spaceHighs[fields[k]] <= highs[k];
+                }
+                if (maybe && boxes[i].holds(space)) return i;
+            }
+            return -1;
+        }
+
+        /** The first candidate from {@code from} on that meets the space, else -1. */
+        int firstMeeting(RuleBox space, int from) {
+            int[] spaceLows = lowestOf(space);
+            int[] spaceHighs = highestOf(space);
+            for (int i = from; i < boxes.length; i++) {
+                boolean maybe = true;
+                for (int k = start[i]; maybe && k < start[i + 1]; k++) {
+                    maybe = lows[k] <= spaceHighs[fields[k]] && spaceLows[fields[k]] <= highs[k];
+                }
+                if (maybe && boxes[i].meets(space)) return i;
+            }
+            return -1;
+        }
+
+        private static int[] lowestOf(RuleBox space) {
+            int[] pieces = new int[RuleConditions.FIELD_COUNT];
+            for (int field = 0; field < pieces.length; field++) pieces[field] = space.lowest(field);
+            return pieces;
+        }
+
+        private static int[] highestOf(RuleBox space) {
+            int[] pieces = new int[RuleConditions.FIELD_COUNT];
+            for (int field = 0; field < pieces.length; field++) pieces[field] = space.highest(field);
+            return pieces;
+        }
     }
 
     /** Over all fields not yet fixed, the piece the fewest rules in play accept (the first field and lowest piece on ties). */

@@ -2,7 +2,6 @@ package org.vpnlint.checks.tables;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The packets a rule matches, or the possible packets at a hook, as a box: for each field of a chain packet the
@@ -16,13 +15,29 @@ final class RuleBox {
     private final FieldRanges[] fields;
     private final int[] narrowed; // the fields that do not hold every piece, checked first (one usually tells)
     private final boolean empty;
+    // per field, the lowest and highest piece (unset when empty): two comparisons tell most boxes of a large chain
+    // apart before their ranges are walked
+    private final int[] lowest;
+    private final int[] highest;
 
     private RuleBox(FieldRanges[] fields) {
         this.fields = fields;
-        this.narrowed = IntStream.range(0, fields.length)
-                .filter(i -> !fields[i].isAll())
-                .toArray();
-        this.empty = Arrays.stream(fields).anyMatch(FieldRanges::isEmpty);
+        // plain loops: the exact search builds millions of boxes in a large chain
+        int[] notAll = new int[fields.length];
+        int count = 0;
+        boolean none = false;
+        for (int i = 0; i < fields.length; i++) {
+            if (!fields[i].isAll()) notAll[count++] = i;
+            none |= fields[i].isEmpty();
+        }
+        this.narrowed = Arrays.copyOf(notAll, count);
+        this.empty = none;
+        this.lowest = new int[fields.length];
+        this.highest = new int[fields.length];
+        for (int i = 0; !empty && i < fields.length; i++) {
+            lowest[i] = fields[i].lowest();
+            highest[i] = fields[i].highest();
+        }
     }
 
     /** The box of the conditions, on scales cut at (at least) their cuts. */
@@ -41,6 +56,21 @@ final class RuleBox {
         return fields[index];
     }
 
+    /** The fields that do not hold every piece (the caller must not change the array). */
+    int[] narrowedFields() {
+        return narrowed;
+    }
+
+    /** The lowest piece of the field (the box must not be empty). */
+    int lowest(int field) {
+        return lowest[field];
+    }
+
+    /** The highest piece of the field (the box must not be empty). */
+    int highest(int field) {
+        return highest[field];
+    }
+
     boolean isEmpty() {
         return empty;
     }
@@ -48,6 +78,9 @@ final class RuleBox {
     /** Whether some packet is in both boxes: neither is empty, and they meet on every field one of them narrows. */
     boolean meets(RuleBox other) {
         if (empty || other.empty) return false;
+        for (int i : narrowed) {
+            if (highest[i] < other.lowest[i] || other.highest[i] < lowest[i]) return false;
+        }
         for (int i : narrowed) {
             if (!fields[i].meets(other.fields[i])) return false;
         }
@@ -71,9 +104,19 @@ final class RuleBox {
         return false;
     }
 
-    /** Whether every packet of {@code space} is in this box. */
+    /**
+     * Whether every packet of {@code space} is in this box: only the fields this box narrows can say no, and a
+     * field whose lowest to highest piece does not hold the space's says no without a walk over its ranges.
+     */
     boolean holds(RuleBox space) {
-        return space.within(this);
+        if (empty || space.empty) return space.within(this);
+        for (int i : narrowed) {
+            if (space.lowest[i] < lowest[i] || space.highest[i] > highest[i]) return false;
+        }
+        for (int i : narrowed) {
+            if (!space.fields[i].within(fields[i])) return false;
+        }
+        return true;
     }
 
     /** Whether every packet of this box is in the other one. */

@@ -1,12 +1,10 @@
 package org.vpnlint.checks.tables;
 
-import inet.ipaddr.IPAddressSeqRange;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.vpnlint.datapath.AddressFamily;
-import org.vpnlint.model.AddressMatch;
 import org.vpnlint.model.ConnectionState;
 import org.vpnlint.model.FirewallRule;
 import org.vpnlint.model.InterfaceMatch;
@@ -56,11 +54,16 @@ record RuleConditions(List<FieldCondition> fields, boolean needsPorts) {
 
     /** What the rule of this chain entry asks. */
     static RuleConditions of(ChainEntry entry, AddressFamily family, InterfaceNames interfaces) {
-        if (entry instanceof ChainEntry.Filter filter) return firewallRule(filter.rule(), family, interfaces);
-        return natRule(((ChainEntry.Nat) entry).rule(), family, interfaces);
+        return of(entry, new AddressSpans(family), interfaces);
     }
 
-    private static RuleConditions firewallRule(FirewallRule rule, AddressFamily family, InterfaceNames interfaces) {
+    /** As above, the rules of one chain sharing {@code addresses}: each group's spans are computed once. */
+    static RuleConditions of(ChainEntry entry, AddressSpans addresses, InterfaceNames interfaces) {
+        if (entry instanceof ChainEntry.Filter filter) return firewallRule(filter.rule(), addresses, interfaces);
+        return natRule(((ChainEntry.Nat) entry).rule(), addresses, interfaces);
+    }
+
+    private static RuleConditions firewallRule(FirewallRule rule, AddressSpans addresses, InterfaceNames interfaces) {
         FieldCondition decrypted = rule.ipsec() == null
                 ? FieldCondition.ANY
                 : switch (rule.ipsec()) {
@@ -70,7 +73,7 @@ record RuleConditions(List<FieldCondition> fields, boolean needsPorts) {
                 };
         return header(
                 rule.match(),
-                family,
+                addresses,
                 interfaces(rule.inbound(), interfaces),
                 interfaces(rule.outbound(), interfaces),
                 states(rule.states()),
@@ -78,12 +81,12 @@ record RuleConditions(List<FieldCondition> fields, boolean needsPorts) {
     }
 
     /** Source rules look at the output interface, destination rules at the input one. */
-    private static RuleConditions natRule(NatRule rule, AddressFamily family, InterfaceNames interfaces) {
+    private static RuleConditions natRule(NatRule rule, AddressSpans addresses, InterfaceNames interfaces) {
         FieldCondition named = interfaces(rule.interfaceMatch(), interfaces);
         boolean source = rule.direction() == NatDirection.SOURCE;
         return header(
                 rule.match(),
-                family,
+                addresses,
                 source ? FieldCondition.ANY : named,
                 source ? named : FieldCondition.ANY,
                 FieldCondition.ANY,
@@ -130,7 +133,7 @@ record RuleConditions(List<FieldCondition> fields, boolean needsPorts) {
 
     private static RuleConditions header(
             PacketMatch match,
-            AddressFamily family,
+            AddressSpans addresses,
             FieldCondition inbound,
             FieldCondition outbound,
             FieldCondition state,
@@ -139,8 +142,8 @@ record RuleConditions(List<FieldCondition> fields, boolean needsPorts) {
                 !match.sourcePort().isAny() || !match.destinationPort().isAny();
         return new RuleConditions(
                 List.of(
-                        addresses(match.source(), family),
-                        addresses(match.destination(), family),
+                        addresses.condition(match.source()),
+                        addresses.condition(match.destination()),
                         protocols(match.protocol()),
                         ports(match.sourcePort()),
                         ports(match.destinationPort()),
@@ -149,17 +152,6 @@ record RuleConditions(List<FieldCondition> fields, boolean needsPorts) {
                         state,
                         decrypted),
                 needsPorts);
-    }
-
-    private static FieldCondition addresses(AddressMatch match, AddressFamily family) {
-        if (match.isAny()) return FieldCondition.ANY;
-        List<FieldCondition.Span> inside = new ArrayList<>();
-        for (IPAddressSeqRange range : match.ranges()) {
-            if (range.getLower().isIPv4() != (family == AddressFamily.IPV4)) continue;
-            inside.add(new FieldCondition.Span(
-                    range.getLower().getValue(), range.getUpper().getValue()));
-        }
-        return new FieldCondition(inside, match.negated());
     }
 
     private static FieldCondition protocols(ProtocolMatch match) {

@@ -115,8 +115,9 @@ final class ShadowedRules {
      */
     void examine(Chain chain, Consumer<Verdict> verdicts) {
         List<ChainEntry> entries = chain.entries();
+        AddressSpans addresses = new AddressSpans(chain.family());
         List<RuleConditions> rules = entries.stream()
-                .map(entry -> RuleConditions.of(entry, chain.family(), chain.interfaces()))
+                .map(entry -> RuleConditions.of(entry, addresses, chain.interfaces()))
                 .toList();
         List<RuleConditions> atHook = RuleConditions.possibleAt(chain.hook(), chain.interfaces());
         PacketScales scales = PacketScales.of(

@@ -27,7 +27,12 @@ class FieldRangesTest {
             BitSet left = (BitSet) aBits.clone();
             left.andNot(bBits);
             assertEquals(common, bits(a.intersect(b)), "intersect, round " + round);
-            assertEquals(left, bits(a.minus(b)), "minus, round " + round);
+            FieldRanges difference = a.minus(b);
+            assertEquals(left, bits(difference), "minus, round " + round);
+            if (!left.isEmpty()) {
+                assertEquals(left.nextSetBit(0), difference.lowest(), "lowest, round " + round);
+                assertEquals(left.length() - 1, difference.highest(), "highest, round " + round);
+            }
             assertEquals(!common.isEmpty(), a.meets(b), "meets, round " + round);
             assertEquals(left.isEmpty(), a.within(b), "within, round " + round);
         }

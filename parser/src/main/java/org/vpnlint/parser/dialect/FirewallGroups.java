@@ -47,9 +47,17 @@ final class FirewallGroups {
             ConfigNode typeNode = section.leaf(type.getKey());
             if (typeNode != null) {
                 for (ConfigNode group : typeNode.children()) {
+                    // immutable, so that every rule naming the group shares this one list (AddressMatch keeps it
+                    // as it is) and later stages can compute what it stands for once per group
                     resolved.put(
                             group.word(),
-                            members(typeNode, group, type.getValue(), ADDRESS_MEMBER, new LinkedHashSet<>(), problems));
+                            List.copyOf(members(
+                                    typeNode,
+                                    group,
+                                    type.getValue(),
+                                    ADDRESS_MEMBER,
+                                    new LinkedHashSet<>(),
+                                    problems)));
                 }
             }
             groups.addressGroups.put(type.getKey(), resolved);
