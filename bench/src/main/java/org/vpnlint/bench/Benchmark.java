@@ -174,23 +174,7 @@ public final class Benchmark {
     }
 
     private static void startUp(Path repository, int runs) throws IOException, InterruptedException {
-        Path work = Files.createTempDirectory("vpnlint-bench");
-        Path floorArchive = work.resolve("floor.jsa");
-        String classPath = System.getProperty("java.class.path");
-        // the same JVM options as the launcher, so that the ratio measures vpnlint's work, not a JVM setting
-        List<String> floorBase = List.of(
-                "java",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-XX:-UsePerfData",
-                "-Xlog:cds=off",
-                "-Xlog:cds+dynamic=off",
-                "-cp",
-                classPath,
-                Z3Floor.class.getName());
-        // The floor gets its own class-data archive, as the launcher does for vpnlint.
-        ProcessTiming.run(withOption(floorBase, "-XX:ArchiveClassesAtExit=" + floorArchive));
-        List<String> floor = withOption(floorBase, "-XX:SharedArchiveFile=" + floorArchive);
+        List<String> floor = Z3Floor.command(Files.createTempDirectory("vpnlint-bench"));
 
         String sample = "samples/seed/snat-without-exclude.boot";
         List<String> check = List.of(repository.resolve("vpnlint").toString(), "check", "--fail-on", "never", sample);
@@ -211,12 +195,6 @@ public final class Benchmark {
         row("vpnlint check " + sample + " (finding)", checkTiming, floorTiming);
         row("vpnlint check samples/seed/snat-with-exclude.boot (clean)", cleanTiming, floorTiming);
         OUT.println("ratio = median / floor median; the goal is at most 2.0 and never over 1000 ms.");
-    }
-
-    private static List<String> withOption(List<String> command, String option) {
-        List<String> with = new ArrayList<>(command);
-        with.add(1, option);
-        return with;
     }
 
     private static void row(String name, ProcessTiming timing, ProcessTiming floor) {

@@ -3,7 +3,9 @@ package org.vpnlint.checks.diff;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.vpnlint.checks.datapath.TunnelTrafficSlice;
 import org.vpnlint.datapath.AddressFamily;
 
@@ -34,6 +36,7 @@ final class ChangeSpaceSplit {
 
     private final List<TunnelTrafficSlice> versions;
     private final AddressFamily family;
+    private final Map<Box, Integer> weights = new HashMap<>();
 
     private ChangeSpaceSplit(List<TunnelTrafficSlice> versions, AddressFamily family) {
         this.versions = versions;
@@ -45,10 +48,10 @@ final class ChangeSpaceSplit {
             ChangeSpace space, AddressFamily family, TunnelTrafficSlice before, TunnelTrafficSlice after) {
         ChangeSpaceSplit split = new ChangeSpaceSplit(List.of(before, after), family);
         if (split.weight(space.sources(), space.destinations()) <= WEIGHT_PER_BOX) return List.of(space);
+        if (space.sources() == null) return split.alongSources(space);
+        if (space.destinations() == null) return split.alongDestinations(space);
         List<ChangeSpace> bySource = split.alongSources(space);
         List<ChangeSpace> byDestination = split.alongDestinations(space);
-        if (space.sources() == null) return bySource;
-        if (space.destinations() == null) return byDestination;
         return split.cost(bySource) <= split.cost(byDestination) ? bySource : byDestination;
     }
 
@@ -110,13 +113,21 @@ final class ChangeSpaceSplit {
         halve(prefix.getUpper().toPrefixBlock(length + 1), weight, into);
     }
 
-    /** The heavier version's weight: the question holds both. */
+    /**
+     * The heavier version's weight: the question holds both. Remembered, because halving weighs each part and joining
+     * weighs it again (on a 1,000-tunnel router each weighing walks every tunnel's ESP packets).
+     */
     private int weight(List<IPAddress> sources, List<IPAddress> destinations) {
-        int heaviest = 0;
-        for (TunnelTrafficSlice version : versions)
-            heaviest = Math.max(heaviest, version.weight(sources, destinations));
-        return heaviest;
+        return weights.computeIfAbsent(new Box(sources, destinations), box -> {
+            int heaviest = 0;
+            for (TunnelTrafficSlice version : versions)
+                heaviest = Math.max(heaviest, version.weight(sources, destinations));
+            return heaviest;
+        });
     }
+
+    /** A box's prefixes, as the key of its weight (null: any address). */
+    private record Box(List<IPAddress> sources, List<IPAddress> destinations) {}
 
     private int cost(List<ChangeSpace> boxes) {
         int cost = 0;

@@ -4,11 +4,11 @@ import java.util.Objects;
 import org.vpnlint.datapath.PacketTrace;
 
 /** The fate comparison of {@link FatePair}, on two concrete replays: the check that confirms a solver's witness. */
-final class Fates {
+public final class Fates {
 
     private Fates() {}
 
-    static boolean same(PacketTrace before, PacketTrace after) {
+    public static boolean same(PacketTrace before, PacketTrace after) {
         if (before.verdict() != after.verdict()) return false;
         return switch (before.verdict()) {
             case ENCRYPTED ->

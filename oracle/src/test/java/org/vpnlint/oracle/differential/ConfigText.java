@@ -1,11 +1,13 @@
 package org.vpnlint.oracle.differential;
 
 import java.util.List;
+import org.vpnlint.checks.diff.RouterVersion;
 import org.vpnlint.model.Diagnostic;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.Router;
 import org.vpnlint.parser.ConfigReader;
+import org.vpnlint.parser.ConfigTree;
 import org.vpnlint.parser.dialect.MappedRouter;
 import org.vpnlint.parser.dialect.RouterMapper;
 
@@ -15,7 +17,13 @@ final class ConfigText {
     private ConfigText() {}
 
     static Router read(String name, String text, Dialect dialect) {
-        MappedRouter mapped = RouterMapper.map(ConfigReader.read(name, text), dialect);
+        return version(name, text, dialect).router();
+    }
+
+    /** The router with the word tree it was mapped from, as {@code vpnlint diff} compares two of them. */
+    static RouterVersion version(String name, String text, Dialect dialect) {
+        ConfigTree tree = ConfigReader.read(name, text);
+        MappedRouter mapped = RouterMapper.map(tree, dialect);
         List<Diagnostic> problems = mapped.diagnostics().stream()
                 .filter(d -> d.level() != Level.NOTE || d.code().equals("unsupported-syntax"))
                 .toList();
@@ -23,6 +31,6 @@ final class ConfigText {
             throw new IllegalStateException(
                     name + ": the test configuration does not map cleanly: " + problems + "\n" + text);
         }
-        return mapped.router();
+        return new RouterVersion(mapped.router(), tree);
     }
 }

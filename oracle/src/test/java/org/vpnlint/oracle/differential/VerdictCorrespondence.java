@@ -95,11 +95,7 @@ final class VerdictCorrespondence {
             }
             case ENCRYPTED_STANDIN -> {
                 sameHeader(modelHeader, seen.headerOnArrival()).ifPresent(differences::add);
-                List<TunnelRef> covering = seen.matchedPolicies().stream()
-                        .filter(p -> p.template().mode() == TemplateMode.TRANSPORT_USE)
-                        .filter(p -> p.selector().contains(seen.headerOnArrival()))
-                        .map(p -> rendered.tunnelByReqid().get(p.template().reqid()))
-                        .toList();
+                List<TunnelRef> covering = coveringTunnels(seen, rendered);
                 if (!covering.contains(trace.tunnel())) {
                     differences.add("tunnel: model " + trace.tunnel() + ", kernel policies of " + covering);
                 }
@@ -129,6 +125,15 @@ final class VerdictCorrespondence {
             }
         }
         return differences;
+    }
+
+    /** The tunnels whose stand-in ({@code transport/use}) policy matched a lookup and covers the arrived header. */
+    static List<TunnelRef> coveringTunnels(Observation seen, RenderedScenario rendered) {
+        return seen.matchedPolicies().stream()
+                .filter(p -> p.template().mode() == TemplateMode.TRANSPORT_USE)
+                .filter(p -> p.selector().contains(seen.headerOnArrival()))
+                .map(p -> rendered.tunnelByReqid().get(p.template().reqid()))
+                .toList();
     }
 
     /**

@@ -15,6 +15,11 @@
  *       compares verdict, final header, egress side and tunnel.</li>
  * </ol>
  *
+ * <p>{@link org.vpnlint.oracle.differential.ChangeReplayDifferentialTest} does the same for {@code vpnlint diff}:
+ * generated routers with one {@link org.vpnlint.oracle.differential.ConfigChange} each, every witness of a reported
+ * difference replayed on the kernel as the old and as the new version ({@link
+ * org.vpnlint.oracle.differential.ChangeReplay}), sample packets for pairs proved unchanged.
+ *
  * <p>Run as root: {@code mvn -B -o -pl oracle test -Dtest=KernelDatapathDifferentialTest}
  * ({@code -Dvpnlint.differential.seed=N} for other random cases). The report, one line per case and every
  * disagreement in full, is in {@code oracle/target/surefire-reports/...KernelDatapathDifferentialTest-output.txt}.
