@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -323,7 +324,7 @@ public final class Analysis {
         String header = StepText.header(step);
         String safeDetail = secrets.redact(detail);
         String safeHeader = secrets.redact(header);
-        boolean headerSafe = java.util.Objects.equals(header, safeHeader);
+        boolean headerSafe = Objects.equals(header, safeHeader);
         if (detail.equals(safeDetail) && headerSafe) return step;
         return new TraceStep.Note(
                 step.stageId(), safeDetail, step.location(), safeHeader, headerSafe ? step.header() : null);
