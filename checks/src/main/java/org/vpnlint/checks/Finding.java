@@ -2,6 +2,7 @@ package org.vpnlint.checks;
 
 import java.util.List;
 import java.util.Objects;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.Router;
 import org.vpnlint.model.SourceLocation;

@@ -1,11 +1,12 @@
 package org.vpnlint.checks;
 
 import org.vpnlint.datapath.ConcreteHeader;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.ProtocolMatch;
 
 /**
  * A packet header field by field (ports null for protocols without ports), so that a report can show which field
- * a step of the trace changed; {@link TraceStep#header()} keeps the same header as one line of text.
+ * a step of the trace changed ({@link TraceStep#header()} is the same header as a value).
  */
 public record PacketFields(String protocol, String src, Integer srcPort, String dst, Integer dstPort) {
 

@@ -9,6 +9,7 @@ import org.vpnlint.datapath.Ingress;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.SaStates;
 import org.vpnlint.datapath.Stage;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.model.SourceLocation;
 
@@ -42,10 +43,7 @@ public record ReplayedWitness(PacketTrace trace, String saState) {
     }
 
     public List<TraceStep> steps() {
-        return trace.steps().stream()
-                .map(s -> new TraceStep(
-                        s.stage().id(), s.detail(), s.location(), s.header().toString(), PacketFields.of(s.header())))
-                .toList();
+        return List.copyOf(trace.steps());
     }
 
     /** The packet as the rule's message names it, e.g. {@code tcp 192.168.10.100:1024 → 10.10.10.200:22 arriving on eth1}. */
@@ -54,7 +52,7 @@ public record ReplayedWitness(PacketTrace trace, String saState) {
     }
 
     /** The step of this stage, or null when the packet did not take it. */
-    public org.vpnlint.datapath.TraceStep step(Stage stage) {
+    public TraceStep.PacketStep step(Stage stage) {
         return trace.steps().stream()
                 .filter(s -> s.stage() == stage)
                 .findFirst()
@@ -63,7 +61,7 @@ public record ReplayedWitness(PacketTrace trace, String saState) {
 
     /** The configuration node that acted at this stage, or null. */
     public SourceLocation actedAt(Stage stage) {
-        org.vpnlint.datapath.TraceStep step = step(stage);
+        TraceStep.PacketStep step = step(stage);
         return step == null ? null : step.location();
     }
 
@@ -80,7 +78,7 @@ public record ReplayedWitness(PacketTrace trace, String saState) {
 
     /** The header after destination NAT: what routing and the filters saw. */
     public ConcreteHeader afterDestinationNat() {
-        org.vpnlint.datapath.TraceStep dnat = step(Stage.PREROUTING_DNAT);
+        TraceStep.PacketStep dnat = step(Stage.PREROUTING_DNAT);
         return dnat == null ? trace.packet().header() : dnat.header();
     }
 

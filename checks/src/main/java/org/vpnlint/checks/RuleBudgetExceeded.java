@@ -7,9 +7,10 @@ import java.util.function.Consumer;
 
 /**
  * Thrown when a rule asks for another solver query after its time budget ran out ({@link RuleContext#startRule}).
- * The run reports an {@code Unknown} note naming the rule and the budget, and goes on with the other rules. A rule
- * that had already proved findings hands them on ({@link #withProved}): the run reports them too, since a finding
- * proved before the budget ran out is as true as one proved in a run that finished.
+ * The run reports a could-not-decide note ({@link UndecidedNote#ruleStopped}) naming the rule and the budget, and
+ * goes on with the other rules. A rule that had already proved findings hands them on ({@link #withProved}): the
+ * run reports them too, since a finding proved before the budget ran out is as true as one proved in a run that
+ * finished.
  */
 public final class RuleBudgetExceeded extends RuntimeException {
     private final Duration budget;

@@ -1,5 +1,6 @@
 package org.vpnlint.checks;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,11 +14,15 @@ import org.vpnlint.model.SourceLocation;
 /**
  * What vpnlint could not decide, reported as a note, because "unknown" must never read as "no problem" nor as a
  * proof: a question the solver could not answer in time, or a replayed packet whose fate rests on rules vpnlint
- * read inexactly ({@link InexactRules}). Every rule says it in these words.
+ * read inexactly ({@link InexactRules}), or a rule its time budget stopped. Every rule, the run and {@code vpnlint
+ * diff} say it in these words.
  */
 public final class UndecidedNote {
 
     private UndecidedNote() {}
+
+    /** What to do about a solver that gave up. */
+    private static final String SOLVER_ADVICE = "; simplify the configuration or raise the timeout";
 
     /**
      * The solver gave up on {@code question}, a clause such as "source NAT captures traffic of tunnel 1"; the note's
@@ -25,22 +30,40 @@ public final class UndecidedNote {
      */
     public static Finding solverGaveUp(
             RuleMetadata rule, String question, String reason, SourceLocation location, String subject) {
-        String cause = "the solver gave up (" + reason + ")";
-        return note(rule, question, cause, "; simplify the configuration or raise the timeout", location, subject);
+        return note(rule.id(), solverGaveUpText(question, reason), location, subject);
+    }
+
+    /** The words of {@link #solverGaveUp}, for a note that is not a finding (those of {@code vpnlint diff}). */
+    public static String solverGaveUpText(String question, String reason) {
+        return text(question, "the solver gave up (" + reason + ")", SOLVER_ADVICE);
     }
 
     /** {@code question} rests on configuration vpnlint could not read exactly; {@code what} says what and how. */
     public static Finding unreadable(
             RuleMetadata rule, String question, String what, SourceLocation location, String subject) {
-        return note(rule, question, what, "", location, subject);
+        return note(rule.id(), text(question, what, ""), location, subject);
     }
 
-    private static Finding note(
-            RuleMetadata rule, String question, String cause, String advice, SourceLocation location, String subject) {
-        return Finding.of(rule)
-                .level(Level.NOTE)
-                .message("vpnlint could not decide whether " + question + ": " + cause
-                        + ". Nothing is proved either way" + advice + ".")
+    /**
+     * A rule stopped by its time budget on a network, said on the first line of one of its routers' files: what
+     * the rule proved before is reported, but whether it would have found more is open.
+     */
+    public static Finding ruleStopped(String ruleId, Duration budget, SourceLocation location) {
+        String question = "rule " + ruleId + " has further findings on this router's network";
+        String cause = "it ran out of its time budget of " + budget.toSeconds()
+                + " s and was stopped, so its findings here may be incomplete";
+        return note(ruleId, text(question, cause, "; --rule-budget sets the budget"), location, "time-budget");
+    }
+
+    /** The one wording: {@code vpnlint could not decide whether Q: cause. Nothing is proved either way[; advice].} */
+    private static String text(String question, String cause, String advice) {
+        return "vpnlint could not decide whether " + question + ": " + cause + ". Nothing is proved either way" + advice
+                + ".";
+    }
+
+    private static Finding note(String ruleId, String message, SourceLocation location, String subject) {
+        return Finding.of(ruleId, Level.NOTE)
+                .message(message)
                 .at(location)
                 .subject(subject + "|undecided")
                 .build();

@@ -158,7 +158,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(
             names = "--rule-budget",
             paramLabel = "SECONDS",
-            description = "Time one rule may take on one network before it stops with an Unknown note (default: 60).")
+            description =
+                    "Time one rule may take on one network before it stops with a could-not-decide note (default: 60).")
     Integer ruleBudget;
 
     private final Console console;

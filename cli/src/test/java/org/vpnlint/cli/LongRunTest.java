@@ -26,7 +26,7 @@ import org.vpnlint.solver.Solver;
 import org.vpnlint.solver.SymbolicQuery;
 
 /**
- * What a user sees on long runs: the time budget's Unknown note, out of memory as a one-line internal error with
+ * What a user sees on long runs: the time budget's could-not-decide note, out of memory as a one-line internal error with
  * the reports still written, {@code --select}/{@code --ignore}, {@code --timings}, and progress only on a terminal
  * unless {@code --quiet}. Rules that spin or throw stand in for slow and failing ones.
  */
@@ -114,7 +114,7 @@ class LongRunTest {
     }
 
     @Test
-    void aRuleOutOfTimeEndsWithAnUnknownNoteAndTheOthersStillReport() throws Exception {
+    void aRuleOutOfTimeEndsWithAnUndecidedNoteAndTheOthersStillReport() throws Exception {
         TestRules.write(dir, "router.boot", TestRules.ROUTER);
         CountingSolver solver = new CountingSolver();
         Analysis analysis =
@@ -130,9 +130,9 @@ class LongRunTest {
                         + f.get("level").asText() + " " + f.get("message").asText()));
         assertEquals(2, notes.size(), notes.toString());
         assertTrue(
-                notes.contains("slow-rule note Unknown: rule slow-rule ran out of its time budget of 1 s on this"
-                        + " router's network and was stopped, so its findings here may be incomplete (--rule-budget sets the"
-                        + " budget)."),
+                notes.contains("slow-rule note vpnlint could not decide whether rule slow-rule has further findings on"
+                        + " this router's network: it ran out of its time budget of 1 s and was stopped, so its findings"
+                        + " here may be incomplete. Nothing is proved either way; --rule-budget sets the budget."),
                 notes.toString());
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("snat-captures-tunnel-traffic error")), notes.toString());
         // every query's own timeout was cut to what was left of the budget
@@ -158,7 +158,9 @@ class LongRunTest {
         assertEquals(2, findings.size(), findings.toString());
         assertTrue(findings.contains("error Proved before the budget ran out."), findings.toString());
         assertTrue(
-                findings.stream().anyMatch(f -> f.startsWith("note Unknown: rule slow-rule ran out")),
+                findings.stream()
+                        .anyMatch(f -> f.startsWith(
+                                "note vpnlint could not decide whether rule slow-rule has further findings")),
                 findings.toString());
     }
 

@@ -12,9 +12,9 @@ import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.Rule;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.Witness;
 import org.vpnlint.cli.analysis.Analysis;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.SourceLocation;
 import org.vpnlint.solver.Solver;
@@ -108,21 +108,24 @@ final class TestRules {
                 .related(List.of(new RelatedLocation(peer, "IPsec tunnel 1 of peer 192.0.2.150")))
                 .witness(new Witness("192.168.10.100", "10.10.10.200", "tcp", 1024, 22, "eth1", "up"))
                 .trace(List.of(
-                        new TraceStep(
+                        new TraceStep.Note(
                                 "route",
                                 "10.10.10.200 via table 220 → eth0",
                                 null,
-                                "192.168.10.100:1024 → 10.10.10.200:22"),
-                        new TraceStep(
+                                "192.168.10.100:1024 → 10.10.10.200:22",
+                                null),
+                        new TraceStep.Note(
                                 "postrouting-snat",
                                 "rule 10: src 192.168.10.100 → 203.0.113.134",
                                 natRule,
-                                "203.0.113.134:1024 → 10.10.10.200:22"),
-                        new TraceStep(
+                                "203.0.113.134:1024 → 10.10.10.200:22",
+                                null),
+                        new TraceStep.Note(
                                 "policy-lookup-after-snat",
                                 "no policy matches: cleartext",
                                 peer,
-                                "203.0.113.134:1024 → 10.10.10.200:22")))
+                                "203.0.113.134:1024 → 10.10.10.200:22",
+                                null)))
                 .fix("set nat source rule 5 exclude")
                 .subject("nat source rule 10|peer 192.0.2.150 tunnel 1")
                 .build();

@@ -32,7 +32,7 @@ public final class Datapath {
     }
 
     public static <B, V> Outcome<B, V> evaluate(
-            HeaderAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> input, StepSink<B, V> sink) {
+            HeaderAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> input, StepSink<B> sink) {
         return new Pipeline<>(algebra, router, input, sink).run();
     }
 
@@ -44,7 +44,7 @@ public final class Datapath {
     /** Replays one packet through an already compiled router (of the packet's family). */
     public static PacketTrace replay(CompiledRouter router, ConcretePacket packet, SaStates states) {
         ConcreteAlgebra algebra = ConcreteAlgebra.INSTANCE;
-        TraceRecorder recorder = new TraceRecorder(router.family());
+        TraceRecorder recorder = new TraceRecorder();
         Fate<ConcreteBits> outcome =
                 new Pipeline<>(algebra, router, PacketInput.of(algebra, router, packet, states), recorder).fate();
         Verdict verdict = Verdict.ofCode(outcome.verdict().intValue());

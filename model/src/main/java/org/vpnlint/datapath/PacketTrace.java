@@ -20,7 +20,7 @@ public record PacketTrace(
         ConcreteHeader finalHeader,
         ConcreteHeader outerHeader,
         DropReason dropReason,
-        List<TraceStep> steps) {
+        List<TraceStep.PacketStep> steps) {
 
     public PacketTrace {
         steps = List.copyOf(steps);

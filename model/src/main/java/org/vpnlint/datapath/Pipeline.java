@@ -1,8 +1,8 @@
 package org.vpnlint.datapath;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.model.FirewallAction;
 import org.vpnlint.model.InterfaceKind;
 import org.vpnlint.model.NetInterface;
 import org.vpnlint.model.PolicyRouteAction;
@@ -35,7 +35,7 @@ final class Pipeline<B, V> {
     private final CompiledRouter router;
     private final AddressFamily family;
     private final PacketInput<B, V> input;
-    private final StepSink<B, V> sink;
+    private final StepSink<B> sink;
     private final PolicyLookup<B, V> policies;
     private final RouteLookup<B, V> routes;
 
@@ -76,7 +76,7 @@ final class Pipeline<B, V> {
     private V fateEgress;
     private Header<V> fateHeader;
 
-    Pipeline(HeaderAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> input, StepSink<B, V> sink) {
+    Pipeline(HeaderAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> input, StepSink<B> sink) {
         if (input.saUp().size() != router.tunnels().size()) {
             throw new IllegalArgumentException(
                     "need one SA state per tunnel: " + router.tunnels().size());
@@ -178,7 +178,7 @@ final class Pipeline<B, V> {
         decryptedByTunnelModePolicy = byAnyTunnelModePolicy;
         decryptedBy = tunnelIndex;
         arrivedOn = inboundInterface;
-        sink.step(active(decrypted), Stage.DECRYPT, arrival, () -> explainDecrypt(decryptedBy, arrivedOn));
+        sink.step(active(decrypted), () -> decryption(decryptedBy, arrivedOn));
         end(
                 algebra.and(decrypted, algebra.not(saUp)),
                 Verdict.DROPPED,
@@ -236,11 +236,7 @@ final class Pipeline<B, V> {
         routingTable = table;
         policyRule = position;
         V decided = position;
-        sink.step(
-                active(algebra.not(algebra.eq(position, index(0)))),
-                Stage.PREROUTING_POLICY_ROUTE,
-                arrival,
-                () -> explainPolicyRouting(decided));
+        sink.step(active(algebra.not(algebra.eq(position, index(0)))), () -> policyRouteStep(decided));
         end(dropped, Verdict.DROPPED, DropReason.POLICY_ROUTE_DROP, arrival, index(0), index(0));
     }
 
@@ -258,15 +254,13 @@ final class Pipeline<B, V> {
         routedMatch = new HeaderPredicates<>(algebra, router, routed);
         sink.step(
                 active(algebra.not(generatedLocally)),
-                Stage.PREROUTING_DNAT,
-                routed,
-                () -> explainNat(router.destinationNat(), dnat, arrival, "destination NAT"));
+                () -> translation(Stage.PREROUTING_DNAT, router.destinationNat(), dnat, arrival));
     }
 
     /** The FIB lookup on the post-DNAT destination (for the router's own packets: at socket time). */
     private void route() {
         RouteDecision<B, V> route = routes.lookup(routedMatch, routingTable);
-        sink.step(pending, Stage.ROUTE, routed, () -> explainRoute(route, routed));
+        sink.step(pending, () -> routeStep(route));
         localDestination = routeKind(route, RouteEntry.Kind.LOCAL);
         forwarded = algebra.and(algebra.not(generatedLocally), algebra.not(localDestination));
         routeEgress = route.egress();
@@ -306,11 +300,7 @@ final class Pipeline<B, V> {
         boolean forwardCheck = stage == Stage.POLICY_CHECK_FWD;
         PolicyHit<B, V> hit = forwardCheck ? forwardHit() : inboundHit();
         B needsPolicy = forwardCheck ? decryptedByTunnelModePolicy : decryptedByPolicy;
-        sink.step(
-                active(algebra.and(applies, algebra.or(needsPolicy, hit.matched()))),
-                stage,
-                routed,
-                () -> explainInboundCheck(hit, arrival, decryptedBy));
+        sink.step(active(algebra.and(applies, algebra.or(needsPolicy, hit.matched()))), () -> inboundCheck(stage, hit));
         V egress = forwardCheck ? routeEgress : index(0);
         end(
                 algebra.and(applies, algebra.and(algebra.not(decrypted), hit.matched())),
@@ -361,7 +351,7 @@ final class Pipeline<B, V> {
         // before lookup 2 could read it
         if (untilDecided && surelyNot(leaving)) return;
         first = policies.outbound(routedMatch);
-        sink.step(active(leaving), Stage.POLICY_LOOKUP, routed, () -> explainLookup(first, routed, null));
+        sink.step(active(leaving), () -> policyMatch(Stage.POLICY_LOOKUP, first, routed, null));
         B withoutState = algebra.and(leaving, algebra.and(first.matched(), algebra.not(first.withState())));
         end(
                 algebra.and(withoutState, generatedLocally),
@@ -378,10 +368,7 @@ final class Pipeline<B, V> {
         B destinationRulesExist = algebra.bool(!router.destinationNat().isEmpty());
         sink.step(
                 active(algebra.and(generatedLocally, destinationRulesExist)),
-                Stage.OUTPUT_DNAT,
-                routed,
-                () -> Explanation.of(
-                        "no destination NAT for the router's own packets (VyOS renders destination rules in PREROUTING only)"));
+                () -> new TraceStep.OwnPacketNotTranslated(concrete(routed)));
         if (surelyNot(generatedLocally)) return; // the filter's outcome counts only for the router's own packets
         FilterEvaluation<B, V> filter = new FilterEvaluation<>(
                 algebra,
@@ -391,7 +378,7 @@ final class Pipeline<B, V> {
                 new InterfacePredicates<>(algebra, router, routeEgress),
                 algebra.bool(false));
         FilterOutcome<V> outcome = filter.output();
-        sink.step(active(generatedLocally), Stage.OUTPUT_FILTER, routed, () -> explainFilter(outcome));
+        sink.step(active(generatedLocally), () -> filterDecision(Stage.OUTPUT_FILTER, outcome, routed));
         end(
                 algebra.and(generatedLocally, algebra.not(filter.accepted(outcome))),
                 Verdict.DROPPED,
@@ -411,7 +398,7 @@ final class Pipeline<B, V> {
                 new InterfacePredicates<>(algebra, router, routeEgress),
                 decrypted);
         FilterOutcome<V> outcome = filter.forward();
-        sink.step(active(forwarded), Stage.FORWARD_FILTER, routed, () -> explainFilter(outcome));
+        sink.step(active(forwarded), () -> filterDecision(Stage.FORWARD_FILTER, outcome, routed));
         end(
                 algebra.and(forwarded, algebra.not(filter.accepted(outcome))),
                 Verdict.DROPPED,
@@ -427,7 +414,7 @@ final class Pipeline<B, V> {
         FilterEvaluation<B, V> filter = new FilterEvaluation<>(
                 algebra, router, routedMatch, new InterfacePredicates<>(algebra, router, arrivedOn), null, decrypted);
         FilterOutcome<V> outcome = filter.input();
-        sink.step(active(localDestination), Stage.INPUT_FILTER, routed, () -> explainFilter(outcome));
+        sink.step(active(localDestination), () -> filterDecision(Stage.INPUT_FILTER, outcome, routed));
         end(
                 algebra.and(localDestination, algebra.not(filter.accepted(outcome))),
                 Verdict.DROPPED,
@@ -436,11 +423,7 @@ final class Pipeline<B, V> {
                 index(0),
                 index(0));
         inboundPolicyCheck(algebra.and(localDestination, algebra.not(generatedLocally)), Stage.POLICY_CHECK_IN);
-        sink.step(
-                active(localDestination),
-                Stage.DELIVER,
-                routed,
-                () -> Explanation.of("delivered to the router itself"));
+        sink.step(active(localDestination), () -> new TraceStep.Delivery(concrete(routed)));
         end(localDestination, Verdict.LOCAL, DropReason.NONE, routed, index(0), index(0));
     }
 
@@ -456,11 +439,7 @@ final class Pipeline<B, V> {
                 interfaceAddress(routeEgress));
         translated = snat.header();
         sourceNatRule = snat.rule();
-        sink.step(
-                pending,
-                Stage.POSTROUTING_SNAT,
-                translated,
-                () -> explainNat(router.sourceNat(), snat, routed, "source NAT"));
+        sink.step(pending, () -> translation(Stage.POSTROUTING_SNAT, router.sourceNat(), snat, routed));
         sourceNatted = algebra.and(
                 snat.translating(),
                 algebra.not(algebra.and(
@@ -474,11 +453,7 @@ final class Pipeline<B, V> {
      */
     private void secondLookup() {
         PolicyHit<B, V> second = policies.outbound(new HeaderPredicates<>(algebra, router, translated));
-        sink.step(
-                active(sourceNatted),
-                Stage.POLICY_LOOKUP_AFTER_SNAT,
-                translated,
-                () -> explainLookup(second, translated, first));
+        sink.step(active(sourceNatted), () -> policyMatch(Stage.POLICY_LOOKUP_AFTER_SNAT, second, translated, first));
         B withoutState = algebra.and(sourceNatted, algebra.and(second.matched(), algebra.not(second.withState())));
         end(
                 algebra.and(withoutState, generatedLocally),
@@ -513,13 +488,13 @@ final class Pipeline<B, V> {
     private void encrypt() {
         Header<V> outer = outerHeader(encryptingTunnel);
         outerEgress = outerEgress(outer);
-        sink.step(active(encrypted), Stage.ENCRYPT, outer, () -> explainEncrypt(encryptingTunnel, outer));
+        sink.step(active(encrypted), () -> encryption(encryptingTunnel, outer));
         HeaderPredicates<B, V> outerMatch = new HeaderPredicates<>(algebra, router, outer);
         InterfacePredicates<B, V> outerOutbound = new InterfacePredicates<>(algebra, router, outerEgress);
         FilterEvaluation<B, V> filter =
                 new FilterEvaluation<>(algebra, router, outerMatch, null, outerOutbound, algebra.bool(false));
         FilterOutcome<V> outcome = filter.output();
-        sink.step(active(encrypted), Stage.OUTER_OUTPUT, outer, () -> explainFilter(outcome));
+        sink.step(active(encrypted), () -> filterDecision(Stage.OUTER_OUTPUT, outcome, outer));
         end(
                 algebra.and(encrypted, algebra.not(filter.accepted(outcome))),
                 Verdict.DROPPED,
@@ -536,16 +511,12 @@ final class Pipeline<B, V> {
                 outerOutbound,
                 interfaceAddress(outerEgress));
         outerFinal = snat.header();
-        sink.step(
-                active(encrypted),
-                Stage.OUTER_POSTROUTING,
-                outerFinal,
-                () -> explainNat(router.sourceNat(), snat, outer, "source NAT"));
+        sink.step(active(encrypted), () -> translation(Stage.OUTER_POSTROUTING, router.sourceNat(), snat, outer));
     }
 
     private void transmit() {
         B discarding = algebra.and(algebra.not(encrypted), discardingInterface(routeEgress));
-        sink.step(pending, Stage.TRANSMIT, translated, () -> explainTransmit(discarding));
+        sink.step(pending, () -> transmission(discarding));
         end(discarding, Verdict.DROPPED, DropReason.DISCARD_INTERFACE, translated, routeEgress, index(0));
         end(encrypted, Verdict.ENCRYPTED, DropReason.NONE, translated, outerEgress, encryptingTunnel);
         end(algebra.bool(true), Verdict.CLEARTEXT, DropReason.NONE, translated, routeEgress, index(0));
@@ -679,222 +650,141 @@ final class Pipeline<B, V> {
         return algebra.bits(value, CompiledRouter.INDEX_WIDTH);
     }
 
-    // ---- explanations (concrete runs only: they read values) ---------------------------------------------------
+    // ---- the recorded steps (concrete runs only: they read values) ---------------------------------------------
 
     private int valueOf(V term) {
         BigInteger value = algebra.valueOf(term);
         return value == null ? -1 : value.intValue();
     }
 
-    private String address(V term) {
-        BigInteger value = algebra.valueOf(term);
-        return value == null ? "?" : family.format(value);
+    private ConcreteHeader concrete(Header<V> header) {
+        return new ConcreteHeader(
+                family.addressOf(algebra.valueOf(header.src())),
+                family.addressOf(algebra.valueOf(header.dst())),
+                valueOf(header.protocol()),
+                valueOf(header.srcPort()),
+                valueOf(header.dstPort()));
     }
 
-    private String flow(Header<V> header) {
-        return address(header.src()) + " → " + address(header.dst());
+    private boolean surely(B condition) {
+        return Boolean.TRUE.equals(algebra.truthOf(condition));
     }
 
-    /** E.g. {@code udp 203.0.113.134:40000 → 10.10.10.200:5555}. */
-    private String headerText(Header<V> header) {
-        int protocol = valueOf(header.protocol());
-        String name = ProtocolMatch.name(protocol);
-        if (protocol != ProtocolMatch.TCP && protocol != ProtocolMatch.UDP) return name + " " + flow(header);
-        return name + " " + address(header.src()) + ":" + valueOf(header.srcPort()) + " → " + address(header.dst())
-                + ":" + valueOf(header.dstPort());
+    /** The tunnel at this index as a step names it, or null for index 0 (none). */
+    private TraceStep.Tunnel tunnelNamed(int index) {
+        return index <= 0 ? null : TraceStep.Tunnel.of(router.tunnelAt(index));
     }
 
-    private Explanation explainDecrypt(V tunnelIndex, V arrivedOn) {
+    private TraceStep.PacketStep decryption(V tunnelIndex, V arrivedOn) {
         CompiledTunnel tunnel = router.tunnelAt(valueOf(tunnelIndex));
         String peer = tunnel.remoteEndpoint() == null
                 ? tunnel.ref().peer()
                 : tunnel.remoteEndpoint().toCompressedString();
-        String detail = tunnel.vtiInterface() == null
-                ? "ESP from " + peer + " decrypted by " + tunnel.ref()
-                        + "; the inner packet enters PREROUTING again on " + router.interfaceName(valueOf(arrivedOn))
-                : "ESP from " + peer + " decrypted by " + tunnel.ref() + "; the inner packet enters PREROUTING on "
-                        + tunnel.vtiInterface();
-        boolean up = algebra.truthOf(input.saUp().get(tunnel.index() - 1));
-        if (!up) detail = "no SA for " + tunnel.ref() + ": the ESP packet is dropped (XfrmInNoStates)";
-        return new Explanation(detail, tunnel.location());
+        boolean viaVti = tunnel.vtiInterface() != null;
+        String innerIngress = viaVti ? tunnel.vtiInterface() : router.interfaceName(valueOf(arrivedOn));
+        boolean saUp = algebra.truthOf(input.saUp().get(tunnel.index() - 1));
+        return new TraceStep.Decryption(
+                TraceStep.Tunnel.of(tunnel), peer, saUp, innerIngress, viaVti, concrete(arrival));
     }
 
-    private Explanation explainNat(
-            List<CompiledNatRule> rules, NatOutcome<B, V> outcome, Header<V> before, String what) {
+    private TraceStep.PacketStep translation(
+            Stage stage, List<CompiledNatRule> rules, NatOutcome<B, V> outcome, Header<V> before) {
         int position = valueOf(outcome.rule());
-        if (position <= 0) return Explanation.of("no " + what + " rule matches");
-        CompiledNatRule rule = rules.get(position - 1);
-        Header<V> after = outcome.header();
-        if (!Boolean.TRUE.equals(algebra.truthOf(outcome.translating()))) {
-            return new Explanation(
-                    rule.label() + ": exclude, no " + what, rule.rule().location());
-        }
-        List<String> changes = new ArrayList<>();
-        change(changes, "src", before.src(), after.src());
-        change(changes, "dst", before.dst(), after.dst());
-        portChange(changes, "sport", before.srcPort(), after.srcPort());
-        portChange(changes, "dport", before.dstPort(), after.dstPort());
-        String detail = rule.label() + ": "
-                + (changes.isEmpty() ? "translates to the same address" : String.join(", ", changes));
-        return new Explanation(detail, rule.rule().location());
+        TraceStep.NatRuleRef rule = position <= 0 ? null : TraceStep.NatRuleRef.of(rules.get(position - 1));
+        return new TraceStep.Translation(
+                stage, rule, surely(outcome.translating()), concrete(before), concrete(outcome.header()));
     }
 
-    private void change(List<String> changes, String field, V before, V after) {
-        if (!java.util.Objects.equals(algebra.valueOf(before), algebra.valueOf(after))) {
-            changes.add(field + " " + address(before) + " → " + address(after));
-        }
-    }
-
-    private void portChange(List<String> changes, String field, V before, V after) {
-        if (valueOf(before) != valueOf(after)) changes.add(field + " " + valueOf(before) + " → " + valueOf(after));
-    }
-
-    private Explanation explainRoute(RouteDecision<B, V> route, Header<V> header) {
+    private TraceStep.PacketStep routeStep(RouteDecision<B, V> route) {
         int position = valueOf(route.entry());
-        if (position <= 0) return Explanation.of("no route to " + address(header.dst()));
+        if (position <= 0) return new TraceStep.Route(null, null, mark(), concrete(routed));
         RouteEntry entry = router.routes().get(position - 1);
-        String prefix = entry.prefix().toCompressedString();
-        String detail = switch (entry.table()) {
-            case LOCAL -> address(header.dst()) + " is " + entry.via();
-            case IPSEC ->
-                address(header.dst()) + " " + entry.via() + " (" + prefix + " in " + entry.origin()
-                        + ", rule pref 220 before main)";
-            case MAIN -> address(header.dst()) + " " + entry.via() + " (" + entry.origin() + " " + prefix + ")";
-            case POLICY ->
-                address(header.dst()) + " " + entry.via() + " (" + entry.origin() + " " + prefix + ", rule pref "
-                        + entry.policyTable() + " for packets marked by " + policyRuleLabel() + ")";
-        };
-        int marked = valueOf(routingTable);
-        if (marked > 0 && entry.table() != RouteEntry.Table.POLICY && entry.table() != RouteEntry.Table.LOCAL) {
-            detail += "; table " + marked + " (" + policyRuleLabel() + ") has no route to it, so the lookup went on"
-                    + " to the next rule";
-        }
-        return new Explanation(detail, entry.location());
+        String egress = entry.kind() == RouteEntry.Kind.FORWARD && entry.egress() > 0
+                ? router.interfaceName(entry.egress())
+                : null;
+        return new TraceStep.Route(entry, egress, mark(), concrete(routed));
     }
 
-    private String policyRuleLabel() {
-        int position = valueOf(policyRule);
-        return position <= 0
-                ? "-"
-                : router.policyRouting().get(position - 1).rule().label();
+    /** The table policy routing marked the packet for and the rule that did, or null for an unmarked packet. */
+    private TraceStep.TableMark mark() {
+        int table = valueOf(routingTable);
+        if (table <= 0) return null;
+        CompiledPolicyRule rule = router.policyRouting().get(valueOf(policyRule) - 1);
+        return new TraceStep.TableMark(table, TraceStep.PolicyRuleRef.of(rule));
     }
 
-    private Explanation explainPolicyRouting(V position) {
+    private TraceStep.PacketStep policyRouteStep(V position) {
         CompiledPolicyRule rule = router.policyRouting().get(valueOf(position) - 1);
-        String effect = switch (rule.rule().action()) {
-            case SET_TABLE ->
-                rule.table() == 0
-                        ? "the packet keeps the main lookup"
-                        : "the packet is marked for table " + rule.table() + " (ip rule pref " + rule.table()
-                                + ", before strongSwan's table 220 at pref 220)";
-            case DROP -> "the packet is dropped";
-            default -> "the ruleset ends; the packet is not marked";
-        };
-        if (rule.rule().action() == PolicyRouteAction.SET_TABLE && rule.table() > RouteCompiler.IPSEC_RULE_PREFERENCE) {
-            effect = "the packet is marked for table " + rule.table() + " (ip rule pref " + rule.table()
-                    + ", after strongSwan's table 220)";
-        }
-        return new Explanation(
-                rule.rule().label() + " matches: " + effect, rule.rule().location());
+        return new TraceStep.PolicyRouting(
+                TraceStep.PolicyRuleRef.of(rule), rule.rule().action(), rule.table(), concrete(arrival));
     }
 
-    private Explanation explainInboundCheck(PolicyHit<B, V> hit, Header<V> arrival, V decryptedBy) {
-        int decrypting = valueOf(decryptedBy);
-        String addresses = flow(arrival) + " as it arrived";
-        if (!Boolean.TRUE.equals(algebra.truthOf(hit.matched()))) {
-            return decrypting > 0
-                    ? new Explanation(
-                            "no inbound policy matches " + addresses + " ("
-                                    + router.tunnelAt(decrypting).describe() + " decrypted it)",
-                            router.tunnelAt(decrypting).location())
-                    : Explanation.of("no inbound policy matches " + addresses);
+    private TraceStep.PacketStep inboundCheck(Stage stage, PolicyHit<B, V> hit) {
+        TraceStep.Tunnel matched = surely(hit.matched())
+                ? TraceStep.Tunnel.of(
+                        router.policies().get(valueOf(hit.entry()) - 1).tunnel())
+                : null;
+        return new TraceStep.InboundCheck(
+                stage, matched, tunnelNamed(valueOf(decryptedBy)), concrete(arrival), concrete(routed));
+    }
+
+    /** A policy lookup; {@code earlier} is lookup 1's hit, whose match a miss of lookup 2 discards. */
+    private TraceStep.PacketStep policyMatch(
+            Stage stage, PolicyHit<B, V> hit, Header<V> header, PolicyHit<B, V> earlier) {
+        if (!surely(hit.matched())) {
+            TraceStep.Tunnel discarded = earlier != null && surely(earlier.matched())
+                    ? TraceStep.Tunnel.of(
+                            router.policies().get(valueOf(earlier.entry()) - 1).tunnel())
+                    : null;
+            return new TraceStep.PolicyMatch(stage, null, false, List.of(), discarded, concrete(header));
         }
         PolicyEntry entry = router.policies().get(valueOf(hit.entry()) - 1);
         CompiledTunnel tunnel = entry.tunnel();
-        if (decrypting == 0) {
-            return new Explanation(
-                    flow(arrival) + " arrived unencrypted but matches the inbound policy of " + tunnel.describe()
-                            + ", which requires ESP",
-                    tunnel.location());
-        }
-        if (decrypting != tunnel.index()) {
-            return new Explanation(
-                    addresses + " matches the inbound policy of " + tunnel.describe() + ", but "
-                            + router.tunnelAt(decrypting).ref() + " decrypted it",
-                    tunnel.location());
-        }
-        return new Explanation(addresses + " matches the inbound policy of " + tunnel.describe(), tunnel.location());
+        List<String> trapSettings = entry.trap() ? tunnel.lifecycle().trapSettings() : List.of();
+        return new TraceStep.PolicyMatch(
+                stage, TraceStep.Tunnel.of(tunnel), entry.trap(), trapSettings, null, concrete(header));
     }
 
-    private Explanation explainLookup(PolicyHit<B, V> hit, Header<V> header, PolicyHit<B, V> earlier) {
-        if (!Boolean.TRUE.equals(algebra.truthOf(hit.matched()))) {
-            String detail = "no policy matches " + flow(header);
-            if (earlier != null && Boolean.TRUE.equals(algebra.truthOf(earlier.matched()))) {
-                CompiledTunnel before =
-                        router.policies().get(valueOf(earlier.entry()) - 1).tunnel();
-                detail += "; the earlier match of " + before.describe() + " is discarded";
-                return new Explanation(detail, before.location());
-            }
-            return Explanation.of(detail);
-        }
-        PolicyEntry entry = router.policies().get(valueOf(hit.entry()) - 1);
-        CompiledTunnel tunnel = entry.tunnel();
-        if (entry.trap()) {
-            return new Explanation(
-                    flow(header) + " matches the trap policy of " + tunnel.describe() + ", kept while the SA is "
-                            + "down by " + String.join(", ", tunnel.lifecycle().trapSettings()),
-                    tunnel.location());
-        }
-        return new Explanation(flow(header) + " matches " + tunnel.describe(), tunnel.location());
-    }
-
-    private Explanation explainFilter(FilterOutcome<V> outcome) {
+    private TraceStep.PacketStep filterDecision(Stage stage, FilterOutcome<V> outcome, Header<V> header) {
         FilterRuleRef rule = router.firewall().ref(valueOf(outcome.rule()));
-        String verdictText = switch (valueOf(outcome.code())) {
-            case FilterEvaluation.ACCEPT -> "accepted";
-            case FilterEvaluation.DROP -> "dropped";
-            default -> "rejected";
+        FirewallAction action = switch (valueOf(outcome.code())) {
+            case FilterEvaluation.ACCEPT -> FirewallAction.ACCEPT;
+            case FilterEvaluation.DROP -> FirewallAction.DROP;
+            default -> FirewallAction.REJECT;
         };
-        return new Explanation(verdictText + " (" + rule.label() + ")", rule.location());
+        return new TraceStep.FilterDecision(stage, rule, action, concrete(header));
     }
 
-    private Explanation explainEncrypt(V tunnelIndex, Header<V> outer) {
+    private TraceStep.PacketStep encryption(V tunnelIndex, Header<V> outer) {
         CompiledTunnel tunnel = router.tunnelAt(valueOf(tunnelIndex));
-        String how = tunnel.udpEncapsulation() ? "ESP in UDP 4500 (forced encapsulation)" : "ESP";
-        return new Explanation(
-                "encrypted by " + tunnel.describe() + " into " + how + " " + flow(outer), tunnel.location());
+        return new TraceStep.Encryption(TraceStep.Tunnel.of(tunnel), tunnel.udpEncapsulation(), concrete(outer));
     }
 
-    private Explanation explainTransmit(B discarding) {
-        if (Boolean.TRUE.equals(algebra.truthOf(discarding))) {
+    private TraceStep.PacketStep transmission(B discarding) {
+        if (surely(discarding)) {
             NetInterface discarder = router.interfaceAt(valueOf(routeEgress));
-            return new Explanation(
-                    discarder.name() + " is a " + discarder.kind().name().toLowerCase(java.util.Locale.ROOT)
-                            + " interface: the packet is discarded",
-                    discarder.location());
+            return new TraceStep.Discard(
+                    discarder.name(), discarder.kind(), discarder.location(), concrete(translated));
         }
-        if (Boolean.TRUE.equals(algebra.truthOf(encrypted))) {
-            return Explanation.of("leaves " + router.interfaceName(valueOf(outerEgress)) + " as "
-                    + headerText(outerFinal) + " carrying " + headerText(translated) + " ("
-                    + router.tunnelAt(valueOf(encryptingTunnel)).ref() + ")");
+        if (surely(encrypted)) {
+            return new TraceStep.EncryptedTransmission(
+                    router.interfaceName(valueOf(outerEgress)),
+                    concrete(outerFinal),
+                    router.tunnelAt(valueOf(encryptingTunnel)).ref(),
+                    concrete(translated));
         }
-        int egress = valueOf(routeEgress);
-        NetInterface out = router.interfaceAt(egress);
+        NetInterface out = router.interfaceAt(valueOf(routeEgress));
         if (out.tunnel() != null) {
             // the model ends at the tunnel interface; the encapsulated packet is the router's own, replayed separately
             var settings = out.tunnel();
-            String endpoints = (settings.localAddress() == null
-                            ? "?"
-                            : settings.localAddress().toCompressedString()) + " → "
-                    + (settings.remoteAddress() == null
-                            ? "?"
-                            : settings.remoteAddress().toCompressedString());
-            return new Explanation(
-                    "enters " + out.name() + " as " + headerText(translated) + " and is encapsulated in "
-                            + ProtocolMatch.name(settings.outerProtocol()) + " " + endpoints
-                            + " (a packet of the router itself: replay it with ingress local)",
-                    out.location());
+            return new TraceStep.Encapsulation(
+                    out.name(),
+                    settings.outerProtocol(),
+                    settings.localAddress(),
+                    settings.remoteAddress(),
+                    out.location(),
+                    concrete(translated));
         }
-        return Explanation.of("leaves " + out.name() + " in cleartext as " + headerText(translated));
+        return new TraceStep.CleartextTransmission(out.name(), concrete(translated));
     }
 }

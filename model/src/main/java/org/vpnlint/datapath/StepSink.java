@@ -5,14 +5,14 @@ import java.util.function.Supplier;
 /**
  * Receives the pipeline's steps. The pipeline reports every step it could take together with the condition under
  * which the packet takes it; a concrete run records the steps whose condition is true, a symbolic run ignores
- * them all. The explanation is computed only when asked for (it reads concrete values).
+ * them all. The step is built only when asked for (it reads concrete values).
  */
 @FunctionalInterface
-public interface StepSink<B, V> {
+public interface StepSink<B> {
 
-    void step(B when, Stage stage, Header<V> header, Supplier<Explanation> explanation);
+    void step(B when, Supplier<TraceStep.PacketStep> step);
 
-    static <B, V> StepSink<B, V> ignoring() {
-        return (when, stage, header, explanation) -> {};
+    static <B> StepSink<B> ignoring() {
+        return (when, step) -> {};
     }
 }

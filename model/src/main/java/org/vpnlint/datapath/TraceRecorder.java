@@ -5,23 +5,16 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** The step sink of a concrete replay: keeps the steps the packet actually takes, in order. */
-final class TraceRecorder implements StepSink<Boolean, ConcreteBits> {
+final class TraceRecorder implements StepSink<Boolean> {
 
-    private final AddressFamily family;
-    private final List<TraceStep> steps = new ArrayList<>();
-
-    TraceRecorder(AddressFamily family) {
-        this.family = family;
-    }
+    private final List<TraceStep.PacketStep> steps = new ArrayList<>();
 
     @Override
-    public void step(Boolean when, Stage stage, Header<ConcreteBits> header, Supplier<Explanation> explanation) {
-        if (!when) return;
-        Explanation explained = explanation.get();
-        steps.add(new TraceStep(stage, explained.detail(), explained.location(), ConcreteHeader.of(header, family)));
+    public void step(Boolean when, Supplier<TraceStep.PacketStep> step) {
+        if (when) steps.add(step.get());
     }
 
-    List<TraceStep> steps() {
+    List<TraceStep.PacketStep> steps() {
         return List.copyOf(steps);
     }
 }

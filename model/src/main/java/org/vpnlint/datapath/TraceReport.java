@@ -43,7 +43,7 @@ public record TraceReport(
 
     static TraceReport of(PacketTrace trace) {
         List<StepReport> steps = trace.steps().stream()
-                .map(s -> new StepReport(s.stage().id(), s.detail(), s.location(), HeaderReport.of(s.header())))
+                .map(s -> new StepReport(s.stageId(), StepText.detail(s), s.location(), HeaderReport.of(s.header())))
                 .toList();
         return new TraceReport(
                 trace.verdict().id(),

@@ -1,7 +1,7 @@
 package org.vpnlint.datapath;
 
 /**
- * The plain-text form of a replay, for a terminal or a ticket:
+ * The plain-text form of a replay, for a terminal or a ticket (each step's words come from {@link StepText}):
  * <pre>
  * packet udp 192.168.10.100:40000 → 10.10.10.200:5555 arriving on eth1, SA of every tunnel up
  *   1 prerouting-dnat           no destination NAT rule matches
@@ -27,8 +27,7 @@ public final class TraceText {
                 .orElse(0);
         int number = 1;
         for (TraceStep step : trace.steps()) {
-            text.append(String.format(
-                    "  %2d %-" + width + "s  %s", number++, step.stage().id(), step.detail()));
+            text.append(String.format("  %2d %-" + width + "s  %s", number++, step.stageId(), StepText.detail(step)));
             if (step.location() != null)
                 text.append("  [").append(step.location()).append(']');
             text.append('\n');

@@ -33,6 +33,10 @@
  * router with thousands of rules looks only at the few whose addresses can hold; the symbolic run does not use the
  * indexes (its addresses are unknown) and builds the same terms.
  *
+ * <p>A concrete replay records typed steps ({@link org.vpnlint.datapath.TraceStep}: what acted, with its
+ * configuration line, and the header it left); {@link org.vpnlint.datapath.StepText} alone turns them into the
+ * English of {@code vpnlint trace} and of every report.
+ *
  * <p>Rule questions outside the pipeline (shadowed or unreachable rules) match firewall and NAT rules through
  * {@link org.vpnlint.datapath.RuleMatch}, the code the filter hooks and NAT chains use.
  *

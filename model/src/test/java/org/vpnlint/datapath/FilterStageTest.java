@@ -1,9 +1,10 @@
 package org.vpnlint.datapath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.vpnlint.datapath.RouterFixture.matching;
 import static org.vpnlint.datapath.RouterFixture.source;
-import static org.vpnlint.datapath.SeedScenarioTest.detail;
+import static org.vpnlint.datapath.SeedScenarioTest.step;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class FilterStageTest {
         PacketTrace trace = Datapath.replay(router, LAN_TO_REMOTE, SaStates.allUp());
 
         assertEquals(DropReason.FORWARD_FILTER, trace.dropReason());
-        assertEquals("dropped (default action of forward filter)", detail(trace, Stage.FORWARD_FILTER));
+        assertFilter(FirewallAction.DROP, "default action of forward filter", trace, Stage.FORWARD_FILTER);
     }
 
     @Test
@@ -49,9 +50,9 @@ class FilterStageTest {
         PacketTrace internet = Datapath.replay(router, LAN_TO_INTERNET, SaStates.allUp());
 
         assertEquals(Verdict.ENCRYPTED, remote.verdict());
-        assertEquals("accepted (rule 20 of forward filter)", detail(remote, Stage.FORWARD_FILTER));
+        assertFilter(FirewallAction.ACCEPT, "rule 20 of forward filter", remote, Stage.FORWARD_FILTER);
         assertEquals(DropReason.FORWARD_FILTER, internet.dropReason());
-        assertEquals("dropped (default action of LAN_OUT)", detail(internet, Stage.FORWARD_FILTER));
+        assertFilter(FirewallAction.DROP, "default action of LAN_OUT", internet, Stage.FORWARD_FILTER);
     }
 
     /**
@@ -88,9 +89,9 @@ class FilterStageTest {
                 SaStates.allUp());
 
         assertEquals(DropReason.FORWARD_FILTER, remote.dropReason());
-        assertEquals("dropped (default action of zone REMOTE)", detail(remote, Stage.FORWARD_FILTER));
+        assertFilter(FirewallAction.DROP, "default action of zone REMOTE", remote, Stage.FORWARD_FILTER);
         assertEquals(Verdict.ENCRYPTED, allowed.verdict());
-        assertEquals("accepted (rule 10 of forward filter)", detail(allowed, Stage.FORWARD_FILTER));
+        assertFilter(FirewallAction.ACCEPT, "rule 10 of forward filter", allowed, Stage.FORWARD_FILTER);
     }
 
     @Test
@@ -109,9 +110,11 @@ class FilterStageTest {
         PacketTrace trace = Datapath.replay(router, LAN_TO_REMOTE, SaStates.allUp());
 
         assertEquals(Verdict.ENCRYPTED, trace.verdict());
+        TraceStep.Translation exclude = step(trace, Stage.POSTROUTING_SNAT, TraceStep.Translation.class);
         assertEquals(
-                "auto-firewall-nat-exclude for tunnel 1 of peer 192.0.2.150: exclude, no source NAT",
-                detail(trace, Stage.POSTROUTING_SNAT));
+                "auto-firewall-nat-exclude for tunnel 1 of peer 192.0.2.150",
+                exclude.rule().label());
+        assertFalse(exclude.translated());
     }
 
     @Test
@@ -132,9 +135,11 @@ class FilterStageTest {
         PacketTrace trace = Datapath.replay(router, decrypted, SaStates.allUp());
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
-        assertEquals(
-                "accepted (auto-firewall-nat-exclude accept for tunnel 1 of peer 192.0.2.150)",
-                detail(trace, Stage.FORWARD_FILTER));
+        assertFilter(
+                FirewallAction.ACCEPT,
+                "auto-firewall-nat-exclude accept for tunnel 1 of peer 192.0.2.150",
+                trace,
+                Stage.FORWARD_FILTER);
     }
 
     @Test
@@ -169,7 +174,7 @@ class FilterStageTest {
         PacketTrace trace = Datapath.replay(router, gre, SaStates.allUp());
 
         assertEquals(DropReason.OUTPUT_FILTER, trace.dropReason());
-        assertEquals("dropped (rule 10 of output filter)", detail(trace, Stage.OUTPUT_FILTER));
+        assertFilter(FirewallAction.DROP, "rule 10 of output filter", trace, Stage.OUTPUT_FILTER);
     }
 
     @Test
@@ -183,7 +188,7 @@ class FilterStageTest {
         PacketTrace trace = Datapath.replay(router, LAN_TO_REMOTE, SaStates.allUp());
 
         assertEquals(DropReason.OUTER_OUTPUT_FILTER, trace.dropReason());
-        assertEquals("dropped (rule 10 of output filter)", detail(trace, Stage.OUTER_OUTPUT));
+        assertFilter(FirewallAction.DROP, "rule 10 of output filter", trace, Stage.OUTER_OUTPUT);
     }
 
     @Test
@@ -204,5 +209,12 @@ class FilterStageTest {
         assertEquals(
                 Verdict.LOCAL,
                 Datapath.replay(router, fromLan, SaStates.allUp()).verdict());
+    }
+
+    /** The filter step of this stage: what it did, and the rule (or default action) that decided. */
+    private static void assertFilter(FirewallAction action, String rule, PacketTrace trace, Stage stage) {
+        TraceStep.FilterDecision filter = step(trace, stage, TraceStep.FilterDecision.class);
+        assertEquals(action, filter.action());
+        assertEquals(rule, filter.rule().label());
     }
 }

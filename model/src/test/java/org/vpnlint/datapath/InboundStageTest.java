@@ -1,11 +1,14 @@
 package org.vpnlint.datapath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vpnlint.datapath.RouterFixture.destination;
 import static org.vpnlint.datapath.RouterFixture.peer;
-import static org.vpnlint.datapath.SeedScenarioTest.detail;
+import static org.vpnlint.datapath.SeedScenarioTest.assertTranslation;
 import static org.vpnlint.datapath.SeedScenarioTest.stages;
+import static org.vpnlint.datapath.SeedScenarioTest.step;
 
 import org.junit.jupiter.api.Test;
 import org.vpnlint.model.ProtocolMatch;
@@ -31,8 +34,9 @@ class InboundStageTest {
 
         assertEquals(Verdict.DROPPED, trace.verdict());
         assertEquals(DropReason.CLEARTEXT_MATCHES_INBOUND_POLICY, trace.dropReason());
-        assertTrue(detail(trace, Stage.POLICY_CHECK_FWD)
-                .contains("arrived unencrypted but matches the inbound policy of tunnel 1"));
+        TraceStep.InboundCheck check = step(trace, Stage.POLICY_CHECK_FWD, TraceStep.InboundCheck.class);
+        assertEquals(new TunnelRef("192.0.2.150", 1), check.matched().ref());
+        assertNull(check.decryptedBy());
     }
 
     @Test
@@ -71,9 +75,11 @@ class InboundStageTest {
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
         assertEquals("eth1", trace.egress());
         assertEquals(Stage.DECRYPT, stages(trace).get(0));
-        assertTrue(detail(trace, Stage.DECRYPT)
-                .contains(
-                        "decrypted by tunnel 1 of peer 192.0.2.150; the inner packet enters PREROUTING again on eth0"));
+        TraceStep.Decryption decryption = step(trace, Stage.DECRYPT, TraceStep.Decryption.class);
+        assertEquals(new TunnelRef("192.0.2.150", 1), decryption.tunnel().ref());
+        assertTrue(decryption.saUp());
+        assertFalse(decryption.viaVti());
+        assertEquals("eth0", decryption.innerIngress());
     }
 
     @Test
@@ -124,7 +130,9 @@ class InboundStageTest {
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
         assertEquals("192.168.10.200", trace.finalHeader().dstText()); // the WAN's DNAT rule does not see vti0 traffic
-        assertTrue(detail(trace, Stage.DECRYPT).endsWith("enters PREROUTING on vti0"));
+        TraceStep.Decryption decryption = step(trace, Stage.DECRYPT, TraceStep.Decryption.class);
+        assertTrue(decryption.viaVti());
+        assertEquals("vti0", decryption.innerIngress());
     }
 
     @Test
@@ -139,7 +147,12 @@ class InboundStageTest {
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
         assertEquals("192.168.10.100", trace.finalHeader().dstText());
-        assertEquals("rule 10: dst 192.168.10.200 → 192.168.10.100", detail(trace, Stage.PREROUTING_DNAT));
+        assertTranslation(
+                trace,
+                Stage.PREROUTING_DNAT,
+                "rule 10",
+                "udp 10.10.10.200:5555 → 192.168.10.200:40000",
+                "udp 10.10.10.200:5555 → 192.168.10.100:40000");
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.vpnlint.datapath.RouterFixture.destination;
 import static org.vpnlint.datapath.RouterFixture.peer;
 import static org.vpnlint.datapath.RouterFixture.source;
-import static org.vpnlint.datapath.SeedScenarioTest.detail;
+import static org.vpnlint.datapath.SeedScenarioTest.assertTranslation;
 
 import org.junit.jupiter.api.Test;
 import org.vpnlint.model.ConnectionType;
@@ -39,7 +39,12 @@ class Ipv6Test {
         assertEquals(
                 "udp [2001:db8:ff::134]:40000 → [2001:db8:aaaa::200]:5555",
                 trace.finalHeader().toString());
-        assertEquals("rule 10: src 2001:db8:10::100 → 2001:db8:ff::134", detail(trace, Stage.POSTROUTING_SNAT));
+        assertTranslation(
+                trace,
+                Stage.POSTROUTING_SNAT,
+                "rule 10",
+                "udp [2001:db8:10::100]:40000 → [2001:db8:aaaa::200]:5555",
+                "udp [2001:db8:ff::134]:40000 → [2001:db8:aaaa::200]:5555");
     }
 
     @Test

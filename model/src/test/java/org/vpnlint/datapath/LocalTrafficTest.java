@@ -68,10 +68,12 @@ class LocalTrafficTest {
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
         assertEquals("tun0", trace.egress());
-        assertEquals(
-                "enters tun0 as udp 192.168.10.100:4000 → 10.20.1.1:53 and is encapsulated in gre 10.10.0.1 → 10.10.0.2 "
-                        + "(a packet of the router itself: replay it with ingress local)",
-                SeedScenarioTest.detail(trace, Stage.TRANSMIT));
+        TraceStep.Encapsulation gre = SeedScenarioTest.step(trace, Stage.TRANSMIT, TraceStep.Encapsulation.class);
+        assertEquals("tun0", gre.device());
+        assertEquals(ProtocolMatch.GRE, gre.outerProtocol());
+        assertEquals("10.10.0.1", gre.outerSource().toCompressedString());
+        assertEquals("10.10.0.2", gre.outerDestination().toCompressedString());
+        assertEquals("udp 192.168.10.100:4000 → 10.20.1.1:53", gre.header().toString());
     }
 
     @Test

@@ -2,11 +2,12 @@ package org.vpnlint.datapath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.vpnlint.datapath.RouterFixture.destination;
 import static org.vpnlint.datapath.RouterFixture.source;
-import static org.vpnlint.datapath.SeedScenarioTest.detail;
+import static org.vpnlint.datapath.SeedScenarioTest.assertTranslation;
 import static org.vpnlint.datapath.SeedScenarioTest.stages;
+import static org.vpnlint.datapath.SeedScenarioTest.step;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,12 @@ class NatStageTest {
         assertEquals("eth1", trace.egress());
         assertEquals(
                 "tcp 198.51.100.7:1234 → 192.168.10.5:80", trace.finalHeader().toString());
-        assertEquals(
-                "rule 20: dst 203.0.113.134 → 192.168.10.5, dport 8080 → 80", detail(trace, Stage.PREROUTING_DNAT));
+        assertTranslation(
+                trace,
+                Stage.PREROUTING_DNAT,
+                "rule 20",
+                "tcp 198.51.100.7:1234 → 203.0.113.134:8080",
+                "tcp 198.51.100.7:1234 → 192.168.10.5:80");
     }
 
     @Test
@@ -60,7 +65,8 @@ class NatStageTest {
         PacketTrace trace = Datapath.replay(router, fromLan, SaStates.allUp());
 
         assertEquals(Verdict.LOCAL, trace.verdict());
-        assertEquals("no destination NAT rule matches", detail(trace, Stage.PREROUTING_DNAT));
+        assertNull(
+                step(trace, Stage.PREROUTING_DNAT, TraceStep.Translation.class).rule());
     }
 
     @Test
@@ -100,7 +106,8 @@ class NatStageTest {
 
         PacketTrace trace = Datapath.replay(router, fromLan, SaStates.allUp());
 
-        assertEquals("no source NAT rule matches", detail(trace, Stage.POSTROUTING_SNAT));
+        assertNull(
+                step(trace, Stage.POSTROUTING_SNAT, TraceStep.Translation.class).rule());
         assertEquals("192.168.10.100", trace.finalHeader().srcText());
     }
 
@@ -159,7 +166,9 @@ class NatStageTest {
         assertEquals(
                 "udp <dynamic address>:4000 → 198.51.100.7:53",
                 trace.finalHeader().toString());
-        assertTrue(detail(trace, Stage.ROUTE).contains("default route from DHCP on eth0"));
+        TraceStep.Route route = step(trace, Stage.ROUTE, TraceStep.Route.class);
+        assertEquals("default route from DHCP on eth0", route.route().origin());
+        assertEquals("eth0", route.egress());
     }
 
     @Test
@@ -208,7 +217,12 @@ class NatStageTest {
         PacketTrace trace = Datapath.replay(router, toRemote, SaStates.allUp());
 
         assertEquals(Verdict.ENCRYPTED, trace.verdict());
-        assertEquals("rule 100: src 203.0.113.135 → 203.0.113.134", detail(trace, Stage.OUTER_POSTROUTING));
+        assertTranslation(
+                trace,
+                Stage.OUTER_POSTROUTING,
+                "rule 100",
+                "esp 203.0.113.135 → 192.0.2.150",
+                "esp 203.0.113.134 → 192.0.2.150");
         assertEquals("esp 203.0.113.134 → 192.0.2.150", trace.outerHeader().toString());
     }
 
@@ -255,9 +269,12 @@ class NatStageTest {
         assertEquals(
                 "udp 203.0.113.134:2000 → 198.51.100.7:53",
                 udpTrace.finalHeader().toString());
-        assertEquals(
-                "rule 100: src 192.168.10.100 → 203.0.113.134, sport 4000 → 2000",
-                detail(udpTrace, Stage.POSTROUTING_SNAT));
+        assertTranslation(
+                udpTrace,
+                Stage.POSTROUTING_SNAT,
+                "rule 100",
+                "udp 192.168.10.100:4000 → 198.51.100.7:53",
+                "udp 203.0.113.134:2000 → 198.51.100.7:53");
         assertEquals("gre 203.0.113.134 → 198.51.100.7", greTrace.finalHeader().toString());
     }
 }

@@ -2,9 +2,9 @@ package org.vpnlint.datapath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vpnlint.datapath.SeedScenarioTest.detail;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.vpnlint.datapath.SeedScenarioTest.stages;
+import static org.vpnlint.datapath.SeedScenarioTest.step;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,8 +44,16 @@ class PolicyRoutingStageTest {
         // the policy still encrypts (selectors, not routes, decide), but table 10 (pref 10) routes before table 220
         assertEquals(Verdict.ENCRYPTED, trace.verdict());
         assertEquals("eth2", trace.egress());
+        TraceStep.PolicyRouting marking = step(trace, Stage.PREROUTING_POLICY_ROUTE, TraceStep.PolicyRouting.class);
         assertEquals(Stage.PREROUTING_POLICY_ROUTE, stages(trace).get(0));
-        assertTrue(detail(trace, Stage.ROUTE).contains("static route in table 10"), trace.render());
+        assertEquals("policy route X rule 10 (table 10)", marking.rule().label());
+        assertEquals(PolicyRouteAction.SET_TABLE, marking.action());
+        assertEquals(10, marking.table());
+        TraceStep.Route route = step(trace, Stage.ROUTE, TraceStep.Route.class);
+        assertEquals(RouteEntry.Table.POLICY, route.route().table());
+        assertEquals(10, route.route().policyTable());
+        assertEquals("static route in table 10", route.route().origin());
+        assertEquals(new TraceStep.TableMark(10, marking.rule()), route.mark());
     }
 
     @Test
@@ -56,8 +64,11 @@ class PolicyRoutingStageTest {
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
         assertEquals("eth0", trace.egress());
-        assertTrue(detail(trace, Stage.ROUTE).contains("table 10"), trace.render());
-        assertTrue(detail(trace, Stage.ROUTE).contains("went on to the next rule"), trace.render());
+        // table 10 has no route to the destination: main's default route decides, the mark still on the packet
+        TraceStep.Route route = step(trace, Stage.ROUTE, TraceStep.Route.class);
+        assertEquals(RouteEntry.Table.MAIN, route.route().table());
+        assertEquals(10, route.mark().table());
+        assertEquals("policy route X rule 10 (table 10)", route.mark().rule().label());
     }
 
     @Test
@@ -84,7 +95,11 @@ class PolicyRoutingStageTest {
 
         assertEquals(Verdict.ENCRYPTED, trace.verdict());
         assertEquals("eth0", trace.egress());
-        assertTrue(detail(trace, Stage.ROUTE).contains("table 220"), trace.render());
+        TraceStep.Route route = step(trace, Stage.ROUTE, TraceStep.Route.class);
+        assertEquals(RouteEntry.Table.IPSEC, route.route().table());
+        assertNull(route.mark()); // set table main marks nothing
+        TraceStep.PolicyRouting marking = step(trace, Stage.PREROUTING_POLICY_ROUTE, TraceStep.PolicyRouting.class);
+        assertEquals(0, marking.table());
     }
 
     @Test
@@ -95,6 +110,10 @@ class PolicyRoutingStageTest {
                 .build();
         PacketTrace dropped = Datapath.replay(dropsLan, LAN_TO_INTERNET, SaStates.allUp());
         assertEquals(DropReason.POLICY_ROUTE_DROP, dropped.dropReason());
+        assertEquals(
+                PolicyRouteAction.DROP,
+                step(dropped, Stage.PREROUTING_POLICY_ROUTE, TraceStep.PolicyRouting.class)
+                        .action());
 
         RouterFixture elsewhere = dualWan();
         Router bound = elsewhere

@@ -1,9 +1,10 @@
 package org.vpnlint.datapath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vpnlint.datapath.SeedScenarioTest.detail;
 import static org.vpnlint.datapath.SeedScenarioTest.stages;
+import static org.vpnlint.datapath.SeedScenarioTest.step;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,9 @@ class RoutingStageTest {
         PacketTrace trace = Datapath.replay(router, LAN_TO_REMOTE, SaStates.allUp());
 
         assertEquals(Verdict.ENCRYPTED, trace.verdict());
-        assertTrue(detail(trace, Stage.ROUTE).contains("in table 220 of tunnel 1 of peer 192.0.2.150"));
+        TraceStep.Route route = step(trace, Stage.ROUTE, TraceStep.Route.class);
+        assertEquals(RouteEntry.Table.IPSEC, route.route().table());
+        assertEquals("table 220 of tunnel 1 of peer 192.0.2.150", route.route().origin());
     }
 
     @Test
@@ -54,7 +57,10 @@ class RoutingStageTest {
 
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
         assertEquals("eth2", trace.egress());
-        assertTrue(detail(trace, Stage.ROUTE).startsWith("10.10.10.200 via 198.51.100.9 dev eth2"));
+        TraceStep.Route route = step(trace, Stage.ROUTE, TraceStep.Route.class);
+        assertEquals("10.10.10.0/24", route.route().prefix().toCompressedString());
+        assertEquals(10, route.route().distance());
+        assertEquals("eth2", route.egress());
     }
 
     @Test
@@ -78,7 +84,9 @@ class RoutingStageTest {
         PacketTrace trace = Datapath.replay(router, packet, SaStates.allUp());
 
         assertEquals(Verdict.UNREACHABLE, trace.verdict());
-        assertEquals("no route to 8.8.8.8", detail(trace, Stage.ROUTE));
+        TraceStep.Route route = step(trace, Stage.ROUTE, TraceStep.Route.class);
+        assertNull(route.route());
+        assertEquals("8.8.8.8", route.header().dstText());
     }
 
     @Test
@@ -90,7 +98,10 @@ class RoutingStageTest {
         PacketTrace trace = Datapath.replay(router, packet, SaStates.allUp());
 
         assertEquals("eth1", trace.egress());
-        assertTrue(detail(trace, Stage.ROUTE).contains("(connected to eth1 192.168.10.0/24)"));
+        TraceStep.Route route = step(trace, Stage.ROUTE, TraceStep.Route.class);
+        assertEquals("connected to eth1", route.route().origin());
+        assertEquals("192.168.10.0/24", route.route().prefix().toCompressedString());
+        assertEquals("eth1", route.egress());
     }
 
     @Test

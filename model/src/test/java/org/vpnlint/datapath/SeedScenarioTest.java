@@ -2,6 +2,7 @@ package org.vpnlint.datapath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vpnlint.datapath.RouterFixture.destination;
@@ -54,12 +55,23 @@ class SeedScenarioTest {
                         Stage.POLICY_LOOKUP_AFTER_SNAT,
                         Stage.TRANSMIT),
                 stages(trace));
-        assertEquals("rule 10: src 192.168.10.100 → 203.0.113.134", detail(trace, Stage.POSTROUTING_SNAT));
-        assertTrue(detail(trace, Stage.POLICY_LOOKUP)
-                .contains("matches tunnel 1 of peer 192.0.2.150 (192.168.10.0/24 → 10.10.10.0/24)"));
-        assertTrue(detail(trace, Stage.POLICY_LOOKUP_AFTER_SNAT)
-                .startsWith("no policy matches 203.0.113.134 → 10.10.10.200"));
-        assertTrue(detail(trace, Stage.TRANSMIT).startsWith("leaves eth0 in cleartext"));
+        assertTranslation(
+                trace,
+                Stage.POSTROUTING_SNAT,
+                "rule 10",
+                "udp 192.168.10.100:40000 → 10.10.10.200:5555",
+                "udp 203.0.113.134:40000 → 10.10.10.200:5555");
+        TraceStep.PolicyMatch lookup = step(trace, Stage.POLICY_LOOKUP, TraceStep.PolicyMatch.class);
+        assertEquals(TUNNEL_1, lookup.matched().ref());
+        assertEquals("192.168.10.0/24 → 10.10.10.0/24", lookup.matched().selectors());
+        TraceStep.PolicyMatch afterSnat = step(trace, Stage.POLICY_LOOKUP_AFTER_SNAT, TraceStep.PolicyMatch.class);
+        assertNull(afterSnat.matched());
+        assertEquals(TUNNEL_1, afterSnat.discarded().ref());
+        assertEquals("203.0.113.134", afterSnat.header().srcText());
+        assertEquals(
+                "eth0",
+                step(trace, Stage.TRANSMIT, TraceStep.CleartextTransmission.class)
+                        .egress());
         assertEquals(
                 router.nat().sourceRules().get(0).location(),
                 step(trace, Stage.POSTROUTING_SNAT).location());
@@ -81,7 +93,9 @@ class SeedScenarioTest {
                 "udp 192.168.10.100:40000 → 10.10.10.200:5555",
                 trace.finalHeader().toString());
         assertEquals("esp 203.0.113.134 → 192.0.2.150", trace.outerHeader().toString());
-        assertEquals("rule 5: exclude, no source NAT", detail(trace, Stage.POSTROUTING_SNAT));
+        TraceStep.Translation exclude = step(trace, Stage.POSTROUTING_SNAT, TraceStep.Translation.class);
+        assertEquals("rule 5", exclude.rule().label());
+        assertFalse(exclude.translated());
         assertFalse(stages(trace).contains(Stage.POLICY_LOOKUP_AFTER_SNAT));
         assertTrue(stages(trace).containsAll(List.of(Stage.ENCRYPT, Stage.OUTER_OUTPUT, Stage.OUTER_POSTROUTING)));
     }
@@ -103,10 +117,19 @@ class SeedScenarioTest {
 
         assertEquals(Verdict.ENCRYPTED, trace.verdict());
         assertEquals(TUNNEL_1, trace.tunnel());
-        assertEquals("no policy matches 192.168.10.45 → 10.10.10.55", detail(trace, Stage.POLICY_LOOKUP));
-        assertEquals("rule 10: src 192.168.10.45 → 172.16.17.45", detail(trace, Stage.POSTROUTING_SNAT));
-        assertTrue(detail(trace, Stage.POLICY_LOOKUP_AFTER_SNAT)
-                .startsWith("172.16.17.45 → 10.10.10.55 matches tunnel 1"));
+        TraceStep.PolicyMatch lookup = step(trace, Stage.POLICY_LOOKUP, TraceStep.PolicyMatch.class);
+        assertNull(lookup.matched());
+        assertEquals(
+                "udp 192.168.10.45:40000 → 10.10.10.55:5555", lookup.header().toString());
+        assertTranslation(
+                trace,
+                Stage.POSTROUTING_SNAT,
+                "rule 10",
+                "udp 192.168.10.45:40000 → 10.10.10.55:5555",
+                "udp 172.16.17.45:40000 → 10.10.10.55:5555");
+        TraceStep.PolicyMatch afterSnat = step(trace, Stage.POLICY_LOOKUP_AFTER_SNAT, TraceStep.PolicyMatch.class);
+        assertEquals(TUNNEL_1, afterSnat.matched().ref());
+        assertEquals("172.16.17.45", afterSnat.header().srcText());
         assertEquals(
                 "udp 172.16.17.45:40000 → 10.10.10.55:5555", trace.finalHeader().toString());
     }
@@ -130,9 +153,16 @@ class SeedScenarioTest {
         assertEquals(
                 "udp 10.10.10.55:5555 → 192.168.10.45:40000",
                 trace.finalHeader().toString());
-        assertEquals("rule 10: dst 172.16.17.45 → 192.168.10.45", detail(trace, Stage.PREROUTING_DNAT));
-        assertTrue(
-                detail(trace, Stage.POLICY_CHECK_FWD).contains("as it arrived matches the inbound policy of tunnel 1"));
+        assertTranslation(
+                trace,
+                Stage.PREROUTING_DNAT,
+                "rule 10",
+                "udp 10.10.10.55:5555 → 172.16.17.45:40000",
+                "udp 10.10.10.55:5555 → 192.168.10.45:40000");
+        TraceStep.InboundCheck check = step(trace, Stage.POLICY_CHECK_FWD, TraceStep.InboundCheck.class);
+        assertEquals(TUNNEL_1, check.matched().ref());
+        assertEquals(TUNNEL_1, check.decryptedBy().ref());
+        assertEquals("172.16.17.45", check.arrival().dstText()); // the policy sees the address as it arrived
     }
 
     /** "The canonical and the simplest GRE/IPsec setup": tunnel 1 protocol gre, no prefixes. */
@@ -164,8 +194,11 @@ class SeedScenarioTest {
         assertEquals(Verdict.CLEARTEXT, trace.verdict());
         assertEquals("eth0", trace.egress());
         assertEquals("gre 192.0.2.10 → 203.0.113.20", trace.finalHeader().toString());
-        assertTrue(detail(trace, Stage.ROUTE).contains("via 192.0.2.1 dev eth0 (default route 0.0.0.0/0)"));
-        assertEquals("no policy matches 192.0.2.10 → 203.0.113.20", detail(trace, Stage.POLICY_LOOKUP));
+        TraceStep.Route route = step(trace, Stage.ROUTE, TraceStep.Route.class);
+        assertEquals("0.0.0.0/0", route.route().prefix().toCompressedString());
+        assertEquals("default route", route.route().origin());
+        assertEquals("eth0", route.egress());
+        assertNull(step(trace, Stage.POLICY_LOOKUP, TraceStep.PolicyMatch.class).matched());
     }
 
     /** The dummy-address design: GRE between 10.10.0.1 and 10.10.0.2, IPsec selects exactly those /32s. */
@@ -189,8 +222,10 @@ class SeedScenarioTest {
                 dummyDesign("@west", ConnectionType.RESPOND).build(), GRE_BETWEEN_DUMMIES, SaStates.allUp());
 
         assertEquals(Verdict.ENCRYPTED, trace.verdict());
-        assertTrue(detail(trace, Stage.ROUTE)
-                .contains("10.10.0.2/32 in table 220 of tunnel 1 of peer @west, rule pref 220 before main"));
+        TraceStep.Route route = step(trace, Stage.ROUTE, TraceStep.Route.class);
+        assertEquals(RouteEntry.Table.IPSEC, route.route().table());
+        assertEquals("10.10.0.2/32", route.route().prefix().toCompressedString());
+        assertEquals("table 220 of tunnel 1 of peer @west", route.route().origin());
         assertEquals("esp 192.0.2.10 → <dynamic address>", trace.outerHeader().toString());
     }
 
@@ -213,7 +248,9 @@ class SeedScenarioTest {
         assertEquals(Verdict.DROPPED, trace.verdict());
         assertEquals(DropReason.SOCKET_POLICY_WITHOUT_SA, trace.dropReason());
         assertEquals(new TunnelRef("198.51.100.2", 1), trace.tunnel());
-        assertTrue(detail(trace, Stage.POLICY_LOOKUP).contains("matches the trap policy of tunnel 1"));
+        TraceStep.PolicyMatch lookup = step(trace, Stage.POLICY_LOOKUP, TraceStep.PolicyMatch.class);
+        assertTrue(lookup.trap());
+        assertEquals(new TunnelRef("198.51.100.2", 1), lookup.matched().ref());
     }
 
     @Test
@@ -230,17 +267,29 @@ class SeedScenarioTest {
     }
 
     static List<Stage> stages(PacketTrace trace) {
-        return trace.steps().stream().map(TraceStep::stage).toList();
+        return trace.steps().stream().map(TraceStep.PacketStep::stage).toList();
     }
 
-    static TraceStep step(PacketTrace trace, Stage stage) {
+    static TraceStep.PacketStep step(PacketTrace trace, Stage stage) {
         return trace.steps().stream()
                 .filter(s -> s.stage() == stage)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + stage.id() + " step in\n" + trace.render()));
     }
 
-    static String detail(PacketTrace trace, Stage stage) {
-        return step(trace, stage).detail();
+    /** The step of this stage, which must be of this kind. */
+    static <T extends TraceStep.PacketStep> T step(PacketTrace trace, Stage stage, Class<T> kind) {
+        TraceStep.PacketStep step = step(trace, stage);
+        assertInstanceOf(kind, step, trace.render());
+        return kind.cast(step);
+    }
+
+    /** The NAT step of this stage: the rule that matched, and the header it rewrote into another. */
+    static void assertTranslation(PacketTrace trace, Stage stage, String rule, String before, String after) {
+        TraceStep.Translation step = step(trace, stage, TraceStep.Translation.class);
+        assertEquals(rule, step.rule().label());
+        assertTrue(step.translated(), trace.render());
+        assertEquals(before, step.before().toString());
+        assertEquals(after, step.header().toString());
     }
 }

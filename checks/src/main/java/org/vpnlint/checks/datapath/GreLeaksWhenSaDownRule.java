@@ -18,6 +18,7 @@ import org.vpnlint.datapath.Datapath;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.SaStates;
 import org.vpnlint.datapath.Stage;
+import org.vpnlint.datapath.StepText;
 import org.vpnlint.datapath.Verdict;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.Router;
@@ -103,7 +104,7 @@ public final class GreLeaksWhenSaDownRule implements Rule {
             // the dummy-address design: GRE stops with the SA only when nothing but table 220 routes the remote
             message +=
                     " strongSwan's table-220 route to " + gre.packet().header().dstText() + " goes with the SA, but "
-                            + route.detail() + " still carries the GRE packets.";
+                            + StepText.detail(route) + " still carries the GRE packets.";
         }
         List<RelatedLocation> related = new ArrayList<>();
         if (protecting.location() != null) {

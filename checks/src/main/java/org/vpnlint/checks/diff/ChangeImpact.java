@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 import org.vpnlint.checks.ReplayDisagreement;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.datapath.AddressTerms;
 import org.vpnlint.checks.datapath.TunnelTrafficSlice;
 import org.vpnlint.checks.datapath.WitnessPreferences;
@@ -211,8 +212,8 @@ public final class ChangeImpact {
                 QueryResult result = query.check(goal, wishes);
                 if (result instanceof QueryResult.Proved) break;
                 if (result instanceof QueryResult.Unknown unknown) {
-                    notes.add(old.family() + inBox() + ": the solver could not decide whether more packets change"
-                            + " fate (" + unknown.reason() + ")");
+                    notes.add(old.family() + inBox() + ": "
+                            + UndecidedNote.solverGaveUpText("more packets change fate", unknown.reason()));
                     proved = false;
                     return;
                 }
@@ -538,10 +539,10 @@ public final class ChangeImpact {
 
         private boolean allInClass(B space) {
             QueryResult result = pair.query.check(algebra.and(algebra.and(fixed, space), outside), List.of());
-            if (result instanceof QueryResult.Unknown) {
+            if (result instanceof QueryResult.Unknown unknown) {
                 widest = false;
-                notes.add("a solver check on how far a change reaches timed out; the prefixes reported for " + packet
-                        + " may be narrower than the packets affected");
+                notes.add(UndecidedNote.solverGaveUpText(
+                        "packets beyond the prefixes reported for " + packet + " change fate too", unknown.reason()));
             }
             return result instanceof QueryResult.Proved;
         }

@@ -10,9 +10,9 @@ import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.ike.pairing.PeerEnd;
 import org.vpnlint.checks.ike.pairing.PeerPair;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.Level;
 
 /**
@@ -60,7 +60,7 @@ final class PairFindings {
             }
         }
         List<TraceStep> trace = result.steps().stream()
-                .map(s -> new TraceStep(s.exchange(), s.detail(), null, null))
+                .map(s -> (TraceStep) new TraceStep.Note(s.exchange(), s.detail(), null, null, null))
                 .toList();
         return Finding.of(rule.id(), reportable.level())
                 .message(message.toString())

@@ -32,6 +32,7 @@ import org.vpnlint.datapath.RouteEntry;
 import org.vpnlint.datapath.RuleMatch;
 import org.vpnlint.datapath.SaStates;
 import org.vpnlint.datapath.Stage;
+import org.vpnlint.datapath.StepText;
 import org.vpnlint.datapath.Verdict;
 import org.vpnlint.model.ConnectionState;
 import org.vpnlint.model.FirewallChain;
@@ -297,7 +298,9 @@ public final class FirewallMatchesPreDnatAddressRule implements Rule {
                 + after.dstText() + (after.hasPorts() ? ":" + after.dstPort() : "")
                 + " when the forward filter runs, so the"
                 + " rule never matches the traffic it names"
-                + (filterStep == null ? "." : " (the forward filter's verdict for it: " + filterStep.detail() + ").")
+                + (filterStep == null
+                        ? "."
+                        : " (the forward filter's verdict for it: " + StepText.detail(filterStep) + ").")
                 + " Match the translated destination instead.";
         List<RelatedLocation> related = natLocation == null
                 ? List.of()

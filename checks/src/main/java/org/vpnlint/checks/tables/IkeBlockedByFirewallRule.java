@@ -19,6 +19,7 @@ import org.vpnlint.checks.UnshownPart;
 import org.vpnlint.datapath.DropReason;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.Stage;
+import org.vpnlint.datapath.StepText;
 import org.vpnlint.datapath.Verdict;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.FirewallChain;
@@ -197,7 +198,7 @@ public final class IkeBlockedByFirewallRule implements Rule {
 
     private static String decider(Blocked blocked) {
         var step = blocked.replay().step(Stage.INPUT_FILTER);
-        return step == null ? "dropped" : step.detail();
+        return step == null ? "dropped" : StepText.detail(step);
     }
 
     /** Accept rules in the chain that drops, placed before the dropping rule. */

@@ -6,10 +6,10 @@ import org.vpnlint.checks.ConfigChange;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.Witness;
 import org.vpnlint.datapath.AddressFamily;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.model.Router;
 import org.vpnlint.model.SourceLocation;
@@ -59,12 +59,13 @@ final class ShadowFindings {
         // the example carries no ICMP type or TCP flags; it stands for a packet that also meets the rule's own
         String details = rule.details().isAny() ? "" : " (" + rule.details().describe() + ")";
         String header = describe(chain.family(), shadowed.example()) + details;
-        List<TraceStep> trace = List.of(new TraceStep(
+        List<TraceStep> trace = List.of(new TraceStep.Note(
                 chain.hook().stage(),
                 shadowed.takenBy().label() + " matches first ("
                         + shadowed.takenBy().action() + "); " + rule.label() + " is never reached",
                 shadowed.takenBy().location(),
-                header));
+                header,
+                null));
         return Finding.of(metadata)
                 .message(message)
                 .at(rule.location())

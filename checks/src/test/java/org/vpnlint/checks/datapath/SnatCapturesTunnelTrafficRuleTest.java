@@ -10,8 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RuleCheck;
-import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.Witness;
+import org.vpnlint.datapath.Stage;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.Level;
 
@@ -98,11 +99,16 @@ class SnatCapturesTunnelTrafficRuleTest {
         assertTrue(
                 finding.message().contains("leaves eth0 in cleartext as tcp 203.0.113.134:1024 → 10.10.10.200:22"),
                 finding.message());
-        TraceStep snat = finding.trace().stream()
-                .filter(s -> s.stage().equals("postrouting-snat"))
+        TraceStep.Translation snat = finding.trace().stream()
+                .filter(TraceStep.Translation.class::isInstance)
+                .map(TraceStep.Translation.class::cast)
+                .filter(s -> s.stage() == Stage.POSTROUTING_SNAT)
                 .findFirst()
                 .orElseThrow();
-        assertTrue(snat.detail().contains("192.168.10.100 → 203.0.113.134"), snat.detail());
+        assertEquals("rule 10", snat.rule().label());
+        assertEquals(RuleCheck.lineOf(config, "rule 10 {"), snat.location().line());
+        assertEquals("192.168.10.100", snat.before().srcText());
+        assertEquals("203.0.113.134", snat.header().srcText());
         assertEquals(
                 RuleCheck.lineOf(config, "tunnel 1 {"),
                 finding.related().get(0).location().line());

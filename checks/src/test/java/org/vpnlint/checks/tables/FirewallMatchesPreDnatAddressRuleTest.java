@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RuleCheck;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.Level;
 
 class FirewallMatchesPreDnatAddressRuleTest {
@@ -48,9 +49,17 @@ class FirewallMatchesPreDnatAddressRuleTest {
         assertEquals("203.0.113.134", finding.witness().dst());
         assertEquals(443, finding.witness().dstPort());
         assertEquals("eth0", finding.witness().inInterface());
-        assertTrue(
-                finding.trace().stream().anyMatch(s -> s.stage().equals("prerouting-dnat")),
-                finding.trace().toString());
+        TraceStep.Translation dnat = finding.trace().stream()
+                .filter(TraceStep.Translation.class::isInstance)
+                .map(TraceStep.Translation.class::cast)
+                .filter(TraceStep.Translation::destinationNat)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(finding.trace().toString()));
+        assertEquals("203.0.113.134", dnat.before().dstText());
+        assertEquals("192.168.10.20", dnat.header().dstText());
+        assertEquals(
+                RuleCheck.lineOf(PUBLIC_ADDRESS_IN_WAN_IN, "nat destination rule 10"),
+                dnat.location().line());
         assertEquals("set firewall name WAN_IN rule 40 destination address 192.168.10.20", finding.fix());
     }
 

@@ -7,6 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RuleCheck;
+import org.vpnlint.datapath.Stage;
+import org.vpnlint.datapath.TraceStep;
+import org.vpnlint.model.FirewallAction;
 import org.vpnlint.model.Level;
 
 class IkeBlockedByFirewallRuleTest {
@@ -43,9 +46,16 @@ class IkeBlockedByFirewallRuleTest {
         assertTrue(finding.message().contains("IKE from 192.0.2.150 to 203.0.113.134"), finding.message());
         assertEquals("udp", finding.witness().protocol());
         assertEquals(500, finding.witness().dstPort());
-        assertTrue(
-                finding.trace().stream().anyMatch(s -> s.stage().equals("input-filter")),
-                finding.trace().toString());
+        TraceStep.FilterDecision input = finding.trace().stream()
+                .filter(TraceStep.FilterDecision.class::isInstance)
+                .map(TraceStep.FilterDecision.class::cast)
+                .filter(s -> s.stage() == Stage.INPUT_FILTER)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(finding.trace().toString()));
+        assertEquals(FirewallAction.DROP, input.action());
+        assertEquals(
+                RuleCheck.lineOf(RESPONDER_WITHOUT_IKE_ACCEPT, "WAN_LOCAL default-action"),
+                input.location().line());
         assertTrue(
                 finding.fix().contains("destination port 500,4500")
                         && finding.fix().contains("protocol esp"),

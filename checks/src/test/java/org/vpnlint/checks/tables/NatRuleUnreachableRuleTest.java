@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RuleCheck;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.Level;
 
 class NatRuleUnreachableRuleTest {
@@ -43,9 +44,14 @@ class NatRuleUnreachableRuleTest {
         assertTrue(
                 finding.witness().dst().startsWith("10.10.10."),
                 finding.witness().toString());
+        // the chain's example is told in words: which earlier rule takes it
+        TraceStep.Note firstMatch = (TraceStep.Note) finding.trace().get(0);
+        assertEquals("postrouting-snat", firstMatch.stageId());
+        assertEquals(
+                RuleCheck.lineOf(EXCLUDE_AFTER_MASQUERADE, "rule 100"),
+                firstMatch.location().line());
         assertTrue(
-                finding.trace().get(0).detail().startsWith("nat source rule 100 matches first (masquerade)"),
-                finding.trace().toString());
+                firstMatch.detail().startsWith("nat source rule 100 matches first (masquerade)"), firstMatch.detail());
         assertEquals("edit nat source\nrename rule 110 to rule 95\ntop", finding.fix());
         assertEquals("nat source rule 110", finding.subject());
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -21,7 +22,8 @@ import org.vpnlint.checks.RuleBudgetExceeded;
 import org.vpnlint.checks.RuleContext;
 import org.vpnlint.checks.RuleMetadata;
 import org.vpnlint.checks.RuleRegistry;
-import org.vpnlint.checks.TraceStep;
+import org.vpnlint.datapath.StepText;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.Diagnostic;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.Router;
@@ -302,10 +304,8 @@ public final class Analysis {
         List<RelatedLocation> related = finding.related().stream()
                 .map(r -> new RelatedLocation(r.location(), secrets.redact(r.message())))
                 .toList();
-        List<TraceStep> trace = finding.trace().stream()
-                .map(s -> new TraceStep(
-                        s.stage(), secrets.redact(s.detail()), s.location(), secrets.redact(s.header()), s.fields()))
-                .toList();
+        List<TraceStep> trace =
+                finding.trace().stream().map(step -> redacted(step, secrets)).toList();
         return finding.toBuilder()
                 .message(secrets.redact(finding.message()))
                 .related(related)
@@ -313,5 +313,20 @@ public final class Analysis {
                 .fix(secrets.redact(finding.fix()))
                 .subject(secrets.redact(finding.subject()))
                 .build();
+    }
+
+    /**
+     * The step itself, or when its words show a secret, the redacted words in its place (the header's fields go
+     * too when its text showed one).
+     */
+    private static TraceStep redacted(TraceStep step, SecretValues secrets) {
+        String detail = StepText.detail(step);
+        String header = StepText.header(step);
+        String safeDetail = secrets.redact(detail);
+        String safeHeader = secrets.redact(header);
+        boolean headerSafe = Objects.equals(header, safeHeader);
+        if (detail.equals(safeDetail) && headerSafe) return step;
+        return new TraceStep.Note(
+                step.stageId(), safeDetail, step.location(), safeHeader, headerSafe ? step.header() : null);
     }
 }

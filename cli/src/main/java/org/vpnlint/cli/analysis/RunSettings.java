@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How a run goes rather than what it analyses: each rule's time budget on each network (null: none; a rule that
- * runs out of it ends with an {@code Unknown} note) and who is told of the progress.
+ * runs out of it ends with a could-not-decide note) and who is told of the progress.
  */
 public record RunSettings(Duration ruleBudget, AnalysisListener listener) {
 

@@ -6,7 +6,6 @@ import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.Witness;
 import org.vpnlint.checks.diff.ChangedNode;
 import org.vpnlint.checks.diff.FateDifference;
@@ -15,6 +14,7 @@ import org.vpnlint.cli.analysis.AnalysisResult;
 import org.vpnlint.cli.analysis.Fingerprint;
 import org.vpnlint.cli.analysis.ReportedFinding;
 import org.vpnlint.datapath.PacketTrace;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.SourceLocation;
 

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.Witness;
 import org.vpnlint.checks.diff.ChangedNode;
 import org.vpnlint.checks.diff.FateDifference;
 import org.vpnlint.checks.diff.RouterImpact;
 import org.vpnlint.cli.report.JsonOutput;
 import org.vpnlint.datapath.PacketTrace;
+import org.vpnlint.datapath.StepText;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.Diagnostic;
 
 /**
@@ -106,9 +107,10 @@ public final class DiffJsonReport {
     private static void steps(ArrayNode trace, PacketTrace replay) {
         for (TraceStep step : DiffFindings.steps(replay)) {
             ObjectNode entry = trace.addObject();
-            entry.put("stage", step.stage());
-            entry.put("detail", step.detail());
-            if (step.header() != null) entry.put("header", step.header());
+            entry.put("stage", step.stageId());
+            entry.put("detail", StepText.detail(step));
+            String header = StepText.header(step);
+            if (header != null) entry.put("header", header);
             if (step.location() != null) {
                 entry.put("file", step.location().file());
                 entry.put("line", step.location().line());

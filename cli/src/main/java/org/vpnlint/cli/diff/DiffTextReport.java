@@ -1,10 +1,11 @@
 package org.vpnlint.cli.diff;
 
 import java.util.List;
-import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.diff.ChangedNode;
 import org.vpnlint.checks.diff.FateDifference;
 import org.vpnlint.checks.diff.RouterImpact;
+import org.vpnlint.datapath.StepText;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.Diagnostic;
 import org.vpnlint.model.Level;
 
@@ -104,7 +105,7 @@ public final class DiffTextReport {
         for (TraceStep step : steps) {
             out.append(INDENT)
                     .append(INDENT)
-                    .append(String.format("%2d %-25s %s", number++, step.stage(), step.detail()));
+                    .append(String.format("%2d %-25s %s", number++, step.stageId(), StepText.detail(step)));
             if (step.location() != null)
                 out.append("  [").append(step.location()).append(']');
             out.append('\n');

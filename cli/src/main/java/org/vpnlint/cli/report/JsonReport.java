@@ -7,11 +7,12 @@ import java.io.IOException;
 import java.io.Writer;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RelatedLocation;
-import org.vpnlint.checks.TraceStep;
 import org.vpnlint.checks.Witness;
 import org.vpnlint.cli.analysis.AnalysisResult;
 import org.vpnlint.cli.analysis.InternalFailure;
 import org.vpnlint.cli.analysis.ReportedFinding;
+import org.vpnlint.datapath.StepText;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.Diagnostic;
 import org.vpnlint.model.SourceLocation;
 
@@ -76,9 +77,10 @@ public final class JsonReport implements Report {
         ArrayNode trace = node.putArray("trace");
         for (TraceStep step : finding.trace()) {
             ObjectNode entry = trace.addObject();
-            entry.put("stage", step.stage());
-            entry.put("detail", step.detail());
-            if (step.header() != null) entry.put("header", step.header());
+            entry.put("stage", step.stageId());
+            entry.put("detail", StepText.detail(step));
+            String header = StepText.header(step);
+            if (header != null) entry.put("header", header);
             if (step.location() != null) {
                 entry.put("file", step.location().file());
                 entry.put("line", step.location().line());

@@ -39,9 +39,10 @@ import java.util.Set;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.TraceStep;
 import org.vpnlint.cli.analysis.AnalysisResult;
 import org.vpnlint.cli.analysis.ReportedFinding;
+import org.vpnlint.datapath.StepText;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.Diagnostic;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.SourceLocation;
@@ -191,9 +192,9 @@ public final class SarifReport implements Report {
     private static CodeFlow codeFlow(Finding finding) {
         List<ThreadFlowLocation> steps = new ArrayList<>();
         for (TraceStep step : finding.trace()) {
-            StringBuilder text = new StringBuilder(step.stage()).append(": ").append(step.detail());
-            if (step.header() != null)
-                text.append(" (packet now ").append(step.header()).append(')');
+            StringBuilder text = new StringBuilder(step.stageId()).append(": ").append(StepText.detail(step));
+            String header = StepText.header(step);
+            if (header != null) text.append(" (packet now ").append(header).append(')');
             Location location = step.location() != null ? location(step.location()) : new Location();
             steps.add(new ThreadFlowLocation()
                     .withLocation(location.withMessage(new Message().withText(text.toString()))));

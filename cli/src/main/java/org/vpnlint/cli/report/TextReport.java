@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RelatedLocation;
-import org.vpnlint.checks.TraceStep;
 import org.vpnlint.cli.analysis.AnalysisResult;
 import org.vpnlint.cli.analysis.ReportedFinding;
+import org.vpnlint.datapath.StepText;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.Diagnostic;
 import org.vpnlint.model.Level;
 import org.vpnlint.model.SourceLocation;
@@ -78,7 +79,7 @@ public final class TextReport implements Report {
             if (!finding.trace().isEmpty()) {
                 out.write(INDENT + "trace:\n");
                 int stageWidth = finding.trace().stream()
-                        .mapToInt(s -> s.stage().length())
+                        .mapToInt(s -> s.stageId().length())
                         .max()
                         .orElse(0);
                 for (TraceStep step : finding.trace()) {
@@ -87,9 +88,10 @@ public final class TextReport implements Report {
                             : "  ("
                                     + shortLocation(
                                             step.location(), finding.location().file()) + ")";
-                    out.write(INDENT + "  " + pad(step.stage(), stageWidth) + "  " + step.detail() + where + "\n");
-                    if (step.header() != null)
-                        out.write(INDENT + "  " + pad("", stageWidth) + "  → " + step.header() + "\n");
+                    out.write(INDENT + "  " + pad(step.stageId(), stageWidth) + "  " + StepText.detail(step) + where
+                            + "\n");
+                    String header = StepText.header(step);
+                    if (header != null) out.write(INDENT + "  " + pad("", stageWidth) + "  → " + header + "\n");
                 }
             }
         }

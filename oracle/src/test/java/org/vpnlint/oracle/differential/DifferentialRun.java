@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.vpnlint.datapath.Datapath;
 import org.vpnlint.datapath.PacketTrace;
-import org.vpnlint.datapath.Stage;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.oracle.KernelOracle;
 import org.vpnlint.oracle.Observation;
 import org.vpnlint.oracle.Origin;
@@ -65,8 +65,8 @@ final class DifferentialRun {
         Origin origin = prepared.rendered().scenario().probe().origin();
         if (origin == Origin.ROUTER) return true;
         Optional<IPAddress> routedDestination = prepared.trace().steps().stream()
-                .filter(step -> step.stage() == Stage.ROUTE)
-                .map(step -> step.header().dst())
+                .filter(TraceStep.Route.class::isInstance)
+                .map(step -> ((TraceStep.Route) step).header().dst())
                 .findFirst();
         if (routedDestination.isEmpty()) return true;
         IPAddress destination = routedDestination.get();

@@ -10,9 +10,10 @@ import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.PacketFields;
 import org.vpnlint.checks.RelatedLocation;
 import org.vpnlint.checks.RuleMetadata;
-import org.vpnlint.checks.TraceStep;
 import org.vpnlint.cli.analysis.ReportedFinding;
 import org.vpnlint.cli.analysis.SecretValues;
+import org.vpnlint.datapath.StepText;
+import org.vpnlint.datapath.TraceStep;
 
 /**
  * The findings section: by file, then by rule, each finding with its message, fix, witness packet and the packet's
@@ -96,7 +97,7 @@ final class FindingViews {
         PacketFields before = finding.witness() == null ? null : PacketFields.of(finding.witness());
         for (TraceStep step : finding.trace()) {
             List<AuditPage.Field> fields = new ArrayList<>();
-            PacketFields after = step.fields();
+            PacketFields after = step.header() == null ? null : PacketFields.of(step.header());
             if (after != null) {
                 for (Map.Entry<String, String> field : fieldsOf(after).entrySet()) {
                     String old = before == null ? null : fieldsOf(before).get(field.getKey());
@@ -108,7 +109,7 @@ final class FindingViews {
             String where = step.location() == null
                     ? null
                     : step.location().file() + ":" + step.location().line();
-            steps.add(new AuditPage.Step(step.stage(), step.detail(), where, step.header(), fields));
+            steps.add(new AuditPage.Step(step.stageId(), StepText.detail(step), where, StepText.header(step), fields));
         }
         return steps;
     }
