@@ -79,8 +79,8 @@ final class RouterCompiler {
 
     /**
      * The rules that steer this family's packets, in the order mangle PREROUTING runs them. A rule that only sets a
-     * mark is left out (it changes no route and the next rule still runs); a ruleset bound to no interface sees
-     * no packet.
+     * mark is left out (it changes no route and the next rule still runs), and so is one whose action could not be
+     * read ({@link org.vpnlint.model.PolicyRouteRule#steers()}); a ruleset bound to no interface sees no packet.
      */
     private List<CompiledPolicyRule> policyRouting() {
         List<CompiledPolicyRule> rules = new ArrayList<>();
@@ -89,7 +89,7 @@ final class RouterCompiler {
             List<org.vpnlint.model.PolicyRouteRule> ordered = new ArrayList<>(ruleset.rules());
             ordered.sort(java.util.Comparator.comparingInt(org.vpnlint.model.PolicyRouteRule::number));
             for (org.vpnlint.model.PolicyRouteRule rule : ordered) {
-                if (rule.disabled() || rule.action() == org.vpnlint.model.PolicyRouteAction.SET_MARK) continue;
+                if (!rule.steers()) continue;
                 rules.add(new CompiledPolicyRule(ruleset, rule, ruleset.boundTo()));
             }
         }

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One place where vpnlint's reading of a configuration element (a firewall rule, a NAT rule) is not exactly what
- * the file says. {@link Direction#WIDER}: the element as read matches packets the real one does not (a condition
- * was dropped); {@link Direction#NARROWER}: it misses packets the real one matches. A proof may lean on an element
- * only where its direction does not matter: a rule read wider still misses every packet it is read to miss, a
- * rule read narrower still matches every packet it is read to match. docs/semantics/approximation.md says which
- * rule needs which.
+ * One place where vpnlint's reading of a configuration element (a firewall, NAT or policy-routing rule) is not
+ * exactly what the file says. {@link Direction#WIDER}: the element as read matches packets the real one does not (a
+ * condition was dropped); {@link Direction#NARROWER}: it misses packets the real one matches;
+ * {@link Direction#UNKNOWN_ACTION}: what it does to the packets it matches could not be read (a policy-routing
+ * rule's load-balancing group or VRF). A proof may lean on an element only where its direction does not matter: a
+ * rule read wider still misses every packet it is read to miss, a rule read narrower still matches every packet it
+ * is read to match, a rule whose action is unknown still leaves alone every packet it does not match.
+ * docs/semantics/approximation.md says which rule needs which.
  *
  * @param reason   what could not be read, e.g. "'limit rate' is not modelled"
  * @param location the node that was read inexactly
@@ -18,15 +20,25 @@ public record Approximation(Direction direction, String reason, SourceLocation l
 
     public enum Direction {
         WIDER,
-        NARROWER
+        NARROWER,
+        UNKNOWN_ACTION
     }
 
     public static Approximation wider(String reason, SourceLocation location) {
         return new Approximation(Direction.WIDER, reason, location);
     }
 
+    /** What the element does to the packets it matches could not be read; which packets it matches could. */
+    public static Approximation unknownAction(String reason, SourceLocation location) {
+        return new Approximation(Direction.UNKNOWN_ACTION, reason, location);
+    }
+
     public boolean wider() {
         return direction == Direction.WIDER;
+    }
+
+    public boolean narrower() {
+        return direction == Direction.NARROWER;
     }
 
     /**

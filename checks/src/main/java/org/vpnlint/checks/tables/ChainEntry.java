@@ -49,7 +49,7 @@ sealed interface ChainEntry {
 
     /** Whether the rule was read matching less than it does. */
     default boolean readNarrower() {
-        return approximations().stream().anyMatch(a -> !a.wider());
+        return approximations().stream().anyMatch(Approximation::narrower);
     }
 
     record Filter(FirewallRule rule, String label, String action) implements ChainEntry {

@@ -95,6 +95,7 @@ final class NftRenderer {
                     case SET_MARK -> "meta mark set 0x" + Long.toHexString(rule.mark());
                     case DROP -> "drop";
                     case ACCEPT -> "accept";
+                    case UNKNOWN -> throw new UnsupportedCase(rule.path() + ", whose action vpnlint does not read");
                 };
                 text.append("\t\t")
                         .append(packet.isEmpty() ? action : packet + " " + action)

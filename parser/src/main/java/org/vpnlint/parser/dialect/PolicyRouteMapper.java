@@ -1,9 +1,12 @@
 package org.vpnlint.parser.dialect;
 
+import static org.vpnlint.model.Approximation.Direction.UNKNOWN_ACTION;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vpnlint.model.Approximation;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.PacketMatch;
 import org.vpnlint.model.PolicyRoute;
@@ -22,15 +25,17 @@ import org.vpnlint.parser.ConfigNode;
  *       {@code modify table N|main} or {@code modify mark M}, bound by {@code interfaces ... firewall in modify NAME}.</li>
  * </ul>
  * Settings that do not steer routing ({@code set tcp-mss}, {@code set dscp}, ...) are read and left out; a rule
- * left with nothing that steers routing is left out. EdgeOS {@code modify lb-group} (load balancing) is reported
- * as unsupported.
+ * left with nothing that steers routing is left out. Each rule carries what could not be read of it
+ * ({@link Approximation}): a match condition dropped or read as "any" (an unsupported match such as {@code state}
+ * or {@code limit}, a group the file does not define such as EdgeOS's automatic {@code ADDRv4_eth0}) makes it
+ * wider; a setting that steers in a way vpnlint does not read (EdgeOS {@code modify lb-group}, VyOS
+ * {@code set vrf}, an unknown setting, an invalid table) makes its action unknown, and without a table or verdict
+ * the rule is read as {@link PolicyRouteAction#UNKNOWN}.
  */
 final class PolicyRouteMapper {
 
     /** Rule settings that change the packet but not its route. */
-    private static final String[] NOT_ROUTING = {
-        "dscp", "tcp-mss", "ttl", "hop-limit", "connection-mark", "connmark", "vrf"
-    };
+    private static final String[] NOT_ROUTING = {"dscp", "tcp-mss", "ttl", "hop-limit", "connection-mark", "connmark"};
 
     private final MappingContext context;
     private final PacketMatchReader matches;
@@ -104,57 +109,108 @@ final class PolicyRouteMapper {
     private PolicyRouteRule rule(ConfigSection rule, boolean ipv6) {
         Integer number = rule.number();
         PacketMatch match = matches.read(rule, ipv6);
-        String action = rule.value("action");
+        ConfigNode actionNode = rule.leaf("action");
+        String action = actionNode == null ? null : ConfigSection.valueOf(actionNode);
         boolean disabled = rule.flag("disable");
         ConfigSection set = rule.section(context.dialect() == Dialect.EDGEOS ? "modify" : "set");
-        String table = null;
+        ConfigNode tableNode = null;
         String mark = null;
         if (set != null) {
-            table = set.value("table");
+            tableNode = set.leaf("table");
             mark = set.value("mark");
-            ConfigNode loadBalancing = set.leaf("lb-group");
-            if (loadBalancing != null) {
-                context.problems()
-                        .unsupported(
-                                loadBalancing,
-                                "'" + NodePath.of(loadBalancing) + "' (load balancing) is not supported by vpnlint;"
-                                        + " the rule is read as if it did not steer the packet");
-            }
+            notRead(set.leaf("lb-group"), "(load balancing)");
+            notRead(set.leaf("vrf"), "(the VRF's table)");
             set.ignore(NOT_ROUTING);
             set.finish();
         }
         rule.ignore("description", "log", "log-options", "protocol", "source", "destination");
         rule.finish();
         if (number == null) return null;
-        String path = rule.path();
-        if (table != null) {
-            Integer tableNumber = tableNumber(rule.node(), table);
-            if (tableNumber == null) return null;
-            return new PolicyRouteRule(
-                    number, match, PolicyRouteAction.SET_TABLE, tableNumber, 0, disabled, path, rule.location());
-        }
-        if (action != null) {
-            PolicyRouteAction verdict = switch (action) {
-                case "drop", "reject" -> PolicyRouteAction.DROP;
-                case "accept", "return" -> PolicyRouteAction.ACCEPT;
-                default -> null; // EdgeOS "modify" without a table or mark: nothing that steers routing
-            };
-            if (verdict != null)
-                return new PolicyRouteRule(number, match, verdict, 0, 0, disabled, path, rule.location());
-        }
-        if (mark != null) {
+        Integer table = tableNode == null ? null : tableNumber(tableNode);
+        PolicyRouteAction verdict = verdict(actionNode, action);
+        List<Approximation> approximations = approximations(rule, set);
+        boolean actionUnread = approximations.stream().anyMatch(a -> a.direction() == UNKNOWN_ACTION);
+        PolicyRouteAction read;
+        long markValue = 0;
+        if (table != null) read = PolicyRouteAction.SET_TABLE;
+        else if (verdict != null) read = verdict;
+        else if (actionUnread) read = PolicyRouteAction.UNKNOWN;
+        else if (mark == null) return null; // EdgeOS "modify" without a table or mark: nothing that steers routing
+        else {
             try {
-                long value = Long.decode(mark);
-                return new PolicyRouteRule(
-                        number, match, PolicyRouteAction.SET_MARK, 0, value, disabled, path, rule.location());
+                markValue = Long.decode(mark);
+                read = PolicyRouteAction.SET_MARK;
             } catch (NumberFormatException notANumber) {
                 context.problems().invalidValue(rule.node(), mark, "not a mark; the rule is ignored");
+                return null;
             }
         }
-        return null;
+        return new PolicyRouteRule(
+                number,
+                match,
+                read,
+                read == PolicyRouteAction.SET_TABLE ? table : 0,
+                markValue,
+                disabled,
+                rule.path(),
+                rule.location(),
+                approximations);
     }
 
-    private Integer tableNumber(ConfigNode rule, String table) {
+    /**
+     * A setting that steers the packet in a way vpnlint does not read: reported, and the rule's action is unknown
+     * (without a table or verdict it is read as if it did not steer the packet).
+     */
+    private void notRead(ConfigNode setting, String what) {
+        if (setting == null) return;
+        context.problems()
+                .unsupported(
+                        setting,
+                        "'" + NodePath.of(setting) + "' " + what + " is not supported by vpnlint;"
+                                + " the rule is read as if it did not steer the packet");
+    }
+
+    /**
+     * What vpnlint could not read of the rule. Anything under {@code set}/{@code modify} it could not read is about
+     * what the rule does, not which packets it matches: such an approximation says the action is unknown.
+     */
+    private List<Approximation> approximations(ConfigSection rule, ConfigSection set) {
+        List<Approximation> underSet =
+                set == null ? List.of() : context.problems().approximationsUnder(set.node());
+        List<Approximation> approximations = new ArrayList<>();
+        for (Approximation approximation : context.problems().approximationsUnder(rule.node())) {
+            approximations.add(
+                    underSet.contains(approximation)
+                            ? Approximation.unknownAction(approximation.reason(), approximation.location())
+                            : approximation);
+        }
+        return approximations;
+    }
+
+    /** {@code action drop|reject|accept|return}; EdgeOS's {@code modify} is no verdict (the settings say what). */
+    private PolicyRouteAction verdict(ConfigNode node, String action) {
+        if (action == null) return null;
+        return switch (action) {
+            case "drop", "reject" -> PolicyRouteAction.DROP;
+            case "accept", "return" -> PolicyRouteAction.ACCEPT;
+            case "modify" -> null;
+            default -> {
+                context.problems().invalidValue(node, action, "not an action vpnlint models; the action is unknown");
+                context.problems()
+                        .approximate(
+                                node,
+                                Approximation.unknownAction(
+                                        "'" + NodePath.of(node) + " " + action + "' could not be read",
+                                        node.location()));
+                yield null;
+            }
+        };
+    }
+
+    /** {@code table N|main}; a value that is neither is reported, and the rule's action is unknown. */
+    private Integer tableNumber(ConfigNode leaf) {
+        String table = ConfigSection.valueOf(leaf);
+        if (table == null) return null;
         if (table.equals("main")) return PolicyRouteRule.MAIN_TABLE;
         try {
             int number = Integer.parseInt(table);
@@ -162,7 +218,12 @@ final class PolicyRouteMapper {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        context.problems().invalidValue(rule, table, "not a routing table; the rule is ignored");
+        context.problems().invalidValue(leaf, table, "not a routing table; the rule's action is unknown");
+        context.problems()
+                .approximate(
+                        leaf,
+                        Approximation.unknownAction(
+                                "'" + NodePath.of(leaf) + " " + table + "' is not a routing table", leaf.location()));
         return null;
     }
 }

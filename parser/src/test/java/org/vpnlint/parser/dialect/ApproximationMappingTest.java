@@ -1,6 +1,7 @@
 package org.vpnlint.parser.dialect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vpnlint.parser.dialect.Mapping.map;
@@ -9,9 +10,12 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.model.Approximation;
+import org.vpnlint.model.Dialect;
 import org.vpnlint.model.FirewallRule;
 import org.vpnlint.model.IcmpMatch;
 import org.vpnlint.model.NatRule;
+import org.vpnlint.model.PolicyRouteAction;
+import org.vpnlint.model.PolicyRouteRule;
 import org.vpnlint.model.PortRange;
 
 /** Conditions read exactly (ICMP types, TCP flags, service names) and the ones read wider, marked on their rule. */
@@ -143,5 +147,114 @@ class ApproximationMappingTest {
                 .rules()
                 .get(0);
         assertNull(rule.match().details().icmp());
+    }
+
+    private static List<String> described(PolicyRouteRule rule) {
+        return rule.approximations().stream()
+                .map(a -> a.direction() + " " + a.reason())
+                .toList();
+    }
+
+    /** EdgeOS load balancing: an automatic group the file does not define, and a load-balancing group. */
+    @Test
+    void edgeosModifyRulesCarryWhatCouldNotBeRead() {
+        List<PolicyRouteRule> rules = map("lb.boot", """
+                        firewall {
+                            modify balance {
+                                rule 10 {
+                                    action modify
+                                    modify {
+                                        table 1
+                                    }
+                                    source {
+                                        address 192.168.170.0/24
+                                    }
+                                }
+                                rule 20 {
+                                    action modify
+                                    destination {
+                                        group {
+                                            address-group ADDRv4_eth0
+                                        }
+                                    }
+                                    modify {
+                                        table main
+                                    }
+                                }
+                                rule 70 {
+                                    action modify
+                                    modify {
+                                        lb-group G
+                                    }
+                                }
+                            }
+                        }
+                        interfaces {
+                            ethernet eth1 {
+                                firewall {
+                                    in {
+                                        modify balance
+                                    }
+                                }
+                            }
+                        }
+                        """, Dialect.EDGEOS)
+                .router()
+                .policyRoutes()
+                .get(0)
+                .rules();
+        assertEquals(List.of(), described(rules.get(0)));
+        assertEquals(PolicyRouteAction.SET_TABLE, rules.get(1).action());
+        assertEquals(
+                List.of("WIDER 'firewall modify balance rule 20 destination group address-group ADDRv4_eth0'"
+                        + " could not be read"),
+                described(rules.get(1)));
+        assertEquals(PolicyRouteAction.UNKNOWN, rules.get(2).action());
+        assertEquals(
+                List.of("UNKNOWN_ACTION 'firewall modify balance rule 70 modify lb-group' could not be read"),
+                described(rules.get(2)));
+        assertFalse(rules.get(2).steers());
+    }
+
+    /** VyOS: unsupported matches make a rule wider; a VRF, an unknown setting or a bad table leave its action unknown. */
+    @Test
+    void vyosPolicyRouteRulesCarryWhatCouldNotBeRead() {
+        List<PolicyRouteRule> rules = map("pbr.set", """
+                        set policy route PBR interface 'eth1'
+                        set policy route PBR rule 10 set table '10'
+                        set policy route PBR rule 10 source address '192.168.10.0/24'
+                        set policy route PBR rule 10 state 'new'
+                        set policy route PBR rule 20 set vrf 'BLUE'
+                        set policy route PBR rule 30 set table '10'
+                        set policy route PBR rule 30 set frobnicate '1'
+                        set policy route PBR rule 40 set table 'ten'
+                        set policy route PBR rule 50 set mark '5'
+                        set policy route PBR rule 50 limit rate '5/second'
+                        set policy route PBR rule 60 set table '20'
+                        set policy route PBR rule 60 destination port '443'
+                        set policy route PBR rule 60 protocol 'tcp'
+                        """, Dialect.VYOS_1_4)
+                .router()
+                .policyRoutes()
+                .get(0)
+                .rules();
+        assertEquals(List.of("WIDER 'policy route PBR rule 10 state' could not be read"), described(rules.get(0)));
+        assertEquals(PolicyRouteAction.SET_TABLE, rules.get(0).action());
+        assertEquals(PolicyRouteAction.UNKNOWN, rules.get(1).action());
+        assertEquals(
+                List.of("UNKNOWN_ACTION 'policy route PBR rule 20 set vrf' could not be read"),
+                described(rules.get(1)));
+        // a table was read, but what else the rule does was not
+        assertEquals(PolicyRouteAction.SET_TABLE, rules.get(2).action());
+        assertEquals(
+                List.of("UNKNOWN_ACTION 'policy route PBR rule 30 set frobnicate' could not be read"),
+                described(rules.get(2)));
+        assertEquals(PolicyRouteAction.UNKNOWN, rules.get(3).action());
+        assertEquals(
+                List.of("UNKNOWN_ACTION 'policy route PBR rule 40 set table ten' is not a routing table"),
+                described(rules.get(3)));
+        assertEquals(PolicyRouteAction.SET_MARK, rules.get(4).action());
+        assertEquals(List.of("WIDER 'policy route PBR rule 50 limit' could not be read"), described(rules.get(4)));
+        assertEquals(List.of(), described(rules.get(5)));
     }
 }
