@@ -17,9 +17,13 @@ import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.Verdict;
+import org.vpnlint.model.Dialect;
+import org.vpnlint.model.EspGroup;
+import org.vpnlint.model.IpsecConfig;
 import org.vpnlint.model.IpsecPeer;
 import org.vpnlint.model.IpsecTunnel;
 import org.vpnlint.model.Level;
+import org.vpnlint.model.NhrpTunnel;
 import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.model.Router;
 
@@ -68,8 +72,92 @@ public final class GreNotProtectedRule implements Rule {
                 findings.add(UndecidedNote.unlessInexact(
                         finding(router, sent.gre(), towards, sent.up()), router, sent.up()));
             }
+            findings.addAll(unprotectedMultipoint(router, context));
         }
         return findings;
+    }
+
+    /**
+     * Multipoint GRE (DMVPN) without an enabled IPsec profile: its GRE packets to each peer the NHRP maps name are
+     * replayed with every SA up, so a site-to-site tunnel or transport policy selecting them still counts. A hub names
+     * no peer, and is not reported (docs/semantics/dmvpn.md#not-claimed).
+     */
+    private static List<Finding> unprotectedMultipoint(Router router, RuleContext context) {
+        List<GrePacket.Sender> unbound = GrePacket.multipointSenders(router).stream()
+                .filter(s -> router.ipsec()
+                        .profileBoundTo(s.tunnelInterface().name())
+                        .isEmpty())
+                .toList();
+        List<Finding> findings = new ArrayList<>();
+        for (GrePacket.SentWithSasUp sent : GrePacket.sentWithEverySaUp(router, unbound, context)) {
+            if (sent.up().verdict() != Verdict.CLEARTEXT) continue;
+            findings.add(UndecidedNote.unlessInexact(multipointFinding(router, sent), router, sent.up()));
+        }
+        return findings;
+    }
+
+    private static Finding multipointFinding(Router router, GrePacket.SentWithSasUp sent) {
+        GrePacket gre = sent.gre();
+        String tunnel = gre.tunnelInterface().name();
+        ReplayedWitness replay = new ReplayedWitness(sent.up(), "up");
+        String message = "Multipoint GRE tunnel " + tunnel + " (DMVPN) has no IPsec profile bound to it and no other "
+                + "IPsec policy covers its GRE packets to NHRP peer "
+                + gre.packet().header().dstText() + ": even with "
+                + "every SA up, " + replay.packetText() + " " + replay.fateText() + ", and with it every packet "
+                + "routed over " + tunnel + ".";
+        List<RelatedLocation> related = new ArrayList<>();
+        for (NhrpTunnel nhrp : router.nhrpTunnels()) {
+            if (!nhrp.interfaceName().equals(tunnel)) continue;
+            for (NhrpTunnel.NhrpMap map : nhrp.maps()) {
+                if (map.nbmaAddress().withoutPrefixLength().equals(gre.packet().dst()) && map.location() != null) {
+                    related.add(new RelatedLocation(
+                            map.location(),
+                            "the NHRP map that names peer "
+                                    + gre.packet().header().dstText()));
+                }
+            }
+        }
+        return Finding.of(METADATA)
+                .message(message)
+                .at(gre.tunnelInterface().location())
+                .related(related)
+                .replay(replay)
+                .fix(router, profileFix(router, tunnel))
+                .subject("interfaces tunnel " + tunnel + "|unprotected|"
+                        + gre.packet().header().dstText())
+                .build();
+    }
+
+    /**
+     * {@code vpn ipsec profile NAME bind tunnel tunN} with the file's IKE and ESP groups (VyOS refuses a profile
+     * without both at commit). Offered for VyOS 1.3 to 1.5 only, where the profile syntax is checked
+     * (docs/semantics/dmvpn.md#profile-rendering); none when the file has no IKE or ESP group to name or the
+     * profile name is taken. The key is never written: a remark asks for the one the peers use.
+     */
+    private static ConfigChange profileFix(Router router, String tunnel) {
+        Dialect dialect = router.dialect();
+        if (dialect != Dialect.VYOS_1_3 && dialect != Dialect.VYOS_1_4 && dialect != Dialect.VYOS_1_5) return null;
+        IpsecConfig ipsec = router.ipsec();
+        String name = "DMVPN-" + tunnel.toUpperCase(java.util.Locale.ROOT);
+        if (ipsec.ikeGroups().isEmpty()
+                || ipsec.espGroups().isEmpty()
+                || ipsec.profiles().stream().anyMatch(p -> p.name().equals(name))) return null;
+        String espGroup = ipsec.espGroups().values().stream()
+                .filter(g -> "transport".equals(g.mode()))
+                .map(EspGroup::name)
+                .findFirst()
+                .orElse(ipsec.espGroups().keySet().iterator().next());
+        List<Segment> profile = List.of(Segment.of("vpn"), Segment.of("ipsec"), Segment.of("profile", name));
+        return new ConfigChange()
+                .set(profile, Segment.of("bind"), Segment.of("tunnel", tunnel))
+                .set(
+                        profile,
+                        Segment.of(
+                                "ike-group",
+                                ipsec.ikeGroups().keySet().iterator().next()))
+                .set(profile, Segment.of("esp-group", espGroup))
+                .set(profile, Segment.of("authentication"), Segment.of("mode", "pre-shared-secret"))
+                .remark("also set authentication pre-shared-secret to the key the other DMVPN routers use");
     }
 
     /** The first tunnel whose peer is the GRE remote, else the first whose remote selectors contain it. */
