@@ -31,6 +31,10 @@ import org.vpnlint.model.Router;
  * A GRE tunnel towards an IPsec peer (its remote is the peer's address or inside the peer's remote selectors)
  * whose packets no policy encrypts even with every SA up. The GRE packet is fully determined (for a tunnel
  * without a local address, by the route the kernel picks with every SA up), so it is replayed directly.
+ *
+ * <p>A multipoint GRE tunnel (DMVPN) without an enabled IPsec profile is asked the same about each peer its NHRP
+ * maps name: VyOS renders no connection for it, so only another policy could encrypt its packets
+ * (docs/semantics/dmvpn.md#not-claimed).
  */
 public final class GreNotProtectedRule implements Rule {
 
@@ -42,7 +46,8 @@ public final class GreNotProtectedRule implements Rule {
             .precision(RuleMetadata.Precision.VERY_HIGH)
             .summary(
                     "Replays the GRE tunnel's own packet with every SA up: reported when it leaves in cleartext although its "
-                            + "remote is an IPsec peer or inside a peer's remote prefixes.")
+                            + "remote is an IPsec peer or inside a peer's remote prefixes, or, for a multipoint tunnel "
+                            + "without an IPsec profile, when its packet to a peer its NHRP maps name does.")
             .explanation("""
             GRE over IPsec only encrypts GRE packets whose addresses match a tunnel's selectors. A GRE tunnel \
             between the routers' public addresses next to an IPsec tunnel that selects only the LANs (or dummy \
@@ -51,7 +56,13 @@ public final class GreNotProtectedRule implements Rule {
 
             Make a selector cover the GRE packets: `tunnel N local prefix` / `remote prefix` equal to the GRE \
             tunnel's local and remote addresses (/32) with `protocol gre`, or use the GRE tunnel's addresses as \
-            the IPsec tunnel's prefixes (the dummy-address design).""")
+            the IPsec tunnel's prefixes (the dummy-address design).
+
+            A multipoint GRE tunnel (DMVPN) is protected by an IPsec profile bound to it. Without one, and \
+            without another policy selecting its GRE packets, every packet to the peers its NHRP maps name \
+            leaves in cleartext. Bind a profile: `vpn ipsec profile NAME bind tunnel tunN` with an `ike-group`, \
+            an `esp-group` (transport mode) and the pre-shared secret of the other DMVPN routers. A hub (no \
+            maps) names no peer and is not reported.""")
             .badExample("rules/gre-not-protected/bad-renumbered-wan-selector-not-updated.set")
             .fixedExample("rules/gre-not-protected/good-canonical-gre-prefixes-trap.set")
             .build();
@@ -130,13 +141,14 @@ public final class GreNotProtectedRule implements Rule {
 
     /**
      * {@code vpn ipsec profile NAME bind tunnel tunN} with the file's IKE and ESP groups (VyOS refuses a profile
-     * without both at commit). Offered for VyOS 1.3 to 1.5 only, where the profile syntax is checked
-     * (docs/semantics/dmvpn.md#profile-rendering); none when the file has no IKE or ESP group to name or the
-     * profile name is taken. The key is never written: a remark asks for the one the peers use.
+     * without both at commit). Offered for VyOS only, where the profile syntax is checked (1.2: the crux DMVPN
+     * documentation; 1.4/1.5: vyos-1x); not for EdgeOS, whose profile syntax is not checked here. None either when
+     * the file has no IKE or ESP group to name or the profile name is taken. The key is never written: a remark
+     * asks for the one the peers use.
      */
     private static ConfigChange profileFix(Router router, String tunnel) {
         Dialect dialect = router.dialect();
-        if (dialect != Dialect.VYOS_1_3 && dialect != Dialect.VYOS_1_4 && dialect != Dialect.VYOS_1_5) return null;
+        if (dialect == Dialect.EDGEOS) return null;
         IpsecConfig ipsec = router.ipsec();
         String name = "DMVPN-" + tunnel.toUpperCase(java.util.Locale.ROOT);
         if (ipsec.ikeGroups().isEmpty()

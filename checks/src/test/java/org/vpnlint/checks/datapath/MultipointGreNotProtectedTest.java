@@ -117,7 +117,21 @@ class MultipointGreNotProtectedTest {
                 .expectMarkers();
     }
 
-    /** The profile syntax is checked for VyOS 1.3 to 1.5 only: EdgeOS gets the finding without a fix. */
+    /** VyOS 1.2 writes the profile as 1.4 does (the crux DMVPN documentation). */
+    @Test
+    void aVyos12SpokeGetsTheProfileFix() {
+        String vyos12 = SPOKE.replace("source-address", "local-ip")
+                .replace("set vpn ipsec interface 'eth0'", "set vpn ipsec ipsec-interfaces interface 'eth0'");
+        List<Finding> found = RuleCheck.of(notProtected)
+                .dialect(Dialect.VYOS_1_2)
+                .config("spoke.set", vyos12)
+                .expectMarkers();
+
+        assertTrue(
+                found.get(0).fix().startsWith("set vpn ipsec profile DMVPN-TUN0 bind tunnel tun0"), found.toString());
+    }
+
+    /** The profile syntax is checked for VyOS only: EdgeOS gets the finding without a fix. */
     @Test
     void anEdgeosSpokeIsReportedWithoutAFix() {
         String edgeos = """
