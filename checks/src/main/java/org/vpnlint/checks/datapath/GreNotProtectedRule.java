@@ -111,7 +111,8 @@ public final class GreNotProtectedRule implements Rule {
         GrePacket gre = sent.gre();
         String tunnel = gre.tunnelInterface().name();
         ReplayedWitness replay = new ReplayedWitness(sent.up(), "up");
-        String message = "Multipoint GRE tunnel " + tunnel + " (DMVPN) has no IPsec profile bound to it and no other "
+        String message = "Multipoint GRE tunnel " + tunnel
+                + " (DMVPN) has no enabled IPsec profile bound to it and no other "
                 + "IPsec policy covers its GRE packets to NHRP peer "
                 + gre.packet().header().dstText() + ": even with "
                 + "every SA up, " + replay.packetText() + " " + replay.fateText() + ", and with it every packet "
