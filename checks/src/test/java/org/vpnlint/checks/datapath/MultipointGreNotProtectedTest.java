@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RuleCheck;
 import org.vpnlint.model.Dialect;
+import org.vpnlint.model.Level;
 
 /** gre-not-protected for DMVPN: a multipoint GRE tunnel without an IPsec profile, towards the peers its maps name. */
 class MultipointGreNotProtectedTest {
@@ -101,6 +102,31 @@ class MultipointGreNotProtectedTest {
                 .dialect(Dialect.VYOS_1_4)
                 .config("spoke.set", SPOKE.replace("# EXPECT: gre-not-protected\n", "") + peer)
                 .expectMarkers();
+    }
+
+    /**
+     * An output filter rule with a rate limit (not read, so read wider) accepts the GRE packet: the real rule may
+     * drop it past the limit, so the cleartext verdict is not proved and the finding is a note without a fix.
+     */
+    @Test
+    void aReplayRestingOnAnInexactRuleIsOnlyANote() {
+        String output = """
+                set firewall ipv4 output filter default-action 'drop'
+                set firewall ipv4 output filter rule 10 action 'accept'
+                set firewall ipv4 output filter rule 10 limit rate '10/second'
+                set firewall ipv4 output filter rule 10 protocol 'gre'
+                """;
+        List<Finding> found = RuleCheck.of(notProtected)
+                .dialect(Dialect.VYOS_1_4)
+                .config("spoke.set", SPOKE.replace("# EXPECT: gre-not-protected\n", "") + output)
+                .expectMarkers();
+
+        assertEquals(1, found.size(), found::toString);
+        assertEquals(Level.NOTE, found.get(0).level());
+        assertTrue(
+                found.get(0).message().startsWith("vpnlint could not decide this"),
+                found.get(0).message());
+        assertNull(found.get(0).fix());
     }
 
     /** A hub names no peer: no witness address can be shown, and nothing is claimed (docs/semantics/dmvpn.md). */
