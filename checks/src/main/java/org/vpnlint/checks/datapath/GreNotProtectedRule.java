@@ -17,9 +17,13 @@ import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.Verdict;
+import org.vpnlint.model.Dialect;
+import org.vpnlint.model.EspGroup;
+import org.vpnlint.model.IpsecConfig;
 import org.vpnlint.model.IpsecPeer;
 import org.vpnlint.model.IpsecTunnel;
 import org.vpnlint.model.Level;
+import org.vpnlint.model.NhrpTunnel;
 import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.model.Router;
 
@@ -27,6 +31,10 @@ import org.vpnlint.model.Router;
  * A GRE tunnel towards an IPsec peer (its remote is the peer's address or inside the peer's remote selectors)
  * whose packets no policy encrypts even with every SA up. The GRE packet is fully determined (for a tunnel
  * without a local address, by the route the kernel picks with every SA up), so it is replayed directly.
+ *
+ * <p>A multipoint GRE tunnel (DMVPN) without an enabled IPsec profile is asked the same about each peer its NHRP
+ * maps name: VyOS renders no connection for it, so only another policy could encrypt its packets
+ * (docs/semantics/dmvpn.md#not-claimed).
  */
 public final class GreNotProtectedRule implements Rule {
 
@@ -38,7 +46,8 @@ public final class GreNotProtectedRule implements Rule {
             .precision(RuleMetadata.Precision.VERY_HIGH)
             .summary(
                     "Replays the GRE tunnel's own packet with every SA up: reported when it leaves in cleartext although its "
-                            + "remote is an IPsec peer or inside a peer's remote prefixes.")
+                            + "remote is an IPsec peer or inside a peer's remote prefixes, or, for a multipoint tunnel "
+                            + "without an IPsec profile, when its packet to a peer its NHRP maps name does.")
             .explanation("""
             GRE over IPsec only encrypts GRE packets whose addresses match a tunnel's selectors. A GRE tunnel \
             between the routers' public addresses next to an IPsec tunnel that selects only the LANs (or dummy \
@@ -47,7 +56,13 @@ public final class GreNotProtectedRule implements Rule {
 
             Make a selector cover the GRE packets: `tunnel N local prefix` / `remote prefix` equal to the GRE \
             tunnel's local and remote addresses (/32) with `protocol gre`, or use the GRE tunnel's addresses as \
-            the IPsec tunnel's prefixes (the dummy-address design).""")
+            the IPsec tunnel's prefixes (the dummy-address design).
+
+            A multipoint GRE tunnel (DMVPN) is protected by an IPsec profile bound to it. Without one, and \
+            without another policy selecting its GRE packets, every packet to the peers its NHRP maps name \
+            leaves in cleartext. Bind a profile: `vpn ipsec profile NAME bind tunnel tunN` with an `ike-group`, \
+            an `esp-group` (transport mode) and the pre-shared secret of the other DMVPN routers. A hub (no \
+            maps) names no peer and is not reported.""")
             .badExample("rules/gre-not-protected/bad-renumbered-wan-selector-not-updated.set")
             .fixedExample("rules/gre-not-protected/good-canonical-gre-prefixes-trap.set")
             .build();
@@ -68,8 +83,94 @@ public final class GreNotProtectedRule implements Rule {
                 findings.add(UndecidedNote.unlessInexact(
                         finding(router, sent.gre(), towards, sent.up()), router, sent.up()));
             }
+            findings.addAll(unprotectedMultipoint(router, context));
         }
         return findings;
+    }
+
+    /**
+     * Multipoint GRE (DMVPN) without an enabled IPsec profile: its GRE packets to each peer the NHRP maps name are
+     * replayed with every SA up, so a site-to-site tunnel or transport policy selecting them still counts. A hub names
+     * no peer, and is not reported (docs/semantics/dmvpn.md#not-claimed).
+     */
+    private static List<Finding> unprotectedMultipoint(Router router, RuleContext context) {
+        List<GrePacket.Sender> unbound = GrePacket.multipointSenders(router).stream()
+                .filter(s -> router.ipsec()
+                        .profileBoundTo(s.tunnelInterface().name())
+                        .isEmpty())
+                .toList();
+        List<Finding> findings = new ArrayList<>();
+        for (GrePacket.SentWithSasUp sent : GrePacket.sentWithEverySaUp(router, unbound, context)) {
+            if (sent.up().verdict() != Verdict.CLEARTEXT) continue;
+            findings.add(UndecidedNote.unlessInexact(multipointFinding(router, sent), router, sent.up()));
+        }
+        return findings;
+    }
+
+    private static Finding multipointFinding(Router router, GrePacket.SentWithSasUp sent) {
+        GrePacket gre = sent.gre();
+        String tunnel = gre.tunnelInterface().name();
+        ReplayedWitness replay = new ReplayedWitness(sent.up(), "up");
+        String message = "Multipoint GRE tunnel " + tunnel
+                + " (DMVPN) has no enabled IPsec profile bound to it and no other "
+                + "IPsec policy covers its GRE packets to NHRP peer "
+                + gre.packet().header().dstText() + ": even with "
+                + "every SA up, " + replay.packetText() + " " + replay.fateText() + ", and with it every packet "
+                + "routed over " + tunnel + ".";
+        List<RelatedLocation> related = new ArrayList<>();
+        for (NhrpTunnel nhrp : router.nhrpTunnels()) {
+            if (!nhrp.interfaceName().equals(tunnel)) continue;
+            for (NhrpTunnel.NhrpMap map : nhrp.maps()) {
+                if (map.nbmaAddress().withoutPrefixLength().equals(gre.packet().dst()) && map.location() != null) {
+                    related.add(new RelatedLocation(
+                            map.location(),
+                            "the NHRP map that names peer "
+                                    + gre.packet().header().dstText()));
+                }
+            }
+        }
+        return Finding.of(METADATA)
+                .message(message)
+                .at(gre.tunnelInterface().location())
+                .related(related)
+                .replay(replay)
+                .fix(router, profileFix(router, tunnel))
+                .subject("interfaces tunnel " + tunnel + "|unprotected|"
+                        + gre.packet().header().dstText())
+                .build();
+    }
+
+    /**
+     * {@code vpn ipsec profile NAME bind tunnel tunN} with the file's IKE and ESP groups (VyOS refuses a profile
+     * without both at commit). Offered for VyOS only, where the profile syntax is checked (1.2: the crux DMVPN
+     * documentation; 1.4/1.5: vyos-1x); not for EdgeOS, whose profile syntax is not checked here. None either when
+     * the file has no IKE or ESP group to name or the profile name is taken. The key is never written: a remark
+     * asks for the one the peers use.
+     */
+    private static ConfigChange profileFix(Router router, String tunnel) {
+        Dialect dialect = router.dialect();
+        if (dialect == Dialect.EDGEOS) return null;
+        IpsecConfig ipsec = router.ipsec();
+        String name = "DMVPN-" + tunnel.toUpperCase(java.util.Locale.ROOT);
+        if (ipsec.ikeGroups().isEmpty()
+                || ipsec.espGroups().isEmpty()
+                || ipsec.profiles().stream().anyMatch(p -> p.name().equals(name))) return null;
+        String espGroup = ipsec.espGroups().values().stream()
+                .filter(g -> "transport".equals(g.mode()))
+                .map(EspGroup::name)
+                .findFirst()
+                .orElse(ipsec.espGroups().keySet().iterator().next());
+        List<Segment> profile = List.of(Segment.of("vpn"), Segment.of("ipsec"), Segment.of("profile", name));
+        return new ConfigChange()
+                .set(profile, Segment.of("bind"), Segment.of("tunnel", tunnel))
+                .set(
+                        profile,
+                        Segment.of(
+                                "ike-group",
+                                ipsec.ikeGroups().keySet().iterator().next()))
+                .set(profile, Segment.of("esp-group", espGroup))
+                .set(profile, Segment.of("authentication"), Segment.of("mode", "pre-shared-secret"))
+                .remark("also set authentication pre-shared-secret to the key the other DMVPN routers use");
     }
 
     /** The first tunnel whose peer is the GRE remote, else the first whose remote selectors contain it. */

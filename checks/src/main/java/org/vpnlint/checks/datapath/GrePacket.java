@@ -3,6 +3,7 @@ package org.vpnlint.checks.datapath;
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.RouteEntry;
 import org.vpnlint.datapath.SaStates;
 import org.vpnlint.model.NetInterface;
+import org.vpnlint.model.NhrpTunnel;
 import org.vpnlint.model.Router;
 import org.vpnlint.model.TunnelSettings;
 
@@ -44,12 +46,38 @@ record GrePacket(NetInterface tunnelInterface, ConcretePacket packet) {
     }
 
     /**
+     * The multipoint GRE interfaces (no remote) towards each peer the file names for them: the outer (NBMA) address
+     * of every NHRP {@code map}, once per tunnel and address. A hub (no map) names no peer and sends nothing here;
+     * {@code dynamic-map} hubs are known by DNS name only.
+     */
+    static List<Sender> multipointSenders(Router router) {
+        List<Sender> senders = new ArrayList<>();
+        for (NhrpTunnel nhrp : router.nhrpTunnels()) {
+            NetInterface netInterface =
+                    router.findInterface(nhrp.interfaceName()).orElse(null);
+            if (netInterface == null || netInterface.disabled()) continue;
+            TunnelSettings settings = netInterface.tunnel();
+            if (settings == null || settings.remoteAddress() != null || settings.outerProtocol() != 47) continue;
+            Set<IPAddress> peers = new LinkedHashSet<>();
+            for (NhrpTunnel.NhrpMap map : nhrp.maps())
+                peers.add(map.nbmaAddress().withoutPrefixLength());
+            for (IPAddress peer : peers) senders.add(new Sender(netInterface, settings, peer));
+        }
+        return senders;
+    }
+
+    /**
      * What each GRE/IPIP interface of the router ({@link #senders}) sends with every SA up, and that packet's fate
      * then; interfaces that send nothing in that state are left out.
      */
     static List<SentWithSasUp> sentWithEverySaUp(Router router, RuleContext context) {
+        return sentWithEverySaUp(router, senders(router), context);
+    }
+
+    /** What each of {@code senders} sends with every SA up, and that packet's fate then. */
+    static List<SentWithSasUp> sentWithEverySaUp(Router router, List<Sender> senders, RuleContext context) {
         List<SentWithSasUp> sent = new ArrayList<>();
-        for (Sender sender : senders(router)) {
+        for (Sender sender : senders) {
             CompiledRouter compiled = context.compiled(router, sender.family());
             // without a local address this is table 220's src, the address strongSwan chose
             sender.packet(compiled, SaStates.allUp())
@@ -67,7 +95,7 @@ record GrePacket(NetInterface tunnelInterface, ConcretePacket packet) {
         return tunnelInterface.name() + " (" + packet.header() + ")";
     }
 
-    /** A GRE/IPIP interface with a fixed remote. */
+    /** A GRE/IPIP interface and the remote it sends to: its fixed remote, or for mGRE a peer the file names. */
     record Sender(NetInterface tunnelInterface, TunnelSettings settings, IPAddress remote) {
 
         /** The family its packets use, the one to compile the router for. */
