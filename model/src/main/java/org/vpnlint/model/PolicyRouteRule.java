@@ -27,6 +27,7 @@ public record PolicyRouteRule(
             case SET_MARK -> "mark " + mark;
             case DROP -> "drop";
             case ACCEPT -> "accept";
+            case LOAD_BALANCE -> "load balancing";
         };
         return path + " (" + what + ")";
     }

@@ -22,8 +22,9 @@ import org.vpnlint.parser.ConfigNode;
  *       {@code modify table N|main} or {@code modify mark M}, bound by {@code interfaces ... firewall in modify NAME}.</li>
  * </ul>
  * Settings that do not steer routing ({@code set tcp-mss}, {@code set dscp}, ...) are read and left out; a rule
- * left with nothing that steers routing is left out. EdgeOS {@code modify lb-group} (load balancing) is reported
- * as unsupported.
+ * left with nothing that steers routing is left out. EdgeOS {@code modify lb-group NAME} sends the connection to a
+ * load-balance group ({@link PolicyRouteAction#LOAD_BALANCE}); {@link #loadBalancedBy()} says which rules name
+ * which group, for {@link LoadBalanceMapper}.
  */
 final class PolicyRouteMapper {
 
@@ -34,6 +35,7 @@ final class PolicyRouteMapper {
 
     private final MappingContext context;
     private final PacketMatchReader matches;
+    private final Map<String, List<String>> loadBalancedBy = new LinkedHashMap<>();
 
     PolicyRouteMapper(MappingContext context) {
         this.context = context;
@@ -60,6 +62,11 @@ final class PolicyRouteMapper {
             for (ConfigNode ruleset : children(policy.child(word))) routes.add(ruleset(ruleset, true, v6Bindings));
         }
         return routes;
+    }
+
+    /** EdgeOS: load-balance group name → the paths of the rules with {@code modify lb-group} that name it. */
+    Map<String, List<String>> loadBalancedBy() {
+        return loadBalancedBy;
     }
 
     private static List<ConfigNode> children(ConfigNode node) {
@@ -109,17 +116,11 @@ final class PolicyRouteMapper {
         ConfigSection set = rule.section(context.dialect() == Dialect.EDGEOS ? "modify" : "set");
         String table = null;
         String mark = null;
+        String loadBalanceGroup = null;
         if (set != null) {
             table = set.value("table");
             mark = set.value("mark");
-            ConfigNode loadBalancing = set.leaf("lb-group");
-            if (loadBalancing != null) {
-                context.problems()
-                        .unsupported(
-                                loadBalancing,
-                                "'" + NodePath.of(loadBalancing) + "' (load balancing) is not supported by vpnlint;"
-                                        + " the rule is read as if it did not steer the packet");
-            }
+            loadBalanceGroup = set.value("lb-group");
             set.ignore(NOT_ROUTING);
             set.finish();
         }
@@ -127,6 +128,13 @@ final class PolicyRouteMapper {
         rule.finish();
         if (number == null) return null;
         String path = rule.path();
+        if (loadBalanceGroup != null) {
+            loadBalancedBy
+                    .computeIfAbsent(loadBalanceGroup, group -> new ArrayList<>())
+                    .add(path);
+            return new PolicyRouteRule(
+                    number, match, PolicyRouteAction.LOAD_BALANCE, 0, 0, disabled, path, rule.location());
+        }
         if (table != null) {
             Integer tableNumber = tableNumber(rule.node(), table);
             if (tableNumber == null) return null;
