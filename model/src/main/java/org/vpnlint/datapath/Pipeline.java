@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.vpnlint.model.InterfaceKind;
+import org.vpnlint.model.LoadBalancedWan;
 import org.vpnlint.model.NetInterface;
 import org.vpnlint.model.PolicyRouteAction;
 import org.vpnlint.model.ProtocolMatch;
@@ -49,6 +50,7 @@ final class Pipeline<B, V> {
     private V arrivedOn;
     private HeaderPredicates<B, V> arrivalMatch;
     private V routingTable;
+    private V balancerNatEgress;
     private V policyRule;
     private Header<V> routed;
     private HeaderPredicates<B, V> routedMatch;
@@ -206,6 +208,7 @@ final class Pipeline<B, V> {
     private void policyRouting() {
         arrivalMatch = new HeaderPredicates<>(algebra, router, arrival);
         routingTable = index(0);
+        balancerNatEgress = index(0);
         policyRule = index(0);
         List<CompiledPolicyRule> rules = router.policyRouting();
         B arriving = algebra.not(generatedLocally);
@@ -223,17 +226,20 @@ final class Pipeline<B, V> {
                             algebra.and(bound, arrivalMatch.matches(rule.rule().match()))));
         }
         CompiledPolicyRule winner = scan.decided() ? rules.get(scan.winner()) : null;
-        V table = index(winner == null ? 0 : winner.table());
+        V table = winner == null ? index(0) : tableOf(winner);
+        V balancerNat = winner == null ? index(0) : balancerNatOf(winner);
         V position = index(scan.winner() + 1);
         B dropped = algebra.bool(winner != null && winner.rule().action() == PolicyRouteAction.DROP);
         for (int k = scan.undecided() - 1; k >= 0; k--) {
             CompiledPolicyRule rule = rules.get(scan.position(k));
             B hit = scan.condition(k);
-            table = algebra.ifBits(hit, index(rule.table()), table);
+            table = algebra.ifBits(hit, tableOf(rule), table);
+            balancerNat = algebra.ifBits(hit, balancerNatOf(rule), balancerNat);
             position = algebra.ifBits(hit, index(scan.position(k) + 1), position);
             dropped = algebra.ifBool(hit, algebra.bool(rule.rule().action() == PolicyRouteAction.DROP), dropped);
         }
         routingTable = table;
+        balancerNatEgress = balancerNat;
         policyRule = position;
         V decided = position;
         sink.step(
@@ -242,6 +248,38 @@ final class Pipeline<B, V> {
                 arrival,
                 () -> explainPolicyRouting(decided));
         end(dropped, Verdict.DROPPED, DropReason.POLICY_ROUTE_DROP, arrival, index(0), index(0));
+    }
+
+    /**
+     * The table a rule marks the packet for: its own, or for a load-balancing rule the table of the WAN the load
+     * balancer chose ({@link PacketInput#wan}; a choice outside the group means its first WAN).
+     */
+    private V tableOf(CompiledPolicyRule rule) {
+        if (!rule.balances()) return index(rule.table());
+        List<LoadBalancedWan> wans = rule.group().wans();
+        V table = index(wans.get(0).table());
+        if (input.wan() == null) return table;
+        for (int i = wans.size() - 1; i >= 1; i--) {
+            table = algebra.ifBits(chose(wans.get(i)), index(wans.get(i).table()), table);
+        }
+        return table;
+    }
+
+    /** For a load balancer that source-NATs its connections: the chosen WAN's interface index, otherwise 0. */
+    private V balancerNatOf(CompiledPolicyRule rule) {
+        if (!rule.balances() || !rule.group().sourceNat()) return index(0);
+        List<LoadBalancedWan> wans = rule.group().wans();
+        V egress = index(router.interfaceIndex(wans.get(0).interfaceName()));
+        if (input.wan() == null) return egress;
+        for (int i = wans.size() - 1; i >= 1; i--) {
+            egress = algebra.ifBits(
+                    chose(wans.get(i)), index(router.interfaceIndex(wans.get(i).interfaceName())), egress);
+        }
+        return egress;
+    }
+
+    private B chose(LoadBalancedWan wan) {
+        return algebra.eq(input.wan(), index(router.interfaceIndex(wan.interfaceName())));
     }
 
     /** PREROUTING destination NAT on the inbound interface; the router's own packets do not pass PREROUTING. */
@@ -454,15 +492,26 @@ final class Pipeline<B, V> {
                 routedMatch,
                 new InterfacePredicates<>(algebra, router, routeEgress),
                 interfaceAddress(routeEgress));
-        translated = snat.header();
-        sourceNatRule = snat.rule();
+        // a load balancer's own source NAT runs ahead of the configured rules and, once it has translated the
+        // connection, the kernel runs no later NAT rule for it (docs/semantics/wan-load-balancing.md)
+        B balancerNats = algebra.not(algebra.eq(balancerNatEgress, index(0)));
+        Header<V> toWan = new Header<>(
+                interfaceAddress(balancerNatEgress),
+                routed.dst(),
+                routed.protocol(),
+                routed.srcPort(),
+                routed.dstPort());
+        translated = Header.choose(algebra, balancerNats, toWan, snat.header());
+        sourceNatRule = algebra.ifBits(balancerNats, index(router.sourceNat().size() + 1), snat.rule());
         sink.step(
                 pending,
                 Stage.POSTROUTING_SNAT,
                 translated,
-                () -> explainNat(router.sourceNat(), snat, routed, "source NAT"));
+                () -> Boolean.TRUE.equals(algebra.truthOf(balancerNats))
+                        ? explainBalancerNat(toWan)
+                        : explainNat(router.sourceNat(), snat, routed, "source NAT"));
         sourceNatted = algebra.and(
-                snat.translating(),
+                algebra.or(balancerNats, snat.translating()),
                 algebra.not(algebra.and(
                         algebra.eq(translated.src(), routed.src()),
                         algebra.eq(translated.srcPort(), routed.srcPort()))));
@@ -739,6 +788,18 @@ final class Pipeline<B, V> {
         return new Explanation(detail, rule.rule().location());
     }
 
+    /** The load balancer's source NAT, named by the load-balancing rule that marked the connection. */
+    private Explanation explainBalancerNat(Header<V> after) {
+        CompiledPolicyRule rule = router.policyRouting().get(valueOf(policyRule) - 1);
+        List<String> changes = new ArrayList<>();
+        change(changes, "src", routed.src(), after.src());
+        return new Explanation(
+                rule.rule().path() + " (the load balancer's source NAT for the connection it marked for "
+                        + router.interfaceName(valueOf(balancerNatEgress)) + ", ahead of the NAT rules): "
+                        + (changes.isEmpty() ? "translates to the same address" : String.join(", ", changes)),
+                rule.rule().location());
+    }
+
     private void change(List<String> changes, String field, V before, V after) {
         if (!java.util.Objects.equals(algebra.valueOf(before), algebra.valueOf(after))) {
             changes.add(field + " " + address(before) + " → " + address(after));
@@ -779,6 +840,16 @@ final class Pipeline<B, V> {
                 : router.policyRouting().get(position - 1).rule().label();
     }
 
+    /** The WAN whose table the packet was marked for. */
+    private String chosenWan(CompiledPolicyRule rule) {
+        int table = valueOf(routingTable);
+        return rule.group().wans().stream()
+                .filter(wan -> wan.table() == table)
+                .map(LoadBalancedWan::interfaceName)
+                .findFirst()
+                .orElse("-");
+    }
+
     private Explanation explainPolicyRouting(V position) {
         CompiledPolicyRule rule = router.policyRouting().get(valueOf(position) - 1);
         String effect = switch (rule.rule().action()) {
@@ -788,6 +859,13 @@ final class Pipeline<B, V> {
                         : "the packet is marked for table " + rule.table() + " (ip rule pref " + rule.table()
                                 + ", before strongSwan's table 220 at pref 220)";
             case DROP -> "the packet is dropped";
+            case LOAD_BALANCE ->
+                rule.balances()
+                        ? "the load balancer marks the connection for " + chosenWan(rule) + " (table "
+                                + valueOf(routingTable) + ", ip rule pref " + valueOf(routingTable)
+                                + "); another connection may get another WAN of "
+                                + rule.group().path()
+                        : "the load-balance group is not configured; the packet is not marked";
             default -> "the ruleset ends; the packet is not marked";
         };
         if (rule.rule().action() == PolicyRouteAction.SET_TABLE && rule.table() > RouteCompiler.IPSEC_RULE_PREFERENCE) {
