@@ -56,8 +56,9 @@ class LoadBalancingLeakTest {
         assertTrue(finding.message().contains("ahead of every NAT rule"), finding.message());
         assertTrue(finding.message().contains("its connection balanced to eth"), finding.message());
         assertTrue(finding.fix().contains("load-balancing wan rule 5 exclude"), finding.fix());
+        assertTrue(finding.fix().contains("load-balancing wan rule 5 inbound-interface eth1"), finding.fix());
         assertTrue(
-                finding.fix().contains("load-balancing wan rule 5 destination address '10.10.10.0/24'"), finding.fix());
+                finding.fix().contains("load-balancing wan rule 5 destination address 10.10.10.0/24"), finding.fix());
     }
 
     @Test
