@@ -89,6 +89,24 @@ public record CompiledRouter(
         return 0;
     }
 
+    /** Whether a load balancer chooses among WANs for some connections (the choice is then an input). */
+    public boolean balancesConnections() {
+        return policyRouting.stream().anyMatch(CompiledPolicyRule::balances);
+    }
+
+    /**
+     * The WAN a witness's choice names: a WAN of some load-balance group, or null (the first WAN of the group then).
+     */
+    public String balancedWan(java.math.BigInteger choice) {
+        if (choice.signum() <= 0 || choice.compareTo(java.math.BigInteger.valueOf(interfaces.size())) > 0) return null;
+        String name = interfaceName(choice.intValue());
+        boolean balanced = policyRouting.stream()
+                .filter(CompiledPolicyRule::balances)
+                .anyMatch(rule -> rule.group().wans().stream()
+                        .anyMatch(w -> w.interfaceName().equals(name)));
+        return balanced ? name : null;
+    }
+
     /** Number of ingress values: locally generated, each interface, each tunnel's decrypted traffic. */
     public int ingressCount() {
         return 1 + interfaces.size() + tunnels.size();

@@ -6,9 +6,17 @@ import org.vpnlint.model.ProtocolMatch;
 
 /**
  * One packet to replay: its header as it enters the router and where it enters. Ports are ignored (stored as 0)
- * for protocols other than TCP and UDP. Both addresses must be of the same family.
+ * for protocols other than TCP and UDP. Both addresses must be of the same family. {@code wan} is the WAN a load
+ * balancer chose for the packet's connection (docs/semantics/wan-load-balancing.md), null when none did: the first
+ * WAN of the group then.
  */
-public record ConcretePacket(IPAddress src, IPAddress dst, int protocol, int srcPort, int dstPort, Ingress ingress) {
+public record ConcretePacket(
+        IPAddress src, IPAddress dst, int protocol, int srcPort, int dstPort, Ingress ingress, String wan) {
+
+    /** A packet no load balancer chose a WAN for. */
+    public ConcretePacket(IPAddress src, IPAddress dst, int protocol, int srcPort, int dstPort, Ingress ingress) {
+        this(src, dst, protocol, srcPort, dstPort, ingress, null);
+    }
 
     public ConcretePacket {
         src = src.withoutPrefixLength();
@@ -40,6 +48,11 @@ public record ConcretePacket(IPAddress src, IPAddress dst, int protocol, int src
         return new ConcretePacket(address(src), address(dst), protocol, 0, 0, ingress);
     }
 
+    /** The same packet, its connection balanced to this WAN. */
+    public ConcretePacket balancedTo(String otherWan) {
+        return new ConcretePacket(src, dst, protocol, srcPort, dstPort, ingress, otherWan);
+    }
+
     public AddressFamily family() {
         return AddressFamily.of(src);
     }
@@ -56,6 +69,8 @@ public record ConcretePacket(IPAddress src, IPAddress dst, int protocol, int src
 
     @Override
     public String toString() {
-        return header() + (ingress.kind() == Ingress.Kind.LOCAL ? " sent by the router" : " arriving on " + ingress);
+        return header()
+                + (ingress.kind() == Ingress.Kind.LOCAL ? " sent by the router" : " arriving on " + ingress)
+                + (wan == null ? "" : " (its connection balanced to " + wan + ")");
     }
 }

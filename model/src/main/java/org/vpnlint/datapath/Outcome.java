@@ -14,7 +14,8 @@ package org.vpnlint.datapath;
  * @param sourceNatted        whether POSTROUTING translated the source (which triggers the second lookup)
  * @param afterSourceNat      the header after POSTROUTING source NAT
  * @param sourceNatRule       1 + the position in {@link CompiledRouter#sourceNat()} of the first rule that matched in
- *                            POSTROUTING (an exclude too), 0 if none ({@link CompiledRouter#INDEX_WIDTH} bits)
+ *                            POSTROUTING (an exclude too), 0 if none, size + 1 when a load balancer's own source NAT
+ *                            translated the connection ({@link CompiledRouter#INDEX_WIDTH} bits)
  * @param wellFormed          the input is a possible packet: a valid ingress, ports 0 for protocols without ports;
  *                            a symbolic query must require it
  */

@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * The pipeline's input as algebra terms: the header as the packet enters, the ingress (see
- * {@link CompiledRouter} for the enumeration) and one boolean per tunnel, true while its SA is up
- * (list position = tunnel index - 1).
+ * {@link CompiledRouter} for the enumeration), one boolean per tunnel, true while its SA is up
+ * (list position = tunnel index - 1), and the WAN a load balancer chose for the packet's connection (an interface
+ * index; null or a WAN not in the rule's group means the group's first WAN).
  */
-public record PacketInput<B, V>(Header<V> header, V ingress, List<B> saUp) {
+public record PacketInput<B, V>(Header<V> header, V ingress, List<B> saUp, V wan) {
 
     public static final String SRC = "src";
     public static final String DST = "dst";
@@ -19,14 +20,21 @@ public record PacketInput<B, V>(Header<V> header, V ingress, List<B> saUp) {
     public static final String DST_PORT = "dstPort";
     public static final String INGRESS = "ingress";
     public static final String SA_UP = "saUp";
+    public static final String WAN = "wan";
 
     public PacketInput {
         saUp = saUp instanceof SameForEveryTunnel<B> same ? same : List.copyOf(saUp); // that one is unmodifiable
     }
 
+    /** A packet for which no load balancer chooses (the first WAN of a group, if one is met). */
+    public PacketInput(Header<V> header, V ingress, List<B> saUp) {
+        this(header, ingress, saUp, null);
+    }
+
     /**
      * A packet whose every field is a fresh variable, named {@code prefix + "src"}, ..., {@code prefix + "saUp" + k}
-     * (k = tunnel index). Read a witness back with {@link #decodePacket} and {@link #decodeStates}.
+     * (k = tunnel index), and {@code prefix + "wan"} when the router balances connections among WANs. Read a witness
+     * back with {@link #decodePacket} and {@link #decodeStates}.
      */
     public static <B, V> PacketInput<B, V> fresh(CompiledRouter router, FreshVariables<B, V> variables, String prefix) {
         int width = router.family().width();
@@ -38,7 +46,8 @@ public record PacketInput<B, V>(Header<V> header, V ingress, List<B> saUp) {
                 variables.bits(prefix + DST_PORT, Header.PORT_WIDTH));
         List<B> saUp = new ArrayList<>();
         for (CompiledTunnel tunnel : router.tunnels()) saUp.add(variables.bool(prefix + SA_UP + tunnel.index()));
-        return new PacketInput<>(header, variables.bits(prefix + INGRESS, CompiledRouter.INDEX_WIDTH), saUp);
+        V wan = router.balancesConnections() ? variables.bits(prefix + WAN, CompiledRouter.INDEX_WIDTH) : null;
+        return new PacketInput<>(header, variables.bits(prefix + INGRESS, CompiledRouter.INDEX_WIDTH), saUp, wan);
     }
 
     /** A known packet and SA states as constants of the algebra. */
@@ -64,8 +73,11 @@ public record PacketInput<B, V>(Header<V> header, V ingress, List<B> saUp) {
             saUp = new ArrayList<>();
             for (CompiledTunnel tunnel : router.tunnels()) saUp.add(algebra.bool(states.isUp(tunnel.ref())));
         }
+        V wan = packet.wan() == null
+                ? null
+                : algebra.bits(router.interfaceIndex(packet.wan()), CompiledRouter.INDEX_WIDTH);
         return new PacketInput<>(
-                header, algebra.bits(router.ingressCode(packet.ingress()), CompiledRouter.INDEX_WIDTH), saUp);
+                header, algebra.bits(router.ingressCode(packet.ingress()), CompiledRouter.INDEX_WIDTH), saUp, wan);
     }
 
     /** The packet arrives on one of the router's interfaces (not the router's own, not decrypted). */
@@ -105,7 +117,8 @@ public record PacketInput<B, V>(Header<V> header, V ingress, List<B> saUp) {
                 value(witness, prefix + PROTOCOL).intValue(),
                 value(witness, prefix + SRC_PORT).intValue(),
                 value(witness, prefix + DST_PORT).intValue(),
-                router.ingressOf(ingress));
+                router.ingressOf(ingress),
+                router.balancesConnections() ? router.balancedWan(value(witness, prefix + WAN)) : null);
     }
 
     /** The SA states of a solver witness: each tunnel up or down as the witness says. */

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 import org.vpnlint.model.FirewallAction;
 import org.vpnlint.model.InterfaceKind;
+import org.vpnlint.model.LoadBalancedWan;
 import org.vpnlint.model.NetInterface;
 import org.vpnlint.model.PolicyRouteAction;
 import org.vpnlint.model.ProtocolMatch;
@@ -49,6 +50,7 @@ final class Pipeline<B, V> {
     private V arrivedOn;
     private HeaderPredicates<B, V> arrivalMatch;
     private V routingTable;
+    private V balancerNatEgress;
     private V policyRule;
     private Header<V> routed;
     private HeaderPredicates<B, V> routedMatch;
@@ -206,6 +208,7 @@ final class Pipeline<B, V> {
     private void policyRouting() {
         arrivalMatch = new HeaderPredicates<>(algebra, router, arrival);
         routingTable = index(0);
+        balancerNatEgress = index(0);
         policyRule = index(0);
         List<CompiledPolicyRule> rules = router.policyRouting();
         B arriving = algebra.not(generatedLocally);
@@ -223,21 +226,56 @@ final class Pipeline<B, V> {
                             algebra.and(bound, arrivalMatch.matches(rule.rule().match()))));
         }
         CompiledPolicyRule winner = scan.decided() ? rules.get(scan.winner()) : null;
-        V table = index(winner == null ? 0 : winner.table());
+        V table = winner == null ? index(0) : tableOf(winner);
+        V balancerNat = winner == null ? index(0) : balancerNatOf(winner);
         V position = index(scan.winner() + 1);
         B dropped = algebra.bool(winner != null && winner.rule().action() == PolicyRouteAction.DROP);
         for (int k = scan.undecided() - 1; k >= 0; k--) {
             CompiledPolicyRule rule = rules.get(scan.position(k));
             B hit = scan.condition(k);
-            table = algebra.ifBits(hit, index(rule.table()), table);
+            table = algebra.ifBits(hit, tableOf(rule), table);
+            balancerNat = algebra.ifBits(hit, balancerNatOf(rule), balancerNat);
             position = algebra.ifBits(hit, index(scan.position(k) + 1), position);
             dropped = algebra.ifBool(hit, algebra.bool(rule.rule().action() == PolicyRouteAction.DROP), dropped);
         }
         routingTable = table;
+        balancerNatEgress = balancerNat;
         policyRule = position;
         V decided = position;
         sink.step(active(algebra.not(algebra.eq(position, index(0)))), () -> policyRouteStep(decided));
         end(dropped, Verdict.DROPPED, DropReason.POLICY_ROUTE_DROP, arrival, index(0), index(0));
+    }
+
+    /**
+     * The table a rule marks the packet for: its own, or for a load-balancing rule the table of the WAN the load
+     * balancer chose ({@link PacketInput#wan}; a choice outside the group means its first WAN).
+     */
+    private V tableOf(CompiledPolicyRule rule) {
+        if (!rule.balances()) return index(rule.table());
+        List<LoadBalancedWan> wans = rule.group().wans();
+        V table = index(wans.get(0).table());
+        if (input.wan() == null) return table;
+        for (int i = wans.size() - 1; i >= 1; i--) {
+            table = algebra.ifBits(chose(wans.get(i)), index(wans.get(i).table()), table);
+        }
+        return table;
+    }
+
+    /** For a load balancer that source-NATs its connections: the chosen WAN's interface index, otherwise 0. */
+    private V balancerNatOf(CompiledPolicyRule rule) {
+        if (!rule.balances() || !rule.group().sourceNat()) return index(0);
+        List<LoadBalancedWan> wans = rule.group().wans();
+        V egress = index(router.interfaceIndex(wans.get(0).interfaceName()));
+        if (input.wan() == null) return egress;
+        for (int i = wans.size() - 1; i >= 1; i--) {
+            egress = algebra.ifBits(
+                    chose(wans.get(i)), index(router.interfaceIndex(wans.get(i).interfaceName())), egress);
+        }
+        return egress;
+    }
+
+    private B chose(LoadBalancedWan wan) {
+        return algebra.eq(input.wan(), index(router.interfaceIndex(wan.interfaceName())));
     }
 
     /** PREROUTING destination NAT on the inbound interface; the router's own packets do not pass PREROUTING. */
@@ -437,11 +475,24 @@ final class Pipeline<B, V> {
                 routedMatch,
                 new InterfacePredicates<>(algebra, router, routeEgress),
                 interfaceAddress(routeEgress));
-        translated = snat.header();
-        sourceNatRule = snat.rule();
-        sink.step(pending, () -> translation(Stage.POSTROUTING_SNAT, router.sourceNat(), snat, routed));
+        // a load balancer's own source NAT runs ahead of the configured rules and, once it has translated the
+        // connection, the kernel runs no later NAT rule for it (docs/semantics/wan-load-balancing.md)
+        B balancerNats = algebra.not(algebra.eq(balancerNatEgress, index(0)));
+        Header<V> toWan = new Header<>(
+                interfaceAddress(balancerNatEgress),
+                routed.dst(),
+                routed.protocol(),
+                routed.srcPort(),
+                routed.dstPort());
+        translated = Header.choose(algebra, balancerNats, toWan, snat.header());
+        sourceNatRule = algebra.ifBits(balancerNats, index(router.sourceNat().size() + 1), snat.rule());
+        sink.step(
+                pending,
+                () -> surely(balancerNats)
+                        ? balancerTranslation(toWan)
+                        : translation(Stage.POSTROUTING_SNAT, router.sourceNat(), snat, routed));
         sourceNatted = algebra.and(
-                snat.translating(),
+                algebra.or(balancerNats, snat.translating()),
                 algebra.not(algebra.and(
                         algebra.eq(translated.src(), routed.src()),
                         algebra.eq(translated.srcPort(), routed.srcPort()))));
@@ -695,6 +746,19 @@ final class Pipeline<B, V> {
                 stage, rule, surely(outcome.translating()), concrete(before), concrete(outcome.header()));
     }
 
+    /**
+     * The load balancer's source NAT, named by the load-balancing rule that marked the connection: a translation
+     * step whose rule is that balancing rule.
+     */
+    private TraceStep.PacketStep balancerTranslation(Header<V> after) {
+        CompiledPolicyRule rule = router.policyRouting().get(valueOf(policyRule) - 1);
+        TraceStep.NatRuleRef balancer = new TraceStep.NatRuleRef(
+                rule.rule().path() + " (the load balancer's source NAT for the connection it marked for "
+                        + router.interfaceName(valueOf(balancerNatEgress)) + ", ahead of the NAT rules)",
+                rule.rule().location());
+        return new TraceStep.Translation(Stage.POSTROUTING_SNAT, balancer, true, concrete(routed), concrete(after));
+    }
+
     private TraceStep.PacketStep routeStep(RouteDecision<B, V> route) {
         int position = valueOf(route.entry());
         if (position <= 0) return new TraceStep.Route(null, null, mark(), concrete(routed));
@@ -715,8 +779,30 @@ final class Pipeline<B, V> {
 
     private TraceStep.PacketStep policyRouteStep(V position) {
         CompiledPolicyRule rule = router.policyRouting().get(valueOf(position) - 1);
+        if (rule.rule().action() != PolicyRouteAction.LOAD_BALANCE) {
+            return new TraceStep.PolicyRouting(
+                    TraceStep.PolicyRuleRef.of(rule), rule.rule().action(), rule.table(), null, concrete(arrival));
+        }
+        // the table is the chosen WAN's, not the rule's own
+        TraceStep.Balancing balancing = new TraceStep.Balancing(
+                rule.balances(), chosenWan(rule), rule.balances() ? rule.group().path() : null);
         return new TraceStep.PolicyRouting(
-                TraceStep.PolicyRuleRef.of(rule), rule.rule().action(), rule.table(), concrete(arrival));
+                TraceStep.PolicyRuleRef.of(rule),
+                PolicyRouteAction.LOAD_BALANCE,
+                valueOf(routingTable),
+                balancing,
+                concrete(arrival));
+    }
+
+    /** The WAN whose table the packet was marked for. */
+    private String chosenWan(CompiledPolicyRule rule) {
+        if (!rule.balances()) return "-";
+        int table = valueOf(routingTable);
+        return rule.group().wans().stream()
+                .filter(wan -> wan.table() == table)
+                .map(LoadBalancedWan::interfaceName)
+                .findFirst()
+                .orElse("-");
     }
 
     private TraceStep.PacketStep inboundCheck(Stage stage, PolicyHit<B, V> hit) {

@@ -41,9 +41,7 @@ final class RouterCompiler {
         List<PolicyEntry> policies = TunnelCompiler.policies(tunnels);
         List<CompiledPolicyRule> policyRouting = policyRouting();
         java.util.SortedSet<Integer> policyTables = new java.util.TreeSet<>();
-        for (CompiledPolicyRule rule : policyRouting) {
-            if (rule.table() != 0) policyTables.add(rule.table());
-        }
+        for (CompiledPolicyRule rule : policyRouting) policyTables.addAll(rule.tables());
         List<RouteEntry> routes = routeCompiler.routes(tunnels, policyTables);
 
         NatConfig nat = router.nat() == null ? NatConfig.NONE : router.nat();
@@ -90,7 +88,11 @@ final class RouterCompiler {
             ordered.sort(java.util.Comparator.comparingInt(org.vpnlint.model.PolicyRouteRule::number));
             for (org.vpnlint.model.PolicyRouteRule rule : ordered) {
                 if (!rule.steers()) continue;
-                rules.add(new CompiledPolicyRule(ruleset, rule, ruleset.boundTo()));
+                rules.add(new CompiledPolicyRule(
+                        ruleset,
+                        rule,
+                        ruleset.boundTo(),
+                        router.loadBalanceGroupOf(rule).orElse(null)));
             }
         }
         return rules;

@@ -129,6 +129,14 @@ public final class StepText {
                         + ")";
             }
             case DROP -> "the packet is dropped";
+            case LOAD_BALANCE ->
+                step.balancing().configured()
+                        ? "the load balancer marks the connection for "
+                                + step.balancing().wan() + " (table "
+                                + step.table() + ", ip rule pref " + step.table()
+                                + "); another connection may get another WAN of "
+                                + step.balancing().group()
+                        : "the load-balance group is not configured; the packet is not marked";
             default -> "the ruleset ends; the packet is not marked";
         };
         return step.rule().label() + " matches: " + effect;

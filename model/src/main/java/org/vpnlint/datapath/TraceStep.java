@@ -82,6 +82,12 @@ public sealed interface TraceStep permits TraceStep.PacketStep, TraceStep.Note {
     /** The table policy routing marked a packet for (the route lookup consults it first) and the rule that did. */
     record TableMark(int table, PolicyRuleRef rule) {}
 
+    /**
+     * What a load-balancing rule did with the packet's connection: with its group configured ({@code configured}),
+     * marked it for {@code wan} (one WAN of {@code group}; another connection may get another); without, nothing.
+     */
+    record Balancing(boolean configured, String wan, String group) {}
+
     // ---- the data path's steps, in kernel order ----------------------------------------------------------------
 
     /**
@@ -109,9 +115,11 @@ public sealed interface TraceStep permits TraceStep.PacketStep, TraceStep.Note {
     /**
      * A policy-routing rule of mangle PREROUTING matched the packet as it arrived ({@code header}) and decided:
      * {@code SET_TABLE} marks it for {@code table} (0 for {@code set table main}: the main lookup stays),
-     * {@code DROP} drops it, {@code ACCEPT} ends the ruleset without a mark.
+     * {@code DROP} drops it, {@code ACCEPT} ends the ruleset without a mark; {@code LOAD_BALANCE} marks the
+     * connection for one WAN ({@code balancing}, null for the other actions).
      */
-    record PolicyRouting(PolicyRuleRef rule, PolicyRouteAction action, int table, ConcreteHeader header)
+    record PolicyRouting(
+            PolicyRuleRef rule, PolicyRouteAction action, int table, Balancing balancing, ConcreteHeader header)
             implements PacketStep {
 
         @Override

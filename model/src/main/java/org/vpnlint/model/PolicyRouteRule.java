@@ -62,6 +62,7 @@ public record PolicyRouteRule(
             case DROP -> "drop";
             case ACCEPT -> "accept";
             case UNKNOWN -> "action not read";
+            case LOAD_BALANCE -> "load balancing";
         };
         return path + " (" + what + ")";
     }

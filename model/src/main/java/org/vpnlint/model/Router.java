@@ -10,7 +10,8 @@ import java.util.Optional;
  * the file name). {@code completeness} says which parts the file shows whole (a fragment shows only some).
  * {@code policyRoutes} are the policy-routing rulesets bound to interfaces (VyOS {@code policy route}, EdgeOS
  * {@code firewall modify}); {@code routes} hold the main table and the tables they select.
- * {@code nhrpTunnels} are {@code protocols nhrp tunnel ...} (DMVPN).
+ * {@code nhrpTunnels} are {@code protocols nhrp tunnel ...} (DMVPN). {@code loadBalanceGroups} are the WAN load
+ * balancers the {@link PolicyRouteAction#LOAD_BALANCE} rules of {@code policyRoutes} send connections to.
  */
 public record Router(
         String name,
@@ -24,14 +25,46 @@ public record Router(
         String hostName,
         Completeness completeness,
         List<PolicyRoute> policyRoutes,
-        List<NhrpTunnel> nhrpTunnels) {
+        List<NhrpTunnel> nhrpTunnels,
+        List<LoadBalanceGroup> loadBalanceGroups) {
 
     public Router {
         interfaces = List.copyOf(interfaces);
         routes = List.copyOf(routes);
         nhrpTunnels = List.copyOf(nhrpTunnels);
         policyRoutes = List.copyOf(policyRoutes);
+        loadBalanceGroups = List.copyOf(loadBalanceGroups);
         java.util.Objects.requireNonNull(completeness);
+    }
+
+    /** A router without WAN load balancing. */
+    public Router(
+            String name,
+            String file,
+            Dialect dialect,
+            List<NetInterface> interfaces,
+            List<StaticRoute> routes,
+            NatConfig nat,
+            FirewallConfig firewall,
+            IpsecConfig ipsec,
+            String hostName,
+            Completeness completeness,
+            List<PolicyRoute> policyRoutes,
+            List<NhrpTunnel> nhrpTunnels) {
+        this(
+                name,
+                file,
+                dialect,
+                interfaces,
+                routes,
+                nat,
+                firewall,
+                ipsec,
+                hostName,
+                completeness,
+                policyRoutes,
+                nhrpTunnels,
+                List.of());
     }
 
     /** A router without policy routing and DMVPN. */
@@ -100,7 +133,8 @@ public record Router(
                 hostName,
                 completeness,
                 policyRoutes,
-                nhrpTunnels);
+                nhrpTunnels,
+                loadBalanceGroups);
     }
 
     /** The same router with what is known about its completeness replaced (declarations in .vpnlint.yaml). */
@@ -117,7 +151,14 @@ public record Router(
                 hostName,
                 known,
                 policyRoutes,
-                nhrpTunnels);
+                nhrpTunnels,
+                loadBalanceGroups);
+    }
+
+    /** The load-balance group this rule sends connections to, if it is a {@link PolicyRouteAction#LOAD_BALANCE} rule. */
+    public Optional<LoadBalanceGroup> loadBalanceGroupOf(PolicyRouteRule rule) {
+        if (rule.action() != PolicyRouteAction.LOAD_BALANCE) return Optional.empty();
+        return loadBalanceGroups.stream().filter(group -> group.appliedBy(rule)).findFirst();
     }
 
     /** Whether the file shows this part whole (see {@link Completeness}). */

@@ -54,6 +54,7 @@ final class RouterFixture {
     private final List<NetInterface> interfaces = new ArrayList<>();
     private final List<StaticRoute> routes = new ArrayList<>();
     private final List<org.vpnlint.model.PolicyRoute> policyRoutes = new ArrayList<>();
+    private final List<org.vpnlint.model.LoadBalanceGroup> loadBalanceGroups = new ArrayList<>();
     private final List<NatRule> sourceRules = new ArrayList<>();
     private final List<NatRule> destinationRules = new ArrayList<>();
     private final List<IpsecPeer> peers = new ArrayList<>();
@@ -181,6 +182,22 @@ final class RouterFixture {
     RouterFixture policyRoute(String name, List<String> interfaces, org.vpnlint.model.PolicyRouteRule... rules) {
         policyRoutes.add(new org.vpnlint.model.PolicyRoute(
                 name, false, interfaces, List.of(rules), "policy route " + name, next()));
+        return this;
+    }
+
+    /**
+     * A load balancer among these WANs (table 201, 202, ... each with a default route out of its WAN), applied by
+     * the rule at {@code appliedBy} (a LOAD_BALANCE rule of a policy route).
+     */
+    RouterFixture loadBalancer(org.vpnlint.model.PolicyRouteRule appliedBy, boolean sourceNat, String... wans) {
+        List<org.vpnlint.model.LoadBalancedWan> members = new ArrayList<>();
+        for (String wan : wans) {
+            int table = 201 + members.size();
+            members.add(new org.vpnlint.model.LoadBalancedWan(wan, 1, false, table, null));
+            routes.add(new StaticRoute(ip("0.0.0.0/0"), RouteKind.INTERFACE, null, wan, 1, next(), table));
+        }
+        loadBalanceGroups.add(new org.vpnlint.model.LoadBalanceGroup(
+                "G", members, sourceNat, false, List.of(appliedBy.path()), "load-balance group G", next()));
         return this;
     }
 
@@ -557,6 +574,7 @@ final class RouterFixture {
                 null,
                 org.vpnlint.model.Completeness.WHOLE,
                 policyRoutes,
-                List.of());
+                List.of(),
+                loadBalanceGroups);
     }
 }

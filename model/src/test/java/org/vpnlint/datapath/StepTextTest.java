@@ -231,7 +231,7 @@ class StepTextTest {
     }
 
     private static TraceStep.PolicyRouting marking(TraceStep.PolicyRuleRef rule, PolicyRouteAction action, int table) {
-        return new TraceStep.PolicyRouting(rule, action, table, LAN_TO_REMOTE);
+        return new TraceStep.PolicyRouting(rule, action, table, null, LAN_TO_REMOTE);
     }
 
     private static RouteEntry forwardRoute(String via, String origin, RouteEntry.Table table, int policyTable) {

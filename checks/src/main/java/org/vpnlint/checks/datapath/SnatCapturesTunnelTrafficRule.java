@@ -26,6 +26,7 @@ import org.vpnlint.datapath.Stage;
 import org.vpnlint.datapath.TunnelRef;
 import org.vpnlint.datapath.Verdict;
 import org.vpnlint.model.Level;
+import org.vpnlint.model.LoadBalanceGroup;
 import org.vpnlint.model.NatRule;
 import org.vpnlint.model.NatTranslation;
 import org.vpnlint.model.PolicyRouteAction;
@@ -85,7 +86,10 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
     public List<Finding> check(Network network, RuleContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Router router : network.routers()) {
-            if (router.nat() == null || router.nat().sourceRules().isEmpty()) continue;
+            boolean balancerNats = router.loadBalanceGroups().stream().anyMatch(LoadBalanceGroup::sourceNat);
+            boolean natRules =
+                    router.nat() != null && !router.nat().sourceRules().isEmpty();
+            if (!natRules && !balancerNats) continue;
             for (AddressFamily family : AddressFamily.values()) {
                 // "no exclude rule comes first" is a claim about every source NAT rule
                 findings.addAll(UnshownPart.gate(
@@ -99,7 +103,8 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
                                         router,
                                         tunnel,
                                         pipeline,
-                                        slices.forTunnel(tunnel).nat().sourceRules())),
+                                        slices.forTunnel(tunnel).nat().sourceRules(),
+                                        balancerNats)),
                         RouterPart.NAT));
             }
         }
@@ -112,18 +117,27 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
      * such packets (an exclude cannot source-NAT; every other packet meets the same first rule in both routers).
      */
     private List<Finding> captures(
-            Router router, CompiledTunnel tunnel, DatapathQuestion shared, List<NatRule> mayMatch) {
+            Router router,
+            CompiledTunnel tunnel,
+            DatapathQuestion shared,
+            List<NatRule> mayMatch,
+            boolean balancerNats) {
         List<Finding> findings = new ArrayList<>();
         PacketGoal goal = new CapturedBySourceNat(tunnel.ref());
         String question = METADATA.id() + ": " + tunnel.ref();
         WitnessPreferences preferences = new WitnessPreferences(tunnel.localSelectors(), tunnel.remoteSelectors());
         Set<NatRule> reported = new HashSet<>();
+        // a load balancer's own source NAT is reported once, for the balancing rule the witness met first
+        boolean balancerReported = !balancerNats;
         // only a translating rule that may match the tunnel's traffic (its slice) can capture it: without one left, no
         // packet can meet the goal, and the solver need not be asked
-        while (mayMatch.stream().anyMatch(rule -> translates(rule) && !reported.contains(rule))) {
-            Answer answer = reported.isEmpty()
+        while (!balancerReported || mayMatch.stream().anyMatch(rule -> translates(rule) && !reported.contains(rule))) {
+            Set<Integer> setAside = positions(shared.router(), reported);
+            if (balancerNats && balancerReported)
+                setAside.add(shared.router().sourceNat().size() + 1);
+            Answer answer = setAside.isEmpty()
                     ? shared.ask(goal, preferences)
-                    : shared.ask(new NotFirstMatchOf(goal, positions(shared.router(), reported)), preferences);
+                    : shared.ask(new NotFirstMatchOf(goal, setAside), preferences);
             if (answer instanceof Answer.Proved) break;
             if (answer instanceof Answer.Undecided undecided) {
                 findings.add(UndecidedNote.solverGaveUp(
@@ -136,6 +150,13 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
             }
             PacketTrace trace = WitnessReplay.confirm(shared.router(), (Answer.Found) answer, goal, question);
             ReplayedWitness replay = new ReplayedWitness(trace, "up");
+            PolicyMark balancer = PolicyMark.of(router, replay.actedAt(Stage.POSTROUTING_SNAT));
+            if (balancer != null && !balancerReported) {
+                balancerReported = true;
+                findings.add(
+                        UndecidedNote.unlessInexact(balancerFinding(router, tunnel, balancer, replay), router, trace));
+                continue;
+            }
             NatRule snat = SourceNatSetAside.ruleAt(router.nat().sourceRules(), replay.actedAt(Stage.POSTROUTING_SNAT));
             if (snat == null || !reported.add(snat)) {
                 throw new ReplayDisagreement(
@@ -195,6 +216,35 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
         }
     }
 
+    /**
+     * The load balancer's own source NAT translated the connection: it runs ahead of every configured NAT rule, so
+     * no exclude in {@code nat source} helps; keeping the tunnel's traffic out of load balancing does.
+     */
+    private static Finding balancerFinding(
+            Router router, CompiledTunnel tunnel, PolicyMark balancer, ReplayedWitness replay) {
+        PacketTrace trace = replay.trace();
+        String message = balancer.rule().path() + " balances traffic that " + tunnel.describe()
+                + " should encrypt, and the load balancer source-NATs each connection it balances: "
+                + replay.packetText() + " matches the tunnel's policy, but is translated to the address of "
+                + trace.egress() + " ahead of every NAT rule (an exclude in the NAT rules cannot stop it) and "
+                + replay.fateText() + ", with the SA up.";
+        List<RelatedLocation> related = new ArrayList<>();
+        if (tunnel.location() != null) {
+            related.add(new RelatedLocation(
+                    tunnel.location(), "IPsec " + tunnel.ref() + ", whose traffic the load balancer translates"));
+        }
+        ConfigChange fix =
+                LoadBalanceExclusionFix.forRule(router, balancer.ruleset(), balancer.rule(), tunnel.remoteSelectors());
+        Finding.Builder finding = Finding.of(METADATA)
+                .message(message)
+                .at(balancer.rule().location())
+                .related(related)
+                .replay(replay)
+                .subject(balancer.rule().path() + "|" + tunnel.ref());
+        if (fix != null) finding.fix(router, fix);
+        return finding.build();
+    }
+
     private static Finding finding(Router router, CompiledTunnel tunnel, NatRule snat, ReplayedWitness replay) {
         PacketTrace trace = replay.trace();
         String fate = trace.verdict() == Verdict.ENCRYPTED
@@ -212,7 +262,17 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
         }
         ConfigChange fix = NatExcludeFix.forRule(router, snat, tunnel.remoteSelectors(), trace.egress());
         PolicyMark mark = PolicyMark.of(router, replay.actedAt(Stage.PREROUTING_POLICY_ROUTE));
-        if (mark != null && mark.rule().action() == PolicyRouteAction.SET_TABLE) {
+        if (mark != null && mark.rule().action() == PolicyRouteAction.LOAD_BALANCE) {
+            // the load balancer chose the translating WAN for this connection: keep the tunnel's traffic from it
+            message += " Load balancing sent it there: " + mark.rule().path() + " let the load balancer give the"
+                    + " connection " + trace.egress() + ", whose table is looked up before strongSwan's table 220.";
+            related.add(new RelatedLocation(
+                    mark.rule().location(),
+                    mark.rule().path() + ", which may balance the tunnel's traffic to " + trace.egress()));
+            ConfigChange exclusion =
+                    LoadBalanceExclusionFix.forRule(router, mark.ruleset(), mark.rule(), tunnel.remoteSelectors());
+            if (exclusion != null) fix = exclusion;
+        } else if (mark != null && mark.rule().action() == PolicyRouteAction.SET_TABLE) {
             // policy routing moved the packet to the translating interface: keeping it in the main lookup fixes
             // the source NAT and the interface its ESP leaves by; an exclude would leave the ESP on that interface
             message += " Policy routing sent it there: " + mark.rule().label() + " marks it for table "

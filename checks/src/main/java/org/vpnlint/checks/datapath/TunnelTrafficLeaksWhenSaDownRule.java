@@ -122,7 +122,18 @@ public final class TunnelTrafficLeaksWhenSaDownRule implements Rule {
                 ? SaDownFix.trapOnDpd(router, tunnel.peer().ikeGroup())
                 : SaDownFix.blackholes(router, tunnel.remoteSelectors());
         PolicyMark mark = PolicyMark.of(router, replay.actedAt(Stage.PREROUTING_POLICY_ROUTE));
-        if (mark != null && mark.rule().action() == PolicyRouteAction.SET_TABLE && !peerInsideRemote) {
+        if (mark != null && mark.rule().action() == PolicyRouteAction.LOAD_BALANCE && !peerInsideRemote) {
+            // the WAN's table comes before main as well: a blackhole in main never sees the balanced packet
+            message += " Load balancing sends it to the table of "
+                    + replay.trace().egress() + " ("
+                    + mark.rule().path() + "), which is looked up before the main table, so a blackhole route in"
+                    + " main does not stop it: keep the tunnel's prefixes out of load balancing as well.";
+            related.add(new RelatedLocation(
+                    mark.rule().location(), mark.rule().path() + ", which balances the tunnel's traffic around main"));
+            ConfigChange exclusion =
+                    LoadBalanceExclusionFix.forRule(router, mark.ruleset(), mark.rule(), tunnel.remoteSelectors());
+            if (exclusion != null) fix = fix.then(exclusion);
+        } else if (mark != null && mark.rule().action() == PolicyRouteAction.SET_TABLE && !peerInsideRemote) {
             // table N's ip rule comes before main: a blackhole in main never sees the marked packet
             message += " Policy routing sends it to table " + mark.rule().table() + " ("
                     + mark.rule().label()

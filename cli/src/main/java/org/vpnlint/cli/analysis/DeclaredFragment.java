@@ -55,7 +55,8 @@ public record DeclaredFragment(
                 router.hostName(),
                 completeness,
                 router.policyRoutes(),
-                router.nhrpTunnels());
+                router.nhrpTunnels(),
+                router.loadBalanceGroups());
     }
 
     private static InterfaceKind kindOf(String name) {

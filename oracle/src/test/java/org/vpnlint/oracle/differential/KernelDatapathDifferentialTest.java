@@ -75,6 +75,11 @@ class KernelDatapathDifferentialTest {
         assertAgreeWithTheKernel(PolicyRoutingCases.all(), CaseGenerator.HOSTS);
     }
 
+    @Test
+    void loadBalancingCasesAgreeWithTheKernel() {
+        assertAgreeWithTheKernel(LoadBalancingCases.all(), CaseGenerator.HOSTS);
+    }
+
     /** Runs each fixed case on the kernel and the model; every disagreement is listed in the failure. */
     private static void assertAgreeWithTheKernel(List<DifferentialCase> cases, HostPlan hosts) {
         ScenarioRenderer renderer = new ScenarioRenderer(hosts);

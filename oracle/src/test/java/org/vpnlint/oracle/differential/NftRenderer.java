@@ -11,6 +11,8 @@ import org.vpnlint.model.FirewallConfig;
 import org.vpnlint.model.FirewallFamily;
 import org.vpnlint.model.FirewallRule;
 import org.vpnlint.model.IpsecMatch;
+import org.vpnlint.model.LoadBalanceGroup;
+import org.vpnlint.model.LoadBalancedWan;
 import org.vpnlint.model.NatConfig;
 import org.vpnlint.model.NatDirection;
 import org.vpnlint.model.NatRule;
@@ -55,7 +57,60 @@ final class NftRenderer {
         NftRuleset ruleset = destination.isEmpty() && source.isEmpty()
                 ? NftRuleset.empty()
                 : NftRuleset.vyosNat(destination, source);
-        return ruleset.plus(filter()).plus(mangle());
+        return ruleset.plus(filter()).plus(mangle()).plus(loadBalancerNat());
+    }
+
+    /** A ruleset's chain name; each load-balancing rule is a ruleset of its own, named by its path. */
+    private static String chainName(PolicyRoute ruleset) {
+        return ruleset.name().contains(" ") ? ruleset.path().replace(' ', '_') : ruleset.name();
+    }
+
+    // ---- WAN load balancing -------------------------------------------------------------------------------------
+
+    /**
+     * The load balancer's marking (docs/semantics/wan-load-balancing.md): the packet and its connection get the mark
+     * of the group's first WAN, whose number is also its table; the cases leave the choice to that WAN.
+     */
+    private String balancingAction(PolicyRouteRule rule) {
+        LoadBalancedWan wan = firstWan(rule);
+        String mark = "0x" + Integer.toHexString(wan.table());
+        return "meta mark set " + mark + " ct mark set " + mark + " return";
+    }
+
+    private LoadBalancedWan firstWan(PolicyRouteRule rule) {
+        LoadBalanceGroup group = router.loadBalanceGroupOf(rule)
+                .orElseThrow(() -> new UnsupportedCase(rule.path() + ": no load-balance group"));
+        if (group.wans().isEmpty()) throw new UnsupportedCase(group.path() + ": a group without WANs");
+        return group.wans().get(0);
+    }
+
+    /**
+     * The load balancer's own source NAT, as the wan_lb daemon and its nftables rewrite install it: a connection
+     * marked for a WAN is translated to that WAN's address in a NAT chain ahead of VyOS's ({@code srcnat - 1}).
+     */
+    private NftRuleset loadBalancerNat() {
+        List<String> rules = new ArrayList<>();
+        for (PolicyRoute ruleset : router.policyRoutes()) {
+            for (PolicyRouteRule rule : ruleset.rules()) {
+                LoadBalanceGroup group = router.loadBalanceGroupOf(rule).orElse(null);
+                if (rule.disabled() || group == null || !group.sourceNat()) continue;
+                LoadBalancedWan wan = firstWan(rule);
+                String address = router.findInterface(wan.interfaceName())
+                        .flatMap(i ->
+                                i.addresses().stream().filter(a -> a.isIPv4()).findFirst())
+                        .map(a -> Ipv4Text.host(a))
+                        .orElseThrow(() -> new UnsupportedCase(wan.interfaceName() + ": no IPv4 address"));
+                rules.add("ct mark 0x" + Integer.toHexString(wan.table()) + " snat to " + address);
+            }
+        }
+        if (rules.isEmpty()) return NftRuleset.empty();
+        StringBuilder text = new StringBuilder("table ip vyos_wanloadbalance {\n");
+        text.append(
+                "\tchain wlb_nat_postrouting {\n\t\ttype nat hook postrouting priority srcnat - 1; policy accept;\n");
+        rules.stream()
+                .distinct()
+                .forEach(rule -> text.append("\t\t").append(rule).append('\n'));
+        return new NftRuleset(text.append("\t}\n}\n").toString());
     }
 
     // ---- policy routing -----------------------------------------------------------------------------------------
@@ -78,12 +133,12 @@ final class NftRenderer {
             text.append("\t\t")
                     .append(bound)
                     .append(" jump VYOS_PBR_UD_")
-                    .append(ruleset.name())
+                    .append(chainName(ruleset))
                     .append('\n');
         }
         text.append("\t}\n");
         for (PolicyRoute ruleset : rulesets) {
-            text.append("\tchain VYOS_PBR_UD_").append(ruleset.name()).append(" {\n");
+            text.append("\tchain VYOS_PBR_UD_").append(chainName(ruleset)).append(" {\n");
             List<PolicyRouteRule> ordered = new ArrayList<>(ruleset.rules());
             ordered.sort(java.util.Comparator.comparingInt(PolicyRouteRule::number));
             for (PolicyRouteRule rule : ordered) {
@@ -96,6 +151,7 @@ final class NftRenderer {
                     case DROP -> "drop";
                     case ACCEPT -> "accept";
                     case UNKNOWN -> throw new UnsupportedCase(rule.path() + ", whose action vpnlint does not read");
+                    case LOAD_BALANCE -> balancingAction(rule);
                 };
                 text.append("\t\t")
                         .append(packet.isEmpty() ? action : packet + " " + action)

@@ -77,6 +77,12 @@ final class RouteRenderer {
             }
         }
         for (int table : selected) rules.add(new RoutingRule(table, table, MARK_OFFSET - table));
+        // a load balancer's WAN table: mark = table number, looked up before table 220 (wan-load-balancing.md)
+        java.util.SortedSet<Integer> balanced = new java.util.TreeSet<>();
+        for (org.vpnlint.model.LoadBalanceGroup group : router.loadBalanceGroups()) {
+            group.wans().forEach(wan -> balanced.add(wan.table()));
+        }
+        for (int table : balanced) rules.add(new RoutingRule(table, table, (long) table));
         Map<String, StaticRoute> best = new LinkedHashMap<>();
         for (StaticRoute route : router.routes()) {
             if (route.inMainTable() || !route.prefix().isIPv4()) continue;

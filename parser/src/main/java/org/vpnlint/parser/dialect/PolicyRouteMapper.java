@@ -25,12 +25,14 @@ import org.vpnlint.parser.ConfigNode;
  *       {@code modify table N|main} or {@code modify mark M}, bound by {@code interfaces ... firewall in modify NAME}.</li>
  * </ul>
  * Settings that do not steer routing ({@code set tcp-mss}, {@code set dscp}, ...) are read and left out; a rule
- * left with nothing that steers routing is left out. Each rule carries what could not be read of it
+ * left with nothing that steers routing is left out. EdgeOS {@code modify lb-group NAME} sends the connection to a
+ * load-balance group ({@link PolicyRouteAction#LOAD_BALANCE}); {@link #loadBalancedBy()} says which rules name
+ * which group, for {@link LoadBalanceMapper}. Each rule carries what could not be read of it
  * ({@link Approximation}): a match condition dropped or read as "any" (an unsupported match such as {@code state}
  * or {@code limit}, a group the file does not define such as EdgeOS's automatic {@code ADDRv4_eth0}) makes it
- * wider; a setting that steers in a way vpnlint does not read (EdgeOS {@code modify lb-group}, VyOS
- * {@code set vrf}, an unknown setting, an invalid table) makes its action unknown, and without a table or verdict
- * the rule is read as {@link PolicyRouteAction#UNKNOWN}.
+ * wider; a setting that steers in a way vpnlint does not read (VyOS {@code set vrf}, an unknown setting, an invalid
+ * table) makes its action unknown, and without a table or verdict the rule is read as
+ * {@link PolicyRouteAction#UNKNOWN}.
  */
 final class PolicyRouteMapper {
 
@@ -39,6 +41,7 @@ final class PolicyRouteMapper {
 
     private final MappingContext context;
     private final PacketMatchReader matches;
+    private final Map<String, List<String>> loadBalancedBy = new LinkedHashMap<>();
 
     PolicyRouteMapper(MappingContext context) {
         this.context = context;
@@ -65,6 +68,11 @@ final class PolicyRouteMapper {
             for (ConfigNode ruleset : children(policy.child(word))) routes.add(ruleset(ruleset, true, v6Bindings));
         }
         return routes;
+    }
+
+    /** EdgeOS: load-balance group name → the paths of the rules with {@code modify lb-group} that name it. */
+    Map<String, List<String>> loadBalancedBy() {
+        return loadBalancedBy;
     }
 
     private static List<ConfigNode> children(ConfigNode node) {
@@ -115,10 +123,11 @@ final class PolicyRouteMapper {
         ConfigSection set = rule.section(context.dialect() == Dialect.EDGEOS ? "modify" : "set");
         ConfigNode tableNode = null;
         String mark = null;
+        String loadBalanceGroup = null;
         if (set != null) {
             tableNode = set.leaf("table");
             mark = set.value("mark");
-            notRead(set.leaf("lb-group"), "(load balancing)");
+            loadBalanceGroup = set.value("lb-group");
             notRead(set.leaf("vrf"), "(the VRF's table)");
             set.ignore(NOT_ROUTING);
             set.finish();
@@ -132,7 +141,12 @@ final class PolicyRouteMapper {
         boolean actionUnread = approximations.stream().anyMatch(a -> a.direction() == UNKNOWN_ACTION);
         PolicyRouteAction read;
         long markValue = 0;
-        if (table != null) read = PolicyRouteAction.SET_TABLE;
+        if (loadBalanceGroup != null) {
+            loadBalancedBy
+                    .computeIfAbsent(loadBalanceGroup, group -> new ArrayList<>())
+                    .add(rule.path());
+            read = PolicyRouteAction.LOAD_BALANCE;
+        } else if (table != null) read = PolicyRouteAction.SET_TABLE;
         else if (verdict != null) read = verdict;
         else if (actionUnread) read = PolicyRouteAction.UNKNOWN;
         else if (mark == null) return null; // EdgeOS "modify" without a table or mark: nothing that steers routing

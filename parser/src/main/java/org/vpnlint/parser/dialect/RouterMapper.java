@@ -36,7 +36,6 @@ public final class RouterMapper {
             "traffic-policy",
             "container",
             "pki",
-            "load-balancing",
             "traffic-control",
             "custom-attribute",
             "cluster",
@@ -83,29 +82,54 @@ public final class RouterMapper {
         List<NhrpTunnel> nhrpTunnels =
                 guarded(problems, root.at("protocols", "nhrp"), List.of(), node -> new NhrpMapper(problems).map(node));
         ConfigNode policyNode = root.child("policy");
-        List<PolicyRoute> policyRoutes = guarded(
+        PolicyRouteMapper policyRouteMapper = new PolicyRouteMapper(context);
+        List<PolicyRoute> policyRoutes = new ArrayList<>(guarded(
                 problems,
                 policyNode != null ? policyNode : firewallNode,
                 List.of(),
-                node -> new PolicyRouteMapper(context).map(policyNode, firewallNode, interfacesNode));
+                node -> policyRouteMapper.map(policyNode, firewallNode, interfacesNode)));
+        LoadBalanceMapper.Installed loadBalancing =
+                loadBalancing(root, context, policyRouteMapper.loadBalancedBy(), problems);
+        // the load balancer's own marking rules run after policy routing's (docs/semantics/wan-load-balancing.md)
+        policyRoutes.addAll(loadBalancing.rulesets());
+        List<StaticRoute> allRoutes = new ArrayList<>(routes);
+        allRoutes.addAll(loadBalancing.tables());
 
-        reportOtherFamilies(root, problems);
+        reportOtherFamilies(root, dialect, problems);
         Router router = new Router(
                 routerName(tree),
                 tree.file(),
                 dialect,
                 interfaces,
-                routes,
+                allRoutes,
                 nat.result(),
                 firewall,
                 ipsec,
                 hostName(tree),
                 ShownParts.of(tree, interfaces, ipsec),
                 policyRoutes,
-                nhrpTunnels);
+                nhrpTunnels,
+                loadBalancing.groups());
         List<Diagnostic> diagnostics = new ArrayList<>(problems.toList());
         diagnostics.sort(null);
         return new MappedRouter(router, dialect, diagnostics);
+    }
+
+    /** VyOS {@code load-balancing wan} or EdgeOS {@code load-balance}, whichever the dialect has. */
+    private static LoadBalanceMapper.Installed loadBalancing(
+            ConfigNode root,
+            MappingContext context,
+            java.util.Map<String, List<String>> loadBalancedBy,
+            MappingProblems problems) {
+        LoadBalanceMapper mapper = new LoadBalanceMapper(context);
+        if (context.dialect() == Dialect.EDGEOS) {
+            return guarded(
+                    problems,
+                    root.child("load-balance"),
+                    LoadBalanceMapper.Installed.NONE,
+                    node -> mapper.mapEdgeos(node, loadBalancedBy));
+        }
+        return guarded(problems, root.child("load-balancing"), LoadBalanceMapper.Installed.NONE, mapper::mapVyos);
     }
 
     /** The dialect, with a note saying why and the detector's wrong-version warnings. */
@@ -150,7 +174,7 @@ public final class RouterMapper {
         });
     }
 
-    private static void reportOtherFamilies(ConfigNode root, MappingProblems problems) {
+    private static void reportOtherFamilies(ConfigNode root, Dialect dialect, MappingProblems problems) {
         for (ConfigNode family : root.children()) {
             switch (family.word()) {
                 case "interfaces", "nat", "nat66", "firewall", "zone-policy" -> {
@@ -160,6 +184,11 @@ public final class RouterMapper {
                 case "vpn" -> notAnalysedExcept(family, Set.of("ipsec"), problems);
                 case "service" -> notAnalysedExcept(family, Set.of("nat"), problems);
                 case "policy" -> notAnalysedExcept(family, Set.of("route", "route6", "ipv6-route"), problems);
+                case "load-balancing" -> notAnalysedExcept(family, Set.of("wan"), problems);
+                case "load-balance" -> {
+                    // mapped above (EdgeOS); VyOS has no such family
+                    if (dialect != Dialect.EDGEOS) problems.unsupported(family);
+                }
                 case "port-forward" ->
                     problems.unsupported(
                             family,

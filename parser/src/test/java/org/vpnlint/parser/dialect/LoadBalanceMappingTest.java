@@ -1,0 +1,179 @@
+package org.vpnlint.parser.dialect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vpnlint.parser.dialect.Mapping.ip;
+import static org.vpnlint.parser.dialect.Mapping.map;
+import static org.vpnlint.parser.dialect.Mapping.messages;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vpnlint.model.Dialect;
+import org.vpnlint.model.LoadBalanceGroup;
+import org.vpnlint.model.LoadBalancedWan;
+import org.vpnlint.model.PolicyRoute;
+import org.vpnlint.model.PolicyRouteAction;
+import org.vpnlint.model.PolicyRouteRule;
+import org.vpnlint.model.RouteKind;
+import org.vpnlint.model.Router;
+import org.vpnlint.model.StaticRoute;
+
+/** VyOS {@code load-balancing wan} and EdgeOS {@code load-balance group} read as what they install. */
+class LoadBalanceMappingTest {
+
+    private static final String VYOS = """
+            set interfaces ethernet eth0 address '203.0.113.2/24'
+            set interfaces ethernet eth1 address '198.51.100.2/24'
+            set interfaces ethernet eth2 address '192.168.10.1/24'
+            set load-balancing wan interface-health eth0 nexthop '203.0.113.1'
+            set load-balancing wan interface-health eth0 failure-count '3'
+            set load-balancing wan interface-health eth1 nexthop 'dhcp'
+            set load-balancing wan interface-health eth1 test 10 target '192.0.2.53'
+            set load-balancing wan rule 5 exclude
+            set load-balancing wan rule 5 inbound-interface 'eth2'
+            set load-balancing wan rule 5 destination address '10.20.0.0/16'
+            set load-balancing wan rule 10 inbound-interface 'eth2'
+            set load-balancing wan rule 10 interface eth0 weight '2'
+            set load-balancing wan rule 10 interface eth1
+            set load-balancing wan rule 10 protocol 'all'
+            set load-balancing wan sticky-connections inbound
+            """;
+
+    @Test
+    void vyosRulesBecomeRulesetsOnTheirInboundInterface() {
+        MappedRouter mapped = map("wlb.set", VYOS);
+        assertEquals(List.of(), messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX));
+        Router router = mapped.router();
+        List<PolicyRoute> rulesets = router.policyRoutes();
+        assertEquals(2, rulesets.size());
+        PolicyRouteRule exclude = rulesets.get(0).rules().get(0);
+        assertEquals(PolicyRouteAction.ACCEPT, exclude.action());
+        assertEquals(List.of("eth2"), rulesets.get(0).interfaces());
+        assertEquals("load-balancing wan rule 5", exclude.path());
+        PolicyRouteRule balanced = rulesets.get(1).rules().get(0);
+        assertEquals(PolicyRouteAction.LOAD_BALANCE, balanced.action());
+
+        LoadBalanceGroup group = router.loadBalanceGroupOf(balanced).orElseThrow();
+        assertTrue(group.sourceNat(), "without disable-source-nat the daemon source-NATs marked connections");
+        assertEquals(
+                List.of(
+                        new LoadBalancedWan("eth0", 2, false, 201, ip("203.0.113.1")),
+                        new LoadBalancedWan("eth1", 1, false, 202, null)),
+                group.wans());
+        assertTrue(router.loadBalanceGroupOf(exclude).isEmpty());
+    }
+
+    @Test
+    void vyosTablesHoldOneDefaultRouteOutOfTheirWan() {
+        Router router = map("wlb.set", VYOS).router();
+        StaticRoute first = tableRoute(router, 201);
+        assertEquals(RouteKind.NEXT_HOP, first.kind());
+        assertEquals(ip("203.0.113.1"), first.nextHop());
+        assertEquals(ip("0.0.0.0/0"), first.prefix());
+        StaticRoute dhcp = tableRoute(router, 202);
+        assertEquals(RouteKind.INTERFACE, dhcp.kind(), "a DHCP next hop is not known: out of the interface");
+        assertEquals("eth1", dhcp.interfaceName());
+    }
+
+    @Test
+    void disableSourceNatAndLocalTrafficAreRead() {
+        Router router = map("wlb.set", VYOS + """
+                set load-balancing wan disable-source-nat
+                set load-balancing wan enable-local-traffic
+                """).router();
+        LoadBalanceGroup group = router.loadBalanceGroups().get(0);
+        assertFalse(group.sourceNat());
+        assertTrue(group.localTraffic());
+    }
+
+    @Test
+    void aRuleInterfaceWithoutHealthSettingsIsReportedAndLeftOut() {
+        MappedRouter mapped = map("wlb.set", VYOS + """
+                set load-balancing wan rule 20 inbound-interface 'eth2'
+                set load-balancing wan rule 20 interface eth3
+                set load-balancing wan rule 30 inbound-interface 'eth2'
+                set load-balancing wan rule 30 interface eth0
+                set load-balancing wan rule 30 limit rate '5'
+                """);
+        assertEquals(1, messages(mapped, DiagnosticCodes.INVALID_VALUE).size());
+        List<String> unsupported = messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX);
+        assertEquals(1, unsupported.size(), unsupported.toString());
+        assertTrue(unsupported.get(0).contains("limit"), unsupported.get(0));
+        // rule 20 balances among nothing: the daemon installs no rule for it
+        assertEquals(3, mapped.router().policyRoutes().size());
+    }
+
+    @Test
+    void otherLoadBalancingFamiliesAreNotAnalysed() {
+        MappedRouter mapped = map("proxy.set", """
+                set load-balancing reverse-proxy service web port '80'
+                """);
+        assertEquals(List.of(), messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX));
+        assertEquals(1, messages(mapped, DiagnosticCodes.NOT_ANALYSED).size());
+        assertTrue(mapped.router().loadBalanceGroups().isEmpty());
+    }
+
+    private static final String EDGEOS = """
+            set interfaces ethernet eth0 address '203.0.113.2/24'
+            set interfaces ethernet eth1 address 'dhcp'
+            set interfaces ethernet eth2 address '192.168.10.1/24'
+            set interfaces ethernet eth2 firewall in modify 'balance'
+            set firewall modify balance rule 10 action 'modify'
+            set firewall modify balance rule 10 destination address '10.20.0.0/16'
+            set firewall modify balance rule 10 modify table 'main'
+            set firewall modify balance rule 70 action 'modify'
+            set firewall modify balance rule 70 modify lb-group 'G'
+            set load-balance group G interface eth0 weight '3'
+            set load-balance group G interface eth0 route-test type ping target '8.8.8.8'
+            set load-balance group G interface eth1 failover-only
+            set load-balance group G lb-local 'enable'
+            set load-balance group G lb-local-metric-change 'disable'
+            set load-balance group G flush-on-active 'enable'
+            set load-balance group G exclude-local-dns 'disable'
+            set load-balance group G gateway-update-interval '20'
+            """;
+
+    @Test
+    void edgeosModifyLbGroupSendsToTheGroup() {
+        MappedRouter mapped = map("er.set", EDGEOS, Dialect.EDGEOS);
+        assertEquals(List.of(), messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX));
+        Router router = mapped.router();
+        PolicyRoute balance = router.policyRoutes().get(0);
+        assertEquals(List.of("eth2"), balance.interfaces());
+        PolicyRouteRule toGroup = balance.rules().get(1);
+        assertEquals(PolicyRouteAction.LOAD_BALANCE, toGroup.action());
+        LoadBalanceGroup group = router.loadBalanceGroupOf(toGroup).orElseThrow();
+        assertEquals("G", group.name());
+        assertFalse(group.sourceNat(), "EdgeOS adds no source NAT of its own");
+        assertTrue(group.localTraffic());
+        assertEquals(
+                List.of(
+                        new LoadBalancedWan("eth0", 3, false, 201, null),
+                        new LoadBalancedWan("eth1", 1, true, 202, null)),
+                group.wans());
+        assertEquals("eth1", tableRoute(router, 202).interfaceName());
+    }
+
+    @Test
+    void edgeosInterfaceWithItsOwnTableUsesIt() {
+        Router router = map("er.set", EDGEOS + """
+                                set load-balance group G interface eth1 route table '1'
+                                set protocols static table 1 interface-route 0.0.0.0/0 next-hop-interface eth1
+                                """, Dialect.EDGEOS).router();
+        LoadBalancedWan own = router.loadBalanceGroups().get(0).wans().get(1);
+        assertEquals(1, own.table());
+        assertNull(router.routes().stream()
+                .filter(r -> r.table() == 202)
+                .findFirst()
+                .orElse(null));
+    }
+
+    private static StaticRoute tableRoute(Router router, int table) {
+        return router.routes().stream()
+                .filter(r -> r.table() == table)
+                .findFirst()
+                .orElseThrow();
+    }
+}
