@@ -1,7 +1,6 @@
 package org.vpnlint.parser.dialect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vpnlint.parser.dialect.Mapping.map;
@@ -209,11 +208,10 @@ class ApproximationMappingTest {
                 List.of("WIDER 'firewall modify balance rule 20 destination group address-group ADDRv4_eth0'"
                         + " could not be read"),
                 described(rules.get(1)));
-        assertEquals(PolicyRouteAction.UNKNOWN, rules.get(2).action());
-        assertEquals(
-                List.of("UNKNOWN_ACTION 'firewall modify balance rule 70 modify lb-group' could not be read"),
-                described(rules.get(2)));
-        assertFalse(rules.get(2).steers());
+        // load balancing is read (docs/semantics/wan-load-balancing.md): the rule balances, nothing is approximated
+        assertEquals(PolicyRouteAction.LOAD_BALANCE, rules.get(2).action());
+        assertEquals(List.of(), described(rules.get(2)));
+        assertTrue(rules.get(2).steers());
     }
 
     /** VyOS: unsupported matches make a rule wider; a VRF, an unknown setting or a bad table leave its action unknown. */
