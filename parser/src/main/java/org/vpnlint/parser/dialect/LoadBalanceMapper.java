@@ -61,6 +61,7 @@ final class LoadBalanceMapper {
         ConfigSection wan = new ConfigSection(wanNode, context.problems());
         boolean sourceNat = !wan.flag("disable-source-nat");
         boolean localTraffic = wan.flag("enable-local-traffic");
+        if (localTraffic) ownConnectionsNotBalanced(wanNode.child("enable-local-traffic"));
         Map<String, LoadBalancedWan> health = new LinkedHashMap<>();
         List<StaticRoute> tables = new ArrayList<>();
         for (ConfigSection checked : wan.entries("interface-health")) {
@@ -183,6 +184,7 @@ final class LoadBalanceMapper {
                 member.finish();
             }
             String lbLocal = group.value("lb-local");
+            if ("enable".equals(lbLocal)) ownConnectionsNotBalanced(group.node().child("lb-local"));
             group.ignore(
                     "lb-local-metric-change",
                     "sticky",
@@ -203,6 +205,20 @@ final class LoadBalanceMapper {
         }
         section.finish();
         return new Installed(groups, List.of(), tables);
+    }
+
+    /**
+     * The router's own connections balanced too (VyOS {@code enable-local-traffic}, EdgeOS {@code lb-local enable}):
+     * the data path does not model it, so the user is told that findings about the router's own packets assume them
+     * routed as if nothing balanced them.
+     */
+    private void ownConnectionsNotBalanced(ConfigNode setting) {
+        context.problems()
+                .unsupported(
+                        setting,
+                        "'" + NodePath.of(setting) + "' is not modelled by vpnlint: the router's own connections (its"
+                                + " IKE, ESP and GRE among them) are analysed as routed without load balancing, so a"
+                                + " WAN the balancer may give them is not examined");
     }
 
     private int weight(ConfigSection share) {

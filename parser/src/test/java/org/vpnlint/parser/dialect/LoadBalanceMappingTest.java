@@ -99,13 +99,17 @@ class LoadBalanceMappingTest {
 
     @Test
     void disableSourceNatAndLocalTrafficAreRead() {
-        Router router = map("wlb.set", VYOS + """
+        MappedRouter mapped = map("wlb.set", VYOS + """
                 set load-balancing wan disable-source-nat
                 set load-balancing wan enable-local-traffic
-                """).router();
-        LoadBalanceGroup group = router.loadBalanceGroups().get(0);
+                """);
+        LoadBalanceGroup group = mapped.router().loadBalanceGroups().get(0);
         assertFalse(group.sourceNat());
         assertTrue(group.localTraffic());
+        // the data path does not balance the router's own connections: the user is told so
+        List<String> unsupported = messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX);
+        assertEquals(1, unsupported.size(), unsupported.toString());
+        assertTrue(unsupported.get(0).contains("load-balancing wan enable-local-traffic"), unsupported.get(0));
     }
 
     @Test
@@ -158,7 +162,9 @@ class LoadBalanceMappingTest {
     @Test
     void edgeosModifyLbGroupSendsToTheGroup() {
         MappedRouter mapped = map("er.set", EDGEOS, Dialect.EDGEOS);
-        assertEquals(List.of(), messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX));
+        List<String> unsupported = messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX);
+        assertEquals(1, unsupported.size(), unsupported.toString());
+        assertTrue(unsupported.get(0).contains("load-balance group G lb-local"), unsupported.get(0));
         Router router = mapped.router();
         PolicyRoute balance = router.policyRoutes().get(0);
         assertEquals(List.of("eth2"), balance.interfaces());
