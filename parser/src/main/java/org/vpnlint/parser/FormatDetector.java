@@ -51,12 +51,10 @@ final class FormatDetector {
      */
     private static boolean isCommand(String text, int start, int end) {
         if (text.charAt(start) == '#') start = skipWhitespace(text, start + 1, end);
-        int space = text.indexOf(' ', start);
-        if (space >= end) space = -1;
+        int space = indexOf(text, ' ', start, end);
         if (space >= 0 && isPrompt(text, start, space)) {
             start = skipWhitespace(text, space + 1, end);
-            space = text.indexOf(' ', start);
-            if (space >= end) space = -1;
+            space = indexOf(text, ' ', start, end);
         }
         int wordLength = (space < 0 ? end : space) - start;
         for (String word : COMMAND_WORDS) {
@@ -67,9 +65,17 @@ final class FormatDetector {
 
     /** "vyos@vyos#" or "user@host:~$": a name with '@' after its first character, ending in '#' or '$'. */
     private static boolean isPrompt(String text, int start, int end) {
-        int at = text.indexOf('@', start);
+        int at = indexOf(text, '@', start, end);
         char last = text.charAt(end - 1);
-        return at > start && at < end && (last == '#' || last == '$');
+        return at > start && (last == '#' || last == '$');
+    }
+
+    /** The first {@code c} in {@code text[from, end)}, or -1 (String.indexOf would search the rest of the file). */
+    private static int indexOf(String text, char c, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (text.charAt(i) == c) return i;
+        }
+        return -1;
     }
 
     private static int skipWhitespace(String text, int from, int end) {
