@@ -21,6 +21,13 @@ public final class UndecidedNote {
 
     private UndecidedNote() {}
 
+    /**
+     * At most this many rules, and as many conditions that could not be read, are named in one note: behind one
+     * question a full-size router can have hundreds of each (vyos-1x's firewall-big: notes of 68,000 characters,
+     * 27 MB of report), and a list that long buries the note instead of explaining it.
+     */
+    public static final int NAMED = 10;
+
     /** What to do about a solver that gave up. */
     private static final String SOLVER_ADVICE = "; simplify the configuration or raise the timeout";
 
@@ -55,6 +62,26 @@ public final class UndecidedNote {
         return note(ruleId, text(question, cause, "; --rule-budget sets the budget"), location, "time-budget");
     }
 
+    /** Rule labels for a note, joined with ", ": the first {@link #NAMED}, then "… and N more rules". */
+    public static String someRules(List<String> labels) {
+        return some(labels, ", ", "rule");
+    }
+
+    /**
+     * What could not be read, for a note, joined with "; ": the first {@link #NAMED}, then "… and N more unread
+     * conditions".
+     */
+    public static String someUnread(List<String> reasons) {
+        return some(reasons, "; ", "unread condition");
+    }
+
+    private static String some(List<String> items, String separator, String noun) {
+        if (items.size() <= NAMED) return String.join(separator, items);
+        int more = items.size() - NAMED;
+        return String.join(separator, items.subList(0, NAMED)) + separator + "… and " + more + " more " + noun
+                + (more == 1 ? "" : "s");
+    }
+
     /** The one wording: {@code vpnlint could not decide whether Q: cause. Nothing is proved either way[; advice].} */
     private static String text(String question, String cause, String advice) {
         return "vpnlint could not decide whether " + question + ": " + cause + ". Nothing is proved either way" + advice
@@ -81,7 +108,7 @@ public final class UndecidedNote {
         if (unread.isEmpty()) return finding;
         List<String> reasons = new ArrayList<>(unread);
         String message = "vpnlint could not decide this, because the packet's path rests on rules it could not read"
-                + " exactly (" + String.join("; ", reasons) + "). As vpnlint reads the file: " + finding.message();
+                + " exactly (" + someUnread(reasons) + "). As vpnlint reads the file: " + finding.message();
         return finding.asNote(message, "inexact");
     }
 }

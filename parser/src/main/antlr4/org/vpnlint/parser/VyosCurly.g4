@@ -21,7 +21,11 @@ grammar VyosCurly;
     }
 }
 
-/** The whole file; the reader does not call it (it pulls one element at a time) but it documents the shape. */
+/**
+ * The whole file. The reader (CurlyConfigReader) does not run the generated parser: every token starts an element,
+ * so it reads `element` straight from the lexer's tokens, one at a time, without a parse tree. These parser rules
+ * document the shape it reads, and must stay in step with it.
+ */
 configuration : element* EOF ;
 
 element

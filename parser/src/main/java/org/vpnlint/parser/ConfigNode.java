@@ -1,6 +1,7 @@
 package org.vpnlint.parser;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +65,15 @@ public final class ConfigNode {
 
     public List<ConfigNode> children() {
         return List.copyOf(children.values());
+    }
+
+    /**
+     * The children without copying them, for walks over the whole tree that do not change it: {@link #children()}
+     * copies, and the walks of every node of a 43,000-line router (secrets, suppressions, the line index) spent a
+     * tenth of reading it on those copies.
+     */
+    public Collection<ConfigNode> childView() {
+        return Collections.unmodifiableCollection(children.values());
     }
 
     public boolean has(String childWord) {

@@ -4,15 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.UnbufferedTokenStream;
-import org.antlr.v4.runtime.atn.PredictionMode;
 import org.vpnlint.model.SourceLocation;
 
 /**
  * Reads the curly format (config.boot, {@code show} output, pasted fragments) into a word tree.
  *
- * <p>The parser hands over one element (statement, brace, comment, line end, prompt) at a time; this class
- * keeps the open blocks on its own stack. Each statement's words form a path below the innermost open block,
+ * <p>One element of the grammar (statement, brace, comment, line end, prompt) is read from the lexer's tokens at
+ * a time; this class keeps the open blocks on its own stack. Each statement's words form a path below the innermost open block,
  * so {@code rule 10 {} opens nat → source → rule → 10. A line that lost its line breaks
  * ({@code inbound-interface any translation {}) is split into "name value" statements, since VyOS never
  * writes more than two words in one statement, and a warning says how it was read.
@@ -57,14 +55,9 @@ final class CurlyConfigReader {
         VyosCurlyLexer lexer = new VyosCurlyLexer(CharStreams.fromString(text, problems.file()));
         lexer.removeErrorListeners();
         lexer.addErrorListener(new SyntaxErrorReporting(problems));
-        UnbufferedTokenStream<Token> tokens = new UnbufferedTokenStream<>(lexer);
-        VyosCurlyParser parser = new VyosCurlyParser(tokens);
-        parser.removeErrorListeners();
-        parser.addErrorListener(new SyntaxErrorReporting(problems));
-        // The grammar is LL(1), so SLL prediction (the fast one) never reports a false error.
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        while (tokens.LA(1) != Token.EOF) element(parser.element());
-        Token end = tokens.LT(1);
+        Tokens tokens = new Tokens(lexer);
+        while (tokens.peek().getType() != Token.EOF) element(tokens);
+        Token end = tokens.peek();
         finish(problems.at(end.getLine(), end.getCharPositionInLine() + 1));
         List<Elision> placedElisions = FragmentRoot.moved(elisions, FragmentRoot.place(root, problems));
         return new ConfigTree(
@@ -77,28 +70,81 @@ final class CurlyConfigReader {
                 placedElisions);
     }
 
-    private void element(VyosCurlyParser.ElementContext element) {
-        Token first = element.getStart();
+    /**
+     * The lexer's tokens with one of look-ahead. The grammar's {@code element} is read straight from them instead
+     * of by the generated parser: every token starts an element, so parsing can never fail, and the parse tree the
+     * parser built for each element was a fifth of reading a 43,000-line router.
+     */
+    private static final class Tokens {
+        private final VyosCurlyLexer lexer;
+        private Token next;
+
+        Tokens(VyosCurlyLexer lexer) {
+            this.lexer = lexer;
+            this.next = lexer.nextToken();
+        }
+
+        Token peek() {
+            return next;
+        }
+
+        Token take() {
+            Token taken = next;
+            if (taken.getType() != Token.EOF) next = lexer.nextToken();
+            return taken;
+        }
+
+        /** {@code word*}: the words that follow. */
+        List<Token> words() {
+            List<Token> words = new ArrayList<>();
+            while (isWord(next.getType())) words.add(take());
+            return words;
+        }
+
+        /** {@code LBRACE?}: the opening brace that follows, or null. */
+        Token brace() {
+            return next.getType() == VyosCurlyLexer.LBRACE ? take() : null;
+        }
+    }
+
+    /** {@code word : WORD | QUOTED | SINGLE_QUOTED | TYPOGRAPHIC_QUOTED | UNTERMINATED_QUOTE}. */
+    private static boolean isWord(int type) {
+        return type == VyosCurlyLexer.WORD
+                || type == VyosCurlyLexer.QUOTED
+                || type == VyosCurlyLexer.SINGLE_QUOTED
+                || type == VyosCurlyLexer.TYPOGRAPHIC_QUOTED
+                || type == VyosCurlyLexer.UNTERMINATED_QUOTE;
+    }
+
+    /** One {@code element}: a statement, a prompt, or one brace, comment, line end or edit echo. */
+    private void element(Tokens tokens) {
+        Token first = tokens.peek();
         int type = first.getType();
-        if (type != VyosCurlyParser.NEWLINE) lineHasContent = true;
+        if (type != VyosCurlyLexer.NEWLINE) lineHasContent = true;
         // Only line ends and comments may stand between a statement and the '{' of its block.
-        if (type != VyosCurlyParser.NEWLINE && type != VyosCurlyParser.COMMENT && type != VyosCurlyParser.LBRACE) {
+        if (type != VyosCurlyLexer.NEWLINE && type != VyosCurlyLexer.COMMENT && type != VyosCurlyLexer.LBRACE) {
             awaitingBrace = null;
         }
-        if (element.statement() != null) {
-            statement(element.statement());
-        } else if (element.prompt() != null) {
-            prompt(element.prompt());
+        if (isWord(type)) {
+            // statement : word+ LBRACE?
+            List<Token> words = tokens.words();
+            statement(words, tokens.brace());
+        } else if (type == VyosCurlyLexer.PROMPT) {
+            // prompt : PROMPT word* LBRACE?
+            tokens.take();
+            List<Token> words = tokens.words();
+            prompt(first, words, tokens.brace());
         } else {
+            tokens.take();
             switch (type) {
-                case VyosCurlyParser.NEWLINE -> lineEnd();
-                case VyosCurlyParser.COMMENT -> comment(first);
-                case VyosCurlyParser.RBRACE -> closeBrace(first);
-                case VyosCurlyParser.LBRACE -> strayOpenBrace(first);
-                case VyosCurlyParser.EDIT_ECHO ->
+                case VyosCurlyLexer.NEWLINE -> lineEnd();
+                case VyosCurlyLexer.COMMENT -> comment(first);
+                case VyosCurlyLexer.RBRACE -> closeBrace(first);
+                case VyosCurlyLexer.LBRACE -> strayOpenBrace(first);
+                case VyosCurlyLexer.EDIT_ECHO ->
                     editLevel.restate(EditLevel.fromEcho(
                             first.getText(), problems, first.getLine(), first.getCharPositionInLine() + 1));
-                case VyosCurlyParser.UNTERMINATED_COMMENT ->
+                case VyosCurlyLexer.UNTERMINATED_COMMENT ->
                     problems.error(
                             locationOf(first),
                             "the comment opened with '/*' here is never closed with '*/'; the rest of the file was not read");
@@ -112,15 +158,14 @@ final class CurlyConfigReader {
         lineHasContent = false;
     }
 
-    private void statement(VyosCurlyParser.StatementContext statement) {
-        boolean opensBlock = statement.LBRACE() != null;
+    /** A statement's word tokens and its opening brace (null when it opens no block). */
+    private void statement(List<Token> wordTokens, Token brace) {
+        boolean opensBlock = brace != null;
         if (skippedBlocks > 0 || ignoringOutput) {
             if (opensBlock && skippedBlocks > 0) skippedBlocks++;
             return;
         }
-        List<PathWord> words = new ArrayList<>();
-        for (VyosCurlyParser.WordContext word : statement.word())
-            words.add(wordReading.read(word.getStart(), shapeOf(word)));
+        List<PathWord> words = readWords(wordTokens);
         if (!opensBlock && isElisionMark(words)) {
             elisions.add(new Elision(words.get(0).location(), currentNode().path()));
             problems.note(
@@ -131,7 +176,7 @@ final class CurlyConfigReader {
         }
         if (isEmptyShowOutput(words)) return;
         List<List<PathWord>> parts = splitIntoStatements(words);
-        int lastLine = statement.getStop().getLine();
+        int lastLine = (opensBlock ? brace : wordTokens.get(wordTokens.size() - 1)).getLine();
         for (int i = 0; i < parts.size(); i++) {
             boolean opensHere = opensBlock && i == parts.size() - 1;
             OpenBlock added = add(parts.get(i), opensHere);
@@ -222,18 +267,16 @@ final class CurlyConfigReader {
         comments.comment(inside, token.getLine());
     }
 
-    private void prompt(VyosCurlyParser.PromptContext prompt) {
-        SourceLocation where = locationOf(prompt.getStart());
+    private void prompt(Token prompt, List<Token> wordTokens, Token brace) {
+        SourceLocation where = locationOf(prompt);
         closeFragment(where, "before the next prompt line");
-        List<PathWord> words = new ArrayList<>();
-        for (VyosCurlyParser.WordContext word : prompt.word())
-            words.add(wordReading.read(word.getStart(), shapeOf(word)));
+        List<PathWord> words = readWords(wordTokens);
         if (!words.isEmpty() && words.get(0).word().equals("run")) words.remove(0);
         String command = words.isEmpty() ? "" : words.get(0).word();
         List<PathWord> arguments = words.isEmpty() ? List.of() : words.subList(1, words.size());
         ignoringOutput = true;
         switch (command) {
-            case "show" -> show(arguments, prompt.LBRACE() != null);
+            case "show" -> show(arguments, brace != null);
             case "edit" -> editLevel.enter(arguments);
             case "up" -> editLevel.up();
             case "top", "exit" -> editLevel.top();
@@ -317,12 +360,18 @@ final class CurlyConfigReader {
         return problems.at(token.getLine(), token.getCharPositionInLine() + 1);
     }
 
-    private static WordReading.Shape shapeOf(VyosCurlyParser.WordContext word) {
-        return switch (word.getStart().getType()) {
-            case VyosCurlyParser.QUOTED -> WordReading.Shape.DOUBLE_QUOTED;
-            case VyosCurlyParser.SINGLE_QUOTED -> WordReading.Shape.SINGLE_QUOTED;
-            case VyosCurlyParser.TYPOGRAPHIC_QUOTED -> WordReading.Shape.TYPOGRAPHIC_QUOTED;
-            case VyosCurlyParser.UNTERMINATED_QUOTE -> WordReading.Shape.UNTERMINATED_QUOTE;
+    private List<PathWord> readWords(List<Token> wordTokens) {
+        List<PathWord> words = new ArrayList<>(wordTokens.size());
+        for (Token word : wordTokens) words.add(wordReading.read(word, shapeOf(word)));
+        return words;
+    }
+
+    private static WordReading.Shape shapeOf(Token word) {
+        return switch (word.getType()) {
+            case VyosCurlyLexer.QUOTED -> WordReading.Shape.DOUBLE_QUOTED;
+            case VyosCurlyLexer.SINGLE_QUOTED -> WordReading.Shape.SINGLE_QUOTED;
+            case VyosCurlyLexer.TYPOGRAPHIC_QUOTED -> WordReading.Shape.TYPOGRAPHIC_QUOTED;
+            case VyosCurlyLexer.UNTERMINATED_QUOTE -> WordReading.Shape.UNTERMINATED_QUOTE;
             default -> WordReading.Shape.BARE;
         };
     }

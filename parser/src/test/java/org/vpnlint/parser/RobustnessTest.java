@@ -118,6 +118,15 @@ class RobustnessTest {
         assertEquals("east", tree.root().at("system", "host-name").value());
     }
 
+    /** Telling the formats apart looks at each line only: searching the rest of the file per line was quadratic. */
+    @Test
+    void twoMillionLinesWithoutAnAtSignAreReadInTime() {
+        String text = "x {\n}\n".repeat(1_000_000);
+        ConfigTree tree = assertTimeoutPreemptively(PATIENCE, () -> ConfigReader.read("lines.boot", text));
+        assertEquals(List.of(), errors(tree));
+        assertEquals(ConfigTree.SourceFormat.CURLY, tree.format());
+    }
+
     @Test
     void aFiftyMebibyteFileIsRefusedUnreadWithOneError(@TempDir Path directory) throws IOException {
         Path big = directory.resolve("big.boot");

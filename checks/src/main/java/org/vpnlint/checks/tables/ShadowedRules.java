@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.ConcreteBits;
 import org.vpnlint.solver.QueryResult;
@@ -162,11 +163,9 @@ final class ShadowedRules {
                     verdict = new Undecided(
                             rule,
                             "as vpnlint reads them, "
-                                    + String.join(
-                                            ", ",
-                                            unread.stream()
-                                                    .map(ChainEntry::label)
-                                                    .toList()) + " would take every packet it matches,"
+                                    + UndecidedNote.someRules(unread.stream()
+                                            .map(ChainEntry::label)
+                                            .toList()) + " would take every packet it matches,"
                                     + " but vpnlint could not read all of "
                                     + (unread.size() == 1 ? "that rule" : "those rules")
                                     + ": " + reasons(unread, true),
@@ -208,14 +207,12 @@ final class ShadowedRules {
 
     /** What could not be read of these rules, in their direction, e.g. "'... rule 20 limit' could not be read". */
     private static String reasons(List<ChainEntry> rules, boolean wider) {
-        return String.join(
-                "; ",
-                rules.stream()
-                        .flatMap(r -> r.approximations().stream())
-                        .filter(a -> a.wider() == wider)
-                        .map(a -> a.reason())
-                        .distinct()
-                        .toList());
+        return UndecidedNote.someUnread(rules.stream()
+                .flatMap(r -> r.approximations().stream())
+                .filter(a -> a.wider() == wider)
+                .map(a -> a.reason())
+                .distinct()
+                .toList());
     }
 
     /**

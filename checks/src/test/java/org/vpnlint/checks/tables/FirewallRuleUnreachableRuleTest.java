@@ -185,6 +185,35 @@ class FirewallRuleUnreachableRuleTest {
                 findings.get(0).message());
     }
 
+    /** A full-size router can have hundreds of such rules behind one note; it names ten of each and counts the rest. */
+    @Test
+    void aNoteNamesTenRulesAndTenUnreadConditionsThenCountsTheRest() {
+        StringBuilder rules = new StringBuilder();
+        for (int port = 1; port <= 12; port++) {
+            String rule = "set firewall ipv4 input filter rule " + port;
+            rules.append(rule).append(" action 'accept'\n");
+            rules.append(rule).append(" protocol 'tcp'\n");
+            rules.append(rule).append(" destination port '").append(port).append("'\n");
+            rules.append(rule).append(" recent count '5'\n");
+        }
+        rules.append("""
+                set firewall ipv4 input filter rule 99 action 'drop'
+                set firewall ipv4 input filter rule 99 protocol 'tcp'
+                set firewall ipv4 input filter rule 99 destination port '1-12'
+                """);
+        List<Finding> findings = input14(rules.toString());
+
+        assertEquals(1, findings.size(), findings.toString());
+        String message = findings.get(0).message();
+        assertEquals(Level.NOTE, findings.get(0).level());
+        assertTrue(message.contains(", … and 2 more rules would take every packet it matches"), message);
+        assertTrue(
+                message.contains("'firewall ipv4 input filter rule 10 recent' could not be read; … and 2 more"
+                        + " unread conditions. Nothing is proved either way."),
+                message);
+        assertTrue(!message.contains("rule 11 "), message);
+    }
+
     @Test
     void aLaterRuleReadWiderIsStillProvedDead() {
         List<Finding> findings = input14("""

@@ -16,13 +16,13 @@ final class NodeIndex {
     private final Map<Integer, List<ConfigNode>> nodesByLine = new HashMap<>();
 
     NodeIndex(ConfigNode root) {
-        List<ConfigNode> pending = new ArrayList<>(root.children());
+        List<ConfigNode> pending = new ArrayList<>(root.childView());
         while (!pending.isEmpty()) {
             ConfigNode node = pending.remove(pending.size() - 1);
             nodesByLine
                     .computeIfAbsent(node.location().line(), line -> new ArrayList<>())
                     .add(node);
-            pending.addAll(node.children());
+            pending.addAll(node.childView());
         }
     }
 

@@ -26,12 +26,12 @@ public final class SecretValues {
         while (!pending.isEmpty()) {
             ConfigNode node = pending.remove(pending.size() - 1);
             if (SecretWords.isSecret(node.word())) {
-                for (ConfigNode value : node.children()) {
+                for (ConfigNode value : node.childView()) {
                     // "key file /config/x.pem" names a file, not a key: only leaf values are secrets.
                     if (value.isLeafWord() && value.word().length() >= SHORTEST_REDACTED) values.add(value.word());
                 }
             }
-            pending.addAll(node.children());
+            pending.addAll(node.childView());
         }
     }
 

@@ -94,13 +94,13 @@ final class Suppressions {
                                 + " put it on the line just above the node"));
             }
         }
-        List<ConfigNode> pending = new ArrayList<>(root.children());
+        List<ConfigNode> pending = new ArrayList<>(root.childView());
         while (!pending.isEmpty()) {
             ConfigNode node = pending.remove(pending.size() - 1);
             for (String text : node.comments()) {
                 if (SuppressionComment.isSuppression(text)) add(node, SuppressionComment.parse(text), knownRuleIds);
             }
-            pending.addAll(node.children());
+            pending.addAll(node.childView());
         }
         all.sort((a, b) -> a.node().location().compareTo(b.node().location()));
     }
@@ -129,12 +129,12 @@ final class Suppressions {
      */
     private static List<ConfigNode> carriers(ConfigNode node) {
         List<ConfigNode> carriers = new ArrayList<>();
-        List<ConfigNode> pending = new ArrayList<>(node.children());
+        List<ConfigNode> pending = new ArrayList<>(node.childView());
         while (!pending.isEmpty()) {
             ConfigNode below = pending.remove(pending.size() - 1);
             if (below.location().line() != node.location().line()) continue;
             carriers.add(below);
-            pending.addAll(below.children());
+            pending.addAll(below.childView());
         }
         for (ConfigNode step = node; step != null && step.parent() != null; step = step.parent()) carriers.add(step);
         return carriers;

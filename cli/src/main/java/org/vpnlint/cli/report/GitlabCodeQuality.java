@@ -1,8 +1,6 @@
 package org.vpnlint.cli.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Set;
@@ -29,12 +27,19 @@ public final class GitlabCodeQuality implements Report {
 
     @Override
     public void write(AnalysisResult result, Writer out) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
         Set<String> securityRules = result.rules().stream()
                 .filter(rule -> rule.securitySeverity() != null)
                 .map(RuleMetadata::id)
                 .collect(Collectors.toSet());
-        ArrayNode issues = mapper.createArrayNode();
+        JsonOutput.write(out, json -> {
+            json.writeStartArray();
+            issues(json, result, securityRules);
+            json.writeEndArray();
+        });
+    }
+
+    private static void issues(JsonGenerator json, AnalysisResult result, Set<String> securityRules)
+            throws IOException {
         for (ReportedFinding reported : result.findings()) {
             Finding finding = reported.finding();
             StringBuilder description = new StringBuilder(finding.message());
@@ -46,7 +51,7 @@ public final class GitlabCodeQuality implements Report {
             if (finding.fix() != null && !finding.fix().isBlank())
                 description.append(" Fix: ").append(finding.fix().strip());
             issue(
-                    issues.addObject(),
+                    json,
                     finding.ruleId(),
                     description.toString(),
                     reported.fingerprint(),
@@ -58,7 +63,7 @@ public final class GitlabCodeQuality implements Report {
             String fingerprint =
                     Fingerprint.of(diagnostic.code(), diagnostic.location().file(), diagnostic.message());
             issue(
-                    issues.addObject(),
+                    json,
                     diagnostic.code(),
                     diagnostic.message(),
                     fingerprint,
@@ -66,28 +71,34 @@ public final class GitlabCodeQuality implements Report {
                     diagnostic.location(),
                     "Bug Risk");
         }
-        out.write(JsonOutput.pretty(mapper, issues));
     }
 
     private static void issue(
-            ObjectNode issue,
+            JsonGenerator json,
             String checkName,
             String description,
             String fingerprint,
             Level level,
             SourceLocation location,
-            String category) {
-        issue.put("type", "issue");
-        issue.put("check_name", checkName);
-        issue.put("description", description);
-        issue.putArray("categories").add(category);
-        issue.put("severity", severity(level));
-        issue.put("fingerprint", fingerprint);
-        ObjectNode where = issue.putObject("location");
-        where.put("path", location.file().replace('\\', '/'));
-        ObjectNode lines = where.putObject("lines");
-        lines.put("begin", Math.max(1, location.line()));
-        if (location.endLine() > location.line()) lines.put("end", location.endLine());
+            String category)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", "issue");
+        json.writeStringField("check_name", checkName);
+        json.writeStringField("description", description);
+        json.writeArrayFieldStart("categories");
+        json.writeString(category);
+        json.writeEndArray();
+        json.writeStringField("severity", severity(level));
+        json.writeStringField("fingerprint", fingerprint);
+        json.writeObjectFieldStart("location");
+        json.writeStringField("path", location.file().replace('\\', '/'));
+        json.writeObjectFieldStart("lines");
+        json.writeNumberField("begin", Math.max(1, location.line()));
+        if (location.endLine() > location.line()) json.writeNumberField("end", location.endLine());
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     /** GitLab's scale is info, minor, major, critical, blocker; an error is a broken tunnel or an open path. */

@@ -1,8 +1,6 @@
 package org.vpnlint.cli.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import org.vpnlint.checks.Finding;
@@ -20,7 +18,8 @@ import org.vpnlint.model.SourceLocation;
  * The machine-readable report in the shape DESIGN.md fixes ({@code tool}, {@code findings}, {@code diagnostics}),
  * sorted like the text report, with {@code executionSuccessful} (false after an internal error: the findings may be
  * incomplete) and {@code internalErrors}, one line each. Besides the documented fields, each finding carries its {@code fingerprint} and each
- * trace step the {@code header} after it and the {@code file}/{@code line} that acted, when known.
+ * trace step the {@code header} after it and the {@code file}/{@code line} that acted, when known. Written as it is
+ * generated (a router with thousands of notes makes tens of megabytes).
  */
 public final class JsonReport implements Report {
     private final String version;
@@ -31,72 +30,88 @@ public final class JsonReport implements Report {
 
     @Override
     public void write(AnalysisResult result, Writer out) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        ObjectNode tool = root.putObject("tool");
-        tool.put("name", "vpnlint");
-        tool.put("version", version);
-        // as in SARIF's invocation: false when vpnlint failed somewhere, so the findings may be incomplete
-        root.put("executionSuccessful", result.internalFailures().isEmpty());
-        ArrayNode internalErrors = root.putArray("internalErrors");
-        for (InternalFailure failure : result.internalFailures()) internalErrors.add(failure.what());
-        ArrayNode findings = root.putArray("findings");
-        for (ReportedFinding reported : result.findings()) finding(findings.addObject(), reported);
-        ArrayNode diagnostics = root.putArray("diagnostics");
-        for (Diagnostic diagnostic : result.diagnostics()) {
-            ObjectNode node = diagnostics.addObject();
-            node.put("file", diagnostic.location().file());
-            node.put("line", diagnostic.location().line());
-            node.put("column", diagnostic.location().column());
-            node.put("level", diagnostic.level().id());
-            node.put("code", diagnostic.code());
-            node.put("message", diagnostic.message());
-        }
-        out.write(JsonOutput.pretty(mapper, root));
-    }
-
-    private static void finding(ObjectNode node, ReportedFinding reported) {
-        Finding finding = reported.finding();
-        node.put("ruleId", finding.ruleId());
-        node.put("level", finding.level().id());
-        node.put("message", finding.message());
-        SourceLocation location = finding.location();
-        ObjectNode where = node.putObject("location");
-        where.put("file", location.file());
-        where.put("line", location.line());
-        where.put("column", location.column());
-        if (location.endLine() > 0) where.put("endLine", location.endLine());
-        ArrayNode related = node.putArray("related");
-        for (RelatedLocation place : finding.related()) {
-            ObjectNode entry = related.addObject();
-            entry.put("file", place.location().file());
-            entry.put("line", place.location().line());
-            entry.put("message", place.message());
-        }
-        if (finding.witness() != null) witness(node.putObject("witness"), finding.witness());
-        ArrayNode trace = node.putArray("trace");
-        for (TraceStep step : finding.trace()) {
-            ObjectNode entry = trace.addObject();
-            entry.put("stage", step.stageId());
-            entry.put("detail", StepText.detail(step));
-            String header = StepText.header(step);
-            if (header != null) entry.put("header", header);
-            if (step.location() != null) {
-                entry.put("file", step.location().file());
-                entry.put("line", step.location().line());
+        JsonOutput.write(out, json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("tool");
+            json.writeStringField("name", "vpnlint");
+            json.writeStringField("version", version);
+            json.writeEndObject();
+            // as in SARIF's invocation: false when vpnlint failed somewhere, so the findings may be incomplete
+            json.writeBooleanField(
+                    "executionSuccessful", result.internalFailures().isEmpty());
+            json.writeArrayFieldStart("internalErrors");
+            for (InternalFailure failure : result.internalFailures()) json.writeString(failure.what());
+            json.writeEndArray();
+            json.writeArrayFieldStart("findings");
+            for (ReportedFinding reported : result.findings()) finding(json, reported);
+            json.writeEndArray();
+            json.writeArrayFieldStart("diagnostics");
+            for (Diagnostic diagnostic : result.diagnostics()) {
+                json.writeStartObject();
+                json.writeStringField("file", diagnostic.location().file());
+                json.writeNumberField("line", diagnostic.location().line());
+                json.writeNumberField("column", diagnostic.location().column());
+                json.writeStringField("level", diagnostic.level().id());
+                json.writeStringField("code", diagnostic.code());
+                json.writeStringField("message", diagnostic.message());
+                json.writeEndObject();
             }
-        }
-        if (finding.fix() != null) node.put("fix", finding.fix());
-        node.put("fingerprint", reported.fingerprint());
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
-    private static void witness(ObjectNode node, Witness witness) {
-        node.put("src", witness.src());
-        node.put("dst", witness.dst());
-        node.put("protocol", witness.protocol());
-        if (witness.srcPort() != null) node.put("srcPort", witness.srcPort());
-        if (witness.dstPort() != null) node.put("dstPort", witness.dstPort());
-        node.put("inInterface", witness.inInterface());
-        node.put("saState", witness.saState());
+    private static void finding(JsonGenerator json, ReportedFinding reported) throws IOException {
+        Finding finding = reported.finding();
+        json.writeStartObject();
+        json.writeStringField("ruleId", finding.ruleId());
+        json.writeStringField("level", finding.level().id());
+        json.writeStringField("message", finding.message());
+        SourceLocation location = finding.location();
+        json.writeObjectFieldStart("location");
+        json.writeStringField("file", location.file());
+        json.writeNumberField("line", location.line());
+        json.writeNumberField("column", location.column());
+        if (location.endLine() > 0) json.writeNumberField("endLine", location.endLine());
+        json.writeEndObject();
+        json.writeArrayFieldStart("related");
+        for (RelatedLocation place : finding.related()) {
+            json.writeStartObject();
+            json.writeStringField("file", place.location().file());
+            json.writeNumberField("line", place.location().line());
+            json.writeStringField("message", place.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        if (finding.witness() != null) witness(json, finding.witness());
+        json.writeArrayFieldStart("trace");
+        for (TraceStep step : finding.trace()) {
+            json.writeStartObject();
+            json.writeStringField("stage", step.stageId());
+            json.writeStringField("detail", StepText.detail(step));
+            String header = StepText.header(step);
+            if (header != null) json.writeStringField("header", header);
+            if (step.location() != null) {
+                json.writeStringField("file", step.location().file());
+                json.writeNumberField("line", step.location().line());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        if (finding.fix() != null) json.writeStringField("fix", finding.fix());
+        json.writeStringField("fingerprint", reported.fingerprint());
+        json.writeEndObject();
+    }
+
+    private static void witness(JsonGenerator json, Witness witness) throws IOException {
+        json.writeObjectFieldStart("witness");
+        json.writeStringField("src", witness.src());
+        json.writeStringField("dst", witness.dst());
+        json.writeStringField("protocol", witness.protocol());
+        if (witness.srcPort() != null) json.writeNumberField("srcPort", witness.srcPort());
+        if (witness.dstPort() != null) json.writeNumberField("dstPort", witness.dstPort());
+        json.writeStringField("inInterface", witness.inInterface());
+        json.writeStringField("saState", witness.saState());
+        json.writeEndObject();
     }
 }

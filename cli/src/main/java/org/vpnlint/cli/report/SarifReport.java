@@ -22,6 +22,8 @@ import com.contrastsecurity.sarif.ThreadFlow;
 import com.contrastsecurity.sarif.ThreadFlowLocation;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -81,25 +83,58 @@ public final class SarifReport implements Report {
         return URI.create(uri.endsWith("/") ? uri : uri + "/");
     }
 
+    /**
+     * The log around the results is small (rules, invocation) and made as a tree; the results, which can be tens of
+     * megabytes, are written one at a time where the tree has its (empty) results array.
+     */
     @Override
     public void write(AnalysisResult result, Writer out) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        ObjectNode log = mapper.valueToTree(build(result));
+        Map<String, Integer> ruleIndex = new HashMap<>();
+        for (RuleMetadata rule : result.rules()) ruleIndex.put(rule.id(), ruleIndex.size());
+        ObjectNode log = mapper.valueToTree(withoutResults(result));
         restoreDefaults(log, result);
-        out.write(JsonOutput.pretty(mapper, log));
+        JsonOutput.write(out, json -> {
+            json.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : log.properties()) {
+                json.writeFieldName(field.getKey());
+                if (!field.getKey().equals("runs")) {
+                    JsonOutput.tree(json, field.getValue());
+                    continue;
+                }
+                json.writeStartArray();
+                json.writeStartObject();
+                for (Map.Entry<String, JsonNode> runField :
+                        field.getValue().get(0).properties()) {
+                    json.writeFieldName(runField.getKey());
+                    if (runField.getKey().equals("results")) results(json, mapper, result, ruleIndex);
+                    else JsonOutput.tree(json, runField.getValue());
+                }
+                json.writeEndObject();
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+        });
     }
 
-    private SarifSchema210 build(AnalysisResult result) {
-        Map<String, Integer> ruleIndex = new HashMap<>();
-        Set<ReportingDescriptor> rules = new LinkedHashSet<>();
-        for (RuleMetadata rule : result.rules()) {
-            ruleIndex.put(rule.id(), rules.size());
-            rules.add(descriptor(rule));
+    /** Reported findings, then suppressed ones, each with its level written even when it is SARIF's default. */
+    private void results(JsonGenerator json, ObjectMapper mapper, AnalysisResult result, Map<String, Integer> ruleIndex)
+            throws IOException {
+        json.writeStartArray();
+        List<ReportedFinding> all = new ArrayList<>(result.findings());
+        all.addAll(result.suppressed());
+        for (ReportedFinding reported : all) {
+            ObjectNode node = mapper.valueToTree(result(reported, ruleIndex));
+            node.put("level", reported.finding().level().id());
+            JsonOutput.tree(json, node);
         }
-        List<Result> results = new ArrayList<>();
-        for (ReportedFinding reported : result.findings()) results.add(result(reported, ruleIndex));
-        for (ReportedFinding reported : result.suppressed()) results.add(result(reported, ruleIndex));
+        json.writeEndArray();
+    }
 
+    /** The whole log with an empty results array, where {@link #results} writes them. */
+    private SarifSchema210 withoutResults(AnalysisResult result) {
+        Set<ReportingDescriptor> rules = new LinkedHashSet<>();
+        for (RuleMetadata rule : result.rules()) rules.add(descriptor(rule));
         Run run = new Run()
                 .withTool(new Tool()
                         .withDriver(new ToolComponent()
@@ -111,7 +146,7 @@ public final class SarifReport implements Report {
                 .withOriginalUriBaseIds(new OriginalUriBaseIds()
                         .withAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(sourceRoot.toString())))
                 .withInvocations(List.of(invocation(result)))
-                .withResults(results);
+                .withResults(List.of());
         return new SarifSchema210()
                 .with$schema(URI.create(SCHEMA))
                 .withVersion(SarifSchema210.Version._2_1_0)
@@ -255,7 +290,7 @@ public final class SarifReport implements Report {
     /**
      * java-sarif leaves out values equal to SARIF's defaults ({@code level: warning}, {@code ruleIndex: 0} is kept
      * but a default {@code defaultConfiguration.level} is not). GitHub reads a missing level as the rule's, so every
-     * level is written back explicitly here.
+     * level is written back explicitly here (a result's in {@link #results}).
      */
     private static void restoreDefaults(ObjectNode log, AnalysisResult result) {
         ObjectNode run = (ObjectNode) log.withArrayProperty("runs").get(0);
@@ -265,13 +300,6 @@ public final class SarifReport implements Report {
             ((ObjectNode) rules.get(i))
                     .withObjectProperty("defaultConfiguration")
                     .put("level", result.rules().get(i).defaultLevel().id());
-        }
-        ArrayNode results = run.withArrayProperty("results");
-        List<ReportedFinding> all = new ArrayList<>(result.findings());
-        all.addAll(result.suppressed());
-        for (int i = 0; i < results.size(); i++) {
-            ((ObjectNode) results.get(i))
-                    .put("level", all.get(i).finding().level().id());
         }
         ArrayNode notifications = ((ObjectNode)
                         run.withArrayProperty("invocations").get(0))

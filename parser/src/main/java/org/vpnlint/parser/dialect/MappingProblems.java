@@ -58,7 +58,7 @@ final class MappingProblems {
     private void collect(ConfigNode node, List<Approximation> found) {
         List<Approximation> here = approximations.get(node);
         if (here != null) found.addAll(here);
-        for (ConfigNode child : node.children()) collect(child, found);
+        for (ConfigNode child : node.childView()) collect(child, found);
     }
 
     /** A value that does not parse, e.g. "nat source rule 10 translation address '10.0.0.300': not an ...". */
