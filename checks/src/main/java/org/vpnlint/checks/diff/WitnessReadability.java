@@ -27,8 +27,9 @@ import org.vpnlint.solver.Preference;
  * <ol>
  *   <li>a packet arriving on an interface rather than the router's own or a decrypted one; the router's own packets
  *       from one of its addresses;</li>
- *   <li>the source host: .100 of a tunnel's local prefix, else of a connected network (private networks first),
- *       arriving where it fits if it can; else .100 of a tunnel's remote prefix (decrypted by that tunnel if it can);</li>
+ *   <li>the source host: .100 of a tunnel's local prefix (arriving where it fits if it can), of a tunnel's remote
+ *       prefix for the packets that tunnel decrypted, else of a connected network (private networks first; arriving
+ *       where it fits if it can), else of a tunnel's remote prefix;</li>
  *   <li>the destination host: .200 of a tunnel's remote prefix, else of a connected network;</li>
  *   <li>the ingress that fits the source (a source in a connected network arrives on that network's interface), and
  *       a source inside the arriving interface's connected network;</li>
@@ -115,9 +116,10 @@ final class WitnessReadability {
     }
 
     /**
-     * The source host's alternatives in order: .100 of a tunnel's local prefix, then of a connected network, each
-     * first arriving where it fits (on the interface whose network holds it), then on any ingress; then .100 of a
-     * tunnel's remote prefix, decrypted by that tunnel, then on any ingress. The host does not depend on the ingress
+     * The source host's alternatives in order: .100 of a tunnel's local prefix arriving where it fits (on the
+     * interface whose network holds it); .100 of a tunnel's remote prefix decrypted by that tunnel; .100 of a tunnel's
+     * local prefix on any ingress; .100 of a connected network where it fits, then on any ingress; .100 of a tunnel's
+     * remote prefix on any ingress. The host does not depend on the ingress
      * where it need not: classes at several ingresses that change the same way then show the same packet, so they
      * have the same widest prefixes and are one entry.
      */
@@ -127,11 +129,9 @@ final class WitnessReadability {
         B fits = algebra.bool(true);
         for (B wish : WitnessPreferences.ingressFitsSource(algebra, router, packet)) fits = algebra.and(fits, wish);
         List<B> hosts = new ArrayList<>();
-        for (List<IPAddress> prefixes : List.of(localPrefixes, connectedNetworks)) {
-            for (IPAddress prefix : prefixes)
-                hosts.add(algebra.and(isHost(algebra, family, source, prefix, true), fits));
-            for (IPAddress prefix : prefixes) hosts.add(isHost(algebra, family, source, prefix, true));
-        }
+        for (IPAddress prefix : localPrefixes)
+            hosts.add(algebra.and(isHost(algebra, family, source, prefix, true), fits));
+        // a decrypted packet comes from the peer's side of its tunnel
         for (CompiledTunnel tunnel : router.tunnels()) {
             for (IPAddress prefix : tunnel.remoteSelectors()) {
                 hosts.add(algebra.and(
@@ -139,6 +139,10 @@ final class WitnessReadability {
                         isHost(algebra, family, source, prefix, true)));
             }
         }
+        for (IPAddress prefix : localPrefixes) hosts.add(isHost(algebra, family, source, prefix, true));
+        for (IPAddress prefix : connectedNetworks)
+            hosts.add(algebra.and(isHost(algebra, family, source, prefix, true), fits));
+        for (IPAddress prefix : connectedNetworks) hosts.add(isHost(algebra, family, source, prefix, true));
         // a peer's network sending in cleartext (an SA down, a missing policy)
         for (IPAddress prefix : remotePrefixes) hosts.add(isHost(algebra, family, source, prefix, true));
         return hosts;
