@@ -22,7 +22,8 @@ import org.vpnlint.solver.Preference;
 /**
  * What makes a witness of {@code vpnlint diff} readable, as solver preferences in the order they weigh. They are soft:
  * each is kept only when it can still hold together with the goal and the preferences kept before it, so they never
- * change which packets differ or which class is found, only the packet chosen to show it.
+ * change which packets differ or what a class holds, only the packet chosen to show it (and so, of the classes left,
+ * which is found next).
  *
  * <ol>
  *   <li>a packet arriving on an interface rather than the router's own or a decrypted one; the router's own packets
@@ -31,8 +32,7 @@ import org.vpnlint.solver.Preference;
  *       prefix for the packets that tunnel decrypted, else of a connected network (private networks first; arriving
  *       where it fits if it can), else of a tunnel's remote prefix;</li>
  *   <li>the destination host: .200 of a tunnel's remote prefix, else of a connected network;</li>
- *   <li>the ingress that fits the source (a source in a connected network arrives on that network's interface), and
- *       a source inside the arriving interface's connected network;</li>
+ *   <li>a source inside the arriving interface's connected network;</li>
  *   <li>host addresses: neither address a network's .0 or broadcast .255, nor one of 0.0.0.x;</li>
  *   <li>TCP, else UDP, else ICMP; destination port 22, else 443, else 80, else a well-known port (1 to 1023); source
  *       port 1024, else an ephemeral port of 1024 or above.</li>
@@ -96,8 +96,6 @@ final class WitnessReadability {
         for (IPAddress prefix : connectedNetworks)
             destinations.add(isHost(algebra, family, header.dst(), prefix, false));
         addFirstOf(preferences, destinations);
-        WitnessPreferences.ingressFitsSource(algebra, router, packet)
-                .forEach(fits -> preferences.add(Preference.of(fits)));
         preferences.add(Preference.of(fromArrivingNetwork(algebra, router, packet)));
         preferences.add(Preference.of(hostAddress(algebra, family, header.src())));
         preferences.add(Preference.of(hostAddress(algebra, family, header.dst())));

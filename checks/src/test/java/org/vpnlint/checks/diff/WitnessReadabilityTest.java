@@ -83,6 +83,13 @@ class WitnessReadabilityTest {
     }
 
     @Test
+    void theTunnelsLanHostArrivesOnTheLanBeforeTheDestinationIsChosen() {
+        assertEquals(
+                ConcretePacket.tcp("192.168.10.100", 1024, "192.168.10.200", 22, LAN),
+                witness(goal -> goal.not(goal.and(goal.arrives(LAN), goal.dstIn("10.10.10.200/32")))));
+    }
+
+    @Test
     void onAnIngressThatFitsNoHostTheSourceHostStaysTheSame() {
         // the same host at every ingress: classes that change the same way get the same widest prefixes (one entry)
         assertEquals(
@@ -161,6 +168,10 @@ class WitnessReadabilityTest {
                 goal.not(goal.or(goal.dstPort(22), goal.or(goal.dstPort(443), goal.dstPort(80))))));
         assertTrue(service.dstPort() >= 1 && service.dstPort() < 1024, service.toString());
         assertEquals(1024, service.srcPort(), service.toString());
+        ConcretePacket wellKnown = witness(goal -> goal.or(
+                goal.or(goal.dstPort(8080), goal.dstPort(65000)),
+                goal.or(goal.or(goal.dstPort(3389), goal.dstPort(25)), goal.dstPort(50000))));
+        assertEquals(25, wellKnown.dstPort(), wellKnown.toString());
         ConcretePacket client =
                 witness(goal -> goal.and(goal.protocol(ProtocolMatch.TCP), goal.not(goal.srcPort(1024))));
         assertTrue(client.srcPort() > 1024, client.toString());
