@@ -90,6 +90,15 @@ class WitnessReadabilityTest {
     }
 
     @Test
+    void aConnectedNetworksHostArrivesOnItsInterfaceBeforeTheDestinationIsChosen() {
+        assertEquals(
+                ConcretePacket.tcp("192.168.20.100", 1024, "192.168.10.200", 22, GUEST),
+                witness(goal -> goal.and(
+                        goal.not(goal.srcIn("192.168.10.0/24")),
+                        goal.not(goal.and(goal.arrives(GUEST), goal.dstIn("10.10.10.200/32"))))));
+    }
+
+    @Test
     void onAnIngressThatFitsNoHostTheSourceHostStaysTheSame() {
         // the same host at every ingress: classes that change the same way get the same widest prefixes (one entry)
         assertEquals(
