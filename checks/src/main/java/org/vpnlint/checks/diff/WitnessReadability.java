@@ -117,9 +117,9 @@ final class WitnessReadability {
      * The source host's alternatives in order: .100 of a tunnel's local prefix arriving where it fits (on the
      * interface whose network holds it); .100 of a tunnel's remote prefix decrypted by that tunnel; .100 of a tunnel's
      * local prefix on any ingress; .100 of a connected network where it fits, then on any ingress; .100 of a tunnel's
-     * remote prefix on any ingress. The host does not depend on the ingress
-     * where it need not: classes at several ingresses that change the same way then show the same packet, so they
-     * have the same widest prefixes and are one entry.
+     * remote prefix on any ingress. The host does not depend on the ingress where it need not: classes at several
+     * ingresses that change the same way then show the same packet, so they have the same widest prefixes and are one
+     * entry.
      */
     private <B, V> List<B> sourceHosts(HeaderAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> packet) {
         AddressFamily family = router.family();
