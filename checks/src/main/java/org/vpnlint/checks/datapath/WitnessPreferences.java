@@ -18,8 +18,8 @@ import org.vpnlint.solver.Preference;
  */
 public record WitnessPreferences(List<IPAddress> sourcePrefixes, List<IPAddress> destinationPrefixes) {
 
-    static final int SOURCE_HOST = 100;
-    static final int DESTINATION_HOST = 200;
+    public static final int SOURCE_HOST = 100;
+    public static final int DESTINATION_HOST = 200;
 
     public WitnessPreferences {
         sourcePrefixes = List.copyOf(sourcePrefixes);
@@ -36,16 +36,7 @@ public record WitnessPreferences(List<IPAddress> sourcePrefixes, List<IPAddress>
         List<Preference<B>> preferences = new ArrayList<>();
         addFirstOf(preferences, hosts(algebra, family, packet.header().src(), sourcePrefixes, SOURCE_HOST));
         addFirstOf(preferences, hosts(algebra, family, packet.header().dst(), destinationPrefixes, DESTINATION_HOST));
-        // a source in an interface's subnet arrives on that interface
-        for (int i = 1; i <= router.interfaces().size(); i++) {
-            NetInterface netInterface = router.interfaceAt(i);
-            for (IPAddress address : netInterface.addresses()) {
-                if (!family.contains(address) || address.getNetworkPrefixLength() == null) continue;
-                preferences.add(Preference.of(algebra.implies(
-                        AddressTerms.inPrefix(algebra, family, packet.header().src(), address),
-                        algebra.eq(packet.ingress(), algebra.bits(i, CompiledRouter.INDEX_WIDTH)))));
-            }
-        }
+        ingressFitsSource(algebra, router, packet).forEach(fits -> preferences.add(Preference.of(fits)));
         int icmp = family == AddressFamily.IPV4 ? ProtocolMatch.ICMP : ProtocolMatch.ICMPV6;
         addFirstOf(
                 preferences,
@@ -59,6 +50,26 @@ public record WitnessPreferences(List<IPAddress> sourcePrefixes, List<IPAddress>
                         .toList());
         preferences.add(Preference.of(algebra.eq(packet.header().srcPort(), algebra.bits(1024, 16))));
         return preferences;
+    }
+
+    /**
+     * One wish per connected subnet of the router's interfaces: a source in that subnet arrives on that interface
+     * (a packet from the LAN arrives on the LAN interface). Also what {@code vpnlint diff}'s witnesses prefer.
+     */
+    public static <B, V> List<B> ingressFitsSource(
+            HeaderAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> packet) {
+        AddressFamily family = router.family();
+        List<B> wishes = new ArrayList<>();
+        for (int i = 1; i <= router.interfaces().size(); i++) {
+            NetInterface netInterface = router.interfaceAt(i);
+            for (IPAddress address : netInterface.addresses()) {
+                if (!family.contains(address) || address.getNetworkPrefixLength() == null) continue;
+                wishes.add(algebra.implies(
+                        AddressTerms.inPrefix(algebra, family, packet.header().src(), address),
+                        algebra.eq(packet.ingress(), algebra.bits(i, CompiledRouter.INDEX_WIDTH))));
+            }
+        }
+        return wishes;
     }
 
     private static <B, V> List<B> hosts(

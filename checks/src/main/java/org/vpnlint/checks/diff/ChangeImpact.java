@@ -14,7 +14,6 @@ import org.vpnlint.checks.ReplayDisagreement;
 import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.checks.datapath.AddressTerms;
 import org.vpnlint.checks.datapath.TunnelTrafficSlice;
-import org.vpnlint.checks.datapath.WitnessPreferences;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
@@ -178,11 +177,7 @@ public final class ChangeImpact {
         CompiledRouter changed = pair.after;
         SymbolicAlgebra<B, V> algebra = pair.algebra;
         B within = pair.within(space);
-        List<Preference<B>> readable = new ArrayList<>();
-        readable.add(Preference.of(pair.beforeInput.arrivesOnAnInterface(algebra, old)));
-        readable.add(Preference.of(algebra.implies(
-                pair.beforeInput.generatedLocally(algebra), ownAddress(algebra, old, pair.beforeInput))));
-        readable.addAll(preferences(old, changed).of(algebra, old, pair.beforeInput));
+        List<Preference<B>> readable = WitnessReadability.of(old, changed).preferences(algebra, old, pair.beforeInput);
         B everyUp = pair.everySa(true);
         List<B> rounds = switch (mode) {
             case UP -> List.of(everyUp);
@@ -395,22 +390,6 @@ public final class ChangeImpact {
                 .toList();
     }
 
-    /** The packet's source is one of the router's addresses (readable for the router's own packets). */
-    private static <B, V> B ownAddress(SymbolicAlgebra<B, V> algebra, CompiledRouter router, PacketInput<B, V> packet) {
-        B any = algebra.bool(false);
-        for (NetInterface netInterface : router.interfaces()) {
-            for (IPAddress address : netInterface.addresses()) {
-                if (router.family().contains(address)) {
-                    any = algebra.or(
-                            any,
-                            AddressTerms.is(
-                                    algebra, router.family(), packet.header().src(), address));
-                }
-            }
-        }
-        return any;
-    }
-
     /** "up", "down", or the tunnels that are down. */
     private static String saState(FatePair<?, ?> pair, SaStates states) {
         Set<TunnelRef> tunnels = new LinkedHashSet<>();
@@ -423,30 +402,6 @@ public final class ChangeImpact {
         if (down.isEmpty()) return "up";
         if (down.size() == tunnels.size()) return "down";
         return "down for " + String.join(", ", down) + ", up for the others";
-    }
-
-    /**
-     * Witness hosts inside the tunnels' selectors of either version (.100 for sources, .200 for destinations), then
-     * inside the interfaces' subnets (for traffic no tunnel is about).
-     */
-    private static WitnessPreferences preferences(CompiledRouter old, CompiledRouter changed) {
-        Set<IPAddress> sources = new LinkedHashSet<>();
-        Set<IPAddress> destinations = new LinkedHashSet<>();
-        for (CompiledRouter router : List.of(old, changed)) {
-            for (CompiledTunnel tunnel : router.tunnels()) {
-                sources.addAll(tunnel.localSelectors());
-                destinations.addAll(tunnel.remoteSelectors());
-            }
-        }
-        for (CompiledRouter router : List.of(old, changed)) {
-            for (NetInterface netInterface : router.interfaces()) {
-                netInterface.addresses().stream()
-                        .filter(router.family()::contains)
-                        .filter(address -> address.getNetworkPrefixLength() != null)
-                        .forEach(destinations::add);
-            }
-        }
-        return new WitnessPreferences(new ArrayList<>(sources), new ArrayList<>(destinations));
     }
 
     /**

@@ -27,9 +27,10 @@
  * only matters while an SA is down is still a change, and one that matters in both states is reported once.
  *
  * <h2>Readable reports</h2>
- * Witnesses are chosen like the rules' ({@code WitnessPreferences}: .100/.200 hosts of the tunnels' selectors and the
- * interfaces' subnets, the ingress whose subnet holds the source, TCP, port 22); where one version delivers the class
- * to the router itself, a peer's IKE, NAT-T or ESP packet is preferred when the class holds one. Around each witness
+ * Witnesses are chosen by {@link org.vpnlint.checks.diff.WitnessReadability}'s soft preferences, which never change
+ * which class is found (.100/.200 hosts of the tunnels' selectors and the connected networks, the same host at every
+ * ingress where it can be, the ingress whose network holds the source, host addresses, TCP, port 22 from port 1024);
+ * where one version delivers the class to the router itself, a peer's IKE, NAT-T or ESP packet is preferred when the class holds one. Around each witness
  * the widest destination prefix (the witness's source, protocol and ports fixed), then the widest source prefix, then
  * whether protocol and ports matter are measured, each widening a proof (UNSAT of "a packet of this space outside the
  * class"), so the report says "among them every packet from S to D" of proved spaces only; the class may hold more.
