@@ -103,6 +103,27 @@ class PolicyRoutingStageTest {
     }
 
     @Test
+    void rulesRunInRuleNumberOrderWhateverOrderTheyWereListedIn() {
+        RouterFixture fixture = dualWan();
+        Router listedBackwards = fixture.policyRoute(
+                        "LAN",
+                        List.of("eth1"),
+                        fixture.policyRule(20, "192.168.10.0/24", PolicyRouteAction.SET_TABLE, 10),
+                        fixture.policyRule(10, "192.168.10.0/24", PolicyRouteAction.ACCEPT, 0))
+                .build();
+
+        PacketTrace trace = Datapath.replay(listedBackwards, LAN_TO_REMOTE, SaStates.allUp());
+
+        // rule 10 accepts first and ends the ruleset unmarked: main decides, not table 10
+        assertEquals("eth0", trace.egress());
+        assertEquals(
+                "policy route X rule 10 (accept)",
+                step(trace, Stage.PREROUTING_POLICY_ROUTE, TraceStep.PolicyRouting.class)
+                        .rule()
+                        .label());
+    }
+
+    @Test
     void dropInPreroutingAndRulesetsBoundToOtherInterfaces() {
         RouterFixture dropping = SeedScenarioTest.firstArticle();
         Router dropsLan = dropping.policyRoute(

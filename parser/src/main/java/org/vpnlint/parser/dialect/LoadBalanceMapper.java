@@ -3,6 +3,7 @@ package org.vpnlint.parser.dialect;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +74,25 @@ final class LoadBalanceMapper {
         }
         List<LoadBalanceGroup> groups = new ArrayList<>();
         List<PolicyRoute> rulesets = new ArrayList<>();
-        for (ConfigSection rule : wan.entries("rule")) {
+        // the daemon installs its rules in rule-number order, whatever order the file lists them in
+        List<ConfigSection> rules = wan.entries("rule");
+        rules.sort(
+                Comparator.comparingLong(rule -> ruleNumberForOrder(rule.node().word())));
+        for (ConfigSection rule : rules) {
             readVyosRule(rule, health, sourceNat, localTraffic, groups, rulesets);
         }
         wan.ignore("sticky-connections", "flush-connections", "hook", "interval", "only-default-route");
         wan.finish();
         return new Installed(groups, rulesets, tables);
+    }
+
+    /** A rule's number for ordering; a word that is not a number sorts last (it is reported when read). */
+    private static long ruleNumberForOrder(String word) {
+        try {
+            return Long.parseLong(word);
+        } catch (NumberFormatException notANumber) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private void readVyosRule(

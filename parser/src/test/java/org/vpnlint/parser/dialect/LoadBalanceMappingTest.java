@@ -66,6 +66,26 @@ class LoadBalanceMappingTest {
     }
 
     @Test
+    void vyosRulesRunInRuleNumberOrderWhateverOrderTheScriptListsThem() {
+        // the kernel differential showed it: the daemon installs rule 5 ahead of rule 10 even when 10 comes first
+        Router router = map("wlb.set", """
+                set interfaces ethernet eth0 address '203.0.113.2/24'
+                set interfaces ethernet eth2 address '192.168.10.1/24'
+                set load-balancing wan interface-health eth0 nexthop '203.0.113.1'
+                set load-balancing wan rule 10 inbound-interface 'eth2'
+                set load-balancing wan rule 10 interface eth0
+                set load-balancing wan rule 5 exclude
+                set load-balancing wan rule 5 inbound-interface 'eth2'
+                set load-balancing wan rule 5 destination address '10.20.0.0/16'
+                """).router();
+        assertEquals(
+                List.of(5, 10),
+                router.policyRoutes().stream()
+                        .map(ruleset -> ruleset.rules().get(0).number())
+                        .toList());
+    }
+
+    @Test
     void vyosTablesHoldOneDefaultRouteOutOfTheirWan() {
         Router router = map("wlb.set", VYOS).router();
         StaticRoute first = tableRoute(router, 201);
