@@ -49,13 +49,13 @@ final class TwoWanLoadBalancingCases {
             set load-balancing wan rule 10 interface eth2
             """;
 
-    private static final String VYOS_MASQUERADE_ON_ETH2 = VYOS + """
+    static final String VYOS_MASQUERADE_ON_ETH2 = VYOS + """
             set nat source rule 20 outbound-interface name 'eth2'
             set nat source rule 20 translation address 'masquerade'
             set load-balancing wan disable-source-nat
             """;
 
-    private static final String VYOS_EXCLUDED = VYOS_MASQUERADE_ON_ETH2 + """
+    static final String VYOS_EXCLUDED = VYOS_MASQUERADE_ON_ETH2 + """
             set load-balancing wan rule 5 exclude
             set load-balancing wan rule 5 inbound-interface 'eth1'
             set load-balancing wan rule 5 destination address '10.10.10.0/24'
@@ -66,7 +66,7 @@ final class TwoWanLoadBalancingCases {
             """;
 
     /** The dual-WAN EdgeRouter of Ubiquiti's help article: one masquerade rule per WAN, the exclude on eth0 only. */
-    private static final String EDGEOS = """
+    static final String EDGEOS = """
             set interfaces ethernet eth0 address 192.0.2.1/24
             set interfaces ethernet eth1 address 192.168.10.1/24
             set interfaces ethernet eth1 firewall in modify BALANCE
@@ -92,7 +92,7 @@ final class TwoWanLoadBalancingCases {
             set vpn ipsec site-to-site peer 203.0.113.20 tunnel 1 remote prefix 10.10.10.0/24
             """;
 
-    private static final String EDGEOS_EXEMPTED = EDGEOS + """
+    static final String EDGEOS_EXEMPTED = EDGEOS + """
             set firewall modify BALANCE rule 10 action modify
             set firewall modify BALANCE rule 10 destination address 10.10.10.0/24
             set firewall modify BALANCE rule 10 modify table main
