@@ -39,7 +39,22 @@ public record ReplayedWitness(PacketTrace trace, String saState) {
                 header.hasPorts() ? header.srcPort() : null,
                 header.hasPorts() ? header.dstPort() : null,
                 ingress.kind() == Ingress.Kind.LOCAL ? "local" : ingress.toString(),
-                saState);
+                saState,
+                balancedTo(trace));
+    }
+
+    /**
+     * The WAN a load balancer marked the packet's connection for on this replay, or null when none did (no
+     * balancing rule matched, an exclude came first, or the group is not configured).
+     */
+    public static String balancedTo(PacketTrace trace) {
+        return trace.steps().stream()
+                .filter(TraceStep.PolicyRouting.class::isInstance)
+                .map(step -> ((TraceStep.PolicyRouting) step).balancing())
+                .filter(balancing -> balancing != null && balancing.configured())
+                .map(TraceStep.Balancing::wan)
+                .findFirst()
+                .orElse(null);
     }
 
     public List<TraceStep> steps() {

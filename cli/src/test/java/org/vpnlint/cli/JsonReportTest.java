@@ -47,6 +47,21 @@ class JsonReportTest {
     }
 
     @Test
+    void aWitnessBalancedByALoadBalancerNamesItsWan() throws Exception {
+        Path sample = RepositoryRoot.path()
+                .resolve("samples/rules/snat-captures-tunnel-traffic/bad-edgeos-load-balance-to-second-wan.boot");
+        JsonNode report = new ObjectMapper()
+                .readTree(CliRun.in(dir, Analysis.withAllRules(), "check", "--format", "json", sample.toString())
+                        .out());
+        JsonNode witness = report.path("findings").get(0).path("witness");
+
+        assertEquals(
+                List.of("src", "dst", "protocol", "srcPort", "dstPort", "inInterface", "balancedTo", "saState"),
+                fieldNames(witness));
+        assertEquals("eth2", witness.path("balancedTo").asText());
+    }
+
+    @Test
     void diagnosticsHaveFileLineColumnLevelCodeAndMessage() throws Exception {
         JsonNode diagnostic = null;
         for (JsonNode each : new ObjectMapper().readTree(json().out()).path("diagnostics")) {

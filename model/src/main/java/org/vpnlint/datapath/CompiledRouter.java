@@ -54,6 +54,11 @@ public record CompiledRouter(
         return new RouterCompiler(router, family).compile();
     }
 
+    /** Number of interfaces; their indices run from 1 to this. */
+    public int interfaceCount() {
+        return interfaces.size();
+    }
+
     /** 1-based index of the interface, or 0 when the router has no interface of that name. */
     public int interfaceIndex(String name) {
         for (int i = 0; i < interfaces.size(); i++) {

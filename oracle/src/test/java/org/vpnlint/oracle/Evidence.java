@@ -10,7 +10,7 @@ import java.util.Map;
  * @param hooks         the router's per-hook probe counters
  * @param xfrmChanges   router XFRM counters that moved during the probe (name → increase)
  * @param larvalStates  larval states on the router: one per outbound policy that matched a lookup
- * @param arrivals      headers that arrived in the lan and wan namespaces (the origin's own log is left out)
+ * @param arrivals      headers that arrived in the lan, wan (and wan2) namespaces (the origin's own log is left out)
  */
 public record Evidence(
         SendResult send,

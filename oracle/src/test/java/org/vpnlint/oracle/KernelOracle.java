@@ -122,7 +122,7 @@ public final class KernelOracle implements AutoCloseable {
      */
     private Evidence read(ProbePacket probe, SendResult send, XfrmStat before) {
         Map<Origin, ArrivalLog> arrivals = new EnumMap<>(Origin.class);
-        for (Origin side : new Origin[] {Origin.LAN, Origin.WAN}) {
+        for (Origin side : topology.sides()) {
             if (side != probe.origin()) {
                 arrivals.put(side, ArrivalLog.parse(listObserver(topology.namespaceOf(side))));
             }

@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
 public final class NamespaceReaper {
 
     /**
-     * {@code vl<pid>[_<n>]<role>}; group 1 is the owner's pid. Roles: lan/rtr/wan of {@link Topology} and
+     * {@code vl<pid>[_<n>]<role>}; group 1 is the owner's pid. Roles: lan/rtr/wan/wan2 of {@link Topology} and
      * ini/nat/rsp of the IKE oracle's NAT topology, which follows the same naming rule.
      */
-    static final Pattern OWNED_NAME = Pattern.compile("vl(\\d+)(?:_\\d+)?(?:lan|rtr|wan|ini|nat|rsp)");
+    static final Pattern OWNED_NAME = Pattern.compile("vl(\\d+)(?:_\\d+)?(?:lan|rtr|wan2?|ini|nat|rsp)");
 
     private static final long OWN_PID = ProcessHandle.current().pid();
     private static final Set<Topology> OPEN = new LinkedHashSet<>();

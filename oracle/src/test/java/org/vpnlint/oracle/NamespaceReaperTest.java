@@ -30,6 +30,7 @@ class NamespaceReaperTest {
         assertTrue(NamespaceReaper.isStale("vl" + deadPid + "lan"));
         assertTrue(NamespaceReaper.isStale("vl" + deadPid + "_2rtr"));
         assertTrue(NamespaceReaper.isStale("vl" + deadPid + "nat"));
+        assertTrue(NamespaceReaper.isStale("vl" + deadPid + "_4wan2"));
     }
 
     /** The pid of a process that has exited and been reaped. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Puts a scenario's kernel objects into a topology, replacing those of the previous scenario, so that one topology
- * can serve many cases. Each call costs four processes: one {@code ip -batch} and three {@code nft -f}.
+ * can serve many cases. Each call costs four processes (five with a second WAN): one {@code ip -batch} and one {@code nft -f} per namespace.
  *
  * <p>What survives between cases on purpose: connected routes, addresses, neighbour entries, the XFRM counters
  * (the oracle compares before/after values) and conntrack entries (there is no conntrack CLI here, so
@@ -43,5 +43,11 @@ final class ScenarioInstaller {
         topology.wan()
                 .nft("flush ruleset\n" + ObserverRuleset.arrivalLog(Topology.WAN_INTERFACE))
                 .orThrow();
+        if (topology.wan2().isPresent()) {
+            topology.wan2()
+                    .get()
+                    .nft("flush ruleset\n" + ObserverRuleset.arrivalLog(Topology.WAN_INTERFACE))
+                    .orThrow();
+        }
     }
 }

@@ -53,6 +53,31 @@ class TopologyLifecycleTest {
     }
 
     @Test
+    void aSecondWanGetsANamespaceOfItsOwnThatCloseDeletesToo() {
+        TopologyLayout twoWans = TopologyLayout.standard()
+                .withSecondWan(new TopologyLayout.SecondWan(
+                        "198.51.100.1/24", "198.51.100.254/24", List.of("10.10.10.200/32")));
+        Topology topology = Topology.create(runner, twoWans);
+        String wan2;
+        try {
+            wan2 = topology.wan2().orElseThrow().name();
+            assertTrue(wan2.matches("vl" + ProcessHandle.current().pid() + "(_\\d+)?wan2"), wan2);
+            assertTrue(namespaces().contains(wan2));
+            assertEquals(List.of(Origin.LAN, Origin.WAN, Origin.WAN2), topology.sides());
+            assertTrue(topology.router()
+                    .ip("-4", "addr", "show", "dev", Topology.ROUTER_SECOND_WAN_INTERFACE)
+                    .orThrow()
+                    .stdout()
+                    .contains("198.51.100.1/24"));
+        } finally {
+            topology.close();
+        }
+
+        assertFalse(namespaces().contains(wan2));
+        assertFalse(namespaces().contains(topology.router().name()));
+    }
+
+    @Test
     void aFailedBuildLeavesNothingBehind() {
         TopologyLayout impossible = TopologyLayout.standard().withWanLoopback(List.of("10.10.10.200/33"));
         Set<String> before = namespaces();

@@ -241,7 +241,7 @@ public final class ChangeImpact {
      */
     private <B, V> Map<String, BigInteger> readableWitness(
             FatePair<B, V> pair, Map<String, BigInteger> values, B round, List<Preference<B>> wishes) {
-        ConcretePacket packet = PacketInput.decodePacket(pair.before, values, "");
+        ConcretePacket packet = pair.witnessPacket(values);
         SaStates states = statesOf(pair, values);
         PacketTrace before = Datapath.replay(pair.beforeWhole, packet, states);
         PacketTrace after = Datapath.replay(pair.afterWhole, packet, states);
@@ -317,7 +317,7 @@ public final class ChangeImpact {
 
     /** Replays the witness on both versions, confirms the difference, and records it with its class. */
     private <B, V> FateKey report(FatePair<B, V> pair, Map<String, BigInteger> values, List<FateKey> found, B within) {
-        ConcretePacket packet = PacketInput.decodePacket(pair.before, values, "");
+        ConcretePacket packet = pair.witnessPacket(values);
         SaStates states = statesOf(pair, values);
         PacketTrace before = Datapath.replay(pair.beforeWhole, packet, states);
         PacketTrace after = Datapath.replay(pair.afterWhole, packet, states);
@@ -432,7 +432,7 @@ public final class ChangeImpact {
                 if (pair.before.tunnelIndex(tunnel.ref()) != 0) continue;
                 same = algebra.and(same, sa(pair.afterInput.saUp(tunnel.index()), states.isUp(tunnel.ref())));
             }
-            this.fixed = same;
+            this.fixed = algebra.and(same, pair.sameWanChoice(packet));
             // outside the question's space the sliced versions say nothing: such a packet is not proved in the class
             this.outside = algebra.or(algebra.not(within), algebra.not(algebra.and(pair.inClass(key), pair.differs())));
         }

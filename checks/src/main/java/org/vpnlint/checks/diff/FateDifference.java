@@ -2,6 +2,7 @@ package org.vpnlint.checks.diff;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vpnlint.checks.ReplayedWitness;
 import org.vpnlint.datapath.Ingress;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.Verdict;
@@ -81,11 +82,21 @@ public record FateDifference(
     public String message() {
         String arriving = arriving(ingresses);
         String proof = affected.widest() ? "proved" : "proved; wider prefixes undecided";
-        String text = arriving + ", among them every packet " + affected.describe() + " (" + proof + "; SA " + saState
-                + "): " + fate(before) + " before, now " + fate(after);
+        String text = arriving + ", among them every packet " + affected.describe() + balanced() + " (" + proof
+                + "; SA " + saState + "): " + fate(before) + " before, now " + fate(after);
         if (peerPacketDiverted())
             text += "; the " + peerPacket + " no longer reaches the router, so its tunnels cannot come up";
         return text;
+    }
+
+    /**
+     * The proof holds the load balancer's choice fixed at the witness's (ChangeImpact's space search), so the message
+     * says which: ", its connection balanced to eth2"; empty when no balancing rule marked the witness.
+     */
+    private String balanced() {
+        String wan = ReplayedWitness.balancedTo(before);
+        if (wan == null) wan = ReplayedWitness.balancedTo(after);
+        return wan == null ? "" : ", its connection balanced to " + wan;
     }
 
     /** E.g. "packets arriving on eth1 or eth0, or sent by the router itself". */

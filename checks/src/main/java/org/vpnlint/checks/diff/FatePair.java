@@ -1,11 +1,14 @@
 package org.vpnlint.checks.diff;
 
 import inet.ipaddr.IPAddress;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.vpnlint.checks.datapath.AddressTerms;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
+import org.vpnlint.datapath.ConcretePacket;
 import org.vpnlint.datapath.Datapath;
 import org.vpnlint.datapath.FreshVariables;
 import org.vpnlint.datapath.Header;
@@ -59,7 +62,7 @@ final class FatePair<B, V> {
         this.beforeWhole = beforeWhole;
         this.afterWhole = afterWhole;
         this.beforeInput = PacketInput.fresh(before, FreshVariables.of(algebra::freshBits, algebra::freshBool), "");
-        this.afterInput = new PacketInput<>(beforeInput.header(), afterIngress(ingresses), afterSaStates());
+        this.afterInput = new PacketInput<>(beforeInput.header(), afterIngress(ingresses), afterSaStates(), afterWan());
         this.beforeOutcome = Datapath.evaluate(algebra, before, beforeInput);
         this.afterOutcome = Datapath.evaluate(algebra, after, afterInput);
         query.require(beforeOutcome.wellFormed());
@@ -204,6 +207,56 @@ final class FatePair<B, V> {
                             : algebra.freshBool(AFTER_PREFIX + PacketInput.SA_UP + tunnel.index()));
         }
         return states;
+    }
+
+    /**
+     * The WAN the new version's load balancer gives the packet's connection: the same choice as the old version's,
+     * by name (interface numbers differ between versions), when the old version also balances; a choice of its own
+     * ({@code after.wan}) when only the new version does; null when it balances nothing. A choice the old version
+     * reads as no WAN of its groups (its first WAN then) is none for the new version either, as in the replay, where
+     * the witness names no WAN ({@link #witnessPacket}).
+     */
+    private V afterWan() {
+        if (!after.balancesConnections()) return null;
+        if (!before.balancesConnections())
+            return algebra.freshBits(AFTER_PREFIX + PacketInput.WAN, CompiledRouter.INDEX_WIDTH);
+        V chosen = index(0);
+        for (int i = 1; i <= before.interfaceCount(); i++) {
+            String name = before.balancedWan(BigInteger.valueOf(i));
+            if (name == null) continue;
+            chosen = algebra.ifBits(algebra.eq(beforeInput.wan(), index(i)), index(after.interfaceIndex(name)), chosen);
+        }
+        return chosen;
+    }
+
+    /**
+     * The load balancer's choice is the witness's: the WAN the packet names, or, when it names none, a choice that
+     * names no WAN of the balancing groups (their first WANs then). Without this, "every packet of a prefix" would
+     * also range over connections the balancer gives another WAN.
+     */
+    B sameWanChoice(ConcretePacket packet) {
+        if (before.balancesConnections()) return choiceIs(before, beforeInput.wan(), packet.wan());
+        if (after.balancesConnections()) return choiceIs(after, afterInput.wan(), packet.wan());
+        return algebra.bool(true);
+    }
+
+    private B choiceIs(CompiledRouter router, V wan, String name) {
+        int named = name == null ? 0 : router.interfaceIndex(name);
+        if (named != 0 && router.balancedWan(BigInteger.valueOf(named)) != null) return algebra.eq(wan, index(named));
+        B none = algebra.bool(true);
+        for (int i = 1; i <= router.interfaceCount(); i++) {
+            if (router.balancedWan(BigInteger.valueOf(i)) != null)
+                none = algebra.and(none, algebra.not(algebra.eq(wan, index(i))));
+        }
+        return none;
+    }
+
+    /** The packet of a solver witness, with the WAN its connection is balanced to in either version. */
+    ConcretePacket witnessPacket(Map<String, BigInteger> values) {
+        ConcretePacket packet = PacketInput.decodePacket(before, values, "");
+        if (before.balancesConnections() || !after.balancesConnections()) return packet;
+        String wan = after.balancedWan(values.getOrDefault(AFTER_PREFIX + PacketInput.WAN, BigInteger.ZERO));
+        return wan == null ? packet : packet.balancedTo(wan);
     }
 
     private V index(int value) {

@@ -80,6 +80,10 @@ class LoadBalancingLeakTest {
         Finding finding = found.get(0);
         assertTrue(finding.message().contains("its connection balanced to eth2"), finding.message());
         assertTrue(finding.message().contains("Load balancing sent it there"), finding.message());
+        assertEquals("eth2", finding.witness().balancedTo());
+        assertTrue(
+                finding.witness().describe().endsWith(" in eth1, balanced to eth2, SA up"),
+                finding.witness()::describe);
     }
 
     @Test
@@ -121,5 +125,11 @@ class LoadBalancingLeakTest {
         assertTrue(
                 found.get(0).fix().contains("load-balancing wan rule 5 exclude"),
                 found.get(0).fix());
+        // the witness names the WAN the balancing rule marked it for, also when the solver's choice left it to the
+        // group's first WAN (then the packet text of the message does not say it)
+        String wan = found.get(0).witness().balancedTo();
+        assertTrue(
+                wan != null && found.get(0).message().contains("sends it to the table of " + wan + " "),
+                found.get(0).message());
     }
 }

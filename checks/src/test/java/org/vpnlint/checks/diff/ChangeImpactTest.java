@@ -119,6 +119,78 @@ class ChangeImpactTest {
         assertEquals(Verdict.CLEARTEXT, fromLan.before().verdict(), fromLan.message());
     }
 
+    /** Two WANs balanced for the LAN; the tunnel on eth0 with its exclude there, a masquerade on each WAN. */
+    private static final List<String> DUAL_WAN = List.of(
+            "set interfaces ethernet eth0 address '203.0.113.134/24'",
+            "set interfaces ethernet eth1 address '192.168.10.1/24'",
+            "set interfaces ethernet eth2 address '198.51.100.10/24'",
+            "set protocols static route 0.0.0.0/0 next-hop 203.0.113.1",
+            "set vpn ipsec interface 'eth0'",
+            "set vpn ipsec site-to-site peer east authentication mode 'pre-shared-secret'",
+            "set vpn ipsec site-to-site peer east local-address '203.0.113.134'",
+            "set vpn ipsec site-to-site peer east remote-address '192.0.2.150'",
+            "set vpn ipsec site-to-site peer east tunnel 1 local prefix '192.168.10.0/24'",
+            "set vpn ipsec site-to-site peer east tunnel 1 remote prefix '10.10.10.0/24'",
+            "set nat source rule 5 destination address '10.10.10.0/24'",
+            "set nat source rule 5 exclude",
+            "set nat source rule 5 outbound-interface name 'eth0'",
+            "set nat source rule 10 outbound-interface name 'eth0'",
+            "set nat source rule 10 translation address 'masquerade'",
+            "set nat source rule 20 outbound-interface name 'eth2'",
+            "set nat source rule 20 translation address 'masquerade'",
+            "set load-balancing wan disable-source-nat",
+            "set load-balancing wan interface-health eth0 nexthop '203.0.113.1'",
+            "set load-balancing wan interface-health eth2 nexthop '198.51.100.1'",
+            "set load-balancing wan rule 10 inbound-interface 'eth1'",
+            "set load-balancing wan rule 10 interface eth0",
+            "set load-balancing wan rule 10 interface eth2");
+
+    private static final List<String> LOAD_BALANCING_EXCLUDE = List.of(
+            "set load-balancing wan rule 5 exclude",
+            "set load-balancing wan rule 5 inbound-interface 'eth1'",
+            "set load-balancing wan rule 5 destination address '10.10.10.0/24'");
+
+    /**
+     * Both versions balance, so the WAN choice is one input of both: removing the exclude rule changes only the
+     * tunnel's traffic (regression: the new version used to get its first WAN whatever the old one chose, so the
+     * solver found differences the replay did not confirm, an internal error).
+     */
+    @Test
+    void removingALoadBalancingExcludeLeaksTheTunnelsTrafficByTheSecondWan() {
+        RouterImpact impact = compare(script(DUAL_WAN, LOAD_BALANCING_EXCLUDE), script(DUAL_WAN), SaMode.UP);
+
+        assertTrue(impact.proved(), impact.notes().toString());
+        FateDifference leak = impact.differences().stream()
+                .filter(d -> d.after().verdict() == Verdict.CLEARTEXT)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(impact.differences().toString()));
+        assertEquals(Verdict.ENCRYPTED, leak.before().verdict());
+        assertEquals("eth2", leak.after().egress());
+        assertEquals("eth2", leak.before().packet().wan());
+        assertEquals("10.10.10.0/24", leak.affected().destinations(), leak.message());
+        // proved for the connections the balancer gives eth2 (given eth0, they stay encrypted), and said so
+        assertTrue(
+                leak.message().contains("10.10.10.0/24, any protocol, its connection balanced to eth2 (proved"),
+                leak.message());
+    }
+
+    @Test
+    void aLoadBalancerAddedByTheNewVersionChoosesItsWanAsAnInput() {
+        List<String> withoutBalancer = DUAL_WAN.stream()
+                .filter(line -> !line.startsWith("set load-balancing"))
+                .toList();
+        RouterImpact impact = compare(script(withoutBalancer), script(DUAL_WAN), SaMode.UP);
+
+        assertTrue(impact.proved(), impact.notes().toString());
+        assertTrue(
+                impact.differences().stream()
+                        .anyMatch(d -> d.before().verdict() == Verdict.ENCRYPTED
+                                && d.after().verdict() == Verdict.CLEARTEXT
+                                && "eth2".equals(d.after().egress())
+                                && "eth2".equals(d.before().packet().wan())),
+                impact.differences().toString());
+    }
+
     private static RouterImpact compare(String before, String after, SaMode mode) {
         return ChangeImpact.compare(solver, version("before.set", before), version("after.set", after), mode);
     }

@@ -107,8 +107,25 @@ public final class DiffFindings {
                 .build();
     }
 
+    /**
+     * The packet as it enters both versions; the WAN its connection is balanced to is named when a load balancer of
+     * either version marked it (the choice is one input of both replays; the old version's balancer first).
+     */
     static Witness witness(FateDifference difference) {
-        return new ReplayedWitness(difference.before(), difference.saState()).witness();
+        Witness before = new ReplayedWitness(difference.before(), difference.saState()).witness();
+        if (before.balancedTo() != null) return before;
+        String after = ReplayedWitness.balancedTo(difference.after());
+        return after == null
+                ? before
+                : new Witness(
+                        before.src(),
+                        before.dst(),
+                        before.protocol(),
+                        before.srcPort(),
+                        before.dstPort(),
+                        before.inInterface(),
+                        before.saState(),
+                        after);
     }
 
     static List<TraceStep> steps(PacketTrace trace) {

@@ -101,6 +101,7 @@ public final class DiffJsonReport {
         if (witness.srcPort() != null) node.put("srcPort", witness.srcPort());
         if (witness.dstPort() != null) node.put("dstPort", witness.dstPort());
         node.put("inInterface", witness.inInterface());
+        if (witness.balancedTo() != null) node.put("balancedTo", witness.balancedTo());
         node.put("saState", witness.saState());
     }
 

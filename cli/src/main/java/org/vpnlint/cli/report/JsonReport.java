@@ -111,6 +111,7 @@ public final class JsonReport implements Report {
         if (witness.srcPort() != null) json.writeNumberField("srcPort", witness.srcPort());
         if (witness.dstPort() != null) json.writeNumberField("dstPort", witness.dstPort());
         json.writeStringField("inInterface", witness.inInterface());
+        if (witness.balancedTo() != null) json.writeStringField("balancedTo", witness.balancedTo());
         json.writeStringField("saState", witness.saState());
         json.writeEndObject();
     }

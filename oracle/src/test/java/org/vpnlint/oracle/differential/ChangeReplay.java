@@ -41,10 +41,27 @@ final class ChangeReplay {
      * @throws UnsupportedCase when the kernel cannot replay it on either version, or could not see where it went
      */
     BothVersions replay(ChangePairs.ChangedRouter pair, PacketTrace before, PacketTrace after, int icmpIdentifier) {
+        return replay(
+                pair.name(),
+                new ConfigText.Version(pair.beforeText(), pair.before().router()),
+                new ConfigText.Version(pair.afterText(), pair.after().router()),
+                before,
+                after,
+                icmpIdentifier);
+    }
+
+    /** The same for two versions given by their text and router. */
+    BothVersions replay(
+            String name,
+            ConfigText.Version oldVersion,
+            ConfigText.Version newVersion,
+            PacketTrace before,
+            PacketTrace after,
+            int icmpIdentifier) {
         DifferentialRun.PreparedCase oldCase =
-                prepare(pair.name() + " old", pair.beforeText(), pair.before().router(), before, icmpIdentifier);
+                prepare(name + " old", oldVersion.text(), oldVersion.router(), before, icmpIdentifier);
         DifferentialRun.PreparedCase newCase =
-                prepare(pair.name() + " new", pair.afterText(), pair.after().router(), after, icmpIdentifier);
+                prepare(name + " new", newVersion.text(), newVersion.router(), after, icmpIdentifier);
         return new BothVersions(oldKernel.run(oldCase), newKernel.run(newCase));
     }
 

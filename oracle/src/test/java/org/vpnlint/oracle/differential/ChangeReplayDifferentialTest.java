@@ -15,6 +15,7 @@ import org.vpnlint.checks.diff.ChangeImpact;
 import org.vpnlint.checks.diff.FateDifference;
 import org.vpnlint.checks.diff.Fates;
 import org.vpnlint.checks.diff.RouterImpact;
+import org.vpnlint.checks.diff.RouterVersion;
 import org.vpnlint.checks.diff.SaMode;
 import org.vpnlint.datapath.AddressFamily;
 import org.vpnlint.datapath.CompiledRouter;
@@ -23,6 +24,8 @@ import org.vpnlint.datapath.Datapath;
 import org.vpnlint.datapath.Ingress;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.SaStates;
+import org.vpnlint.datapath.Verdict;
+import org.vpnlint.model.Dialect;
 import org.vpnlint.model.Router;
 import org.vpnlint.oracle.KernelAccess;
 import org.vpnlint.oracle.KernelOracle;
@@ -193,6 +196,76 @@ class ChangeReplayDifferentialTest {
         assertTrue(samplesReplayed >= MIN_SAMPLES, "too few samples replayed: " + samplesReplayed);
         EnumSet<ConfigChange> withEffect = EnumSet.complementOf(EnumSet.of(ConfigChange.RULES_RENUMBERED));
         assertEquals(withEffect, kindsWithWitnesses, "every kind of change with an effect has a replayed witness");
+    }
+
+    /**
+     * Removing the tunnel's exemption from a two-WAN load balancer (VyOS {@code load-balancing wan rule 5 exclude},
+     * EdgeOS {@code modify table main}): the WAN choice is an input of both versions, so diff must report the tunnel's
+     * connections balanced to eth2 leaking there (and those balanced to eth0 staying encrypted on VyOS with
+     * {@code disable-source-nat}), and each witness, balanced to its WAN, must do in the two kernels what the
+     * difference says.
+     */
+    @Test
+    void removingALoadBalancerExemptionChangesInTheKernelAsDiffSays() {
+        List<String> disagreements = new ArrayList<>();
+        List<String> leaksByTheSecondWan = new ArrayList<>();
+        int replayed = 0;
+        ChangeReplay replay = new ChangeReplay(oldKernel, newKernel);
+        record Change(String name, String before, String after, Dialect dialect) {}
+        List<Change> changes = List.of(
+                new Change(
+                        "VyOS: load-balancing wan rule 5 exclude removed",
+                        TwoWanLoadBalancingCases.VYOS_EXCLUDED,
+                        TwoWanLoadBalancingCases.VYOS_MASQUERADE_ON_ETH2,
+                        Dialect.VYOS_1_4),
+                new Change(
+                        "EdgeOS: modify table main removed",
+                        TwoWanLoadBalancingCases.EDGEOS_EXEMPTED,
+                        TwoWanLoadBalancingCases.EDGEOS,
+                        Dialect.EDGEOS));
+        for (Change change : changes) {
+            RouterVersion before = ConfigText.version("before.set", change.before(), change.dialect());
+            RouterVersion after = ConfigText.version("after.set", change.after(), change.dialect());
+            RouterImpact impact = ChangeImpact.compare(solver, before, after, SaMode.BOTH);
+            System.out.println("change replay: " + change.name() + ": "
+                    + impact.differences().size() + " differences"
+                    + (impact.proved() ? ", proved" : ", undecided " + impact.notes()));
+            for (FateDifference difference : impact.differences()) {
+                if (difference.after().verdict() == Verdict.CLEARTEXT
+                        && "eth2".equals(difference.after().egress())
+                        && difference.before().verdict() == Verdict.ENCRYPTED) {
+                    leaksByTheSecondWan.add(change.name());
+                }
+                try {
+                    ChangeReplay.BothVersions result = replay.replay(
+                            change.name(),
+                            new ConfigText.Version(change.before(), before.router()),
+                            new ConfigText.Version(change.after(), after.router()),
+                            difference.before(),
+                            difference.after(),
+                            nextIcmpIdentifier());
+                    replayed++;
+                    System.out.println("  witness " + (result.agrees() ? "AGREE    " : "DISAGREE ")
+                            + difference.before().packet() + " (" + difference.saState() + "): " + summary(result));
+                    if (!result.agrees()) {
+                        System.out.println(result.report());
+                        disagreements.add(change.name() + ": witness "
+                                + difference.before().packet() + ": "
+                                + result.before().differences() + " / "
+                                + result.after().differences());
+                    }
+                } catch (UnsupportedCase notReplayable) {
+                    System.out.println(
+                            "  witness skipped " + difference.before().packet() + ": " + notReplayable.getMessage());
+                }
+            }
+        }
+        assertEquals(List.of(), disagreements);
+        assertEquals(
+                changes.stream().map(Change::name).toList(),
+                leaksByTheSecondWan.stream().distinct().toList(),
+                "each change leaks the tunnel's traffic by eth2");
+        assertTrue(replayed >= 4, "too few witnesses replayed: " + replayed);
     }
 
     /** The pair's own probe (with its SA states), then witnesses of other pairs, spread over the list. */

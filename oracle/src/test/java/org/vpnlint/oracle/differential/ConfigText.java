@@ -16,6 +16,9 @@ final class ConfigText {
 
     private ConfigText() {}
 
+    /** A configuration's text with the router read from it. */
+    record Version(String text, Router router) {}
+
     static Router read(String name, String text, Dialect dialect) {
         return version(name, text, dialect).router();
     }

@@ -80,13 +80,28 @@ class KernelDatapathDifferentialTest {
         assertAgreeWithTheKernel(LoadBalancingCases.all(), CaseGenerator.HOSTS);
     }
 
+    @Test
+    void twoWanLoadBalancingCasesAgreeWithTheKernel() {
+        List<CaseResult> results = assertAgreeWithTheKernel(TwoWanLoadBalancingCases.all(), CaseGenerator.HOSTS);
+        // agreement alone would also hold if the second WAN were never reached: check where each probe arrived
+        assertEquals(
+                TwoWanLoadBalancingCases.ARRIVALS,
+                results.stream().map(r -> r.seen().arrivedAt()).toList());
+    }
+
     /** Runs each fixed case on the kernel and the model; every disagreement is listed in the failure. */
-    private static void assertAgreeWithTheKernel(List<DifferentialCase> cases, HostPlan hosts) {
+    private static List<CaseResult> assertAgreeWithTheKernel(List<DifferentialCase> cases, HostPlan hosts) {
         ScenarioRenderer renderer = new ScenarioRenderer(hosts);
         DifferentialRun run = new DifferentialRun(oracle);
         List<String> disagreements = new ArrayList<>();
-        for (DifferentialCase fixedCase : cases) tally(run.run(fixedCase, renderer), disagreements);
+        List<CaseResult> results = new ArrayList<>();
+        for (DifferentialCase fixedCase : cases) {
+            CaseResult result = run.run(fixedCase, renderer);
+            tally(result, disagreements);
+            results.add(result);
+        }
         assertEquals(List.of(), disagreements);
+        return results;
     }
 
     /** The seeds to draw generated cases from: {@code -Dvpnlint.differential.seed}, else {@link #DEFAULT_SEEDS}. */

@@ -51,7 +51,48 @@ final class LayoutRenderer {
                 routerLoopback(),
                 Ipv4Text.host(wanHost) + "/" + Ipv4Text.length(wanAddress),
                 remoteHosts(plan, packet, origin),
-                List.of("0.0.0.0/0"));
+                List.of("0.0.0.0/0"),
+                secondWan(remoteHosts(plan, packet, origin)).orElse(null));
+    }
+
+    /**
+     * The second WAN's addresses: the router's on r2, and for wan2 the one next hop the router's routes use on that
+     * subnet (the load balancer's table for it), or else the subnet's last host; the remote hosts go on wan2's lo.
+     */
+    private Optional<TopologyLayout.SecondWan> secondWan(List<String> remoteHosts) {
+        if (interfaces.secondWanInterface().isEmpty()) return Optional.empty();
+        IPAddress routerAddress = InterfaceMapping.firstIpv4(
+                        interfaces.secondWanInterface().get())
+                .orElseThrow();
+        TreeSet<IPAddress> nextHops = new TreeSet<>();
+        for (StaticRoute route : router.routes()) {
+            if (route.nextHop() != null && onSubnet(routerAddress, route.nextHop())) {
+                nextHops.add(route.nextHop().withoutPrefixLength());
+            }
+        }
+        nextHops.remove(routerAddress.withoutPrefixLength());
+        if (nextHops.size() > 1) {
+            throw new UnsupportedCase("several next hops on the second WAN "
+                    + interfaces.secondWanInterface().get().name());
+        }
+        IPAddress host = nextHops.isEmpty() ? lastHost(routerAddress) : nextHops.first();
+        List<String> loopback = remoteHosts.stream()
+                .filter(h -> !h.equals(Ipv4Text.host(host) + "/32"))
+                .toList();
+        return Optional.of(new TopologyLayout.SecondWan(
+                Ipv4Text.withLength(routerAddress),
+                Ipv4Text.host(host) + "/" + Ipv4Text.length(routerAddress),
+                loopback));
+    }
+
+    /** The subnet's last host that is not the router's own address. */
+    private static IPAddress lastHost(IPAddress interfaceAddress) {
+        IPAddress last = interfaceAddress
+                .toPrefixBlock()
+                .getUpper()
+                .withoutPrefixLength()
+                .increment(-1);
+        return last.equals(interfaceAddress.withoutPrefixLength()) ? last.increment(-1) : last;
     }
 
     /** The plan's lan hosts, DNAT targets and the probe's lan end, on the LAN subnet (ARP must find them). */
@@ -133,11 +174,7 @@ final class LayoutRenderer {
                     .filter(a -> onSubnet(wanAddress, a))
                     .findFirst();
         }
-        IPAddress chosen = gateway.orElseGet(() -> {
-            IPAddress last =
-                    wanAddress.toPrefixBlock().getUpper().withoutPrefixLength().increment(-1);
-            return last.equals(wanAddress.withoutPrefixLength()) ? last.increment(-1) : last;
-        });
+        IPAddress chosen = gateway.orElseGet(() -> lastHost(wanAddress));
         return chosen.withoutPrefixLength();
     }
 

@@ -38,10 +38,16 @@ final class NftRenderer {
 
     private final Router router;
     private final NftMatchText matchText;
+    private final String balancedWan;
 
-    NftRenderer(Router router, InterfaceMapping interfaces) {
+    /**
+     * @param balancedWan the WAN the load balancer chooses for the probe's connection ({@code ConcretePacket.wan}),
+     *                    null for the group's first WAN
+     */
+    NftRenderer(Router router, InterfaceMapping interfaces, String balancedWan) {
         this.router = router;
         this.matchText = new NftMatchText(router, interfaces);
+        this.balancedWan = balancedWan;
     }
 
     NftRuleset render() {
@@ -69,24 +75,30 @@ final class NftRenderer {
 
     /**
      * The load balancer's marking (docs/semantics/wan-load-balancing.md): the packet and its connection get the mark
-     * of the group's first WAN, whose number is also its table; the cases leave the choice to that WAN.
+     * of the WAN chosen for the probe, whose number is also its table. The daemon's random choice among the WANs
+     * ({@code statistic --probability}) is rendered as the one choice the case replays, as the model replays it.
      */
     private String balancingAction(PolicyRouteRule rule) {
-        LoadBalancedWan wan = firstWan(rule);
+        LoadBalancedWan wan = chosenWan(rule);
         String mark = "0x" + Integer.toHexString(wan.table());
         return "meta mark set " + mark + " ct mark set " + mark + " return";
     }
 
-    private LoadBalancedWan firstWan(PolicyRouteRule rule) {
+    /** The WAN of the rule's group the probe is balanced to; a choice outside the group means its first WAN. */
+    private LoadBalancedWan chosenWan(PolicyRouteRule rule) {
         LoadBalanceGroup group = router.loadBalanceGroupOf(rule)
                 .orElseThrow(() -> new UnsupportedCase(rule.path() + ": no load-balance group"));
         if (group.wans().isEmpty()) throw new UnsupportedCase(group.path() + ": a group without WANs");
-        return group.wans().get(0);
+        return group.wans().stream()
+                .filter(wan -> wan.interfaceName().equals(balancedWan))
+                .findFirst()
+                .orElse(group.wans().get(0));
     }
 
     /**
      * The load balancer's own source NAT, as the wan_lb daemon and its nftables rewrite install it: a connection
-     * marked for a WAN is translated to that WAN's address in a NAT chain ahead of VyOS's ({@code srcnat - 1}).
+     * marked for a WAN is translated to that WAN's address in a NAT chain ahead of VyOS's ({@code srcnat - 1}), one
+     * rule per WAN of each group that balances with source NAT.
      */
     private NftRuleset loadBalancerNat() {
         List<String> rules = new ArrayList<>();
@@ -94,13 +106,15 @@ final class NftRenderer {
             for (PolicyRouteRule rule : ruleset.rules()) {
                 LoadBalanceGroup group = router.loadBalanceGroupOf(rule).orElse(null);
                 if (rule.disabled() || group == null || !group.sourceNat()) continue;
-                LoadBalancedWan wan = firstWan(rule);
-                String address = router.findInterface(wan.interfaceName())
-                        .flatMap(i ->
-                                i.addresses().stream().filter(a -> a.isIPv4()).findFirst())
-                        .map(a -> Ipv4Text.host(a))
-                        .orElseThrow(() -> new UnsupportedCase(wan.interfaceName() + ": no IPv4 address"));
-                rules.add("ct mark 0x" + Integer.toHexString(wan.table()) + " snat to " + address);
+                for (LoadBalancedWan wan : group.wans()) {
+                    String address = router.findInterface(wan.interfaceName())
+                            .flatMap(i -> i.addresses().stream()
+                                    .filter(a -> a.isIPv4())
+                                    .findFirst())
+                            .map(a -> Ipv4Text.host(a))
+                            .orElseThrow(() -> new UnsupportedCase(wan.interfaceName() + ": no IPv4 address"));
+                    rules.add("ct mark 0x" + Integer.toHexString(wan.table()) + " snat to " + address);
+                }
             }
         }
         if (rules.isEmpty()) return NftRuleset.empty();

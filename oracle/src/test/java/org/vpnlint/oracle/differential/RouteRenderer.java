@@ -127,7 +127,7 @@ final class RouteRenderer {
             case NEXT_HOP -> {
                 Optional<NetInterface> onSubnet = InterfaceMapping.onSubnetOf(router, route.nextHop());
                 if (onSubnet.isEmpty()) yield Optional.empty(); // FRR: next hop unresolved, route inactive
-                if (onSubnet.get() != interfaces.lan() && onSubnet.get() != interfaces.wan()) {
+                if (!interfaces.sides().contains(onSubnet.get())) {
                     throw new UnsupportedCase("next hop " + route.nextHop() + " on "
                             + onSubnet.get().name());
                 }
@@ -138,7 +138,7 @@ final class RouteRenderer {
 
     /** The kernel refuses a second main-table route for a connected prefix ("File exists"). */
     private void rejectConnectedDuplicate(StaticRoute route) {
-        for (NetInterface side : List.of(interfaces.lan(), interfaces.wan())) {
+        for (NetInterface side : interfaces.sides()) {
             IPAddress address = InterfaceMapping.firstIpv4(side).orElseThrow();
             if (address.toPrefixBlock().equals(route.prefix().toPrefixBlock())
                     && Ipv4Text.length(address) == Ipv4Text.length(route.prefix())) {
@@ -203,8 +203,7 @@ final class RouteRenderer {
                 if (!address.isIPv4()) continue;
                 IPAddress host = address.withoutPrefixLength();
                 if (localSelectors.stream().noneMatch(s -> s.toPrefixBlock().contains(host))) continue;
-                boolean inKernel = netInterface == interfaces.lan()
-                        || netInterface == interfaces.wan()
+                boolean inKernel = interfaces.sides().contains(netInterface)
                         || netInterface.kind() == InterfaceKind.DUMMY
                         || netInterface.kind() == InterfaceKind.LOOPBACK;
                 if (inKernel) return Optional.of(host);

@@ -15,9 +15,11 @@ import org.vpnlint.oracle.ProbePacket;
  * docs/semantics/sa-lifecycle.md), on the oracle's three-namespace
  * topology:
  * <ul>
- *   <li>{@link InterfaceMapping}: the LAN interface is {@code r0}, the WAN interface {@code r1};</li>
- *   <li>{@link LayoutRenderer}: addresses of the three namespaces;</li>
- *   <li>{@link NftRenderer}: {@code vyos_nat} and the forward filter;</li>
+ *   <li>{@link InterfaceMapping}: the LAN interface is {@code r0}, the WAN interface {@code r1}, a load balancer's
+ *       second WAN {@code r2};</li>
+ *   <li>{@link LayoutRenderer}: addresses of the three (four) namespaces;</li>
+ *   <li>{@link NftRenderer}: {@code vyos_nat}, the forward filter, policy routing's and the load balancer's marks
+ *       (for the WAN the packet's connection is balanced to) and the load balancer's source NAT;</li>
  *   <li>{@link TunnelReader} and {@link XfrmPolicyRenderer}: the policies per tunnel and SA state;</li>
  *   <li>{@link RouteRenderer}: static routes, table 220 and its rule;</li>
  *   <li>the probe: a packet arriving on an interface is sent from the namespace behind it; the router's own packets
@@ -46,7 +48,7 @@ final class ScenarioRenderer {
 
         KernelScenario.Builder scenario = KernelScenario.named(differentialCase.name())
                 .layout(layout.layout(plan, packet, origin))
-                .nft(new NftRenderer(router, interfaces).render())
+                .nft(new NftRenderer(router, interfaces, packet.wan()).render())
                 .probe(new ProbePacket(origin, probeHeader(packet, differentialCase.icmpIdentifier())));
         routes.routes().forEach(scenario::route);
         routes.rules().forEach(scenario::rule);

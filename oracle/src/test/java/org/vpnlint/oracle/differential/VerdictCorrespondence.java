@@ -27,7 +27,8 @@ import org.vpnlint.oracle.XfrmPolicy;
  *     <td>the header the far side saw = the model's final (inner) header; a {@code transport/use} policy of T
  *     matched a lookup and covers that header</td></tr>
  * <tr><td>CLEARTEXT out of interface I</td><td>{@link KernelVerdict#CLEARTEXT}</td>
- *     <td>final header; it arrived in the namespace behind I (wan for the WAN interface, lan for the LAN one)</td></tr>
+ *     <td>final header; it arrived in the namespace behind I (wan for the WAN interface, lan for the LAN one, wan2 for a load balancer's
+ *     second WAN)</td></tr>
  * <tr><td>DROPPED: POLICY_WITHOUT_SA, SOCKET_POLICY_WITHOUT_SA, POLICY_WITHOUT_SA_AFTER_SNAT,
  *     SOCKET_POLICY_WITHOUT_SA_AFTER_SNAT (tunnel T)</td>
  *     <td>{@link KernelVerdict#DROPPED_NO_STATE}</td>
