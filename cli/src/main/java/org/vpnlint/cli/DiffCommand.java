@@ -176,7 +176,7 @@ final class DiffCommand implements Callable<Integer> {
         StringWriter out = new StringWriter();
         switch (chosen) {
             case TEXT -> out.write(new DiffTextReport(verbose).render(result));
-            case JSON -> out.write(new DiffJsonReport(Version.current()).render(result));
+            case JSON -> new DiffJsonReport(Version.current()).write(result, out);
             case SARIF ->
                 new SarifReport(Version.current(), SarifReport.directoryUri(console.workingDirectory()), false)
                         .write(DiffFindings.asAnalysis(result), out);

@@ -5,12 +5,9 @@ import java.io.IOException;
 import java.io.Writer;
 import org.vpnlint.checks.Finding;
 import org.vpnlint.checks.RelatedLocation;
-import org.vpnlint.checks.Witness;
 import org.vpnlint.cli.analysis.AnalysisResult;
 import org.vpnlint.cli.analysis.InternalFailure;
 import org.vpnlint.cli.analysis.ReportedFinding;
-import org.vpnlint.datapath.StepText;
-import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.model.Diagnostic;
 import org.vpnlint.model.SourceLocation;
 
@@ -46,16 +43,7 @@ public final class JsonReport implements Report {
             for (ReportedFinding reported : result.findings()) finding(json, reported);
             json.writeEndArray();
             json.writeArrayFieldStart("diagnostics");
-            for (Diagnostic diagnostic : result.diagnostics()) {
-                json.writeStartObject();
-                json.writeStringField("file", diagnostic.location().file());
-                json.writeNumberField("line", diagnostic.location().line());
-                json.writeNumberField("column", diagnostic.location().column());
-                json.writeStringField("level", diagnostic.level().id());
-                json.writeStringField("code", diagnostic.code());
-                json.writeStringField("message", diagnostic.message());
-                json.writeEndObject();
-            }
+            for (Diagnostic diagnostic : result.diagnostics()) JsonFields.diagnostic(json, diagnostic);
             json.writeEndArray();
             json.writeEndObject();
         });
@@ -69,9 +57,7 @@ public final class JsonReport implements Report {
         json.writeStringField("message", finding.message());
         SourceLocation location = finding.location();
         json.writeObjectFieldStart("location");
-        json.writeStringField("file", location.file());
-        json.writeNumberField("line", location.line());
-        json.writeNumberField("column", location.column());
+        JsonFields.place(json, location);
         if (location.endLine() > 0) json.writeNumberField("endLine", location.endLine());
         json.writeEndObject();
         json.writeArrayFieldStart("related");
@@ -83,36 +69,10 @@ public final class JsonReport implements Report {
             json.writeEndObject();
         }
         json.writeEndArray();
-        if (finding.witness() != null) witness(json, finding.witness());
-        json.writeArrayFieldStart("trace");
-        for (TraceStep step : finding.trace()) {
-            json.writeStartObject();
-            json.writeStringField("stage", step.stageId());
-            json.writeStringField("detail", StepText.detail(step));
-            String header = StepText.header(step);
-            if (header != null) json.writeStringField("header", header);
-            if (step.location() != null) {
-                json.writeStringField("file", step.location().file());
-                json.writeNumberField("line", step.location().line());
-            }
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        if (finding.witness() != null) JsonFields.witness(json, finding.witness());
+        JsonFields.trace(json, "trace", finding.trace());
         if (finding.fix() != null) json.writeStringField("fix", finding.fix());
         json.writeStringField("fingerprint", reported.fingerprint());
-        json.writeEndObject();
-    }
-
-    private static void witness(JsonGenerator json, Witness witness) throws IOException {
-        json.writeObjectFieldStart("witness");
-        json.writeStringField("src", witness.src());
-        json.writeStringField("dst", witness.dst());
-        json.writeStringField("protocol", witness.protocol());
-        if (witness.srcPort() != null) json.writeNumberField("srcPort", witness.srcPort());
-        if (witness.dstPort() != null) json.writeNumberField("dstPort", witness.dstPort());
-        json.writeStringField("inInterface", witness.inInterface());
-        if (witness.balancedTo() != null) json.writeStringField("balancedTo", witness.balancedTo());
-        json.writeStringField("saState", witness.saState());
         json.writeEndObject();
     }
 }
