@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.vpnlint.model.PortRange;
 import org.vpnlint.parser.ConfigNode;
@@ -102,8 +103,8 @@ final class FirewallGroups {
     }
 
     /** A built-in group's reading, when {@code name} names one in this dialect and the file defines no such group. */
-    java.util.Optional<InterfaceAddressGroups.Reading> builtInAddresses(String name) {
-        return builtIn == null ? java.util.Optional.empty() : builtIn.read(name);
+    Optional<InterfaceAddressGroups.Reading> builtInAddresses(String name) {
+        return builtIn == null ? Optional.empty() : builtIn.read(name);
     }
 
     List<PortRange> ports(String name) {

@@ -7,6 +7,7 @@ import static org.vpnlint.parser.dialect.Mapping.messages;
 import static org.vpnlint.parser.dialect.Mapping.prefixRange;
 import static org.vpnlint.parser.dialect.Mapping.range;
 
+import inet.ipaddr.IPAddressSeqRange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.model.AddressMatch;
@@ -96,8 +97,7 @@ class EdgeosInterfaceGroupsMappingTest {
     void severalAddressesAreReadAsAllOfThemWiderAndNegatedNarrower() {
         List<FirewallRule> rules = rules(edgeos("", "NETv4_eth1", "!NETv4_eth1", "ADDRv4_eth1"));
 
-        List<inet.ipaddr.IPAddressSeqRange> networks =
-                List.of(prefixRange("192.168.0.0/24"), prefixRange("192.168.1.0/24"));
+        List<IPAddressSeqRange> networks = List.of(prefixRange("192.168.0.0/24"), prefixRange("192.168.1.0/24"));
         assertEquals(
                 new AddressMatch(networks, false, "address-group NETv4_eth1"),
                 rules.get(0).match().destination());
