@@ -538,7 +538,7 @@ final class Pipeline<B, V> {
     /** The ESP packet goes through OUTPUT and POSTROUTING of its own (a masquerade rule may rewrite it). */
     private void encrypt() {
         Header<V> outer = outerHeader(encryptingTunnel);
-        outerEgress = outerEgress(outer);
+        outerEgress = outerEgress();
         sink.step(active(encrypted), () -> encryption(encryptingTunnel, outer));
         HeaderPredicates<B, V> outerMatch = new HeaderPredicates<>(algebra, router, outer);
         InterfacePredicates<B, V> outerOutbound = new InterfacePredicates<>(algebra, router, outerEgress);
@@ -620,15 +620,12 @@ final class Pipeline<B, V> {
     }
 
     /**
-     * The interface the ESP packet leaves by: the tunnel's, unless the packet is marked for a policy table that
-     * routes the peer (the bundle's route to the peer is looked up with the packet's mark).
+     * The interface the ESP packet leaves by: the tunnel's, whatever table policy routing marked the inner packet
+     * for. The kernel routes the bundle's outer packet with mark 0 unless the SA carries an output mark
+     * (net/xfrm/xfrm_policy.c, xfrm_bundle_create), and neither VyOS nor EdgeOS gives their SAs one.
      */
-    private V outerEgress(Header<V> outer) {
-        V egress = tunnelValue(encryptingTunnel, CompiledTunnel::outerEgress);
-        if (router.routes().stream().noneMatch(r -> r.table() == RouteEntry.Table.POLICY)) return egress;
-        RouteDecision<B, V> marked =
-                routes.lookupInPolicyTables(new HeaderPredicates<>(algebra, router, outer), routingTable);
-        return algebra.ifBits(routeKind(marked, RouteEntry.Kind.FORWARD), marked.egress(), egress);
+    private V outerEgress() {
+        return tunnelValue(encryptingTunnel, CompiledTunnel::outerEgress);
     }
 
     private B discardingInterface(V interfaceIndex) {

@@ -38,15 +38,6 @@ final class RouteLookup<B, V> {
      * @param table the table policy routing marked the packet for, 0 for none
      */
     RouteDecision<B, V> lookup(HeaderPredicates<B, V> predicates, V table) {
-        return lookup(predicates, table, false);
-    }
-
-    /** The same lookup in the policy tables only: what the marked packet finds before table 220 and main. */
-    RouteDecision<B, V> lookupInPolicyTables(HeaderPredicates<B, V> predicates, V table) {
-        return lookup(predicates, table, true);
-    }
-
-    private RouteDecision<B, V> lookup(HeaderPredicates<B, V> predicates, V table, boolean policyTablesOnly) {
         List<RouteEntry> routes = router.routes();
         FirstMatch<B> scan = new FirstMatch<>(algebra);
         BigInteger destination = predicates.knownDestination();
@@ -57,7 +48,6 @@ final class RouteLookup<B, V> {
         for (int c = 0; c < candidates.length && !scan.decided(); c++) {
             int i = candidates[c];
             RouteEntry route = routes.get(i);
-            if (policyTablesOnly && route.table() != RouteEntry.Table.POLICY) continue;
             B present = present(route);
             if (route.table() == RouteEntry.Table.POLICY) {
                 present = algebra.and(

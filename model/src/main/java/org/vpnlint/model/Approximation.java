@@ -28,6 +28,10 @@ public record Approximation(Direction direction, String reason, SourceLocation l
         return new Approximation(Direction.WIDER, reason, location);
     }
 
+    public static Approximation narrower(String reason, SourceLocation location) {
+        return new Approximation(Direction.NARROWER, reason, location);
+    }
+
     /** What the element does to the packets it matches could not be read; which packets it matches could. */
     public static Approximation unknownAction(String reason, SourceLocation location) {
         return new Approximation(Direction.UNKNOWN_ACTION, reason, location);

@@ -13,7 +13,7 @@ import org.vpnlint.model.Router;
 
 /**
  * Policy routing (docs/semantics/policy-routing.md): the mangle PREROUTING mark, table N looked up at pref N before
- * strongSwan's table 220 and main, fall-through when table N has no route, the ESP following the marked table.
+ * strongSwan's table 220 and main, fall-through when table N has no route, the ESP routed without the mark.
  */
 class PolicyRoutingStageTest {
 
@@ -38,12 +38,13 @@ class PolicyRoutingStageTest {
     }
 
     @Test
-    void theMarkedTableIsLookedUpBeforeMainAndTheEspFollowsIt() {
+    void theMarkedTableIsLookedUpBeforeMainButTheEspIsRoutedWithoutTheMark() {
         PacketTrace trace = Datapath.replay(markingLan(dualWan(), 10), LAN_TO_REMOTE, SaStates.allUp());
 
-        // the policy still encrypts (selectors, not routes, decide), but table 10 (pref 10) routes before table 220
+        // the policy still encrypts (selectors, not routes, decide), and table 10 (pref 10) routes before table 220;
+        // the ESP's own route is looked up with mark 0 (xfrm_bundle_create), so main sends it out eth0, not eth2
         assertEquals(Verdict.ENCRYPTED, trace.verdict());
-        assertEquals("eth2", trace.egress());
+        assertEquals("eth0", trace.egress());
         TraceStep.PolicyRouting marking = step(trace, Stage.PREROUTING_POLICY_ROUTE, TraceStep.PolicyRouting.class);
         assertEquals(Stage.PREROUTING_POLICY_ROUTE, stages(trace).get(0));
         assertEquals("policy route X rule 10 (table 10)", marking.rule().label());

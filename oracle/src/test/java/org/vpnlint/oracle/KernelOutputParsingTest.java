@@ -117,8 +117,8 @@ class KernelOutputParsingTest {
 
         assertEquals(
                 List.of(
-                        new LarvalState(2, PacketHeader.udp("192.0.2.1", 21008, "10.10.10.200", 5555)),
-                        new LarvalState(1, PacketHeader.gre("10.10.0.1", "10.10.0.2"))),
+                        new LarvalState(2, PacketHeader.udp("192.0.2.1", 21008, "10.10.10.200", 5555), "192.0.2.1"),
+                        new LarvalState(1, PacketHeader.gre("10.10.0.1", "10.10.0.2"), "192.0.2.1")),
                 LarvalState.parseAll(states));
     }
 

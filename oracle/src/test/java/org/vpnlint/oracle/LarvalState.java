@@ -12,10 +12,19 @@ import java.util.regex.Pattern;
  * readable synchronously after the send instead of parsing the monitor's output. The kernel keeps a larval state
  * only while someone listens for ACQUIREs ({@link AcquireListener}).
  *
- * @param reqid the template's reqid
- * @param flow  the packet header at the time of the lookup (ports only for TCP/UDP)
+ * @param reqid        the template's reqid
+ * @param flow         the packet header at the time of the lookup (ports only for TCP/UDP)
+ * @param tunnelSource the SA's local address: the template's, or, for a template without one, the source address
+ *                     the kernel's route to the peer chose (xfrm_tmpl_resolve_one); null when not read
  */
-public record LarvalState(int reqid, PacketHeader flow) {
+public record LarvalState(int reqid, PacketHeader flow, String tunnelSource) {
+
+    private static final Pattern ENDPOINTS = Pattern.compile("^src ([\\d.]+) dst ([\\d.]+)");
+
+    /** A larval state whose tunnel endpoints are not part of what is compared. */
+    public LarvalState(int reqid, PacketHeader flow) {
+        this(reqid, flow, null);
+    }
 
     private static final Pattern REQID = Pattern.compile("\\breqid (\\d+)");
     private static final Pattern SELECTOR = Pattern.compile(
@@ -28,6 +37,7 @@ public record LarvalState(int reqid, PacketHeader flow) {
         for (String block : ipXfrmState.split("\n(?=src )")) {
             Matcher reqid = REQID.matcher(block);
             Matcher selector = SELECTOR.matcher(block);
+            Matcher endpoints = ENDPOINTS.matcher(block.strip());
             if (!reqid.find() || !selector.find() || selector.group(3) == null) {
                 continue;
             }
@@ -37,13 +47,14 @@ public record LarvalState(int reqid, PacketHeader flow) {
                     protocol.hasPorts() && selector.group(5) != null ? Integer.parseInt(selector.group(5)) : 0;
             states.add(new LarvalState(
                     Integer.parseInt(reqid.group(1)),
-                    new PacketHeader(protocol, selector.group(1), selector.group(2), sourcePort, destinationPort)));
+                    new PacketHeader(protocol, selector.group(1), selector.group(2), sourcePort, destinationPort),
+                    endpoints.find() ? endpoints.group(1) : null));
         }
         return states;
     }
 
     @Override
     public String toString() {
-        return "reqid " + reqid + ": " + flow;
+        return "reqid " + reqid + ": " + flow + (tunnelSource == null ? "" : " (SA from " + tunnelSource + ")");
     }
 }

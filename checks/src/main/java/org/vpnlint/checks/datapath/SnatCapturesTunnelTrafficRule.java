@@ -273,8 +273,8 @@ public final class SnatCapturesTunnelTrafficRule implements Rule {
                     LoadBalanceExclusionFix.forRule(router, mark.ruleset(), mark.rule(), tunnel.remoteSelectors());
             if (exclusion != null) fix = exclusion;
         } else if (mark != null && mark.rule().action() == PolicyRouteAction.SET_TABLE) {
-            // policy routing moved the packet to the translating interface: keeping it in the main lookup fixes
-            // the source NAT and the interface its ESP leaves by; an exclude would leave the ESP on that interface
+            // policy routing moved the packet to the translating interface: keeping it in the main lookup keeps it
+            // off that interface's source NAT (its ESP is routed without the mark either way)
             message += " Policy routing sent it there: " + mark.rule().label() + " marks it for table "
                     + mark.rule().table() + ", whose ip rule (pref "
                     + mark.rule().table()

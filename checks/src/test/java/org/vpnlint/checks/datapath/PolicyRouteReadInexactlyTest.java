@@ -173,13 +173,8 @@ class PolicyRouteReadInexactlyTest {
                 .forEach(finding -> assertNotEquals(Level.NOTE, finding.level(), finding.message()));
     }
 
-    /**
-     * EdgeOS: rule 10 of the sample also asks for {@code destination group address-group ADDRv4_eth0}, an automatic
-     * group (the addresses of eth0) the file does not define. Read as "any destination", rule 10 marks the tunnel's
-     * traffic; really it matches only packets to eth0's addresses, so neither finding is proved.
-     */
-    @Test
-    void anEdgeosAutomaticGroupTheFileDoesNotDefineLeavesOnlyNotes() {
+    /** The sample with {@code destination group address-group GROUP} added to its marking rule 10. */
+    private static List<Finding> edgeosSampleWithGroup(String group) {
         String sample = SampleFile.load("rules/snat-captures-tunnel-traffic/bad-edgeos-modify-to-second-wan.boot")
                 .text();
         String rule10 = "            source {\n                address 192.168.10.0/24\n            }\n";
@@ -187,14 +182,35 @@ class PolicyRouteReadInexactlyTest {
         String config = sample.replace(
                         rule10,
                         rule10 + "            destination {\n                group {\n"
-                                + "                    address-group ADDRv4_eth0\n                }\n            }\n")
+                                + "                    address-group " + group + "\n                }\n            }\n")
                 .replaceAll("/\\* EXPECT: [a-z-]+ \\*/\n", "");
         List<Finding> found = new ArrayList<>();
         for (Rule rule : List.of(new SnatCapturesTunnelTrafficRule(), new TunnelTrafficLeaksWhenSaDownRule())) {
             found.addAll(RuleCheck.of(rule).config("router.boot", config).expectMarkers());
         }
+        return found;
+    }
+
+    /**
+     * EdgeOS: {@code ADDRv4_eth9} is a built-in group (docs/semantics/edgeos-builtin-groups.md) of an interface the
+     * file does not show. Read as "any destination", rule 10 marks the tunnel's traffic; really it matches only
+     * packets to eth9's addresses, so neither finding is proved.
+     */
+    @Test
+    void anEdgeosBuiltInGroupOfAnInterfaceTheFileDoesNotShowLeavesOnlyNotes() {
         assertBothUndecided(
-                found,
-                "'firewall modify LAN-PBR rule 10 destination group address-group ADDRv4_eth0' could not be read");
+                edgeosSampleWithGroup("ADDRv4_eth9"),
+                "'firewall modify LAN-PBR rule 10 destination group address-group ADDRv4_eth9': EdgeOS fills"
+                        + " ADDRv4_eth9 at run time from eth9's IPv4 addresses, and this file does not show eth9; read"
+                        + " as any address");
+    }
+
+    /**
+     * EdgeOS: {@code ADDRv4_eth0} of eth0's one static address is read exactly: rule 10 then marks only packets to
+     * the router's own WAN address, never the tunnel's traffic, and neither leak exists.
+     */
+    @Test
+    void anEdgeosBuiltInGroupOfOneStaticAddressIsReadExactly() {
+        assertEquals(List.of(), edgeosSampleWithGroup("ADDRv4_eth0"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.vpnlint.model.PortRange;
 import org.vpnlint.parser.ConfigNode;
@@ -22,6 +23,8 @@ final class FirewallGroups {
 
     private final Map<String, List<PortRange>> portGroups = new HashMap<>();
     private final Map<String, List<String>> interfaceGroups = new HashMap<>();
+    /** EdgeOS's groups named after interfaces, for names the file does not define; null in other dialects. */
+    private InterfaceAddressGroups builtIn;
 
     static final FirewallGroups NONE = new FirewallGroups();
 
@@ -84,6 +87,24 @@ final class FirewallGroups {
     /** The ranges of an address or network group ("address-group", "ipv6-network-group", ...), or null if undefined. */
     List<IPAddressSeqRange> addresses(String groupType, String name) {
         return addressGroups.getOrDefault(groupType, Map.of()).get(name);
+    }
+
+    /**
+     * The same groups, plus EdgeOS's built-in {@code ADDRv4_}/{@code NETv4_} groups read from these interfaces. A
+     * group the file defines keeps its definition.
+     */
+    FirewallGroups withInterfaceAddressGroups(InterfaceAddressGroups groups) {
+        FirewallGroups copy = new FirewallGroups();
+        copy.addressGroups.putAll(addressGroups);
+        copy.portGroups.putAll(portGroups);
+        copy.interfaceGroups.putAll(interfaceGroups);
+        copy.builtIn = groups;
+        return copy;
+    }
+
+    /** A built-in group's reading, when {@code name} names one in this dialect and the file defines no such group. */
+    Optional<InterfaceAddressGroups.Reading> builtInAddresses(String name) {
+        return builtIn == null ? Optional.empty() : builtIn.read(name);
     }
 
     List<PortRange> ports(String name) {

@@ -146,6 +146,13 @@ final class PacketMatchReader {
             List<IPAddressSeqRange> ranges =
                     ipv6 && !type.startsWith("ipv6-") ? groups.addresses("ipv6-" + type, name) : null;
             if (ranges == null) ranges = groups.addresses(type, name);
+            if (ranges == null && !ipv6 && type.equals("address-group")) {
+                var builtIn = groups.builtInAddresses(name);
+                if (builtIn.isPresent()) {
+                    builtInGroup(group, node, reference, negated, builtIn.get(), addresses);
+                    continue;
+                }
+            }
             if (ranges == null) {
                 group.problems()
                         .widened(node, reference, "no such " + type + "; the rule is read as matching any address");
@@ -172,6 +179,33 @@ final class PacketMatchReader {
                                 : new PortMatch(ranges, negated));
             }
         }
+    }
+
+    /**
+     * A reference to an EdgeOS built-in group ({@link InterfaceAddressGroups}). Unknown contents: the condition is
+     * dropped, so the rule is wider whether or not it is negated. Several addresses read as all of them, while the
+     * set may hold fewer: "in the set" is read wider, "not in the set" narrower.
+     */
+    private static void builtInGroup(
+            ConfigSection group,
+            ConfigNode node,
+            String reference,
+            boolean negated,
+            InterfaceAddressGroups.Reading reading,
+            List<AddressMatch> addresses) {
+        String reason = "'" + NodePath.of(node) + " " + reference + "': " + reading.reason();
+        if (reading.ranges() == null) {
+            group.problems().approximate(node, Approximation.wider(reason + "; read as any address", node.location()));
+            return;
+        }
+        addresses.add(new AddressMatch(reading.ranges(), negated, "address-group " + reference));
+        if (reading.exact()) return;
+        group.problems()
+                .approximate(
+                        node,
+                        negated
+                                ? Approximation.narrower(reason, node.location())
+                                : Approximation.wider(reason, node.location()));
     }
 
     /**

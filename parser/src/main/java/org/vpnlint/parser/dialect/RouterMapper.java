@@ -54,11 +54,16 @@ public final class RouterMapper {
                 root.at("firewall", "group"),
                 FirewallGroups.NONE,
                 node -> FirewallGroups.read(node, problems));
-        MappingContext context = new MappingContext(dialect, problems, groups);
+        MappingContext interfaceContext = new MappingContext(dialect, problems, groups);
 
         ConfigNode interfacesNode = root.child("interfaces");
         List<NetInterface> interfaces =
-                guarded(problems, interfacesNode, List.of(), node -> new InterfaceMapper(context).map(node));
+                guarded(problems, interfacesNode, List.of(), node -> new InterfaceMapper(interfaceContext).map(node));
+        // EdgeOS rules may name the groups it makes of each interface's addresses (ADDRv4_eth0, NETv4_eth0)
+        MappingContext context = dialect == Dialect.EDGEOS
+                ? new MappingContext(
+                        dialect, problems, groups.withInterfaceAddressGroups(InterfaceAddressGroups.of(interfaces)))
+                : interfaceContext;
         List<StaticRoute> routes = guarded(
                 problems, root.at("protocols", "static"), List.of(), node -> new StaticRouteMapper(problems).map(node));
 

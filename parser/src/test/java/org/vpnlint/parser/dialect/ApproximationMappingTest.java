@@ -154,7 +154,7 @@ class ApproximationMappingTest {
                 .toList();
     }
 
-    /** EdgeOS load balancing: an automatic group the file does not define, and a load-balancing group. */
+    /** EdgeOS load balancing: a built-in group of an interface the file does not show, and a load-balancing group. */
     @Test
     void edgeosModifyRulesCarryWhatCouldNotBeRead() {
         List<PolicyRouteRule> rules = map("lb.boot", """
@@ -205,8 +205,9 @@ class ApproximationMappingTest {
         assertEquals(List.of(), described(rules.get(0)));
         assertEquals(PolicyRouteAction.SET_TABLE, rules.get(1).action());
         assertEquals(
-                List.of("WIDER 'firewall modify balance rule 20 destination group address-group ADDRv4_eth0'"
-                        + " could not be read"),
+                List.of("WIDER 'firewall modify balance rule 20 destination group address-group ADDRv4_eth0': EdgeOS"
+                        + " fills ADDRv4_eth0 at run time from eth0's IPv4 addresses, and this file does not show eth0;"
+                        + " read as any address"),
                 described(rules.get(1)));
         // load balancing is read (docs/semantics/wan-load-balancing.md): the rule balances, nothing is approximated
         assertEquals(PolicyRouteAction.LOAD_BALANCE, rules.get(2).action());
