@@ -110,6 +110,19 @@ public record CompiledRouter(
     }
 
     /**
+     * The WANs the load balancer may give the router's own connections, each once, in the groups' order; empty when
+     * it leaves them alone. A replay of the router's own packet asks about each ({@link ConcretePacket#balancedTo}).
+     */
+    public List<String> ownConnectionWans() {
+        return ownConnectionBalancing.stream()
+                .filter(CompiledPolicyRule::balances)
+                .flatMap(rule -> rule.group().wans().stream())
+                .map(org.vpnlint.model.LoadBalancedWan::interfaceName)
+                .distinct()
+                .toList();
+    }
+
+    /**
      * The WAN a witness's choice names: a WAN of some load-balance group, or null (the first WAN of the group then).
      */
     public String balancedWan(java.math.BigInteger choice) {

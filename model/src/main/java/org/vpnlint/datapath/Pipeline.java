@@ -33,7 +33,8 @@ import org.vpnlint.model.ProtocolMatch;
  */
 final class Pipeline<B, V> {
 
-    private static final inet.ipaddr.IPAddress LOOPBACK_FIRST = new inet.ipaddr.IPAddressString("127.0.0.0").getAddress();
+    private static final inet.ipaddr.IPAddress LOOPBACK_FIRST =
+            new inet.ipaddr.IPAddressString("127.0.0.0").getAddress();
     private static final inet.ipaddr.IPAddress LOOPBACK_LAST =
             new inet.ipaddr.IPAddressString("127.255.255.255").getAddress();
 
@@ -357,7 +358,11 @@ final class Pipeline<B, V> {
             CompiledPolicyRule rule = rules.get(i);
             B leaving = outbound.matches(rule.boundTo());
             if (surelyNot(leaving)) continue;
-            scan.offer(i, algebra.and(eligible, algebra.and(leaving, routedMatch.matches(rule.rule().match()))));
+            scan.offer(
+                    i,
+                    algebra.and(
+                            eligible,
+                            algebra.and(leaving, routedMatch.matches(rule.rule().match()))));
         }
         CompiledPolicyRule winner = scan.decided() ? rules.get(scan.winner()) : null;
         V table = winner == null ? index(0) : tableOf(winner);
@@ -382,7 +387,13 @@ final class Pipeline<B, V> {
         sink.step(active(algebra.not(algebra.eq(position, index(0)))), () -> ownBalancingStep(decided, before));
         // the new route failed (the WAN's table holds only a default route, so only a local table entry could
         // answer otherwise): ip_route_me_harder drops the packet
-        end(algebra.and(marked, algebra.not(reachable)), Verdict.UNREACHABLE, DropReason.NO_ROUTE, routed, index(0), index(0));
+        end(
+                algebra.and(marked, algebra.not(reachable)),
+                Verdict.UNREACHABLE,
+                DropReason.NO_ROUTE,
+                routed,
+                index(0),
+                index(0));
     }
 
     /** An IPv4 address in 127.0.0.0/8 (the balancer's chain lets loopback connections pass). */

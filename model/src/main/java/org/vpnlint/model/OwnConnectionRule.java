@@ -12,7 +12,8 @@ package org.vpnlint.model;
  * @param outbound the condition on the interface the original route chose: VyOS replaces a balancing rule's
  *                 {@code inbound-interface X} by "not leaving by X"; {@link InterfaceMatch#ANY} for none
  */
-public record OwnConnectionRule(PolicyRoute ruleset, PolicyRouteRule rule, InterfaceMatch outbound, LoadBalanceGroup group) {
+public record OwnConnectionRule(
+        PolicyRoute ruleset, PolicyRouteRule rule, InterfaceMatch outbound, LoadBalanceGroup group) {
 
     /** Whether it marks the connection for a WAN, rather than excluding it. */
     public boolean balances() {

@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vpnlint.model.LoadBalanceGroup;
 import org.vpnlint.model.AddressMatch;
 import org.vpnlint.model.InterfaceMatch;
+import org.vpnlint.model.LoadBalanceGroup;
 import org.vpnlint.model.LoadBalancedWan;
 import org.vpnlint.model.OwnConnectionRule;
 import org.vpnlint.model.PacketMatch;
@@ -162,7 +162,13 @@ final class LoadBalanceMapper {
         LoadBalanceGroup group = exclude
                 ? null
                 : new LoadBalanceGroup(
-                        VYOS_PATH + " rule " + number, wans, sourceNat, localTraffic, List.of(path), path, rule.location());
+                        VYOS_PATH + " rule " + number,
+                        wans,
+                        sourceNat,
+                        localTraffic,
+                        List.of(path),
+                        path,
+                        rule.location());
         if (group != null) groups.add(group);
         if (localTraffic) {
             // the daemon's OUTPUT twin of the rule (vyatta-wanloadbalance src/lbdecision.cc, get_application_cmd):
@@ -224,8 +230,7 @@ final class LoadBalanceMapper {
                 ConfigNode setting = group.node().child("lb-local");
                 if (ownConnections.isEmpty()) {
                     ownConnections.addAll(lbLocal(read, setting, group.node().child("exclude-local-dns")));
-                }
-                else secondLocalGroup(setting, ownConnections.get(0).group());
+                } else secondLocalGroup(setting, ownConnections.get(0).group());
             }
         }
         section.finish();
@@ -240,7 +245,9 @@ final class LoadBalanceMapper {
     private static List<OwnConnectionRule> lbLocal(LoadBalanceGroup group, ConfigNode setting, ConfigNode dns) {
         List<OwnConnectionRule> rules = new ArrayList<>();
         String path = group.path() + " lb-local";
-        if (dns != null && dns.children().size() == 1 && "enable".equals(dns.children().get(0).word())) {
+        if (dns != null
+                && dns.children().size() == 1
+                && "enable".equals(dns.children().get(0).word())) {
             // the router's own DNS queries (udp and tcp to port 53) keep their route
             PacketMatch queries = new PacketMatch(
                     AddressMatch.ANY,

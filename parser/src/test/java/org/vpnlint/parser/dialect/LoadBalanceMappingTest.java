@@ -221,7 +221,9 @@ class LoadBalanceMappingTest {
                 map("er.set", excluding, Dialect.EDGEOS).router().ownConnectionBalancing();
         assertEquals(2, own.size());
         assertFalse(own.get(0).balances());
-        assertEquals(ProtocolMatch.of(ProtocolMatch.UDP, ProtocolMatch.TCP), own.get(0).rule().match().protocol());
+        assertEquals(
+                ProtocolMatch.of(ProtocolMatch.UDP, ProtocolMatch.TCP),
+                own.get(0).rule().match().protocol());
         assertTrue(own.get(1).balances());
     }
 
@@ -234,7 +236,8 @@ class LoadBalanceMappingTest {
         List<String> unsupported = messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX);
         assertEquals(1, unsupported.size(), unsupported.toString());
         assertTrue(unsupported.get(0).contains("load-balance group H lb-local"), unsupported.get(0));
-        assertEquals("G", mapped.router().ownConnectionBalancing().get(0).group().name());
+        assertEquals(
+                "G", mapped.router().ownConnectionBalancing().get(0).group().name());
     }
 
     @Test
