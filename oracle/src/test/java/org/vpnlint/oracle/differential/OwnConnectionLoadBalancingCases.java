@@ -41,6 +41,10 @@ final class OwnConnectionLoadBalancingCases {
     private static final String VYOS_MASQUERADE_ON_ETH2 =
             TwoWanLoadBalancingCases.VYOS_MASQUERADE_ON_ETH2 + GRE_SELECTED;
 
+    private static final String VYOS_WITHOUT_SOURCE_NAT = VYOS + """
+            set load-balancing wan disable-source-nat
+            """;
+
     private static final String VYOS_PEER_EXCLUDED = VYOS + """
             set load-balancing wan rule 5 exclude
             set load-balancing wan rule 5 inbound-interface 'eth1'
@@ -55,8 +59,8 @@ final class OwnConnectionLoadBalancingCases {
             """;
 
     /** Where each case's probe arrives, in the order of {@link #all()}. */
-    static final List<Origin> ARRIVALS =
-            List.of(Origin.WAN2, Origin.WAN, Origin.WAN, Origin.WAN2, Origin.WAN2, Origin.WAN2, Origin.WAN);
+    static final List<Origin> ARRIVALS = List.of(
+            Origin.WAN2, Origin.WAN, Origin.WAN, Origin.WAN2, Origin.WAN2, Origin.WAN2, Origin.WAN, Origin.WAN2);
 
     private OwnConnectionLoadBalancingCases() {}
 
@@ -89,7 +93,11 @@ final class OwnConnectionLoadBalancingCases {
                 vyos(
                         "own connections: an exclude rule for the peer keeps the router's IKE-like packet on eth0",
                         VYOS_PEER_EXCLUDED,
-                        ike(40302).balancedTo("eth2")));
+                        ike(40302).balancedTo("eth2")),
+                vyos(
+                        "own connections: without source NAT the router's GRE balanced to eth2 is encrypted, out of eth2",
+                        VYOS_WITHOUT_SOURCE_NAT,
+                        gre().balancedTo("eth2")));
     }
 
     /** The router's own GRE to the peer, from the tunnel's local address. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vpnlint.model.AddressMatch;
+import org.vpnlint.model.Dialect;
 import org.vpnlint.model.InterfaceMatch;
 import org.vpnlint.model.LoadBalanceGroup;
 import org.vpnlint.model.LoadBalancedWan;
@@ -75,6 +76,10 @@ final class LoadBalanceMapper {
         ConfigSection wan = new ConfigSection(wanNode, context.problems());
         boolean sourceNat = !wan.flag("disable-source-nat");
         boolean localTraffic = wan.flag("enable-local-traffic");
+        if (localTraffic && context.dialect() == Dialect.VYOS_1_5) {
+            localTrafficOnVyos15(wanNode.child("enable-local-traffic"));
+            localTraffic = false;
+        }
         Map<String, LoadBalancedWan> health = new LinkedHashMap<>();
         List<StaticRoute> tables = new ArrayList<>();
         for (ConfigSection checked : wan.entries("interface-health")) {
@@ -281,6 +286,23 @@ final class LoadBalanceMapper {
                         "'" + NodePath.of(setting) + "' is not modelled by vpnlint: " + first.path() + " already"
                                 + " balances the router's own connections, and which group EdgeOS gives them when two"
                                 + " ask is not known; they are analysed as balanced by " + first.path() + " only");
+    }
+
+    /**
+     * VyOS 1.5 rewrote the load balancer in nftables (vyos-1x data/templates/load-balancing/nftables-wlb.j2): it
+     * marks the router's own connections in a {@code type filter} output chain, which routes nothing again, and
+     * whether its source NAT then translates a connection that leaves by another WAN than the one it marked depends
+     * on the build (an {@code oifname} condition was added later). Builds before the rewrite ran the Vyatta daemon
+     * instead. Which one a 1.5 file meets is not in the file, so nothing is claimed about it.
+     */
+    private void localTrafficOnVyos15(ConfigNode setting) {
+        context.problems()
+                .unsupported(
+                        setting,
+                        "'" + NodePath.of(setting) + "' is not modelled by vpnlint for VyOS 1.5: its load balancer"
+                                + " marks the router's own connections without routing them again, and whether it"
+                                + " source-NATs them depends on the build; the router's own IKE, ESP and GRE are"
+                                + " analysed as routed without load balancing");
     }
 
     private int weight(ConfigSection share) {

@@ -136,6 +136,17 @@ class LoadBalanceMappingTest {
     }
 
     @Test
+    void localTrafficOnVyos15IsReportedNotModelled() {
+        MappedRouter mapped = map("wlb.set", VYOS + """
+                set load-balancing wan enable-local-traffic
+                """, Dialect.VYOS_1_5);
+        assertTrue(mapped.router().ownConnectionBalancing().isEmpty());
+        List<String> unsupported = messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX);
+        assertEquals(1, unsupported.size(), unsupported.toString());
+        assertTrue(unsupported.get(0).contains("for VyOS 1.5"), unsupported.get(0));
+    }
+
+    @Test
     void aRuleInterfaceWithoutHealthSettingsIsReportedAndLeftOut() {
         MappedRouter mapped = map("wlb.set", VYOS + """
                 set load-balancing wan rule 20 inbound-interface 'eth2'
