@@ -64,7 +64,13 @@ public final class GreNotProtectedRule implements Rule {
             without another policy selecting its GRE packets, every packet to the peers its NHRP maps name \
             leaves in cleartext. Bind a profile: `vpn ipsec profile NAME bind tunnel tunN` with an `ike-group`, \
             an `esp-group` (transport mode) and the pre-shared secret of the other DMVPN routers. A hub (no \
-            maps) names no peer and is not reported.""")
+            maps) names no peer and is not reported.
+
+            A load balancer that also balances the router's own connections (VyOS `load-balancing wan \
+            enable-local-traffic`, EdgeOS `lb-local enable`) may send the GRE packets out of another WAN and \
+            translate them to that WAN's address, out of the selectors: exclude the peer from load balancing \
+            (VyOS `load-balancing wan rule N exclude` with the peer's address, numbered before the balancing rule) \
+            or stop balancing the router's own connections.""")
             .badExample("rules/gre-not-protected/bad-renumbered-wan-selector-not-updated.set")
             .fixedExample("rules/gre-not-protected/good-canonical-gre-prefixes-trap.set")
             .build();
