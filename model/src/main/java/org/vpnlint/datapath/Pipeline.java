@@ -385,8 +385,8 @@ final class Pipeline<B, V> {
         ownBalancingRule = position;
         V decided = position;
         sink.step(active(algebra.not(algebra.eq(position, index(0)))), () -> ownBalancingStep(decided, before));
-        // the new route failed (the WAN's table holds only a default route, so only a local table entry could
-        // answer otherwise): ip_route_me_harder drops the packet
+        // nothing routes the marked packet (a WAN table of its own without a route, and none after it):
+        // ip_route_me_harder fails and the packet is dropped
         end(
                 algebra.and(marked, algebra.not(reachable)),
                 Verdict.UNREACHABLE,

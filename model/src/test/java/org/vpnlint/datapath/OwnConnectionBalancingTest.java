@@ -19,8 +19,8 @@ import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.model.Router;
 
 /**
- * The load balancer's chain for the router's own connections (docs/semantics/wan-load-balancing.md#the-routers-own-
- * connections): a balancing rule marks the router's GRE for the chosen WAN, the kernel routes it again by that WAN's
+ * The load balancer's chain for the router's own connections
+ * (docs/semantics/wan-load-balancing.md#the-routers-own-connections): a balancing rule marks the router's GRE for the chosen WAN, the kernel routes it again by that WAN's
  * table, and the balancer's source NAT gives it that WAN's address, so the policy selecting the GRE no longer
  * matches; an exclude, ICMP and the rule's outbound-interface condition leave it on its route.
  */

@@ -9,8 +9,8 @@ import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.oracle.Origin;
 
 /**
- * The router's own connections under WAN load balancing on the kernel (docs/semantics/wan-load-balancing.md#the-
- * routers-own-connections): VyOS {@code enable-local-traffic} and EdgeOS {@code lb-local enable}, rendered by
+ * The router's own connections under WAN load balancing on the kernel
+ * (docs/semantics/wan-load-balancing.md#the-routers-own-connections): VyOS {@code enable-local-traffic} and EdgeOS {@code lb-local enable}, rendered by
  * {@link NftRenderer} as a {@code type route hook output} chain at the mangle priority that marks the connection
  * for the WAN the case names, so the kernel routes the packet again by that WAN's table (ip_route_me_harder). The
  * two-WAN topology of {@link TwoWanLoadBalancingCases}; the packets are the router's own GRE to the peer, which a
