@@ -346,8 +346,9 @@ final class Pipeline<B, V> {
     private void ownConnectionBalancing() {
         ownBalancingRule = index(0);
         List<CompiledPolicyRule> rules = router.ownConnectionBalancing();
+        if (rules.isEmpty()) return; // builds no term: a router without the chain is evaluated as before
         B sent = algebra.and(generatedLocally, algebra.not(localDestination));
-        if (rules.isEmpty() || surelyNot(active(sent))) return;
+        if (surelyNot(active(sent))) return;
         B passesFirst = algebra.or(
                 algebra.eq(routed.protocol(), algebra.bits(ProtocolMatch.ICMP, Header.PROTOCOL_WIDTH)),
                 algebra.and(loopback(routed.src()), loopback(routed.dst())));
