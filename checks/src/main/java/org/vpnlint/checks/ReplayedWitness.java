@@ -44,17 +44,24 @@ public record ReplayedWitness(PacketTrace trace, String saState) {
     }
 
     /**
-     * The WAN a load balancer marked the packet's connection for on this replay, or null when none did (no
-     * balancing rule matched, an exclude came first, or the group is not configured).
+     * The WAN a load balancer marked the packet's connection for on this replay (in PREROUTING, or in OUTPUT for
+     * the router's own), or null when none did (no balancing rule matched, an exclude came first, or the group is
+     * not configured).
      */
     public static String balancedTo(PacketTrace trace) {
         return trace.steps().stream()
-                .filter(TraceStep.PolicyRouting.class::isInstance)
-                .map(step -> ((TraceStep.PolicyRouting) step).balancing())
+                .map(ReplayedWitness::balancing)
                 .filter(balancing -> balancing != null && balancing.configured())
                 .map(TraceStep.Balancing::wan)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** What a balancing step did: in PREROUTING for forwarded connections, in OUTPUT for the router's own. */
+    private static TraceStep.Balancing balancing(TraceStep step) {
+        if (step instanceof TraceStep.PolicyRouting routing) return routing.balancing();
+        if (step instanceof TraceStep.OwnConnectionBalancing own) return own.balancing();
+        return null;
     }
 
     public List<TraceStep> steps() {

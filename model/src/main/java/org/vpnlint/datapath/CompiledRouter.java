@@ -22,6 +22,8 @@ import org.vpnlint.model.Router;
  * @param conditions the conditions of these tables as numbers, for fast evaluation
  * @param notes      what the model could not represent (e.g. an unresolvable next hop), for diagnostics
  * @param policyRouting the policy-routing rules of mangle PREROUTING that steer packets, in the order they run
+ * @param ownConnectionBalancing the load balancer's rules for the router's own connections (mangle OUTPUT), in the
+ *                      order they run; their {@code boundTo} is the condition on the interface the socket's route chose
  */
 public record CompiledRouter(
         Router router,
@@ -35,7 +37,8 @@ public record CompiledRouter(
         CompiledFirewall firewall,
         CompiledConditions conditions,
         List<String> notes,
-        List<CompiledPolicyRule> policyRouting) {
+        List<CompiledPolicyRule> policyRouting,
+        List<CompiledPolicyRule> ownConnectionBalancing) {
 
     public static final int INDEX_WIDTH = 32;
 
@@ -48,6 +51,7 @@ public record CompiledRouter(
         sourceNat = List.copyOf(sourceNat);
         notes = List.copyOf(notes);
         policyRouting = List.copyOf(policyRouting);
+        ownConnectionBalancing = List.copyOf(ownConnectionBalancing);
     }
 
     public static CompiledRouter compile(Router router, AddressFamily family) {
@@ -96,7 +100,26 @@ public record CompiledRouter(
 
     /** Whether a load balancer chooses among WANs for some connections (the choice is then an input). */
     public boolean balancesConnections() {
-        return policyRouting.stream().anyMatch(CompiledPolicyRule::balances);
+        return balancingRules().findAny().isPresent();
+    }
+
+    /** Every rule that marks connections for a WAN: forwarded ones in PREROUTING, the router's own in OUTPUT. */
+    private java.util.stream.Stream<CompiledPolicyRule> balancingRules() {
+        return java.util.stream.Stream.concat(policyRouting.stream(), ownConnectionBalancing.stream())
+                .filter(CompiledPolicyRule::balances);
+    }
+
+    /**
+     * The WANs the load balancer may give the router's own connections, each once, in the groups' order; empty when
+     * it leaves them alone. A replay of the router's own packet asks about each ({@link ConcretePacket#balancedTo}).
+     */
+    public List<String> ownConnectionWans() {
+        return ownConnectionBalancing.stream()
+                .filter(CompiledPolicyRule::balances)
+                .flatMap(rule -> rule.group().wans().stream())
+                .map(org.vpnlint.model.LoadBalancedWan::interfaceName)
+                .distinct()
+                .toList();
     }
 
     /**
@@ -105,8 +128,7 @@ public record CompiledRouter(
     public String balancedWan(java.math.BigInteger choice) {
         if (choice.signum() <= 0 || choice.compareTo(java.math.BigInteger.valueOf(interfaces.size())) > 0) return null;
         String name = interfaceName(choice.intValue());
-        boolean balanced = policyRouting.stream()
-                .filter(CompiledPolicyRule::balances)
+        boolean balanced = balancingRules()
                 .anyMatch(rule -> rule.group().wans().stream()
                         .anyMatch(w -> w.interfaceName().equals(name)));
         return balanced ? name : null;

@@ -15,7 +15,8 @@ import org.vpnlint.model.ProtocolMatch;
  * <pre>
  * forwarded: PREROUTING policy routing (mark) → PREROUTING DNAT → route (marked table first) → fwd policy check (arrival addresses) → lookup 1 (post-DNAT, pre-SNAT)
  *            → FORWARD filter → POSTROUTING SNAT → lookup 2 if source-NATed (it decides) → encrypt | transmit
- * local:     route (socket) + lookup 1 at route time → OUTPUT DNAT → OUTPUT filter → POSTROUTING SNAT → lookup 2 → ...
+ * local:     route (socket) + lookup 1 at route time → OUTPUT load balancing (mark, route again) → OUTPUT DNAT → OUTPUT filter
+ *            → POSTROUTING SNAT → lookup 2 → ...
  * decrypted: inner PREROUTING DNAT (iif = the ESP's interface) → route → fwd/in check (NAT undone) → as forwarded
  * to a local address: INPUT filter → in policy check → delivered
  * encrypted: outer packet → OUTPUT filter → POSTROUTING SNAT (e.g. masquerade) → leaves towards the peer
@@ -31,6 +32,11 @@ import org.vpnlint.model.ProtocolMatch;
  * stage; a symbolic run builds the same terms as before.
  */
 final class Pipeline<B, V> {
+
+    private static final inet.ipaddr.IPAddress LOOPBACK_FIRST =
+            new inet.ipaddr.IPAddressString("127.0.0.0").getAddress();
+    private static final inet.ipaddr.IPAddress LOOPBACK_LAST =
+            new inet.ipaddr.IPAddressString("127.255.255.255").getAddress();
 
     private final HeaderAlgebra<B, V> algebra;
     private final CompiledRouter router;
@@ -52,6 +58,7 @@ final class Pipeline<B, V> {
     private V routingTable;
     private V balancerNatEgress;
     private V policyRule;
+    private V ownBalancingRule;
     private Header<V> routed;
     private HeaderPredicates<B, V> routedMatch;
     private B localDestination;
@@ -134,6 +141,7 @@ final class Pipeline<B, V> {
                 this::policyRouting,
                 this::prerouting,
                 this::route,
+                this::ownConnectionBalancing,
                 () -> inboundPolicyCheck(forwarded, Stage.POLICY_CHECK_FWD),
                 this::firstLookup,
                 this::outputHook,
@@ -323,6 +331,79 @@ final class Pipeline<B, V> {
                 routed,
                 index(0),
                 index(0));
+    }
+
+    /**
+     * The load balancer's chain for the router's own new connections, in mangle OUTPUT (VyOS
+     * {@code enable-local-traffic}, EdgeOS {@code lb-local enable}; docs/semantics/wan-load-balancing.md). It runs
+     * after the socket's route, so a rule's condition on the outbound interface reads that route's choice; ICMP and
+     * loopback pass unmarked first. The first rule that matches decides: an exclude leaves the connection alone; a
+     * balancing rule marks it for the chosen WAN ({@link PacketInput#wan}), and since mangle OUTPUT is a route
+     * hook the kernel routes the packet again with the mark (ip_route_me_harder), by that WAN's table; the source
+     * the socket chose stays, and the balancer's source NAT (if it has one) translates it in POSTROUTING. The
+     * policy lookup the re-routing repeats sees the same header, so lookup 1 stands.
+     */
+    private void ownConnectionBalancing() {
+        ownBalancingRule = index(0);
+        List<CompiledPolicyRule> rules = router.ownConnectionBalancing();
+        if (rules.isEmpty()) return; // builds no term: a router without the chain is evaluated as before
+        B sent = algebra.and(generatedLocally, algebra.not(localDestination));
+        if (surelyNot(active(sent))) return;
+        B passesFirst = algebra.or(
+                algebra.eq(routed.protocol(), algebra.bits(ProtocolMatch.ICMP, Header.PROTOCOL_WIDTH)),
+                algebra.and(loopback(routed.src()), loopback(routed.dst())));
+        B eligible = algebra.and(active(sent), algebra.not(passesFirst));
+        InterfacePredicates<B, V> outbound = new InterfacePredicates<>(algebra, router, routeEgress);
+        FirstMatch<B> scan = new FirstMatch<>(algebra);
+        for (int i = 0; i < rules.size() && !scan.decided(); i++) {
+            CompiledPolicyRule rule = rules.get(i);
+            B leaving = outbound.matches(rule.boundTo());
+            if (surelyNot(leaving)) continue;
+            scan.offer(
+                    i,
+                    algebra.and(
+                            eligible,
+                            algebra.and(leaving, routedMatch.matches(rule.rule().match()))));
+        }
+        CompiledPolicyRule winner = scan.decided() ? rules.get(scan.winner()) : null;
+        V table = winner == null ? index(0) : tableOf(winner);
+        V balancerNat = winner == null ? index(0) : balancerNatOf(winner);
+        V position = index(scan.winner() + 1);
+        for (int k = scan.undecided() - 1; k >= 0; k--) {
+            CompiledPolicyRule rule = rules.get(scan.position(k));
+            B hit = scan.condition(k);
+            table = algebra.ifBits(hit, tableOf(rule), table);
+            balancerNat = algebra.ifBits(hit, balancerNatOf(rule), balancerNat);
+            position = algebra.ifBits(hit, index(scan.position(k) + 1), position);
+        }
+        B marked = algebra.not(algebra.eq(table, index(0)));
+        RouteDecision<B, V> again = routes.lookup(routedMatch, table);
+        B reachable = routeKind(again, RouteEntry.Kind.FORWARD);
+        V before = routeEgress;
+        routeEgress = algebra.ifBits(marked, again.egress(), routeEgress);
+        routingTable = algebra.ifBits(marked, table, routingTable);
+        balancerNatEgress = algebra.ifBits(marked, balancerNat, balancerNatEgress);
+        ownBalancingRule = position;
+        V decided = position;
+        sink.step(active(algebra.not(algebra.eq(position, index(0)))), () -> ownBalancingStep(decided, before));
+        // nothing routes the marked packet (a WAN table of its own without a route, and none after it):
+        // ip_route_me_harder fails and the packet is dropped
+        end(
+                algebra.and(marked, algebra.not(reachable)),
+                Verdict.UNREACHABLE,
+                DropReason.NO_ROUTE,
+                routed,
+                index(0),
+                index(0));
+    }
+
+    /** An IPv4 address in 127.0.0.0/8 (the balancer's chain lets loopback connections pass). */
+    private B loopback(V address) {
+        if (family != AddressFamily.IPV4) return algebra.bool(false);
+        return algebra.between(
+                address,
+                algebra.bits(family.valueOf(LOOPBACK_FIRST), family.width()),
+                algebra.bits(family.valueOf(LOOPBACK_LAST), family.width()));
     }
 
     /**
@@ -748,7 +829,9 @@ final class Pipeline<B, V> {
      * step whose rule is that balancing rule.
      */
     private TraceStep.PacketStep balancerTranslation(Header<V> after) {
-        CompiledPolicyRule rule = router.policyRouting().get(valueOf(policyRule) - 1);
+        CompiledPolicyRule rule = surely(generatedLocally)
+                ? router.ownConnectionBalancing().get(valueOf(ownBalancingRule) - 1)
+                : router.policyRouting().get(valueOf(policyRule) - 1);
         TraceStep.NatRuleRef balancer = new TraceStep.NatRuleRef(
                 rule.rule().path() + " (the load balancer's source NAT for the connection it marked for "
                         + router.interfaceName(valueOf(balancerNatEgress)) + ", ahead of the NAT rules)",
@@ -789,6 +872,21 @@ final class Pipeline<B, V> {
                 valueOf(routingTable),
                 balancing,
                 concrete(arrival));
+    }
+
+    /** The router's own connection met the load balancer's chain in OUTPUT; {@code before} is the socket's egress. */
+    private TraceStep.PacketStep ownBalancingStep(V position, V before) {
+        CompiledPolicyRule rule = router.ownConnectionBalancing().get(valueOf(position) - 1);
+        TraceStep.Balancing balancing = rule.balances()
+                ? new TraceStep.Balancing(true, chosenWan(rule), rule.group().path())
+                : null;
+        return new TraceStep.OwnConnectionBalancing(
+                TraceStep.PolicyRuleRef.of(rule),
+                balancing,
+                valueOf(routingTable),
+                router.interfaceName(valueOf(before)),
+                router.interfaceName(valueOf(routeEgress)),
+                concrete(routed));
     }
 
     /** The WAN whose table the packet was marked for. */

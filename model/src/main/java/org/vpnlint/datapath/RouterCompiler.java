@@ -41,7 +41,9 @@ final class RouterCompiler {
         List<PolicyEntry> policies = TunnelCompiler.policies(tunnels);
         List<CompiledPolicyRule> policyRouting = policyRouting();
         java.util.SortedSet<Integer> policyTables = new java.util.TreeSet<>();
+        List<CompiledPolicyRule> ownConnectionBalancing = ownConnectionBalancing();
         for (CompiledPolicyRule rule : policyRouting) policyTables.addAll(rule.tables());
+        for (CompiledPolicyRule rule : ownConnectionBalancing) policyTables.addAll(rule.tables());
         List<RouteEntry> routes = routeCompiler.routes(tunnels, policyTables);
 
         NatConfig nat = router.nat() == null ? NatConfig.NONE : router.nat();
@@ -70,7 +72,8 @@ final class RouterCompiler {
                 firewall,
                 conditions,
                 notes,
-                policyRouting);
+                policyRouting,
+                ownConnectionBalancing);
     }
 
     // ---- policy routing ----------------------------------------------------------------------------------------
@@ -96,6 +99,17 @@ final class RouterCompiler {
             }
         }
         return rules;
+    }
+
+    /**
+     * The load balancer's rules for the router's own connections; both load balancers balance IPv4 only
+     * (docs/semantics/wan-load-balancing.md).
+     */
+    private List<CompiledPolicyRule> ownConnectionBalancing() {
+        if (family != AddressFamily.IPV4) return List.of();
+        return router.ownConnectionBalancing().stream()
+                .map(own -> new CompiledPolicyRule(own.ruleset(), own.rule(), own.outbound(), own.group()))
+                .toList();
     }
 
     // ---- NAT and firewall --------------------------------------------------------------------------------------

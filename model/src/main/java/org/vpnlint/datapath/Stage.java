@@ -9,6 +9,7 @@ public enum Stage {
     PREROUTING_POLICY_ROUTE("prerouting-policy-route"),
     PREROUTING_DNAT("prerouting-dnat"),
     ROUTE("route"),
+    OUTPUT_LOAD_BALANCE("output-load-balance"),
     POLICY_CHECK_FWD("policy-check-fwd"),
     POLICY_LOOKUP("policy-lookup"),
     OUTPUT_DNAT("output-dnat"),

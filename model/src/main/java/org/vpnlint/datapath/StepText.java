@@ -13,6 +13,7 @@ import org.vpnlint.datapath.TraceStep.Encryption;
 import org.vpnlint.datapath.TraceStep.FilterDecision;
 import org.vpnlint.datapath.TraceStep.InboundCheck;
 import org.vpnlint.datapath.TraceStep.Note;
+import org.vpnlint.datapath.TraceStep.OwnConnectionBalancing;
 import org.vpnlint.datapath.TraceStep.OwnPacketNotTranslated;
 import org.vpnlint.datapath.TraceStep.PolicyMatch;
 import org.vpnlint.datapath.TraceStep.PolicyRouting;
@@ -38,6 +39,7 @@ public final class StepText {
         if (step instanceof PolicyRouting routing) return policyRouting(routing);
         if (step instanceof Translation translation) return translation(translation);
         if (step instanceof Route route) return route(route);
+        if (step instanceof OwnConnectionBalancing balancing) return ownConnectionBalancing(balancing);
         if (step instanceof InboundCheck check) return inboundCheck(check);
         if (step instanceof PolicyMatch match) return policyMatch(match);
         if (step instanceof OwnPacketNotTranslated) {
@@ -140,6 +142,18 @@ public final class StepText {
             default -> "the ruleset ends; the packet is not marked";
         };
         return step.rule().label() + " matches: " + effect;
+    }
+
+    private static String ownConnectionBalancing(OwnConnectionBalancing step) {
+        if (step.balancing() == null) {
+            return step.rule().label() + " matches the router's own connection: excluded from load balancing, it"
+                    + " keeps its route out of " + step.socketEgress();
+        }
+        return step.rule().label() + " matches the router's own connection: the load balancer marks it for "
+                + step.balancing().wan() + ", and it is re-routed by load-balancing to " + step.egress() + " (table "
+                + step.table() + "; the socket's route chose " + step.socketEgress() + ", and the source stays "
+                + step.header().srcText() + "); another connection may get another WAN of "
+                + step.balancing().group();
     }
 
     private static String inboundCheck(InboundCheck step) {

@@ -31,6 +31,7 @@ public sealed interface TraceStep permits TraceStep.PacketStep, TraceStep.Note {
                     PolicyRouting,
                     Translation,
                     Route,
+                    OwnConnectionBalancing,
                     InboundCheck,
                     PolicyMatch,
                     OwnPacketNotTranslated,
@@ -168,6 +169,31 @@ public sealed interface TraceStep permits TraceStep.PacketStep, TraceStep.Note {
         @Override
         public SourceLocation location() {
             return route == null ? null : route.location();
+        }
+    }
+
+    /**
+     * The router's own connection met the load balancer's chain in mangle OUTPUT. With {@code balancing} (a
+     * balancing rule), it was marked for {@code balancing.wan()} and routed again by {@code table}, now leaving by
+     * {@code egress} instead of {@code socketEgress}; without (an exclude), it stays unmarked on its route.
+     */
+    record OwnConnectionBalancing(
+            PolicyRuleRef rule,
+            Balancing balancing,
+            int table,
+            String socketEgress,
+            String egress,
+            ConcreteHeader header)
+            implements PacketStep {
+
+        @Override
+        public Stage stage() {
+            return Stage.OUTPUT_LOAD_BALANCE;
+        }
+
+        @Override
+        public SourceLocation location() {
+            return rule.location();
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
  * @param sourceNat  whether the load balancer source-NATs each marked connection to its WAN's address (VyOS
  *                   without {@code disable-source-nat}; EdgeOS adds no NAT of its own)
  * @param localTraffic whether the router's own connections are balanced too (VyOS {@code enable-local-traffic},
- *                   EdgeOS {@code lb-local enable}); the data path does not balance them (recorded in the docs)
+ *                   EdgeOS {@code lb-local enable}; {@link Router#ownConnectionBalancing} holds the rules that do)
  * @param path       e.g. {@code load-balance group WLB} or {@code load-balancing wan rule 10}
  */
 public record LoadBalanceGroup(

@@ -11,7 +11,8 @@ import java.util.Optional;
  * {@code policyRoutes} are the policy-routing rulesets bound to interfaces (VyOS {@code policy route}, EdgeOS
  * {@code firewall modify}); {@code routes} hold the main table and the tables they select.
  * {@code nhrpTunnels} are {@code protocols nhrp tunnel ...} (DMVPN). {@code loadBalanceGroups} are the WAN load
- * balancers the {@link PolicyRouteAction#LOAD_BALANCE} rules of {@code policyRoutes} send connections to.
+ * balancers the {@link PolicyRouteAction#LOAD_BALANCE} rules of {@code policyRoutes} send connections to;
+ * {@code ownConnectionBalancing} is the chain in which they balance the router's own connections, in the order it runs.
  */
 public record Router(
         String name,
@@ -26,7 +27,8 @@ public record Router(
         Completeness completeness,
         List<PolicyRoute> policyRoutes,
         List<NhrpTunnel> nhrpTunnels,
-        List<LoadBalanceGroup> loadBalanceGroups) {
+        List<LoadBalanceGroup> loadBalanceGroups,
+        List<OwnConnectionRule> ownConnectionBalancing) {
 
     public Router {
         interfaces = List.copyOf(interfaces);
@@ -34,7 +36,40 @@ public record Router(
         nhrpTunnels = List.copyOf(nhrpTunnels);
         policyRoutes = List.copyOf(policyRoutes);
         loadBalanceGroups = List.copyOf(loadBalanceGroups);
+        ownConnectionBalancing = List.copyOf(ownConnectionBalancing);
         java.util.Objects.requireNonNull(completeness);
+    }
+
+    /** A router whose load balancers leave its own connections alone. */
+    public Router(
+            String name,
+            String file,
+            Dialect dialect,
+            List<NetInterface> interfaces,
+            List<StaticRoute> routes,
+            NatConfig nat,
+            FirewallConfig firewall,
+            IpsecConfig ipsec,
+            String hostName,
+            Completeness completeness,
+            List<PolicyRoute> policyRoutes,
+            List<NhrpTunnel> nhrpTunnels,
+            List<LoadBalanceGroup> loadBalanceGroups) {
+        this(
+                name,
+                file,
+                dialect,
+                interfaces,
+                routes,
+                nat,
+                firewall,
+                ipsec,
+                hostName,
+                completeness,
+                policyRoutes,
+                nhrpTunnels,
+                loadBalanceGroups,
+                List.of());
     }
 
     /** A router without WAN load balancing. */
@@ -134,7 +169,8 @@ public record Router(
                 completeness,
                 policyRoutes,
                 nhrpTunnels,
-                loadBalanceGroups);
+                loadBalanceGroups,
+                ownConnectionBalancing);
     }
 
     /** The same router with what is known about its completeness replaced (declarations in .vpnlint.yaml). */
@@ -152,7 +188,8 @@ public record Router(
                 known,
                 policyRoutes,
                 nhrpTunnels,
-                loadBalanceGroups);
+                loadBalanceGroups,
+                ownConnectionBalancing);
     }
 
     /** The load-balance group this rule sends connections to, if it is a {@link PolicyRouteAction#LOAD_BALANCE} rule. */

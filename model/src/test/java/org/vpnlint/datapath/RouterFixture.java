@@ -55,6 +55,7 @@ final class RouterFixture {
     private final List<StaticRoute> routes = new ArrayList<>();
     private final List<org.vpnlint.model.PolicyRoute> policyRoutes = new ArrayList<>();
     private final List<org.vpnlint.model.LoadBalanceGroup> loadBalanceGroups = new ArrayList<>();
+    private final List<org.vpnlint.model.OwnConnectionRule> ownConnections = new ArrayList<>();
     private final List<NatRule> sourceRules = new ArrayList<>();
     private final List<NatRule> destinationRules = new ArrayList<>();
     private final List<IpsecPeer> peers = new ArrayList<>();
@@ -198,6 +199,21 @@ final class RouterFixture {
         }
         loadBalanceGroups.add(new org.vpnlint.model.LoadBalanceGroup(
                 "G", members, sourceNat, false, List.of(appliedBy.path()), "load-balance group G", next()));
+        return this;
+    }
+
+    /**
+     * A rule of the load balancer's chain for the router's own connections: with {@code balancing}, it marks them
+     * for a WAN of the last load balancer added; otherwise it excludes them. {@code outbound} conditions the
+     * interface the socket's route chose.
+     */
+    RouterFixture ownConnectionRule(
+            org.vpnlint.model.PolicyRouteRule rule, org.vpnlint.model.InterfaceMatch outbound, boolean balancing) {
+        org.vpnlint.model.LoadBalanceGroup group =
+                balancing ? loadBalanceGroups.get(loadBalanceGroups.size() - 1) : null;
+        org.vpnlint.model.PolicyRoute chain = new org.vpnlint.model.PolicyRoute(
+                "load-balancing wan", false, List.of(), List.of(rule), rule.path(), rule.location());
+        ownConnections.add(new org.vpnlint.model.OwnConnectionRule(chain, rule, outbound, group));
         return this;
     }
 
@@ -575,6 +591,7 @@ final class RouterFixture {
                 org.vpnlint.model.Completeness.WHOLE,
                 policyRoutes,
                 List.of(),
-                loadBalanceGroups);
+                loadBalanceGroups,
+                ownConnections);
     }
 }

@@ -78,7 +78,11 @@ public final class GreLeaksWhenSaDownRule implements Rule {
                 // without a local address the source follows the routes, which change with the SA (table 220)
                 GrePacket whileDown = sent.sender().packet(compiled, down).orElse(null);
                 if (whileDown == null) continue; // no route at all: the kernel sends nothing
-                PacketTrace leak = Datapath.replay(compiled, whileDown.packet(), down);
+                // the same WAN choice as the replay with the SA up, if a load balancer made one
+                var sentDown = sent.gre().packet().wan() == null
+                        ? whileDown.packet()
+                        : whileDown.packet().balancedTo(sent.gre().packet().wan());
+                PacketTrace leak = Datapath.replay(compiled, sentDown, down);
                 // "no blackhole route holds the GRE packets back" is a claim about every static route
                 if (leak.verdict() == Verdict.CLEARTEXT) {
                     findings.addAll(UnshownPart.gate(

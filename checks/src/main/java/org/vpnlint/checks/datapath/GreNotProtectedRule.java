@@ -16,6 +16,8 @@ import org.vpnlint.checks.UndecidedNote;
 import org.vpnlint.datapath.CompiledRouter;
 import org.vpnlint.datapath.CompiledTunnel;
 import org.vpnlint.datapath.PacketTrace;
+import org.vpnlint.datapath.Stage;
+import org.vpnlint.datapath.TraceStep;
 import org.vpnlint.datapath.Verdict;
 import org.vpnlint.model.Dialect;
 import org.vpnlint.model.EspGroup;
@@ -62,7 +64,13 @@ public final class GreNotProtectedRule implements Rule {
             without another policy selecting its GRE packets, every packet to the peers its NHRP maps name \
             leaves in cleartext. Bind a profile: `vpn ipsec profile NAME bind tunnel tunN` with an `ike-group`, \
             an `esp-group` (transport mode) and the pre-shared secret of the other DMVPN routers. A hub (no \
-            maps) names no peer and is not reported.""")
+            maps) names no peer and is not reported.
+
+            A load balancer that also balances the router's own connections (VyOS `load-balancing wan \
+            enable-local-traffic`, EdgeOS `lb-local enable`) may send the GRE packets out of another WAN and \
+            translate them to that WAN's address, out of the selectors: exclude the peer from load balancing \
+            (VyOS `load-balancing wan rule N exclude` with the peer's address, numbered before the balancing rule) \
+            or stop balancing the router's own connections.""")
             .badExample("rules/gre-not-protected/bad-renumbered-wan-selector-not-updated.set")
             .fixedExample("rules/gre-not-protected/good-canonical-gre-prefixes-trap.set")
             .build();
@@ -185,6 +193,8 @@ public final class GreNotProtectedRule implements Rule {
     }
 
     private static Finding finding(Router router, GrePacket gre, CompiledTunnel towards, PacketTrace up) {
+        BalancedAway balanced = balancedAwayFromItsPolicy(up);
+        if (balanced != null) return balancedFinding(router, gre, up, balanced);
         ReplayedWitness replay = new ReplayedWitness(up, "up");
         boolean toPeer = gre.packet().dst().equals(towards.remoteEndpoint());
         String relation = toPeer
@@ -209,6 +219,82 @@ public final class GreNotProtectedRule implements Rule {
                 .fix(router, fix(router, gre, towards))
                 .subject("interfaces tunnel " + gre.tunnelInterface().name() + "|unprotected")
                 .build();
+    }
+
+    /** The load balancer moved the router's GRE, which {@code selectedBy} selected before it was marked. */
+    private record BalancedAway(TraceStep.OwnConnectionBalancing step, TraceStep.Tunnel selectedBy) {}
+
+    /**
+     * The load balancer's step for the router's own connection, when a policy selected the GRE packet before the
+     * balancer marked it: the selectors are right, and it is the balancing (re-routing and source NAT) that takes
+     * the packet out of its policy. Null otherwise.
+     */
+    private static BalancedAway balancedAwayFromItsPolicy(PacketTrace up) {
+        TraceStep.OwnConnectionBalancing balanced = null;
+        TraceStep.Tunnel selectedBy = null;
+        for (TraceStep step : up.steps()) {
+            if (step instanceof TraceStep.OwnConnectionBalancing own && own.balancing() != null) balanced = own;
+            if (step instanceof TraceStep.PolicyMatch match && match.stage() == Stage.POLICY_LOOKUP) {
+                selectedBy = match.matched();
+            }
+        }
+        return balanced != null && selectedBy != null ? new BalancedAway(balanced, selectedBy) : null;
+    }
+
+    /**
+     * The GRE packet is selected, but the load balancer balances the router's own connections: given another WAN,
+     * the packet is routed again and translated (the balancer's source NAT, or that WAN's masquerade), so the lookup
+     * after source NAT finds no policy (docs/semantics/wan-load-balancing.md#the-routers-own-connections). The fix
+     * excludes the peer from load balancing where the dialect can: a VyOS {@code exclude} rule also holds for the
+     * router's own connections; EdgeOS's exclusions ({@code modify table main}) run in PREROUTING only, so there the
+     * fix stops balancing the router's own connections.
+     */
+    private static Finding balancedFinding(Router router, GrePacket gre, PacketTrace up, BalancedAway away) {
+        TraceStep.OwnConnectionBalancing balanced = away.step();
+        TraceStep.Tunnel selectedBy = away.selectedBy();
+        ReplayedWitness replay = new ReplayedWitness(up, "up");
+        String message = "GRE tunnel " + gre.describe() + " is selected by " + selectedBy.ref() + ", but the load"
+                + " balancer also balances the router's own connections (by "
+                + balanced.rule().label() + "): "
+                + replay.packetText() + " is routed again by "
+                + balanced.balancing().wan() + "'s table and "
+                + replay.fateText() + ", out of the policy after source NAT.";
+        if (router.dialect() == Dialect.EDGEOS) {
+            message += " (EdgeOS's load balancer is closed source: vpnlint assumes that lb-local marks the router's own"
+                    + " connections and routes them again as the Vyatta load balancer it forked does.)";
+        }
+        List<RelatedLocation> related = new ArrayList<>();
+        if (balanced.location() != null) {
+            related.add(new RelatedLocation(
+                    balanced.location(),
+                    "the load-balancing rule that sends the router's own GRE to "
+                            + balanced.balancing().wan()));
+        }
+        if (selectedBy.location() != null) {
+            related.add(new RelatedLocation(
+                    selectedBy.location(), "IPsec " + selectedBy.ref() + ", which selects the GRE packets as sent"));
+        }
+        return Finding.of(METADATA)
+                .message(message)
+                .at(gre.tunnelInterface().location())
+                .related(related)
+                .replay(replay)
+                .fix(router, exclusionFix(router, gre, balanced))
+                .subject("interfaces tunnel " + gre.tunnelInterface().name() + "|unprotected")
+                .build();
+    }
+
+    private static ConfigChange exclusionFix(Router router, GrePacket gre, TraceStep.OwnConnectionBalancing balanced) {
+        if (router.dialect() == Dialect.EDGEOS) {
+            String group = balanced.balancing().group();
+            return new ConfigChange()
+                    .delete(Segment.path(group + " lb-local"))
+                    .remark("EdgeOS's modify-table-main exclusions do not apply to the router's own connections");
+        }
+        PolicyMark mark = PolicyMark.of(router, balanced.location());
+        if (mark == null) return null;
+        IPAddress peer = gre.packet().dst().toPrefixBlock(gre.packet().dst().getBitCount());
+        return LoadBalanceExclusionFix.forRule(router, mark.ruleset(), mark.rule(), List.of(peer));
     }
 
     /** A new tunnel of the peer selecting exactly the GRE packets (next free tunnel number). */

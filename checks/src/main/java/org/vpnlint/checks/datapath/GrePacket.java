@@ -16,6 +16,7 @@ import org.vpnlint.datapath.Ingress;
 import org.vpnlint.datapath.PacketTrace;
 import org.vpnlint.datapath.RouteEntry;
 import org.vpnlint.datapath.SaStates;
+import org.vpnlint.datapath.Verdict;
 import org.vpnlint.model.NetInterface;
 import org.vpnlint.model.NhrpTunnel;
 import org.vpnlint.model.Router;
@@ -80,11 +81,31 @@ record GrePacket(NetInterface tunnelInterface, ConcretePacket packet) {
         for (Sender sender : senders) {
             CompiledRouter compiled = context.compiled(router, sender.family());
             // without a local address this is table 220's src, the address strongSwan chose
-            sender.packet(compiled, SaStates.allUp())
-                    .ifPresent(gre -> sent.add(new SentWithSasUp(
-                            sender, compiled, gre, Datapath.replay(compiled, gre.packet(), SaStates.allUp()))));
+            sender.packet(compiled, SaStates.allUp()).ifPresent(gre -> sent.add(leakiestChoice(sender, compiled, gre)));
         }
         return sent;
+    }
+
+    /**
+     * The packet replayed with every SA up. When a load balancer balances the router's own connections, each WAN
+     * it may give the GRE connection is replayed, and the first in cleartext is kept: the balancer may choose it
+     * (docs/semantics/wan-load-balancing.md#the-routers-own-connections); otherwise the first WAN's replay.
+     */
+    private static SentWithSasUp leakiestChoice(Sender sender, CompiledRouter compiled, GrePacket gre) {
+        List<String> wans = compiled.ownConnectionWans();
+        if (wans.isEmpty()) {
+            return new SentWithSasUp(sender, compiled, gre, Datapath.replay(compiled, gre.packet(), SaStates.allUp()));
+        }
+        SentWithSasUp kept = null;
+        for (String wan : wans) {
+            GrePacket balanced =
+                    new GrePacket(gre.tunnelInterface(), gre.packet().balancedTo(wan));
+            PacketTrace up = Datapath.replay(compiled, balanced.packet(), SaStates.allUp());
+            SentWithSasUp choice = new SentWithSasUp(sender, compiled, balanced, up);
+            if (kept == null) kept = choice;
+            if (up.verdict() == Verdict.CLEARTEXT) return choice;
+        }
+        return kept;
     }
 
     /** A tunnel interface's packet as sent with every SA up ({@code router} compiled for its family), replayed. */

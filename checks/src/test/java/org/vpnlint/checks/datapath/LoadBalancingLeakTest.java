@@ -132,4 +132,63 @@ class LoadBalancingLeakTest {
                 wan != null && found.get(0).message().contains("sends it to the table of " + wan + " "),
                 found.get(0).message());
     }
+
+    /** The router's own GRE to the peer, selected by tunnel 2, on the dual-WAN router that balances its own connections. */
+    private static final String OWN_GRE = DUAL_WAN + """
+            # EXPECT: gre-not-protected
+            set interfaces tunnel tun0 address '10.255.0.1/30'
+            set interfaces tunnel tun0 encapsulation 'gre'
+            set interfaces tunnel tun0 remote '192.0.2.150'
+            set interfaces tunnel tun0 source-address '203.0.113.134'
+            set vpn ipsec site-to-site peer east tunnel 2 local prefix '203.0.113.134/32'
+            set vpn ipsec site-to-site peer east tunnel 2 remote prefix '192.0.2.150/32'
+            set vpn ipsec site-to-site peer east tunnel 2 protocol 'gre'
+            set load-balancing wan enable-local-traffic
+            set load-balancing wan rule 10 inbound-interface 'eth1'
+            set load-balancing wan rule 10 interface eth0
+            set load-balancing wan rule 10 interface eth2
+            """;
+
+    @Test
+    void theRoutersOwnGreBalancedToTheOtherWanLeavesItsPolicyAndTheWitnessNamesTheWan() {
+        List<Finding> found = RuleCheck.of(new GreNotProtectedRule())
+                .config("router.set", OWN_GRE)
+                .expectMarkers();
+
+        Finding finding = found.get(0);
+        assertEquals("eth2", finding.witness().balancedTo());
+        assertTrue(finding.message().contains("is selected by tunnel 2 of peer east"), finding.message());
+        assertTrue(finding.message().contains("routed again by eth2's table"), finding.message());
+        assertTrue(finding.message().contains("leaves eth2 in cleartext as gre 198.51.100.10"), finding.message());
+        assertTrue(finding.fix().contains("load-balancing wan rule 5 exclude"), finding.fix());
+        assertTrue(
+                finding.fix().contains("load-balancing wan rule 5 destination address 192.0.2.150/32"), finding.fix());
+    }
+
+    @Test
+    void excludingThePeerKeepsTheRoutersOwnGreOnItsPolicy() {
+        String fixed = OWN_GRE.replace("# EXPECT: gre-not-protected\n", "") + """
+                set load-balancing wan rule 5 exclude
+                set load-balancing wan rule 5 inbound-interface 'eth1'
+                set load-balancing wan rule 5 destination address '192.0.2.150/32'
+                """;
+
+        assertEquals(
+                List.of(),
+                RuleCheck.of(new GreNotProtectedRule())
+                        .config("router.set", fixed)
+                        .findings());
+    }
+
+    @Test
+    void withoutEnableLocalTrafficTheRoutersOwnGreIsNotBalanced() {
+        String notBalanced = OWN_GRE.replace("# EXPECT: gre-not-protected\n", "")
+                .replace("set load-balancing wan enable-local-traffic\n", "");
+
+        assertEquals(
+                List.of(),
+                RuleCheck.of(new GreNotProtectedRule())
+                        .config("router.set", notBalanced)
+                        .findings());
+    }
 }

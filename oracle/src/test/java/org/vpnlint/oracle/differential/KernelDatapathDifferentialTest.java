@@ -89,6 +89,15 @@ class KernelDatapathDifferentialTest {
                 results.stream().map(r -> r.seen().arrivedAt()).toList());
     }
 
+    @Test
+    void ownConnectionLoadBalancingCasesAgreeWithTheKernel() {
+        List<CaseResult> results = assertAgreeWithTheKernel(OwnConnectionLoadBalancingCases.all(), CaseGenerator.HOSTS);
+        // the re-routing shows only in where the probe arrived: eth2's namespace (wan2) or eth0's (wan)
+        assertEquals(
+                OwnConnectionLoadBalancingCases.ARRIVALS,
+                results.stream().map(r -> r.seen().arrivedAt()).toList());
+    }
+
     /** Runs each fixed case on the kernel and the model; every disagreement is listed in the failure. */
     private static List<CaseResult> assertAgreeWithTheKernel(List<DifferentialCase> cases, HostPlan hosts) {
         ScenarioRenderer renderer = new ScenarioRenderer(hosts);

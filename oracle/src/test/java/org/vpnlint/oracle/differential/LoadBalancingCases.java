@@ -20,7 +20,11 @@ import org.vpnlint.model.Dialect;
  */
 final class LoadBalancingCases {
 
-    private static final String BASE = """
+    /**
+     * The VyOS site every load-balancing case starts from: WAN eth0, LAN eth1, the tunnel 192.168.10.0/24 ↔
+     * 10.10.10.0/24 to 203.0.113.20, masquerade on eth0 with the tunnel's exclude before it.
+     */
+    static final String VYOS_SITE = """
             set interfaces ethernet eth0 address '192.0.2.1/24'
             set interfaces ethernet eth1 address '192.168.10.1/24'
             set protocols static route 0.0.0.0/0 next-hop 192.0.2.254
@@ -36,6 +40,9 @@ final class LoadBalancingCases {
             set nat source rule 5 outbound-interface name 'eth0'
             set nat source rule 10 outbound-interface name 'eth0'
             set nat source rule 10 translation address 'masquerade'
+            """;
+
+    private static final String BASE = VYOS_SITE + """
             set load-balancing wan interface-health eth0 nexthop '192.0.2.254'
             set load-balancing wan rule 10 inbound-interface 'eth1'
             set load-balancing wan rule 10 interface eth0

@@ -17,6 +17,7 @@ import org.vpnlint.model.NatConfig;
 import org.vpnlint.model.NatDirection;
 import org.vpnlint.model.NatRule;
 import org.vpnlint.model.NatTranslation;
+import org.vpnlint.model.OwnConnectionRule;
 import org.vpnlint.model.PacketMatch;
 import org.vpnlint.model.PolicyRoute;
 import org.vpnlint.model.PolicyRouteRule;
@@ -63,7 +64,10 @@ final class NftRenderer {
         NftRuleset ruleset = destination.isEmpty() && source.isEmpty()
                 ? NftRuleset.empty()
                 : NftRuleset.vyosNat(destination, source);
-        return ruleset.plus(filter()).plus(mangle()).plus(loadBalancerNat());
+        return ruleset.plus(filter())
+                .plus(mangle())
+                .plus(ownConnectionBalancing())
+                .plus(loadBalancerNat());
     }
 
     /** A ruleset's chain name; each load-balancing rule is a ruleset of its own, named by its path. */
@@ -86,13 +90,46 @@ final class NftRenderer {
 
     /** The WAN of the rule's group the probe is balanced to; a choice outside the group means its first WAN. */
     private LoadBalancedWan chosenWan(PolicyRouteRule rule) {
-        LoadBalanceGroup group = router.loadBalanceGroupOf(rule)
-                .orElseThrow(() -> new UnsupportedCase(rule.path() + ": no load-balance group"));
+        return chosenWan(router.loadBalanceGroupOf(rule)
+                .orElseThrow(() -> new UnsupportedCase(rule.path() + ": no load-balance group")));
+    }
+
+    private LoadBalancedWan chosenWan(LoadBalanceGroup group) {
         if (group.wans().isEmpty()) throw new UnsupportedCase(group.path() + ": a group without WANs");
         return group.wans().stream()
                 .filter(wan -> wan.interfaceName().equals(balancedWan))
                 .findFirst()
                 .orElse(group.wans().get(0));
+    }
+
+    /**
+     * The load balancer's chain for the router's own connections (docs/semantics/wan-load-balancing.md): mangle
+     * OUTPUT in iptables-nft is a {@code type route} chain, so a changed mark makes the kernel route the packet
+     * again. As the wan_lb daemon fills WANLOADBALANCE_OUT: marked packets, ICMP and loopback pass first; then each
+     * rule with its OUTPUT condition on the outbound interface, an exclude accepting, a balancing rule setting the
+     * packet and connection mark of the chosen WAN.
+     */
+    private NftRuleset ownConnectionBalancing() {
+        if (router.ownConnectionBalancing().isEmpty()) return NftRuleset.empty();
+        StringBuilder text = new StringBuilder("table ip vyos_wanloadbalance_out {\n");
+        text.append("\tchain wlb_mangle_output {\n\t\ttype route hook output priority mangle; policy accept;\n");
+        text.append("\t\tmeta mark != 0x0 accept\n");
+        text.append("\t\tip protocol icmp accept\n");
+        text.append("\t\tip saddr 127.0.0.0/8 ip daddr 127.0.0.0/8 accept\n");
+        for (OwnConnectionRule own : router.ownConnectionBalancing()) {
+            List<String> parts = new ArrayList<>();
+            matchText.interfaceCondition("oifname", own.outbound()).ifPresent(parts::add);
+            String packet = matchText.packet(own.rule().match());
+            if (!packet.isEmpty()) parts.add(packet);
+            if (own.balances()) {
+                String mark = "0x" + Integer.toHexString(chosenWan(own.group()).table());
+                parts.add("meta mark set " + mark + " ct mark set " + mark + " accept");
+            } else {
+                parts.add("accept");
+            }
+            text.append("\t\t").append(String.join(" ", parts)).append('\n');
+        }
+        return new NftRuleset(text.append("\t}\n}\n").toString());
     }
 
     /**

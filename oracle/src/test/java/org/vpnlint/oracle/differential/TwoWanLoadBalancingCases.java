@@ -25,23 +25,8 @@ import org.vpnlint.oracle.Origin;
  */
 final class TwoWanLoadBalancingCases {
 
-    private static final String VYOS = """
-            set interfaces ethernet eth0 address '192.0.2.1/24'
-            set interfaces ethernet eth1 address '192.168.10.1/24'
+    static final String VYOS = LoadBalancingCases.VYOS_SITE + """
             set interfaces ethernet eth2 address '198.51.100.1/24'
-            set protocols static route 0.0.0.0/0 next-hop 192.0.2.254
-            set vpn ipsec esp-group ESP mode 'tunnel'
-            set vpn ipsec site-to-site peer east authentication mode 'pre-shared-secret'
-            set vpn ipsec site-to-site peer east remote-address '203.0.113.20'
-            set vpn ipsec site-to-site peer east local-address '192.0.2.1'
-            set vpn ipsec site-to-site peer east default-esp-group 'ESP'
-            set vpn ipsec site-to-site peer east tunnel 1 local prefix '192.168.10.0/24'
-            set vpn ipsec site-to-site peer east tunnel 1 remote prefix '10.10.10.0/24'
-            set nat source rule 5 destination address '10.10.10.0/24'
-            set nat source rule 5 exclude
-            set nat source rule 5 outbound-interface name 'eth0'
-            set nat source rule 10 outbound-interface name 'eth0'
-            set nat source rule 10 translation address 'masquerade'
             set load-balancing wan interface-health eth0 nexthop '192.0.2.254'
             set load-balancing wan interface-health eth2 nexthop '198.51.100.254'
             set load-balancing wan rule 10 inbound-interface 'eth1'

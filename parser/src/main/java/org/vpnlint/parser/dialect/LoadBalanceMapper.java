@@ -7,12 +7,19 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vpnlint.model.AddressMatch;
+import org.vpnlint.model.Dialect;
+import org.vpnlint.model.InterfaceMatch;
 import org.vpnlint.model.LoadBalanceGroup;
 import org.vpnlint.model.LoadBalancedWan;
+import org.vpnlint.model.OwnConnectionRule;
 import org.vpnlint.model.PacketMatch;
 import org.vpnlint.model.PolicyRoute;
 import org.vpnlint.model.PolicyRouteAction;
 import org.vpnlint.model.PolicyRouteRule;
+import org.vpnlint.model.PortMatch;
+import org.vpnlint.model.PortRange;
+import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.model.RouteKind;
 import org.vpnlint.model.StaticRoute;
 import org.vpnlint.parser.ConfigNode;
@@ -30,6 +37,10 @@ import org.vpnlint.parser.ConfigNode;
  *       interface names its own {@code route table N}; the {@code firewall modify} rules with
  *       {@code modify lb-group NAME} (read by {@link PolicyRouteMapper}) send connections to it.</li>
  * </ul>
+ * With VyOS {@code enable-local-traffic} every rule also runs for the router's own connections
+ * ({@link OwnConnectionRule}: a balancing rule's {@code inbound-interface X} becomes "not leaving by X", an
+ * exclude loses its interface condition); EdgeOS {@code lb-local enable} is read as balancing all of them over its
+ * group, as the Vyatta daemon EdgeOS forked would (an assumption: EdgeOS is closed source).
  * Health checks, timers, hooks and conntrack flushing change when a WAN is chosen, not which WANs may be: they are
  * read and left out, since the data path lets any WAN of the group be the chosen one.
  */
@@ -50,8 +61,12 @@ final class LoadBalanceMapper {
     }
 
     /** What one configuration's load balancing installs. */
-    record Installed(List<LoadBalanceGroup> groups, List<PolicyRoute> rulesets, List<StaticRoute> tables) {
-        static final Installed NONE = new Installed(List.of(), List.of(), List.of());
+    record Installed(
+            List<LoadBalanceGroup> groups,
+            List<PolicyRoute> rulesets,
+            List<StaticRoute> tables,
+            List<OwnConnectionRule> ownConnections) {
+        static final Installed NONE = new Installed(List.of(), List.of(), List.of(), List.of());
     }
 
     /** VyOS {@code load-balancing wan}; other load-balancing families (reverse-proxy, haproxy) are not analysed. */
@@ -61,7 +76,10 @@ final class LoadBalanceMapper {
         ConfigSection wan = new ConfigSection(wanNode, context.problems());
         boolean sourceNat = !wan.flag("disable-source-nat");
         boolean localTraffic = wan.flag("enable-local-traffic");
-        if (localTraffic) ownConnectionsNotBalanced(wanNode.child("enable-local-traffic"));
+        if (localTraffic && context.dialect() == Dialect.VYOS_1_5) {
+            localTrafficOnVyos15(wanNode.child("enable-local-traffic"));
+            localTraffic = false;
+        }
         Map<String, LoadBalancedWan> health = new LinkedHashMap<>();
         List<StaticRoute> tables = new ArrayList<>();
         for (ConfigSection checked : wan.entries("interface-health")) {
@@ -75,16 +93,17 @@ final class LoadBalanceMapper {
         }
         List<LoadBalanceGroup> groups = new ArrayList<>();
         List<PolicyRoute> rulesets = new ArrayList<>();
+        List<OwnConnectionRule> ownConnections = new ArrayList<>();
         // the daemon installs its rules in rule-number order, whatever order the file lists them in
         List<ConfigSection> rules = wan.entries("rule");
         rules.sort(
                 Comparator.comparingLong(rule -> ruleNumberForOrder(rule.node().word())));
         for (ConfigSection rule : rules) {
-            readVyosRule(rule, health, sourceNat, localTraffic, groups, rulesets);
+            readVyosRule(rule, health, sourceNat, localTraffic, groups, rulesets, ownConnections);
         }
         wan.ignore("sticky-connections", "flush-connections", "hook", "interval", "only-default-route");
         wan.finish();
-        return new Installed(groups, rulesets, tables);
+        return new Installed(groups, rulesets, tables, ownConnections);
     }
 
     /** A rule's number for ordering; a word that is not a number sorts last (it is reported when read). */
@@ -102,7 +121,8 @@ final class LoadBalanceMapper {
             boolean sourceNat,
             boolean localTraffic,
             List<LoadBalanceGroup> groups,
-            List<PolicyRoute> rulesets) {
+            List<PolicyRoute> rulesets,
+            List<OwnConnectionRule> ownConnections) {
         Integer number = rule.number();
         PacketMatch match = context.matches().read(rule, false);
         String inbound = rule.value("inbound-interface");
@@ -142,16 +162,24 @@ final class LoadBalanceMapper {
         PolicyRouteAction action = exclude ? PolicyRouteAction.ACCEPT : PolicyRouteAction.LOAD_BALANCE;
         PolicyRouteRule read = new PolicyRouteRule(number, match, action, 0, 0, false, path, rule.location());
         // the daemon's chain matches each rule's inbound interface itself: one ruleset per rule keeps that binding
-        rulesets.add(new PolicyRoute(VYOS_PATH, false, List.of(inbound), List.of(read), path, rule.location()));
-        if (!exclude) {
-            groups.add(new LoadBalanceGroup(
-                    VYOS_PATH + " rule " + number,
-                    wans,
-                    sourceNat,
-                    localTraffic,
-                    List.of(path),
-                    path,
-                    rule.location()));
+        PolicyRoute ruleset = new PolicyRoute(VYOS_PATH, false, List.of(inbound), List.of(read), path, rule.location());
+        rulesets.add(ruleset);
+        LoadBalanceGroup group = exclude
+                ? null
+                : new LoadBalanceGroup(
+                        VYOS_PATH + " rule " + number,
+                        wans,
+                        sourceNat,
+                        localTraffic,
+                        List.of(path),
+                        path,
+                        rule.location());
+        if (group != null) groups.add(group);
+        if (localTraffic) {
+            // the daemon's OUTPUT twin of the rule (vyatta-wanloadbalance src/lbdecision.cc, get_application_cmd):
+            // a balancing rule matches what does not leave by its inbound interface, an exclude any interface
+            InterfaceMatch outbound = exclude ? InterfaceMatch.ANY : new InterfaceMatch(List.of(inbound), true);
+            ownConnections.add(new OwnConnectionRule(ruleset, read, outbound, group));
         }
     }
 
@@ -163,6 +191,7 @@ final class LoadBalanceMapper {
         ConfigSection section = new ConfigSection(loadBalance, context.problems());
         List<LoadBalanceGroup> groups = new ArrayList<>();
         List<StaticRoute> tables = new ArrayList<>();
+        List<OwnConnectionRule> ownConnections = new ArrayList<>();
         for (ConfigSection group : section.entries("group")) {
             List<LoadBalancedWan> wans = new ArrayList<>();
             for (ConfigSection member : group.entries("interface")) {
@@ -184,7 +213,6 @@ final class LoadBalanceMapper {
                 member.finish();
             }
             String lbLocal = group.value("lb-local");
-            if ("enable".equals(lbLocal)) ownConnectionsNotBalanced(group.node().child("lb-local"));
             group.ignore(
                     "lb-local-metric-change",
                     "sticky",
@@ -194,31 +222,87 @@ final class LoadBalanceMapper {
                     "transition-script");
             group.finish();
             String name = group.node().word();
-            groups.add(new LoadBalanceGroup(
+            LoadBalanceGroup read = new LoadBalanceGroup(
                     name,
                     wans,
                     false,
                     "enable".equals(lbLocal),
                     appliedBy.getOrDefault(name, List.of()),
                     group.path(),
-                    group.location()));
+                    group.location());
+            groups.add(read);
+            if ("enable".equals(lbLocal) && !wans.isEmpty()) {
+                ConfigNode setting = group.node().child("lb-local");
+                if (ownConnections.isEmpty()) {
+                    ownConnections.addAll(lbLocal(read, setting, group.node().child("exclude-local-dns")));
+                } else secondLocalGroup(setting, ownConnections.get(0).group());
+            }
         }
         section.finish();
-        return new Installed(groups, List.of(), tables);
+        return new Installed(groups, List.of(), tables, ownConnections);
     }
 
     /**
-     * The router's own connections balanced too (VyOS {@code enable-local-traffic}, EdgeOS {@code lb-local enable}):
-     * the data path does not model it, so the user is told that findings about the router's own packets assume them
-     * routed as if nothing balanced them.
+     * EdgeOS {@code lb-local enable}: every new connection of the router's own (but ICMP and loopback, which the
+     * Vyatta daemon's chain lets pass first) is balanced over the group. EdgeOS's exclusions are {@code firewall
+     * modify} rules, which run in PREROUTING on the interfaces they are bound to, so none applies here.
      */
-    private void ownConnectionsNotBalanced(ConfigNode setting) {
+    private static List<OwnConnectionRule> lbLocal(LoadBalanceGroup group, ConfigNode setting, ConfigNode dns) {
+        List<OwnConnectionRule> rules = new ArrayList<>();
+        String path = group.path() + " lb-local";
+        if (dns != null
+                && dns.children().size() == 1
+                && "enable".equals(dns.children().get(0).word())) {
+            // the router's own DNS queries (udp and tcp to port 53) keep their route
+            PacketMatch queries = new PacketMatch(
+                    AddressMatch.ANY,
+                    AddressMatch.ANY,
+                    ProtocolMatch.of(ProtocolMatch.UDP, ProtocolMatch.TCP),
+                    PortMatch.ANY,
+                    new PortMatch(List.of(new PortRange(53, 53)), false));
+            rules.add(ownRule(group, NodePath.of(dns), queries, PolicyRouteAction.ACCEPT, dns, null));
+        }
+        rules.add(ownRule(group, path, PacketMatch.ANY, PolicyRouteAction.LOAD_BALANCE, setting, group));
+        return rules;
+    }
+
+    private static OwnConnectionRule ownRule(
+            LoadBalanceGroup group,
+            String path,
+            PacketMatch match,
+            PolicyRouteAction action,
+            ConfigNode at,
+            LoadBalanceGroup balancedBy) {
+        PolicyRouteRule rule = new PolicyRouteRule(1, match, action, 0, 0, false, path, at.location());
+        PolicyRoute chain = new PolicyRoute(group.path(), false, List.of(), List.of(rule), path, at.location());
+        return new OwnConnectionRule(chain, rule, InterfaceMatch.ANY, balancedBy);
+    }
+
+    /** A second group with {@code lb-local enable}: which one the router's own connections get is not known. */
+    private void secondLocalGroup(ConfigNode setting, LoadBalanceGroup first) {
         context.problems()
                 .unsupported(
                         setting,
-                        "'" + NodePath.of(setting) + "' is not modelled by vpnlint: the router's own connections (its"
-                                + " IKE, ESP and GRE among them) are analysed as routed without load balancing, so a"
-                                + " WAN the balancer may give them is not examined");
+                        "'" + NodePath.of(setting) + "' is not modelled by vpnlint: " + first.path() + " already"
+                                + " balances the router's own connections, and which group EdgeOS gives them when two"
+                                + " ask is not known; they are analysed as balanced by " + first.path() + " only");
+    }
+
+    /**
+     * VyOS 1.5 rewrote the load balancer in nftables (vyos-1x data/templates/load-balancing/nftables-wlb.j2): it
+     * marks the router's own connections in a {@code type filter} output chain, which routes nothing again, and
+     * whether its source NAT then translates a connection that leaves by another WAN than the one it marked depends
+     * on the build (an {@code oifname} condition was added later). Builds before the rewrite ran the Vyatta daemon
+     * instead. Which one a 1.5 file meets is not in the file, so nothing is claimed about it.
+     */
+    private void localTrafficOnVyos15(ConfigNode setting) {
+        context.problems()
+                .unsupported(
+                        setting,
+                        "'" + NodePath.of(setting) + "' is not modelled by vpnlint for VyOS 1.5: its load balancer"
+                                + " marks the router's own connections without routing them again, and whether it"
+                                + " source-NATs them depends on the build; the router's own IKE, ESP and GRE are"
+                                + " analysed as routed without load balancing");
     }
 
     private int weight(ConfigSection share) {

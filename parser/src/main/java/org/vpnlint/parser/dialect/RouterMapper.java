@@ -114,7 +114,8 @@ public final class RouterMapper {
                 ShownParts.of(tree, interfaces, ipsec),
                 policyRoutes,
                 nhrpTunnels,
-                loadBalancing.groups());
+                loadBalancing.groups(),
+                loadBalancing.ownConnections());
         List<Diagnostic> diagnostics = new ArrayList<>(problems.toList());
         diagnostics.sort(null);
         return new MappedRouter(router, dialect, diagnostics);

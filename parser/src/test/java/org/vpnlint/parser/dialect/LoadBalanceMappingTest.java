@@ -11,11 +11,15 @@ import static org.vpnlint.parser.dialect.Mapping.messages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vpnlint.model.Dialect;
+import org.vpnlint.model.InterfaceMatch;
 import org.vpnlint.model.LoadBalanceGroup;
 import org.vpnlint.model.LoadBalancedWan;
+import org.vpnlint.model.OwnConnectionRule;
+import org.vpnlint.model.PacketMatch;
 import org.vpnlint.model.PolicyRoute;
 import org.vpnlint.model.PolicyRouteAction;
 import org.vpnlint.model.PolicyRouteRule;
+import org.vpnlint.model.ProtocolMatch;
 import org.vpnlint.model.RouteKind;
 import org.vpnlint.model.Router;
 import org.vpnlint.model.StaticRoute;
@@ -106,10 +110,40 @@ class LoadBalanceMappingTest {
         LoadBalanceGroup group = mapped.router().loadBalanceGroups().get(0);
         assertFalse(group.sourceNat());
         assertTrue(group.localTraffic());
-        // the data path does not balance the router's own connections: the user is told so
+        // the data path balances the router's own connections, so nothing is left unsupported
+        assertEquals(List.of(), messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX));
+    }
+
+    @Test
+    void localTrafficRunsEveryRuleInOutputWithTheDaemonsInterfaceConditions() {
+        Router router = map("wlb.set", VYOS + """
+                set load-balancing wan enable-local-traffic
+                """).router();
+        List<OwnConnectionRule> own = router.ownConnectionBalancing();
+        assertEquals(2, own.size(), own.toString());
+        // the exclude keeps its addresses but drops its inbound interface
+        OwnConnectionRule exclude = own.get(0);
+        assertFalse(exclude.balances());
+        assertEquals(InterfaceMatch.ANY, exclude.outbound());
+        assertEquals("load-balancing wan rule 5", exclude.rule().path());
+        assertEquals(PolicyRouteAction.ACCEPT, exclude.rule().action());
+        // a balancing rule matches what does not leave by its inbound interface
+        OwnConnectionRule balancing = own.get(1);
+        assertTrue(balancing.balances());
+        assertEquals(new InterfaceMatch(List.of("eth2"), true), balancing.outbound());
+        assertEquals(router.loadBalanceGroups().get(0), balancing.group());
+        assertTrue(map("wlb.set", VYOS).router().ownConnectionBalancing().isEmpty());
+    }
+
+    @Test
+    void localTrafficOnVyos15IsReportedNotModelled() {
+        MappedRouter mapped = map("wlb.set", VYOS + """
+                set load-balancing wan enable-local-traffic
+                """, Dialect.VYOS_1_5);
+        assertTrue(mapped.router().ownConnectionBalancing().isEmpty());
         List<String> unsupported = messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX);
         assertEquals(1, unsupported.size(), unsupported.toString());
-        assertTrue(unsupported.get(0).contains("load-balancing wan enable-local-traffic"), unsupported.get(0));
+        assertTrue(unsupported.get(0).contains("for VyOS 1.5"), unsupported.get(0));
     }
 
     @Test
@@ -162,9 +196,7 @@ class LoadBalanceMappingTest {
     @Test
     void edgeosModifyLbGroupSendsToTheGroup() {
         MappedRouter mapped = map("er.set", EDGEOS, Dialect.EDGEOS);
-        List<String> unsupported = messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX);
-        assertEquals(1, unsupported.size(), unsupported.toString());
-        assertTrue(unsupported.get(0).contains("load-balance group G lb-local"), unsupported.get(0));
+        assertEquals(List.of(), messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX));
         Router router = mapped.router();
         PolicyRoute balance = router.policyRoutes().get(0);
         assertEquals(List.of("eth2"), balance.interfaces());
@@ -180,6 +212,43 @@ class LoadBalanceMappingTest {
                         new LoadBalancedWan("eth1", 1, true, 202, null)),
                 group.wans());
         assertEquals("eth1", tableRoute(router, 202).interfaceName());
+    }
+
+    @Test
+    void edgeosLbLocalBalancesEveryOwnConnectionOverTheGroup() {
+        Router router = map("er.set", EDGEOS, Dialect.EDGEOS).router();
+        List<OwnConnectionRule> own = router.ownConnectionBalancing();
+        assertEquals(1, own.size(), "the modify ruleset's table-main exclusion runs in PREROUTING only");
+        assertEquals(InterfaceMatch.ANY, own.get(0).outbound());
+        assertEquals(PacketMatch.ANY, own.get(0).rule().match());
+        assertEquals("G", own.get(0).group().name());
+        assertEquals("load-balance group G lb-local", own.get(0).rule().path());
+    }
+
+    @Test
+    void edgeosExcludeLocalDnsLeavesTheRoutersQueriesAlone() {
+        String excluding = EDGEOS.replace("exclude-local-dns 'disable'", "exclude-local-dns 'enable'");
+        List<OwnConnectionRule> own =
+                map("er.set", excluding, Dialect.EDGEOS).router().ownConnectionBalancing();
+        assertEquals(2, own.size());
+        assertFalse(own.get(0).balances());
+        assertEquals(
+                ProtocolMatch.of(ProtocolMatch.UDP, ProtocolMatch.TCP),
+                own.get(0).rule().match().protocol());
+        assertTrue(own.get(1).balances());
+    }
+
+    @Test
+    void edgeosSecondLbLocalGroupIsReported() {
+        MappedRouter mapped = map("er.set", EDGEOS + """
+                set load-balance group H interface eth1
+                set load-balance group H lb-local 'enable'
+                """, Dialect.EDGEOS);
+        List<String> unsupported = messages(mapped, DiagnosticCodes.UNSUPPORTED_SYNTAX);
+        assertEquals(1, unsupported.size(), unsupported.toString());
+        assertTrue(unsupported.get(0).contains("load-balance group H lb-local"), unsupported.get(0));
+        assertEquals(
+                "G", mapped.router().ownConnectionBalancing().get(0).group().name());
     }
 
     @Test
