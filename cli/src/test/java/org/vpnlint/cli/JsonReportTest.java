@@ -49,7 +49,7 @@ class JsonReportTest {
     @Test
     void aWitnessBalancedByALoadBalancerNamesItsWan() throws Exception {
         Path sample = RepositoryRoot.path()
-                .resolve("samples/rules/snat-captures-tunnel-traffic/bad-edgeos-load-balance-to-second-wan.boot");
+                .resolve("samples/rules/tunnel-traffic-leaks-when-sa-down/bad-edgeos-load-balance-to-second-wan.boot");
         JsonNode report = new ObjectMapper()
                 .readTree(CliRun.in(dir, Analysis.withAllRules(), "check", "--format", "json", sample.toString())
                         .out());

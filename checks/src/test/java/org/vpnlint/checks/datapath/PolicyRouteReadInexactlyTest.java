@@ -178,7 +178,7 @@ class PolicyRouteReadInexactlyTest {
 
     /** The sample with {@code destination group address-group GROUP} added to its marking rule 10. */
     private static List<Finding> edgeosSampleWithGroup(String group) {
-        String sample = SampleFile.load("rules/snat-captures-tunnel-traffic/bad-edgeos-modify-to-second-wan.boot")
+        String sample = SampleFile.load("rules/tunnel-traffic-leaks-when-sa-down/bad-edgeos-modify-to-second-wan.boot")
                 .text();
         String rule10 = "            source {\n                address 192.168.10.0/24\n            }\n";
         assertTrue(sample.contains(rule10));
