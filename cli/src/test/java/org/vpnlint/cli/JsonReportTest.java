@@ -58,7 +58,8 @@ class JsonReportTest {
         assertEquals(
                 List.of("src", "dst", "protocol", "srcPort", "dstPort", "inInterface", "balancedTo", "saState"),
                 fieldNames(witness));
-        assertEquals("eth2", witness.path("balancedTo").asText());
+        // while the SA is down either WAN's table carries the connection past main's blackhole; the witness names eth0
+        assertEquals("eth0", witness.path("balancedTo").asText());
     }
 
     @Test
