@@ -160,6 +160,9 @@ class KernelDatapathDifferentialTest {
             try {
                 prepared = DifferentialRun.prepare(generator.next(candidate), renderer);
             } catch (UnsupportedCase notReplayable) {
+                // named, not silently dropped: e.g. an SA-up bundle the stand-in cannot build
+                System.out.println(
+                        "differential: seed " + seed + ": candidate " + candidate + " " + notReplayable.getMessage());
                 unsupported++;
                 continue;
             }
