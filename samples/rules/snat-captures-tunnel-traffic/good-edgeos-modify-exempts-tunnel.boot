@@ -1,5 +1,5 @@
 /*
- * Negative (EdgeOS): bad-edgeos-modify-to-second-wan.boot with the tunnel's remote prefix exempted first
+ * Negative (EdgeOS): ../tunnel-traffic-leaks-when-sa-down/bad-edgeos-modify-to-second-wan.boot with the tunnel's remote prefix exempted first
  * (rule 5, modify table main). The tunnel's traffic stays with table 220 and main: out eth0, excluded from NAT by
  * rule 5000, and blackholed while the SA is down. No findings.
  */

@@ -49,7 +49,7 @@ class JsonReportTest {
     @Test
     void aWitnessBalancedByALoadBalancerNamesItsWan() throws Exception {
         Path sample = RepositoryRoot.path()
-                .resolve("samples/rules/snat-captures-tunnel-traffic/bad-edgeos-load-balance-to-second-wan.boot");
+                .resolve("samples/rules/tunnel-traffic-leaks-when-sa-down/bad-edgeos-load-balance-to-second-wan.boot");
         JsonNode report = new ObjectMapper()
                 .readTree(CliRun.in(dir, Analysis.withAllRules(), "check", "--format", "json", sample.toString())
                         .out());
@@ -58,7 +58,8 @@ class JsonReportTest {
         assertEquals(
                 List.of("src", "dst", "protocol", "srcPort", "dstPort", "inInterface", "balancedTo", "saState"),
                 fieldNames(witness));
-        assertEquals("eth2", witness.path("balancedTo").asText());
+        // while the SA is down either WAN's table carries the connection past main's blackhole; the witness names eth0
+        assertEquals("eth0", witness.path("balancedTo").asText());
     }
 
     @Test

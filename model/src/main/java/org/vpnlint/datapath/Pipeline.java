@@ -64,6 +64,9 @@ final class Pipeline<B, V> {
     private B localDestination;
     private B forwarded;
     private V routeEgress;
+    // netfilter's `out` from lookup 1 on: a packet with an SA carries the xfrm bundle as its route (ip_forward,
+    // ip_route_output_flow), and the bundle's device is not always the route's
+    private V hookEgress;
     private PolicyHit<B, V> inbound;
     private PolicyHit<B, V> first;
     private Header<V> translated;
@@ -353,7 +356,9 @@ final class Pipeline<B, V> {
                 algebra.eq(routed.protocol(), algebra.bits(ProtocolMatch.ICMP, Header.PROTOCOL_WIDTH)),
                 algebra.and(loopback(routed.src()), loopback(routed.dst())));
         B eligible = algebra.and(active(sent), algebra.not(passesFirst));
-        InterfacePredicates<B, V> outbound = new InterfacePredicates<>(algebra, router, routeEgress);
+        // the socket's route is already the SA's bundle, so mangle OUTPUT's `out` is the bundle's device
+        InterfacePredicates<B, V> outbound =
+                new InterfacePredicates<>(algebra, router, bundleEgress(firstHit(), routeEgress));
         FirstMatch<B> scan = new FirstMatch<>(algebra);
         for (int i = 0; i < rules.size() && !scan.decided(); i++) {
             CompiledPolicyRule rule = rules.get(i);
@@ -468,8 +473,10 @@ final class Pipeline<B, V> {
         B leaving = algebra.not(localDestination);
         // a replay of a packet for the router itself: the lookup decides nothing, and delivery ends the replay
         // before lookup 2 could read it
+        hookEgress = routeEgress;
         if (untilDecided && surelyNot(leaving)) return;
-        first = policies.outbound(routedMatch);
+        first = firstHit();
+        hookEgress = bundleEgress(first, routeEgress);
         sink.step(active(leaving), () -> policyMatch(Stage.POLICY_LOOKUP, first, routed, null));
         B withoutState = algebra.and(leaving, algebra.and(first.matched(), algebra.not(first.withState())));
         end(
@@ -480,6 +487,33 @@ final class Pipeline<B, V> {
                 routeEgress,
                 first.tunnel());
         end(withoutState, Verdict.DROPPED, DropReason.POLICY_WITHOUT_SA, routed, routeEgress, first.tunnel());
+    }
+
+    /** Lookup 1's policies for the routed header, looked up once (mangle OUTPUT may need them first). */
+    private PolicyHit<B, V> firstHit() {
+        if (first == null) first = policies.outbound(routedMatch);
+        return first;
+    }
+
+    /**
+     * The device netfilter sees as {@code out} when the packet carries its SA's bundle as its route
+     * (net/ipv4/ip_forward.c ip_forward → xfrm4_route_forward; for the router's own packets
+     * ip_route_output_flow → xfrm_lookup_route). The bundle's device is that of its path route
+     * (net/xfrm/xfrm_policy.c xfrm_bundle_create, xfrm_fill_dst): for a tunnel-mode SA the route to the peer,
+     * looked up without the packet's mark, so the tunnel's own interface; for a transport-mode SA the packet's own
+     * route. Without a policy with state (no SA: no bundle) it is the route's egress. A tunnel whose interface
+     * the model does not know keeps the route's egress, as before this distinction.
+     */
+    private V bundleEgress(PolicyHit<B, V> hit, V egress) {
+        B bundled = algebra.and(hit.matched(), hit.withState());
+        if (surelyNot(bundled)) return egress;
+        V device = egress;
+        for (CompiledTunnel tunnel : router.tunnels()) {
+            if (tunnel.vtiInterface() != null || tunnel.transportMode() || tunnel.outerEgress() == 0) continue;
+            B isThis = algebra.eq(hit.tunnel(), index(tunnel.index()));
+            if (!surelyNot(isThis)) device = algebra.ifBits(isThis, index(tunnel.outerEgress()), device);
+        }
+        return algebra.ifBits(bundled, device, egress);
     }
 
     /** The router's own packets: OUTPUT destination NAT (none: VyOS renders none) and the OUTPUT filter. */
@@ -494,7 +528,7 @@ final class Pipeline<B, V> {
                 router,
                 routedMatch,
                 null,
-                new InterfacePredicates<>(algebra, router, routeEgress),
+                new InterfacePredicates<>(algebra, router, hookEgress),
                 algebra.bool(false));
         FilterOutcome<V> outcome = filter.output();
         sink.step(active(generatedLocally), () -> filterDecision(Stage.OUTPUT_FILTER, outcome, routed));
@@ -514,7 +548,7 @@ final class Pipeline<B, V> {
                 router,
                 routedMatch,
                 new InterfacePredicates<>(algebra, router, arrivedOn),
-                new InterfacePredicates<>(algebra, router, routeEgress),
+                new InterfacePredicates<>(algebra, router, hookEgress),
                 decrypted);
         FilterOutcome<V> outcome = filter.forward();
         sink.step(active(forwarded), () -> filterDecision(Stage.FORWARD_FILTER, outcome, routed));
@@ -546,7 +580,11 @@ final class Pipeline<B, V> {
         end(localDestination, Verdict.LOCAL, DropReason.NONE, routed, index(0), index(0));
     }
 
-    /** POSTROUTING source NAT on the outbound interface; the kernel looks up policies again if the source changed. */
+    /**
+     * POSTROUTING source NAT on the outbound interface as netfilter sees it ({@link #hookEgress}: the bundle's
+     * device while lookup 1 holds an SA); the kernel looks up policies again if the source changed
+     * (nf_xfrm_me_harder), from the packet's own route, so a packet no policy matches any more leaves by that.
+     */
     private void postrouting() {
         NatOutcome<B, V> snat = NatChain.evaluate(
                 algebra,
@@ -554,8 +592,8 @@ final class Pipeline<B, V> {
                 router.sourceNat(),
                 router.conditions().sourceNat(),
                 routedMatch,
-                new InterfacePredicates<>(algebra, router, routeEgress),
-                interfaceAddress(routeEgress));
+                new InterfacePredicates<>(algebra, router, hookEgress),
+                interfaceAddress(hookEgress));
         // a load balancer's own source NAT runs ahead of the configured rules and, once it has translated the
         // connection, the kernel runs no later NAT rule for it (docs/semantics/wan-load-balancing.md)
         B balancerNats = algebra.not(algebra.eq(balancerNatEgress, index(0)));
@@ -922,8 +960,18 @@ final class Pipeline<B, V> {
         PolicyEntry entry = router.policies().get(valueOf(hit.entry()) - 1);
         CompiledTunnel tunnel = entry.tunnel();
         List<String> trapSettings = entry.trap() ? tunnel.lifecycle().trapSettings() : List.of();
+        int bundle = stage == Stage.POLICY_LOOKUP ? valueOf(hookEgress) : 0;
+        int route = valueOf(routeEgress);
+        boolean differs = bundle > 0 && route > 0 && bundle != route;
         return new TraceStep.PolicyMatch(
-                stage, TraceStep.Tunnel.of(tunnel), entry.trap(), trapSettings, null, concrete(header));
+                stage,
+                TraceStep.Tunnel.of(tunnel),
+                entry.trap(),
+                trapSettings,
+                null,
+                differs ? router.interfaceName(bundle) : null,
+                differs ? router.interfaceName(route) : null,
+                concrete(header));
     }
 
     private TraceStep.PacketStep filterDecision(Stage stage, FilterOutcome<V> outcome, Header<V> header) {

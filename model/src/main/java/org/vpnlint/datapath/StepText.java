@@ -190,7 +190,12 @@ public final class StepText {
             return flow + " matches the trap policy of " + describe(step.matched()) + ", kept while the SA is down by "
                     + String.join(", ", step.trapSettings());
         }
-        return flow + " matches " + describe(step.matched());
+        String detail = flow + " matches " + describe(step.matched());
+        if (step.bundleEgress() != null) {
+            detail += "; FORWARD/OUTPUT and POSTROUTING see out " + step.bundleEgress() + " (the SA's bundle; the route"
+                    + " chose " + step.routeEgress() + ")";
+        }
+        return detail;
     }
 
     private static String filter(FilterDecision step) {

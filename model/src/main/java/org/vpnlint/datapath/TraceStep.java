@@ -216,7 +216,9 @@ public sealed interface TraceStep permits TraceStep.PacketStep, TraceStep.Note {
     /**
      * An outbound policy lookup on {@code header}: the tunnel whose policy matches (null for none), whether that
      * policy is a trap kept while the SA is down (and by which settings), and for the lookup after source NAT the
-     * tunnel of lookup 1 whose match no longer counts ({@code discarded}, null when none).
+     * tunnel of lookup 1 whose match no longer counts ({@code discarded}, null when none). {@code bundleEgress} and
+     * {@code routeEgress} name the SA bundle's device, which the filter and NAT hooks see as the outbound interface,
+     * and the route's, when the two differ (both null otherwise).
      */
     record PolicyMatch(
             Stage stage,
@@ -224,11 +226,23 @@ public sealed interface TraceStep permits TraceStep.PacketStep, TraceStep.Note {
             boolean trap,
             List<String> trapSettings,
             Tunnel discarded,
+            String bundleEgress,
+            String routeEgress,
             ConcreteHeader header)
             implements PacketStep {
 
         public PolicyMatch {
             trapSettings = List.copyOf(trapSettings);
+        }
+
+        public PolicyMatch(
+                Stage stage,
+                Tunnel matched,
+                boolean trap,
+                List<String> trapSettings,
+                Tunnel discarded,
+                ConcreteHeader header) {
+            this(stage, matched, trap, trapSettings, discarded, null, null, header);
         }
 
         @Override

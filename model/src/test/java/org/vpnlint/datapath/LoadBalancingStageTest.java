@@ -51,14 +51,21 @@ class LoadBalancingStageTest {
         assertEquals(PolicyRouteAction.LOAD_BALANCE, marking.action());
         assertEquals("eth0", marking.balancing().wan());
 
+        // with the SA up the packet's route is the SA's bundle, whose device is the tunnel's eth0: eth2's
+        // masquerade does not see it, eth0's exclude does
         PacketTrace second = Datapath.replay(router, LAN_TO_REMOTE.balancedTo("eth2"), SaStates.allUp());
-        assertEquals(Verdict.CLEARTEXT, second.verdict(), second.render());
-        assertEquals("eth2", second.egress());
-        assertEquals(
-                "udp 198.51.100.10:40000 → 10.10.10.200:5555",
-                second.finalHeader().toString());
+        assertEquals(Verdict.ENCRYPTED, second.verdict(), second.render());
+        assertEquals("eth0", second.egress());
         assertEquals(
                 202, step(second, Stage.ROUTE, TraceStep.Route.class).mark().table(), second.render());
+
+        // with the SA down and its policy removed there is no bundle: the route's eth2 masquerades it
+        PacketTrace down = Datapath.replay(router, LAN_TO_REMOTE.balancedTo("eth2"), SaStates.allDown());
+        assertEquals(Verdict.CLEARTEXT, down.verdict(), down.render());
+        assertEquals("eth2", down.egress());
+        assertEquals(
+                "udp 198.51.100.10:40000 → 10.10.10.200:5555",
+                down.finalHeader().toString());
     }
 
     @Test

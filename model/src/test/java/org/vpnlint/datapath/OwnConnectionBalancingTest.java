@@ -47,7 +47,11 @@ class OwnConnectionBalancingTest {
     /** VyOS's rule 10 balancing eth1's connections, and (enable-local-traffic) the router's own, after {@code before}. */
     private static Router balancingOwnConnections(
             boolean sourceNat, InterfaceMatch outbound, PolicyRouteRule... before) {
-        RouterFixture fixture = dualWan();
+        return balancingOwnConnections(dualWan(), sourceNat, outbound, before);
+    }
+
+    private static Router balancingOwnConnections(
+            RouterFixture fixture, boolean sourceNat, InterfaceMatch outbound, PolicyRouteRule... before) {
         PolicyRouteRule balance = fixture.policyRule(10, null, PolicyRouteAction.LOAD_BALANCE, 0);
         fixture.policyRoute("load-balancing wan", List.of("eth1"), balance)
                 .loadBalancer(balance, sourceNat, "eth0", "eth2");
@@ -92,9 +96,26 @@ class OwnConnectionBalancingTest {
         PacketTrace trace =
                 Datapath.replay(balancingOwnConnections(false, NOT_THE_LAN), GRE.balancedTo("eth2"), SaStates.allUp());
 
-        // the XFRM policy matches the unchanged header; the ESP follows the mark's table out of eth2
+        // the XFRM policy matches the unchanged header; the ESP is routed without the mark (xfrm_bundle_create),
+        // so it leaves by the tunnel's own interface, and the re-routed packet's bundle is that interface's too
         assertEquals(Verdict.ENCRYPTED, trace.verdict(), trace.render());
-        assertEquals("eth2", trace.egress());
+        assertEquals("eth0", trace.egress());
+        TraceStep.PolicyMatch lookup = step(trace, Stage.POLICY_LOOKUP, TraceStep.PolicyMatch.class);
+        assertEquals("eth0", lookup.bundleEgress());
+        assertEquals("eth2", lookup.routeEgress());
+    }
+
+    @Test
+    void aMasqueradeOnTheOtherWanDoesNotSeeTheReroutedGreOfATunnelModeSa() {
+        Router masquerading = balancingOwnConnections(
+                dualWan().nat(RouterFixture.source(20).onInterface("eth2").masquerade()), false, NOT_THE_LAN);
+
+        PacketTrace trace = Datapath.replay(masquerading, GRE.balancedTo("eth2"), SaStates.allUp());
+
+        // POSTROUTING's out is the bundle's device, eth0, so eth2's masquerade never matches
+        assertEquals(Verdict.ENCRYPTED, trace.verdict(), trace.render());
+        assertEquals("eth0", trace.egress());
+        assertEquals("gre 203.0.113.134 → 192.0.2.150", trace.finalHeader().toString());
     }
 
     @Test

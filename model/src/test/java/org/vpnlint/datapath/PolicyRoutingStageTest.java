@@ -3,6 +3,7 @@ package org.vpnlint.datapath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vpnlint.datapath.SeedScenarioTest.stages;
 import static org.vpnlint.datapath.SeedScenarioTest.step;
 
@@ -55,6 +56,74 @@ class PolicyRoutingStageTest {
         assertEquals(10, route.route().policyTable());
         assertEquals("static route in table 10", route.route().origin());
         assertEquals(new TraceStep.TableMark(10, marking.rule()), route.mark());
+    }
+
+    /** eth0 excludes the tunnel from its masquerade; eth2, the marked table's WAN, masquerades everything. */
+    private static RouterFixture masqueradingBothWans(RouterFixture fixture) {
+        return fixture.nat(RouterFixture.source(5)
+                        .onInterface("eth0")
+                        .to("10.10.10.0/24")
+                        .exclude())
+                .nat(RouterFixture.source(10).onInterface("eth0").masquerade())
+                .nat(RouterFixture.source(20).onInterface("eth2").masquerade());
+    }
+
+    @Test
+    void withTheSaUpTheOtherWansMasqueradeSeesTheBundlesInterfaceAndLetsTheTunnelModePacketBe() {
+        PacketTrace trace =
+                Datapath.replay(markingLan(masqueradingBothWans(dualWan()), 10), LAN_TO_REMOTE, SaStates.allUp());
+
+        // the SA's bundle is the packet's route from FORWARD on; its device is the tunnel's (the route to the peer,
+        // mark 0), so POSTROUTING sees out eth0 and eth0's exclude applies, not eth2's masquerade
+        assertEquals(Verdict.ENCRYPTED, trace.verdict(), trace.render());
+        assertEquals("eth0", trace.egress());
+        assertEquals(
+                "udp 192.168.10.100:40000 → 10.10.10.200:5555",
+                trace.finalHeader().toString());
+        TraceStep.PolicyMatch lookup = step(trace, Stage.POLICY_LOOKUP, TraceStep.PolicyMatch.class);
+        assertEquals("eth0", lookup.bundleEgress());
+        assertEquals("eth2", lookup.routeEgress());
+        TraceStep.Translation nat = step(trace, Stage.POSTROUTING_SNAT, TraceStep.Translation.class);
+        assertFalse(nat.translated(), StepText.detail(nat));
+        assertTrue(nat.rule().label().contains("rule 5"), nat.rule().label());
+    }
+
+    @Test
+    void withThePolicyRemovedThereIsNoBundleAndTheOtherWansMasqueradeTranslates() {
+        RouterFixture fixture = masqueradingBothWans(dualWan());
+        PacketTrace trace = Datapath.replay(markingLan(fixture, 10), LAN_TO_REMOTE, SaStates.allDown());
+
+        assertEquals(Verdict.CLEARTEXT, trace.verdict(), trace.render());
+        assertEquals("eth2", trace.egress());
+        assertEquals(
+                "udp 198.51.100.10:40000 → 10.10.10.200:5555",
+                trace.finalHeader().toString());
+    }
+
+    @Test
+    void aTransportModeBundleKeepsThePacketsOwnRouteSoTheOtherWansMasqueradeTranslatesIt() {
+        RouterFixture fixture = SeedScenarioTest.firstArticle()
+                .ethernet("eth2", "198.51.100.10/24")
+                .tableRoute(10, "0.0.0.0/0", "198.51.100.1")
+                .transportEspGroup("TRANSPORT")
+                .peer(RouterFixture.peer("192.0.2.160")
+                        .local("203.0.113.134")
+                        .espGroup("TRANSPORT")
+                        .tunnel(1, "192.168.10.0/24", "10.20.20.0/24"));
+        ConcretePacket toTransportPeer =
+                ConcretePacket.udp("192.168.10.100", 40000, "10.20.20.200", 5555, Ingress.onInterface("eth1"));
+
+        PacketTrace trace =
+                Datapath.replay(markingLan(masqueradingBothWans(fixture), 10), toTransportPeer, SaStates.allUp());
+
+        // a transport-mode bundle's path is the packet's own route (table 10, eth2): eth2's masquerade translates,
+        // lookup 2 matches no policy, and the packet leaves eth2 in cleartext
+        assertEquals(Verdict.CLEARTEXT, trace.verdict(), trace.render());
+        assertEquals("eth2", trace.egress());
+        assertEquals(
+                "udp 198.51.100.10:40000 → 10.20.20.200:5555",
+                trace.finalHeader().toString());
+        assertNull(step(trace, Stage.POLICY_LOOKUP, TraceStep.PolicyMatch.class).bundleEgress());
     }
 
     @Test

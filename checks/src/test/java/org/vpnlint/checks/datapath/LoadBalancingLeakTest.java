@@ -62,13 +62,14 @@ class LoadBalancingLeakTest {
     }
 
     @Test
-    void withoutItsSourceNatTheSolverPicksTheWanWhoseMasqueradeHasNoExclude() {
+    void withoutItsSourceNatAMasqueradeBoundToTheOtherWanDoesNotSeeTheBundledPacket() {
+        // with the SA up the packet's route is the SA's bundle, whose device is the tunnel's eth0 (xfrm_bundle_create
+        // routes the peer without the mark): POSTROUTING sees out eth0, where the exclude is, not eth2's masquerade
         String config = DUAL_WAN + """
                 set load-balancing wan disable-source-nat
                 set load-balancing wan rule 10 inbound-interface 'eth1'
                 set load-balancing wan rule 10 interface eth0
                 set load-balancing wan rule 10 interface eth2
-                # EXPECT: snat-captures-tunnel-traffic
                 set nat source rule 20 outbound-interface name 'eth2'
                 set nat source rule 20 translation address 'masquerade'
                 """;
@@ -77,13 +78,7 @@ class LoadBalancingLeakTest {
                 .config("router.set", config)
                 .expectMarkers();
 
-        Finding finding = found.get(0);
-        assertTrue(finding.message().contains("its connection balanced to eth2"), finding.message());
-        assertTrue(finding.message().contains("Load balancing sent it there"), finding.message());
-        assertEquals("eth2", finding.witness().balancedTo());
-        assertTrue(
-                finding.witness().describe().endsWith(" in eth1, balanced to eth2, SA up"),
-                finding.witness()::describe);
+        assertEquals(List.of(), found);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.vpnlint.checks.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -157,21 +158,36 @@ class ChangeImpactTest {
      */
     @Test
     void removingALoadBalancingExcludeLeaksTheTunnelsTrafficByTheSecondWan() {
-        RouterImpact impact = compare(script(DUAL_WAN, LOAD_BALANCING_EXCLUDE), script(DUAL_WAN), SaMode.UP);
+        // with the SA down (its policy removed) and main's blackhole for the remote prefix: the exclude kept the
+        // packet on main, where the blackhole drops it; without it eth2's table routes it past the blackhole
+        List<String> blackhole = List.of("set protocols static route 10.10.10.0/24 blackhole distance '254'");
+        RouterImpact impact =
+                compare(script(DUAL_WAN, blackhole, LOAD_BALANCING_EXCLUDE), script(DUAL_WAN, blackhole), SaMode.DOWN);
 
         assertTrue(impact.proved(), impact.notes().toString());
         FateDifference leak = impact.differences().stream()
-                .filter(d -> d.after().verdict() == Verdict.CLEARTEXT)
+                .filter(d -> d.after().verdict() == Verdict.CLEARTEXT
+                        && "eth2".equals(d.after().egress()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(impact.differences().toString()));
-        assertEquals(Verdict.ENCRYPTED, leak.before().verdict());
-        assertEquals("eth2", leak.after().egress());
+        assertNotEquals(Verdict.CLEARTEXT, leak.before().verdict());
         assertEquals("eth2", leak.before().packet().wan());
         assertEquals("10.10.10.0/24", leak.affected().destinations(), leak.message());
-        // proved for the connections the balancer gives eth2 (given eth0, they stay encrypted), and said so
+    }
+
+    @Test
+    void withTheSaUpRemovingTheExcludeChangesNoEncryptedFateBecauseTheBundleLeavesByTheTunnelsWan() {
+        // the SA's bundle is the packet's route from FORWARD on and its device is eth0 whichever table routed the
+        // inner packet, so eth2's masquerade never sees it (docs/semantics/wan-load-balancing.md)
+        RouterImpact impact = compare(script(DUAL_WAN, LOAD_BALANCING_EXCLUDE), script(DUAL_WAN), SaMode.UP);
+
+        assertTrue(impact.proved(), impact.notes().toString());
+        // only packets the tunnel does not select move to eth2; none the tunnel encrypted changes its fate
         assertTrue(
-                leak.message().contains("10.10.10.0/24, any protocol, its connection balanced to eth2 (proved"),
-                leak.message());
+                impact.differences().stream()
+                        .noneMatch(d -> d.before().verdict() == Verdict.ENCRYPTED
+                                || d.after().verdict() == Verdict.ENCRYPTED),
+                impact.differences().toString());
     }
 
     @Test
@@ -182,12 +198,16 @@ class ChangeImpactTest {
         RouterImpact impact = compare(script(withoutBalancer), script(DUAL_WAN), SaMode.UP);
 
         assertTrue(impact.proved(), impact.notes().toString());
+        // the internet traffic the balancer gives eth2 now leaves there; the tunnel's stays encrypted by eth0
         assertTrue(
                 impact.differences().stream()
-                        .anyMatch(d -> d.before().verdict() == Verdict.ENCRYPTED
-                                && d.after().verdict() == Verdict.CLEARTEXT
+                        .anyMatch(d -> d.before().verdict() == Verdict.CLEARTEXT
+                                && "eth0".equals(d.before().egress())
                                 && "eth2".equals(d.after().egress())
                                 && "eth2".equals(d.before().packet().wan())),
+                impact.differences().toString());
+        assertTrue(
+                impact.differences().stream().noneMatch(d -> d.before().verdict() == Verdict.ENCRYPTED),
                 impact.differences().toString());
     }
 

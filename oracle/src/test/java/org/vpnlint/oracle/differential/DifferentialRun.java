@@ -28,7 +28,26 @@ final class DifferentialRun {
         PacketTrace trace =
                 Datapath.replay(differentialCase.router(), differentialCase.packet(), differentialCase.saStates());
         VerdictCorrespondence.expected(trace); // refuses model outcomes the kernel replay cannot show
+        refuseBundleElsewhere(trace);
         return new PreparedCase(differentialCase, rendered, trace);
+    }
+
+    /**
+     * The SA-up stand-in (docs/semantics/oracle-method.md#sa-up-stand-in) installs no SA, so the kernel builds no
+     * bundle and FORWARD, OUTPUT and POSTROUTING see the inner route's interface. Where the model says a real
+     * bundle's device (the tunnel's interface) differs from that route's, the two cannot be compared.
+     */
+    static void refuseBundleElsewhere(PacketTrace trace) {
+        trace.steps().stream()
+                .filter(TraceStep.PolicyMatch.class::isInstance)
+                .map(TraceStep.PolicyMatch.class::cast)
+                .filter(match -> match.bundleEgress() != null)
+                .findFirst()
+                .ifPresent(match -> {
+                    throw new UnsupportedCase("an SA-up packet whose bundle leaves by " + match.bundleEgress()
+                            + " while its route chose " + match.routeEgress()
+                            + " (the stand-in policy builds no bundle)");
+                });
     }
 
     CaseResult run(DifferentialCase differentialCase, ScenarioRenderer renderer) {

@@ -1,6 +1,8 @@
 package org.vpnlint.oracle.differential;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,6 +100,25 @@ class KernelDatapathDifferentialTest {
                 results.stream().map(r -> r.seen().arrivedAt()).toList());
     }
 
+    /**
+     * The SA-up cases whose bundle would leave by another interface than their route: the stand-in cannot show
+     * them, so the harness refuses them (printed here), rather than compare a bundle with a packet that has none.
+     */
+    @Test
+    void saUpCasesWhoseBundleLeavesByAnotherWanAreRefusedNotCompared() {
+        ScenarioRenderer renderer = new ScenarioRenderer(CaseGenerator.HOSTS);
+        List<DifferentialCase> bundled = new ArrayList<>(TwoWanLoadBalancingCases.saUpBundled());
+        bundled.addAll(OwnConnectionLoadBalancingCases.saUpBundled());
+        for (DifferentialCase saUp : bundled) {
+            UnsupportedCase refused =
+                    assertThrows(UnsupportedCase.class, () -> DifferentialRun.prepare(saUp, renderer), saUp.describe());
+            System.out.println("differential: not compared: " + saUp.describe() + ": " + refused.getMessage());
+            assertTrue(
+                    refused.getMessage().contains("bundle leaves by eth0 while its route chose eth2"),
+                    refused.getMessage());
+        }
+    }
+
     /** Runs each fixed case on the kernel and the model; every disagreement is listed in the failure. */
     private static List<CaseResult> assertAgreeWithTheKernel(List<DifferentialCase> cases, HostPlan hosts) {
         ScenarioRenderer renderer = new ScenarioRenderer(hosts);
@@ -139,6 +160,9 @@ class KernelDatapathDifferentialTest {
             try {
                 prepared = DifferentialRun.prepare(generator.next(candidate), renderer);
             } catch (UnsupportedCase notReplayable) {
+                // named, not silently dropped: e.g. an SA-up bundle the stand-in cannot build
+                System.out.println(
+                        "differential: seed " + seed + ": candidate " + candidate + " " + notReplayable.getMessage());
                 unsupported++;
                 continue;
             }

@@ -17,10 +17,11 @@ import org.vpnlint.oracle.Origin;
  * second tunnel of the peer selects ({@code 192.0.2.1/32 ↔ 203.0.113.20/32}, protocol gre), and an IKE-like UDP
  * packet from the tunnel's local address to the peer's port 500.
  * <ul>
- *   <li>balanced to eth2, the GRE packet is re-routed out of eth2 and translated to eth2's address by the
- *       balancer's own source NAT (VyOS) or by eth2's masquerade (VyOS {@code disable-source-nat}, EdgeOS), so the
- *       lookup after source NAT matches no policy: cleartext at wan2 — routed without the balancer, it would be
- *       encrypted at wan;</li>
+ *   <li>balanced to eth2 with the SA down and its policies removed, the GRE packet is re-routed out of eth2 and
+ *       translated to eth2's address by the balancer's own source NAT (VyOS) or by eth2's masquerade (VyOS
+ *       {@code disable-source-nat}, EdgeOS): cleartext at wan2. With the SA up a real kernel re-routes it into the
+ *       SA's bundle, whose device is eth0; the SA-up stand-in builds none, so those variants are
+ *       {@link #saUpBundled()}, refused by {@link DifferentialRun#prepare};</li>
  *   <li>balanced to eth0, the balancer's source NAT keeps the address it had: encrypted;</li>
  *   <li>a VyOS {@code exclude} rule for the peer applies to the router's own connections whatever its
  *       {@code inbound-interface}: encrypted, at wan;</li>
@@ -67,8 +68,9 @@ final class OwnConnectionLoadBalancingCases {
     static List<DifferentialCase> all() {
         return List.of(
                 vyos(
-                        "own connections: the router's GRE balanced to eth2, the balancer's source NAT, SA up",
+                        "own connections: the router's GRE balanced to eth2, the balancer's source NAT, SA down",
                         VYOS,
+                        SaStates.allDown(),
                         gre().balancedTo("eth2")),
                 vyos(
                         "own connections: the router's GRE balanced to eth0 keeps its address, SA up",
@@ -79,12 +81,15 @@ final class OwnConnectionLoadBalancingCases {
                         VYOS_PEER_EXCLUDED,
                         gre().balancedTo("eth2")),
                 vyos(
-                        "own connections: the router's GRE balanced to eth2, eth2's masquerade, SA up",
+                        "own connections: the router's GRE balanced to eth2, eth2's masquerade, SA down",
                         VYOS_MASQUERADE_ON_ETH2,
+                        SaStates.allDown(),
                         gre().balancedTo("eth2")),
                 edgeos(
-                        "own connections (EdgeOS lb-local): the router's GRE balanced to eth2, eth2's masquerade, SA up",
+                        "own connections (EdgeOS lb-local): the router's GRE balanced to eth2, eth2's masquerade,"
+                                + " SA down",
                         EDGEOS,
+                        SaStates.allDown(),
                         gre().balancedTo("eth2")),
                 vyos(
                         "own connections: the router's IKE-like packet balanced to eth2 leaves with eth2's address",
@@ -95,7 +100,29 @@ final class OwnConnectionLoadBalancingCases {
                         VYOS_PEER_EXCLUDED,
                         ike(40302).balancedTo("eth2")),
                 vyos(
-                        "own connections: without source NAT the router's GRE balanced to eth2 is encrypted, out of eth2",
+                        "own connections: without source NAT the router's GRE balanced to eth2 leaves eth2, SA down",
+                        VYOS_WITHOUT_SOURCE_NAT,
+                        SaStates.allDown(),
+                        gre().balancedTo("eth2")));
+    }
+
+    /**
+     * The SA-up variants of the GRE cases balanced to eth2: the model sends them through eth0's hooks (the bundle's
+     * device; the balancer's own source NAT still translates by connection mark), the stand-in would show eth2's,
+     * so {@link DifferentialRun#prepare} refuses them rather than compare.
+     */
+    static List<DifferentialCase> saUpBundled() {
+        return List.of(
+                vyos(
+                        "own connections: the router's GRE balanced to eth2, the balancer's source NAT, SA up",
+                        VYOS,
+                        gre().balancedTo("eth2")),
+                vyos(
+                        "own connections: the router's GRE balanced to eth2, eth2's masquerade, SA up",
+                        VYOS_MASQUERADE_ON_ETH2,
+                        gre().balancedTo("eth2")),
+                vyos(
+                        "own connections: without source NAT the router's GRE balanced to eth2, SA up",
                         VYOS_WITHOUT_SOURCE_NAT,
                         gre().balancedTo("eth2")));
     }
@@ -111,12 +138,16 @@ final class OwnConnectionLoadBalancingCases {
     }
 
     private static DifferentialCase vyos(String name, String config, ConcretePacket packet) {
-        return new DifferentialCase(
-                name, config, ConfigText.read(name + ".set", config, Dialect.VYOS_1_4), SaStates.allUp(), packet, 0);
+        return vyos(name, config, SaStates.allUp(), packet);
     }
 
-    private static DifferentialCase edgeos(String name, String config, ConcretePacket packet) {
+    private static DifferentialCase vyos(String name, String config, SaStates states, ConcretePacket packet) {
         return new DifferentialCase(
-                name, config, ConfigText.read(name + ".set", config, Dialect.EDGEOS), SaStates.allUp(), packet, 0);
+                name, config, ConfigText.read(name + ".set", config, Dialect.VYOS_1_4), states, packet, 0);
+    }
+
+    private static DifferentialCase edgeos(String name, String config, SaStates states, ConcretePacket packet) {
+        return new DifferentialCase(
+                name, config, ConfigText.read(name + ".set", config, Dialect.EDGEOS), states, packet, 0);
     }
 }

@@ -14,9 +14,11 @@ import org.vpnlint.oracle.Origin;
  * one WAN ({@link ConcretePacket#balancedTo}), as the model's witness does; the marking, the WAN tables and the
  * load balancer's source NAT are rendered by {@link NftRenderer} and {@link RouteRenderer}.
  * <ul>
- *   <li>balanced to eth2, the tunnel's traffic is routed by eth2's table and translated by eth2's masquerade (VyOS
- *       with {@code disable-source-nat}, EdgeOS) or by the load balancer's own source NAT (VyOS): cleartext at
- *       wan2 with eth2's address;</li>
+ *   <li>balanced to eth2 with the SA down and its policy removed, the tunnel's traffic is routed by eth2's table and
+ *       translated by eth2's masquerade (VyOS with {@code disable-source-nat}, EdgeOS) or by the load balancer's
+ *       own source NAT (VyOS): cleartext at wan2 with eth2's address. With the SA up a real kernel's bundle would
+ *       make the hooks see eth0, which the SA-up stand-in cannot show: those variants are {@link #saUpBundled()},
+ *       refused by {@link DifferentialRun#prepare};</li>
  *   <li>balanced to eth0 without the balancer's source NAT, the tunnel's exclude applies: encrypted;</li>
  *   <li>a VyOS {@code exclude} rule or an EdgeOS {@code modify table main} rule before the balancing rule keeps the
  *       connection unmarked whatever the balancer would choose: encrypted;</li>
@@ -92,14 +94,14 @@ final class TwoWanLoadBalancingCases {
     static List<DifferentialCase> all() {
         return List.of(
                 vyos(
-                        "two WANs: balanced to eth2, eth2's masquerade translates the tunnel's traffic, SA up",
+                        "two WANs: balanced to eth2, eth2's masquerade translates the tunnel's traffic, SA down",
                         VYOS_MASQUERADE_ON_ETH2,
-                        SaStates.allUp(),
+                        SaStates.allDown(),
                         toTunnel(40101).balancedTo("eth2")),
                 vyos(
-                        "two WANs: balanced to eth2, the balancer's own source NAT translates it, SA up",
+                        "two WANs: balanced to eth2, the balancer's own source NAT translates it, SA down",
                         VYOS,
-                        SaStates.allUp(),
+                        SaStates.allDown(),
                         toTunnel(40102).balancedTo("eth2")),
                 vyos(
                         "two WANs: balanced to eth0, the tunnel's exclude applies, SA up",
@@ -117,15 +119,33 @@ final class TwoWanLoadBalancingCases {
                         SaStates.allDown(),
                         toTunnel(40105).balancedTo("eth2")),
                 edgeos(
-                        "two WANs (EdgeOS): lb-group balances to eth2, eth2's masquerade translates it, SA up",
+                        "two WANs (EdgeOS): lb-group balances to eth2, eth2's masquerade translates it, SA down",
                         EDGEOS,
-                        SaStates.allUp(),
+                        SaStates.allDown(),
                         toTunnel(40106).balancedTo("eth2")),
                 edgeos(
                         "two WANs (EdgeOS): modify table main before the lb-group rule keeps it on eth0, SA up",
                         EDGEOS_EXEMPTED,
                         SaStates.allUp(),
                         toTunnel(40107).balancedTo("eth2")));
+    }
+
+    /**
+     * The SA-up variants of the eth2 cases: the model sends them through eth0's hooks (the bundle's device), the
+     * stand-in would show eth2's, so {@link DifferentialRun#prepare} refuses them rather than compare.
+     */
+    static List<DifferentialCase> saUpBundled() {
+        return List.of(
+                vyos(
+                        "two WANs: balanced to eth2, eth2's masquerade, SA up",
+                        VYOS_MASQUERADE_ON_ETH2,
+                        SaStates.allUp(),
+                        toTunnel(40108).balancedTo("eth2")),
+                edgeos(
+                        "two WANs (EdgeOS): lb-group balances to eth2, eth2's masquerade, SA up",
+                        EDGEOS,
+                        SaStates.allUp(),
+                        toTunnel(40109).balancedTo("eth2")));
     }
 
     /** A new connection from the LAN to the remote site; each case its own source port (conntrack). */

@@ -1,20 +1,19 @@
 /*
- * Positive (EdgeOS): the LAN's traffic is steered to table 10 by `firewall modify` (bound with
- * `firewall in modify` on eth1), and table 10's default route leads out the second WAN, eth2, where rule 5020
- * masquerades. auto-firewall-nat-exclude is left unset (disable), so nothing exempts 192.168.10.0/24 ->
- * 10.10.10.0/24 from rule 5020 on eth2 (rule 5000 excludes it on eth0 only). The same modify rule also carries
- * the traffic past the main table's blackhole route while the SA is down.
+ * Positive (EdgeOS): dual-WAN load balancing as the wizard sets it up, without the usual VPN exclusion. The LAN's
+ * connections are sent to `load-balance group WLB` by `firewall modify BALANCE rule 70` (bound with `firewall in
+ * modify` on eth1). A connection of 192.168.10.0/24 -> 10.10.10.0/24 that the balancer gives eth2 is routed by
+ * eth2's table, ahead of main: while the SA is down (its policies removed) that carries it past main's blackhole
+ * route, and rule 5020 masquerades it out of eth2 in cleartext. With the SA up the same connection is safe: the
+ * SA's bundle becomes its route, whose device is the tunnel's eth0 (the peer routed without the mark), so
+ * POSTROUTING sees eth0, where rule 5000 excludes it, and rule 5020 never sees it.
  */
 
 firewall {
-    modify LAN-PBR {
-        rule 10 {
+    modify BALANCE {
+        rule 70 {
             action modify
             modify {
-                table 10
-            }
-            source {
-                address 192.168.10.0/24
+                lb-group WLB
             }
         }
     }
@@ -29,7 +28,7 @@ interfaces {
         description LAN
         firewall {
             in {
-                modify LAN-PBR
+                modify BALANCE
             }
         }
     }
@@ -38,6 +37,15 @@ interfaces {
         description WAN2
     }
     loopback lo {
+    }
+}
+load-balance {
+    group WLB {
+        interface eth0 {
+        }
+        interface eth2 {
+        }
+        lb-local disable
     }
 }
 protocols {
@@ -49,12 +57,6 @@ protocols {
         route 10.10.10.0/24 {
             blackhole {
                 distance 254
-            }
-        }
-        table 10 {
-            route 0.0.0.0/0 {
-                next-hop 198.51.100.1 {
-                }
             }
         }
     }
@@ -73,7 +75,6 @@ service {
             outbound-interface eth0
             type masquerade
         }
-        /* EXPECT: snat-captures-tunnel-traffic */
         rule 5020 {
             outbound-interface eth2
             type masquerade

@@ -1,10 +1,24 @@
 /*
- * Positive (VyOS 1.3, config.boot): `policy route` bound with `interfaces ethernet eth1 policy route`, as
- * vyatta-cfg-firewall renders it (iptables mangle PREROUTING, a mark and `ip rule pref 10 fwmark ... table 10`).
- * Table 10's default route leads out eth2, where rule 20 masquerades the tunnel's traffic; the exclude (rule 5)
- * covers only eth0. The marked packet also skips the main table's blackhole while the SA is down.
+ * Positive (EdgeOS): the LAN's traffic is steered to table 10 by `firewall modify` (bound with
+ * `firewall in modify` on eth1), and table 10's default route leads out the second WAN, eth2, where rule 5020
+ * masquerades. While the SA is down (its policies removed) the marked packet never reaches the main table's
+ * blackhole route and leaves eth2 in cleartext. With the SA up it is encrypted: the SA's bundle becomes its route,
+ * whose device is the tunnel's eth0, so POSTROUTING sees eth0 (rule 5000's exclude), not eth2.
  */
 
+firewall {
+    modify LAN-PBR {
+        rule 10 {
+            action modify
+            modify {
+                table 10
+            }
+            source {
+                address 192.168.10.0/24
+            }
+        }
+    }
+}
 interfaces {
     ethernet eth0 {
         address 203.0.113.134/24
@@ -13,49 +27,17 @@ interfaces {
     ethernet eth1 {
         address 192.168.10.1/24
         description LAN
-        policy {
-            route LAN-TO-WAN2
+        firewall {
+            in {
+                modify LAN-PBR
+            }
         }
     }
     ethernet eth2 {
         address 198.51.100.10/24
         description WAN2
     }
-}
-nat {
-    source {
-        rule 5 {
-            destination {
-                address 10.10.10.0/24
-            }
-            exclude
-            outbound-interface eth0
-        }
-        rule 10 {
-            outbound-interface eth0
-            translation {
-                address masquerade
-            }
-        }
-        /* EXPECT: snat-captures-tunnel-traffic */
-        rule 20 {
-            outbound-interface eth2
-            translation {
-                address masquerade
-            }
-        }
-    }
-}
-policy {
-    route LAN-TO-WAN2 {
-        rule 10 {
-            set {
-                table 10
-            }
-            source {
-                address 192.168.10.0/24
-            }
-        }
+    loopback lo {
     }
 }
 protocols {
@@ -74,6 +56,26 @@ protocols {
                 next-hop 198.51.100.1 {
                 }
             }
+        }
+    }
+}
+service {
+    nat {
+        rule 5000 {
+            destination {
+                address 10.10.10.0/24
+            }
+            exclude
+            outbound-interface eth0
+            type masquerade
+        }
+        rule 5010 {
+            outbound-interface eth0
+            type masquerade
+        }
+        rule 5020 {
+            outbound-interface eth2
+            type masquerade
         }
     }
 }
@@ -122,6 +124,6 @@ vpn {
         }
     }
 }
-// Warning: Do not remove the following line.
-// vyos-config-version: "broadcast-relay@1:cluster@1:config-management@1:conntrack@3:conntrack-sync@2:dhcp-relay@2:dhcp-server@6:dhcpv6-server@1:dns-forwarding@3:firewall@5:https@2:interfaces@22:ipoe-server@1:ipsec@5:isis@1:l2tp@3:lldp@1:mdns@1:nat@5:ntp@1:pppoe-server@5:pptp@2:qos@1:quagga@8:rpki@1:salt@1:snmp@2:ssh@2:sstp@3:system@21:vrrp@2:vyos-accel-ppp@2:wanloadbalance@3:webproxy@2:zone-policy@1"
-// Release version: 1.3.8
+/* Warning: Do not remove the following line. */
+/* === vyatta-config-version: "config-management@1:conntrack@1:cron@1:dhcp-relay@1:dhcp-server@4:firewall@5:ipsec@5:nat@3:qos@1:quagga@2:suspend@1:system@5:ubnt-l2tp@1:ubnt-pptp@1:ubnt-udapi-server@1:ubnt-unms@2:ubnt-util@1:vrrp@1:vyatta-util@1:webgui@1:webproxy@1:zone-policy@1" === */
+/* Release version: v2.0.9-hotfix.7.5622762.230615.1131 */
