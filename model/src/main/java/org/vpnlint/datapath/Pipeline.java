@@ -739,12 +739,21 @@ final class Pipeline<B, V> {
     }
 
     /**
-     * The interface the ESP packet leaves by: the tunnel's, whatever table policy routing marked the inner packet
-     * for. The kernel routes the bundle's outer packet with mark 0 unless the SA carries an output mark
-     * (net/xfrm/xfrm_policy.c, xfrm_bundle_create), and neither VyOS nor EdgeOS gives their SAs one.
+     * The interface the ESP packet leaves by. Tunnel mode: the tunnel's, whatever table policy routing marked the
+     * inner packet for; the kernel routes the bundle's outer packet with mark 0 unless the SA carries an output
+     * mark (net/xfrm/xfrm_policy.c, xfrm_bundle_create), and neither VyOS nor EdgeOS gives their SAs one.
+     * Transport mode: the bundle keeps the packet's own route, so the ESP leaves where the packet was routed.
      */
     private V outerEgress() {
-        return tunnelValue(encryptingTunnel, CompiledTunnel::outerEgress);
+        V result = index(0);
+        for (CompiledTunnel tunnel : router.tunnels()) {
+            B isThis = algebra.eq(encryptingTunnel, index(tunnel.index()));
+            if (surelyNot(isThis)) continue;
+            V egress =
+                    tunnel.transportMode() && tunnel.vtiInterface() == null ? routeEgress : index(tunnel.outerEgress());
+            result = algebra.ifBits(isThis, egress, result);
+        }
+        return result;
     }
 
     private B discardingInterface(V interfaceIndex) {
@@ -756,15 +765,6 @@ final class Pipeline<B, V> {
             }
         }
         return discarding;
-    }
-
-    private V tunnelValue(V tunnelIndex, java.util.function.ToIntFunction<CompiledTunnel> value) {
-        V result = index(0);
-        for (CompiledTunnel tunnel : router.tunnels()) {
-            B isThis = algebra.eq(tunnelIndex, index(tunnel.index()));
-            if (!surelyNot(isThis)) result = algebra.ifBits(isThis, index(value.applyAsInt(tunnel)), result);
-        }
-        return result;
     }
 
     /**

@@ -105,6 +105,49 @@ class OwnConnectionBalancingTest {
         assertEquals("eth2", lookup.routeEgress());
     }
 
+    /** {@link #dualWan()} with the peer's SAs in transport mode, as GRE over IPsec usually is. */
+    private static RouterFixture dualWanInTransportMode() {
+        return RouterFixture.vyos14()
+                .ethernet("eth0", "203.0.113.134/24")
+                .ethernet("eth1", "192.168.10.1/24")
+                .ethernet("eth2", "198.51.100.10/24")
+                .route("0.0.0.0/0", "203.0.113.1")
+                .transportEspGroup("TRANSPORT")
+                .peer(peer("192.0.2.150")
+                        .local("203.0.113.134")
+                        .espGroup("TRANSPORT")
+                        .tunnel(2, "203.0.113.134/32", "192.0.2.150/32", ProtocolMatch.GRE));
+    }
+
+    @Test
+    void theEspOfATransportModeSaLeavesByTheWanTheBalancerChose() {
+        PacketTrace trace = Datapath.replay(
+                balancingOwnConnections(dualWanInTransportMode(), false, NOT_THE_LAN),
+                GRE.balancedTo("eth2"),
+                SaStates.allUp());
+
+        // a transport-mode bundle keeps the packet's own route: the re-routed GRE's ESP leaves eth2
+        assertEquals(Verdict.ENCRYPTED, trace.verdict(), trace.render());
+        assertEquals("eth2", trace.egress());
+    }
+
+    @Test
+    void aMasqueradeOnTheOtherWanTranslatesTheReroutedGreOfATransportModeSa() {
+        Router masquerading = balancingOwnConnections(
+                dualWanInTransportMode()
+                        .nat(RouterFixture.source(20).onInterface("eth2").masquerade()),
+                false,
+                NOT_THE_LAN);
+
+        PacketTrace trace = Datapath.replay(masquerading, GRE.balancedTo("eth2"), SaStates.allUp());
+
+        // the hooks see out eth2 (the bundle's path is the packet's route), eth2's masquerade translates, and the
+        // lookup after source NAT matches no policy
+        assertEquals(Verdict.CLEARTEXT, trace.verdict(), trace.render());
+        assertEquals("eth2", trace.egress());
+        assertEquals("gre 198.51.100.10 → 192.0.2.150", trace.finalHeader().toString());
+    }
+
     @Test
     void aMasqueradeOnTheOtherWanDoesNotSeeTheReroutedGreOfATunnelModeSa() {
         Router masquerading = balancingOwnConnections(

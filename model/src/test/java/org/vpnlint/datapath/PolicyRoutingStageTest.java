@@ -101,32 +101,6 @@ class PolicyRoutingStageTest {
     }
 
     @Test
-    void aTransportModeBundleKeepsThePacketsOwnRouteSoTheOtherWansMasqueradeTranslatesIt() {
-        RouterFixture fixture = SeedScenarioTest.firstArticle()
-                .ethernet("eth2", "198.51.100.10/24")
-                .tableRoute(10, "0.0.0.0/0", "198.51.100.1")
-                .transportEspGroup("TRANSPORT")
-                .peer(RouterFixture.peer("192.0.2.160")
-                        .local("203.0.113.134")
-                        .espGroup("TRANSPORT")
-                        .tunnel(1, "192.168.10.0/24", "10.20.20.0/24"));
-        ConcretePacket toTransportPeer =
-                ConcretePacket.udp("192.168.10.100", 40000, "10.20.20.200", 5555, Ingress.onInterface("eth1"));
-
-        PacketTrace trace =
-                Datapath.replay(markingLan(masqueradingBothWans(fixture), 10), toTransportPeer, SaStates.allUp());
-
-        // a transport-mode bundle's path is the packet's own route (table 10, eth2): eth2's masquerade translates,
-        // lookup 2 matches no policy, and the packet leaves eth2 in cleartext
-        assertEquals(Verdict.CLEARTEXT, trace.verdict(), trace.render());
-        assertEquals("eth2", trace.egress());
-        assertEquals(
-                "udp 198.51.100.10:40000 → 10.20.20.200:5555",
-                trace.finalHeader().toString());
-        assertNull(step(trace, Stage.POLICY_LOOKUP, TraceStep.PolicyMatch.class).bundleEgress());
-    }
-
-    @Test
     void aTableWithoutARouteForThePacketPassesItOnToTheNextRule() {
         RouterFixture fixture = SeedScenarioTest.firstArticle().tableRoute(10, "172.16.0.0/12", "203.0.113.1");
 
