@@ -224,17 +224,35 @@ final class Pipeline<B, V> {
         List<CompiledPolicyRule> rules = router.policyRouting();
         B arriving = algebra.not(generatedLocally);
         if (rules.isEmpty() || surelyNot(arriving)) return;
-        InterfacePredicates<B, V> inbound = new InterfacePredicates<>(algebra, router, arrivedOn);
+        Marking<B, V> marking =
+                firstMarkingRule(rules, new InterfacePredicates<>(algebra, router, arrivedOn), arriving, arrivalMatch);
+        routingTable = marking.table();
+        balancerNatEgress = marking.balancerNat();
+        policyRule = marking.position();
+        V decided = marking.position();
+        sink.step(active(algebra.not(algebra.eq(decided, index(0)))), () -> policyRouteStep(decided));
+        end(marking.dropped(), Verdict.DROPPED, DropReason.POLICY_ROUTE_DROP, arrival, index(0), index(0));
+    }
+
+    /**
+     * What the first matching rule of a marking chain (mangle PREROUTING's policy routing, or the load balancer's
+     * chain in mangle OUTPUT) does: the table it marks for (0: none), the WAN whose address the load balancer
+     * translates to (0: none), its position from 1 (0: no rule matched), and whether it drops the packet.
+     */
+    private record Marking<B, V>(V table, V balancerNat, V position, B dropped) {}
+
+    private Marking<B, V> firstMarkingRule(
+            List<CompiledPolicyRule> rules, InterfacePredicates<B, V> side, B eligible, HeaderPredicates<B, V> match) {
         FirstMatch<B> scan = new FirstMatch<>(algebra);
         for (int i = 0; i < rules.size() && !scan.decided(); i++) {
             CompiledPolicyRule rule = rules.get(i);
-            B bound = inbound.matches(rule.boundTo());
+            B bound = side.matches(rule.boundTo());
             if (surelyNot(bound)) continue;
             scan.offer(
                     i,
                     algebra.and(
-                            arriving,
-                            algebra.and(bound, arrivalMatch.matches(rule.rule().match()))));
+                            eligible,
+                            algebra.and(bound, match.matches(rule.rule().match()))));
         }
         CompiledPolicyRule winner = scan.decided() ? rules.get(scan.winner()) : null;
         V table = winner == null ? index(0) : tableOf(winner);
@@ -249,12 +267,7 @@ final class Pipeline<B, V> {
             position = algebra.ifBits(hit, index(scan.position(k) + 1), position);
             dropped = algebra.ifBool(hit, algebra.bool(rule.rule().action() == PolicyRouteAction.DROP), dropped);
         }
-        routingTable = table;
-        balancerNatEgress = balancerNat;
-        policyRule = position;
-        V decided = position;
-        sink.step(active(algebra.not(algebra.eq(position, index(0)))), () -> policyRouteStep(decided));
-        end(dropped, Verdict.DROPPED, DropReason.POLICY_ROUTE_DROP, arrival, index(0), index(0));
+        return new Marking<>(table, balancerNat, position, dropped);
     }
 
     /**
@@ -357,37 +370,20 @@ final class Pipeline<B, V> {
                 algebra.and(loopback(routed.src()), loopback(routed.dst())));
         B eligible = algebra.and(active(sent), algebra.not(passesFirst));
         // the socket's route is already the SA's bundle, so mangle OUTPUT's `out` is the bundle's device
-        InterfacePredicates<B, V> outbound =
-                new InterfacePredicates<>(algebra, router, bundleEgress(firstHit(), routeEgress));
-        FirstMatch<B> scan = new FirstMatch<>(algebra);
-        for (int i = 0; i < rules.size() && !scan.decided(); i++) {
-            CompiledPolicyRule rule = rules.get(i);
-            B leaving = outbound.matches(rule.boundTo());
-            if (surelyNot(leaving)) continue;
-            scan.offer(
-                    i,
-                    algebra.and(
-                            eligible,
-                            algebra.and(leaving, routedMatch.matches(rule.rule().match()))));
-        }
-        CompiledPolicyRule winner = scan.decided() ? rules.get(scan.winner()) : null;
-        V table = winner == null ? index(0) : tableOf(winner);
-        V balancerNat = winner == null ? index(0) : balancerNatOf(winner);
-        V position = index(scan.winner() + 1);
-        for (int k = scan.undecided() - 1; k >= 0; k--) {
-            CompiledPolicyRule rule = rules.get(scan.position(k));
-            B hit = scan.condition(k);
-            table = algebra.ifBits(hit, tableOf(rule), table);
-            balancerNat = algebra.ifBits(hit, balancerNatOf(rule), balancerNat);
-            position = algebra.ifBits(hit, index(scan.position(k) + 1), position);
-        }
+        Marking<B, V> marking = firstMarkingRule(
+                rules,
+                new InterfacePredicates<>(algebra, router, bundleEgress(firstHit(), routeEgress)),
+                eligible,
+                routedMatch);
+        V table = marking.table();
+        V position = marking.position();
         B marked = algebra.not(algebra.eq(table, index(0)));
         RouteDecision<B, V> again = routes.lookup(routedMatch, table);
         B reachable = routeKind(again, RouteEntry.Kind.FORWARD);
         V before = routeEgress;
         routeEgress = algebra.ifBits(marked, again.egress(), routeEgress);
         routingTable = algebra.ifBits(marked, table, routingTable);
-        balancerNatEgress = algebra.ifBits(marked, balancerNat, balancerNatEgress);
+        balancerNatEgress = algebra.ifBits(marked, marking.balancerNat(), balancerNatEgress);
         ownBalancingRule = position;
         V decided = position;
         sink.step(active(algebra.not(algebra.eq(position, index(0)))), () -> ownBalancingStep(decided, before));

@@ -40,69 +40,7 @@ public record Router(
         java.util.Objects.requireNonNull(completeness);
     }
 
-    /** A router whose load balancers leave its own connections alone. */
-    public Router(
-            String name,
-            String file,
-            Dialect dialect,
-            List<NetInterface> interfaces,
-            List<StaticRoute> routes,
-            NatConfig nat,
-            FirewallConfig firewall,
-            IpsecConfig ipsec,
-            String hostName,
-            Completeness completeness,
-            List<PolicyRoute> policyRoutes,
-            List<NhrpTunnel> nhrpTunnels,
-            List<LoadBalanceGroup> loadBalanceGroups) {
-        this(
-                name,
-                file,
-                dialect,
-                interfaces,
-                routes,
-                nat,
-                firewall,
-                ipsec,
-                hostName,
-                completeness,
-                policyRoutes,
-                nhrpTunnels,
-                loadBalanceGroups,
-                List.of());
-    }
-
-    /** A router without WAN load balancing. */
-    public Router(
-            String name,
-            String file,
-            Dialect dialect,
-            List<NetInterface> interfaces,
-            List<StaticRoute> routes,
-            NatConfig nat,
-            FirewallConfig firewall,
-            IpsecConfig ipsec,
-            String hostName,
-            Completeness completeness,
-            List<PolicyRoute> policyRoutes,
-            List<NhrpTunnel> nhrpTunnels) {
-        this(
-                name,
-                file,
-                dialect,
-                interfaces,
-                routes,
-                nat,
-                firewall,
-                ipsec,
-                hostName,
-                completeness,
-                policyRoutes,
-                nhrpTunnels,
-                List.of());
-    }
-
-    /** A router without policy routing and DMVPN. */
+    /** A router without policy routing, DMVPN and WAN load balancing. */
     public Router(
             String name,
             String file,
@@ -126,6 +64,8 @@ public record Router(
                 hostName,
                 completeness,
                 List.of(),
+                List.of(),
+                List.of(),
                 List.of());
     }
 
@@ -139,19 +79,7 @@ public record Router(
             NatConfig nat,
             FirewallConfig firewall,
             IpsecConfig ipsec) {
-        this(
-                name,
-                file,
-                dialect,
-                interfaces,
-                routes,
-                nat,
-                firewall,
-                ipsec,
-                null,
-                Completeness.WHOLE,
-                List.of(),
-                List.of());
+        this(name, file, dialect, interfaces, routes, nat, firewall, ipsec, null, Completeness.WHOLE);
     }
 
     /** The same router with other NAT, firewall and IPsec configuration (what-if questions of the rules). */
@@ -165,6 +93,25 @@ public record Router(
                 otherNat,
                 otherFirewall,
                 otherIpsec,
+                hostName,
+                completeness,
+                policyRoutes,
+                nhrpTunnels,
+                loadBalanceGroups,
+                ownConnectionBalancing);
+    }
+
+    /** The same router with other interfaces (those declared in .vpnlint.yaml added). */
+    public Router withInterfaces(List<NetInterface> otherInterfaces) {
+        return new Router(
+                name,
+                file,
+                dialect,
+                otherInterfaces,
+                routes,
+                nat,
+                firewall,
+                ipsec,
                 hostName,
                 completeness,
                 policyRoutes,

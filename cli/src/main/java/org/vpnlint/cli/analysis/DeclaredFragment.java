@@ -43,20 +43,7 @@ public record DeclaredFragment(
         });
         Completeness completeness = router.completeness();
         for (RouterPart part : completeParts) completeness = completeness.declaredComplete(part);
-        return new Router(
-                router.name(),
-                router.file(),
-                router.dialect(),
-                interfaces,
-                router.routes(),
-                router.nat(),
-                router.firewall(),
-                router.ipsec(),
-                router.hostName(),
-                completeness,
-                router.policyRoutes(),
-                router.nhrpTunnels(),
-                router.loadBalanceGroups());
+        return router.withInterfaces(interfaces).withCompleteness(completeness);
     }
 
     private static InterfaceKind kindOf(String name) {

@@ -29,10 +29,7 @@ public final class DiffJsonReport {
     public void write(DiffResult result, Writer out) throws IOException {
         JsonOutput.write(out, json -> {
             json.writeStartObject();
-            json.writeObjectFieldStart("tool");
-            json.writeStringField("name", "vpnlint");
-            json.writeStringField("version", version);
-            json.writeEndObject();
+            JsonFields.tool(json, version);
             json.writeArrayFieldStart("comparisons");
             for (RouterImpact impact : result.impacts()) {
                 json.writeStartObject();

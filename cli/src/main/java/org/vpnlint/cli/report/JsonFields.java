@@ -16,6 +16,14 @@ public final class JsonFields {
 
     private JsonFields() {}
 
+    /** {@code "tool": {name, version}}. */
+    public static void tool(JsonGenerator json, String version) throws IOException {
+        json.writeObjectFieldStart("tool");
+        json.writeStringField("name", "vpnlint");
+        json.writeStringField("version", version);
+        json.writeEndObject();
+    }
+
     /** {@code "witness": {src, dst, protocol, srcPort?, dstPort?, inInterface, balancedTo?, saState}}. */
     public static void witness(JsonGenerator json, Witness witness) throws IOException {
         json.writeObjectFieldStart("witness");

@@ -29,10 +29,7 @@ public final class JsonReport implements Report {
     public void write(AnalysisResult result, Writer out) throws IOException {
         JsonOutput.write(out, json -> {
             json.writeStartObject();
-            json.writeObjectFieldStart("tool");
-            json.writeStringField("name", "vpnlint");
-            json.writeStringField("version", version);
-            json.writeEndObject();
+            JsonFields.tool(json, version);
             // as in SARIF's invocation: false when vpnlint failed somewhere, so the findings may be incomplete
             json.writeBooleanField(
                     "executionSuccessful", result.internalFailures().isEmpty());
