@@ -11,10 +11,9 @@ import static org.vpnlint.oracle.SiteToSite.routedScenario;
 import static org.vpnlint.oracle.SiteToSite.tunnelToPeer;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * docs/semantics/netfilter-and-xfrm-order.md#inbound-policy-check-on-arrival-addresses: the tunnel's fwd policy (remote
@@ -27,24 +26,12 @@ class InboundForwardCheckTest {
     private static final XfrmPolicy REMOTE_TO_LAN_FWD = XfrmPolicy.fwd(
             TrafficSelector.between(REMOTE_SUBNET, LAN_SUBNET), tunnelToPeer(1, TemplateMode.TUNNEL_REQUIRED));
 
-    private static KernelOracle oracle;
-
-    @BeforeAll
-    static void startOracle() {
-        KernelAccess.assumeAvailable();
-        oracle = new KernelOracle();
-    }
-
-    @AfterAll
-    static void stopOracle() {
-        if (oracle != null) {
-            oracle.close();
-        }
-    }
+    @RegisterExtension
+    static final OracleForTestClass ORACLE = new OracleForTestClass();
 
     @Test
     void cleartextPacketToAProtectedHostFailsTheForwardPolicyCheck() {
-        Observation seen = oracle.observe(routedScenario("inbound direct")
+        Observation seen = ORACLE.observe(routedScenario("inbound direct")
                 .policy(REMOTE_TO_LAN_FWD)
                 .probe(ProbePacket.fromWan(PacketHeader.udp(REMOTE_HOST, 22001, LAN_HOST, 7000)))
                 .build());
@@ -56,7 +43,7 @@ class InboundForwardCheckTest {
 
     @Test
     void cleartextPacketDnattedIntoTheProtectedSubnetSlipsPastTheForwardPolicyCheck() {
-        Observation seen = oracle.observe(routedScenario("inbound via DNAT")
+        Observation seen = ORACLE.observe(routedScenario("inbound via DNAT")
                 .nft(NftRuleset.destinationNat(
                         "iifname \"" + Topology.ROUTER_WAN_INTERFACE + "\" udp dport 7000" + " dnat to " + LAN_HOST))
                 .policy(REMOTE_TO_LAN_FWD)
@@ -71,7 +58,7 @@ class InboundForwardCheckTest {
 
     @Test
     void packetToTheRoutersOwnAddressWithoutDnatIsDeliveredLocally() {
-        Observation seen = oracle.observe(routedScenario("inbound to the router")
+        Observation seen = ORACLE.observe(routedScenario("inbound to the router")
                 .policy(REMOTE_TO_LAN_FWD)
                 .probe(ProbePacket.fromWan(PacketHeader.udp(REMOTE_HOST, 22003, ROUTER_WAN, 7001)))
                 .build());

@@ -17,10 +17,9 @@ import static org.vpnlint.oracle.SiteToSite.tunnelToPeer;
 
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * docs/semantics/netfilter-and-xfrm-order.md#second-lookup-after-snat: a lan host's packet forwarded through a router
@@ -43,25 +42,13 @@ class OutboundSnatPolicyTest {
     private static final XfrmPolicy CATCH_TRANSLATED = XfrmPolicy.out(
             TrafficSelector.between(ROUTER_WAN + "/32", REMOTE_SUBNET), tunnelToPeer(2, TemplateMode.TUNNEL_REQUIRED));
 
-    private static KernelOracle oracle;
-
-    @BeforeAll
-    static void startOracle() {
-        KernelAccess.assumeAvailable();
-        oracle = new KernelOracle();
-    }
-
-    @AfterAll
-    static void stopOracle() {
-        if (oracle != null) {
-            oracle.close();
-        }
-    }
+    @RegisterExtension
+    static final OracleForTestClass ORACLE = new OracleForTestClass();
 
     @Test
     void snatWithoutExcludeAndSaDownDropsAtTheFirstLookupBeforeSnat() {
         PacketHeader sent = PacketHeader.udp(LAN_HOST, 21001, REMOTE_HOST, 5555);
-        Observation seen = oracle.observe(routedScenario("B1 (a) required")
+        Observation seen = ORACLE.observe(routedScenario("B1 (a) required")
                 .nft(NftRuleset.sourceNat(MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TUNNEL_REQUIRED))
                 .probe(ProbePacket.fromLan(sent))
@@ -76,7 +63,7 @@ class OutboundSnatPolicyTest {
     @Test
     void snatWithExcludeAndSaDownLooksTheSameAsWithoutExclude() {
         PacketHeader sent = PacketHeader.udp(LAN_HOST, 21002, REMOTE_HOST, 5555);
-        Observation seen = oracle.observe(routedScenario("B1 (b) required")
+        Observation seen = ORACLE.observe(routedScenario("B1 (b) required")
                 .nft(NftRuleset.sourceNat(EXCLUDE_TUNNEL, MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TUNNEL_REQUIRED))
                 .probe(ProbePacket.fromLan(sent))
@@ -89,7 +76,7 @@ class OutboundSnatPolicyTest {
 
     @Test
     void snatIntoTheSelectorIsCaughtByTheLookupAfterSnat() {
-        Observation seen = oracle.observe(routedScenario("B1 (c) required")
+        Observation seen = ORACLE.observe(routedScenario("B1 (c) required")
                 .nft(NftRuleset.sourceNat(SNAT_INTO_SELECTOR))
                 .policy(NATTED_HOST_POLICY_DOWN)
                 .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST_45, 21003, REMOTE_HOST_55, 5555)))
@@ -105,7 +92,7 @@ class OutboundSnatPolicyTest {
 
     @Test
     void dnatToTheRemoteSubnetIsLookedUpWithThePostDnatDestination() {
-        Observation seen = oracle.observe(routedScenario("B1 DNAT required")
+        Observation seen = ORACLE.observe(routedScenario("B1 DNAT required")
                 .nft(NftRuleset.destinationNat("ip daddr 198.51.100.7 dnat to " + REMOTE_HOST))
                 .policy(lanToRemotePolicy(TemplateMode.TUNNEL_REQUIRED))
                 .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST, 21004, "198.51.100.7", 5555)))
@@ -122,7 +109,7 @@ class OutboundSnatPolicyTest {
     @Test
     void snatWithoutExcludeAndSaUpLeavesInCleartextWithTheTranslatedSource() {
         PacketHeader sent = PacketHeader.udp(LAN_HOST, 21005, REMOTE_HOST, 5555);
-        Observation seen = oracle.observe(routedScenario("B1 (a) use")
+        Observation seen = ORACLE.observe(routedScenario("B1 (a) use")
                 .nft(NftRuleset.sourceNat(MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TRANSPORT_USE))
                 .probe(ProbePacket.fromLan(sent))
@@ -138,7 +125,7 @@ class OutboundSnatPolicyTest {
     @Test
     void snatWithExcludeAndSaUpIsEncryptedUntranslated() {
         PacketHeader sent = PacketHeader.udp(LAN_HOST, 21006, REMOTE_HOST, 5555);
-        Observation seen = oracle.observe(routedScenario("B1 (b) use")
+        Observation seen = ORACLE.observe(routedScenario("B1 (b) use")
                 .nft(NftRuleset.sourceNat(EXCLUDE_TUNNEL, MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TRANSPORT_USE))
                 .probe(ProbePacket.fromLan(sent))
@@ -151,7 +138,7 @@ class OutboundSnatPolicyTest {
     @Test
     void snatIntoTheSelectorWithSaUpIsEncryptedWithTheTranslatedSource() {
         PacketHeader translated = PacketHeader.udp("172.16.17.45", 21007, REMOTE_HOST_55, 5555);
-        Observation seen = oracle.observe(routedScenario("B1 (c) use")
+        Observation seen = ORACLE.observe(routedScenario("B1 (c) use")
                 .nft(NftRuleset.sourceNat(SNAT_INTO_SELECTOR))
                 .policy(XfrmPolicy.out(NATTED_HOST_POLICY_DOWN.selector(), tunnelToPeer(1, TemplateMode.TRANSPORT_USE)))
                 .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST_45, 21007, REMOTE_HOST_55, 5555)))
@@ -165,7 +152,7 @@ class OutboundSnatPolicyTest {
     @Test
     void snatWithoutExcludeIsLookedUpTwiceBeforeAndAfterSnat() {
         PacketHeader sent = PacketHeader.udp(LAN_HOST, 21008, REMOTE_HOST, 5555);
-        Observation seen = oracle.observe(routedScenario("B1 (a) + catch")
+        Observation seen = ORACLE.observe(routedScenario("B1 (a) + catch")
                 .nft(NftRuleset.sourceNat(MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TRANSPORT_USE))
                 .policy(CATCH_TRANSLATED)
@@ -183,7 +170,7 @@ class OutboundSnatPolicyTest {
     @Test
     void excludedTrafficIsLookedUpOnlyOnceBecauseNothingWasSourceNatted() {
         PacketHeader sent = PacketHeader.udp(LAN_HOST, 21009, REMOTE_HOST, 5555);
-        Observation seen = oracle.observe(routedScenario("B1 (b) + catch")
+        Observation seen = ORACLE.observe(routedScenario("B1 (b) + catch")
                 .nft(NftRuleset.sourceNat(EXCLUDE_TUNNEL, MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TRANSPORT_USE))
                 .policy(CATCH_TRANSLATED)
@@ -197,7 +184,7 @@ class OutboundSnatPolicyTest {
 
     @Test
     void tcpSynBehavesLikeUdpWhenSnatCapturesTunnelTraffic() {
-        Observation seen = oracle.observe(routedScenario("B1 (a) use, TCP")
+        Observation seen = ORACLE.observe(routedScenario("B1 (a) use, TCP")
                 .nft(NftRuleset.sourceNat(MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TRANSPORT_USE))
                 .probe(ProbePacket.fromLan(PacketHeader.tcp(LAN_HOST, 21010, REMOTE_HOST, 22)))
@@ -209,7 +196,7 @@ class OutboundSnatPolicyTest {
 
     @Test
     void icmpEchoIsEncryptedWhenExcludedFromSnat() {
-        Observation seen = oracle.observe(routedScenario("B1 (b) use, ICMP")
+        Observation seen = ORACLE.observe(routedScenario("B1 (b) use, ICMP")
                 .nft(NftRuleset.sourceNat(EXCLUDE_TUNNEL, MASQUERADE))
                 .policy(lanToRemotePolicy(TemplateMode.TRANSPORT_USE))
                 .probe(ProbePacket.fromLan(PacketHeader.icmpEcho(LAN_HOST, REMOTE_HOST, 21011)))
@@ -221,7 +208,7 @@ class OutboundSnatPolicyTest {
 
     @Test
     void forwardFilterDropIsReportedAsFiltered() {
-        Observation seen = oracle.observe(routedScenario("forward filter drop")
+        Observation seen = ORACLE.observe(routedScenario("forward filter drop")
                 .nft(NftRuleset.vyosForwardFilter(List.of("ip daddr " + REMOTE_HOST + " drop")))
                 .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST, 21012, REMOTE_HOST, 5555)))
                 .build());
@@ -232,7 +219,7 @@ class OutboundSnatPolicyTest {
 
     @Test
     void blackholeRouteForForwardedTrafficIsUnreachable() {
-        Observation seen = oracle.observe(routedScenario("forwarded into a blackhole route")
+        Observation seen = ORACLE.observe(routedScenario("forwarded into a blackhole route")
                 .route(Route.blackhole(REMOTE_SUBNET))
                 .probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST, 21013, REMOTE_HOST, 5555)))
                 .build());
@@ -243,7 +230,7 @@ class OutboundSnatPolicyTest {
 
     @Test
     void policyMatchingOnlyTheLanSubnetDoesNotTouchOtherDestinations() {
-        Observation seen = oracle.observe(routedScenario("destination outside the selector")
+        Observation seen = ORACLE.observe(routedScenario("destination outside the selector")
                 .policy(XfrmPolicy.out(
                         TrafficSelector.between(LAN_SUBNET, "10.99.0.0/16"),
                         tunnelToPeer(1, TemplateMode.TUNNEL_REQUIRED)))
@@ -256,7 +243,7 @@ class OutboundSnatPolicyTest {
 
     @Test
     void snatThatStaysInsideTheLocalSelectorKeepsTheTrafficInTheTunnel() {
-        Observation seen = oracle.observe(routedScenario("SNAT inside the selector, use")
+        Observation seen = ORACLE.observe(routedScenario("SNAT inside the selector, use")
                 .nft(NftRuleset.sourceNat(
                         "ip saddr " + LAN_HOST + " ip daddr " + REMOTE_HOST + " snat to 192.168.10.200"))
                 .policy(lanToRemotePolicy(TemplateMode.TRANSPORT_USE))

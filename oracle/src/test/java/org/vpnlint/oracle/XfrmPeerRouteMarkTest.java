@@ -9,10 +9,9 @@ import static org.vpnlint.oracle.SiteToSite.REMOTE_SUBNET;
 import static org.vpnlint.oracle.SiteToSite.ROUTER_WAN;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * docs/semantics/policy-routing.md#the-esp-packet-and-the-mark: the XFRM layer's own route to the peer is looked up
@@ -48,20 +47,8 @@ class XfrmPeerRouteMarkTest {
             + "\t}\n"
             + "}\n");
 
-    private static KernelOracle oracle;
-
-    @BeforeAll
-    static void startOracle() {
-        KernelAccess.assumeAvailable();
-        oracle = new KernelOracle();
-    }
-
-    @AfterAll
-    static void stopOracle() {
-        if (oracle != null) {
-            oracle.close();
-        }
-    }
+    @RegisterExtension
+    static final OracleForTestClass ORACLE = new OracleForTestClass();
 
     /** The SA-down policy lan → remote subnet whose template leaves the local address to the kernel. */
     private static XfrmPolicy policyWithoutLocalAddress() {
@@ -81,7 +68,7 @@ class XfrmPeerRouteMarkTest {
     }
 
     private static Observation send(KernelScenario.Builder scenario, int sourcePort) {
-        return oracle.observe(
+        return ORACLE.observe(
                 scenario.probe(ProbePacket.fromLan(PacketHeader.udp(LAN_HOST, sourcePort, REMOTE_HOST, 5555)))
                         .build());
     }
@@ -95,7 +82,7 @@ class XfrmPeerRouteMarkTest {
     @Test
     void theMarkSendsTheLanPacketOutTheSecondWan() {
         // without the policy: the mark and table 10 work, so the cases below do route the inner packet out r2
-        Observation seen = oracle.observe(KernelScenario.named("marked for table 10, no policy")
+        Observation seen = ORACLE.observe(KernelScenario.named("marked for table 10, no policy")
                 .layout(TWO_WANS)
                 .route(Route.defaultVia(PEER))
                 .route(Route.defaultVia(SECOND_WAN_NEXT_HOP).inTable(TABLE))
