@@ -2,6 +2,7 @@ package org.vpnlint.oracle.differential;
 
 import org.vpnlint.datapath.ConcretePacket;
 import org.vpnlint.datapath.SaStates;
+import org.vpnlint.model.Dialect;
 import org.vpnlint.model.Router;
 
 /**
@@ -16,6 +17,13 @@ import org.vpnlint.model.Router;
  */
 record DifferentialCase(
         String name, String config, Router router, SaStates saStates, ConcretePacket packet, int icmpIdentifier) {
+
+    /** A case whose router is read from {@code commands}, a set-command script in {@code dialect}. */
+    static DifferentialCase fromCommands(
+            String name, String commands, Dialect dialect, SaStates saStates, ConcretePacket packet) {
+        return new DifferentialCase(
+                name, commands, ConfigText.read(name + ".set", commands, dialect), saStates, packet, 0);
+    }
 
     String describe() {
         return name + ": " + packet + ", " + saStates.describe();

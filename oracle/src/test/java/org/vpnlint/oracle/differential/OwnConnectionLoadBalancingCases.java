@@ -142,12 +142,10 @@ final class OwnConnectionLoadBalancingCases {
     }
 
     private static DifferentialCase vyos(String name, String config, SaStates states, ConcretePacket packet) {
-        return new DifferentialCase(
-                name, config, ConfigText.read(name + ".set", config, Dialect.VYOS_1_4), states, packet, 0);
+        return DifferentialCase.fromCommands(name, config, Dialect.VYOS_1_4, states, packet);
     }
 
     private static DifferentialCase edgeos(String name, String config, SaStates states, ConcretePacket packet) {
-        return new DifferentialCase(
-                name, config, ConfigText.read(name + ".set", config, Dialect.EDGEOS), states, packet, 0);
+        return DifferentialCase.fromCommands(name, config, Dialect.EDGEOS, states, packet);
     }
 }

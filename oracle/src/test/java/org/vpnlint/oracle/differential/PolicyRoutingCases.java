@@ -115,7 +115,6 @@ final class PolicyRoutingCases {
     }
 
     private static DifferentialCase policyCase(String name, String config, SaStates states, ConcretePacket packet) {
-        return new DifferentialCase(
-                name, config, ConfigText.read(name + ".set", config, Dialect.VYOS_1_4), states, packet, 0);
+        return DifferentialCase.fromCommands(name, config, Dialect.VYOS_1_4, states, packet);
     }
 }
