@@ -1,7 +1,10 @@
 package org.vpnlint.datapath;
 
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.function.Function;
 import org.vpnlint.model.FirewallAction;
 import org.vpnlint.model.InterfaceKind;
 import org.vpnlint.model.LoadBalancedWan;
@@ -33,10 +36,8 @@ import org.vpnlint.model.ProtocolMatch;
  */
 final class Pipeline<B, V> {
 
-    private static final inet.ipaddr.IPAddress LOOPBACK_FIRST =
-            new inet.ipaddr.IPAddressString("127.0.0.0").getAddress();
-    private static final inet.ipaddr.IPAddress LOOPBACK_LAST =
-            new inet.ipaddr.IPAddressString("127.255.255.255").getAddress();
+    private static final IPAddress LOOPBACK_FIRST = new IPAddressString("127.0.0.0").getAddress();
+    private static final IPAddress LOOPBACK_LAST = new IPAddressString("127.255.255.255").getAddress();
 
     private final HeaderAlgebra<B, V> algebra;
     private final CompiledRouter router;
@@ -503,12 +504,12 @@ final class Pipeline<B, V> {
     private V bundleEgress(PolicyHit<B, V> hit, V egress) {
         B bundled = algebra.and(hit.matched(), hit.withState());
         if (surelyNot(bundled)) return egress;
-        V device = egress;
-        for (CompiledTunnel tunnel : router.tunnels()) {
-            if (tunnel.vtiInterface() != null || tunnel.transportMode() || tunnel.outerEgress() == 0) continue;
-            B isThis = algebra.eq(hit.tunnel(), index(tunnel.index()));
-            if (!surelyNot(isThis)) device = algebra.ifBits(isThis, index(tunnel.outerEgress()), device);
-        }
+        V device = perTunnel(
+                hit.tunnel(),
+                tunnel -> tunnel.vtiInterface() != null || tunnel.transportMode() || tunnel.outerEgress() == 0
+                        ? null
+                        : index(tunnel.outerEgress()),
+                egress);
         return algebra.ifBits(bundled, device, egress);
     }
 
@@ -741,13 +742,25 @@ final class Pipeline<B, V> {
      * Transport mode: the bundle keeps the packet's own route, so the ESP leaves where the packet was routed.
      */
     private V outerEgress() {
-        V result = index(0);
+        return perTunnel(
+                encryptingTunnel,
+                tunnel -> tunnel.transportMode() && tunnel.vtiInterface() == null
+                        ? routeEgress
+                        : index(tunnel.outerEgress()),
+                index(0));
+    }
+
+    /**
+     * {@code value} of the tunnel whose index {@code tunnelIndex} holds; {@code otherwise} for none, and for a
+     * tunnel whose value is null (no term is built for it).
+     */
+    private V perTunnel(V tunnelIndex, Function<CompiledTunnel, V> value, V otherwise) {
+        V result = otherwise;
         for (CompiledTunnel tunnel : router.tunnels()) {
-            B isThis = algebra.eq(encryptingTunnel, index(tunnel.index()));
-            if (surelyNot(isThis)) continue;
-            V egress =
-                    tunnel.transportMode() && tunnel.vtiInterface() == null ? routeEgress : index(tunnel.outerEgress());
-            result = algebra.ifBits(isThis, egress, result);
+            V own = value.apply(tunnel);
+            if (own == null) continue;
+            B isThis = algebra.eq(tunnelIndex, index(tunnel.index()));
+            if (!surelyNot(isThis)) result = algebra.ifBits(isThis, own, result);
         }
         return result;
     }

@@ -250,9 +250,7 @@ final class LoadBalanceMapper {
     private static List<OwnConnectionRule> lbLocal(LoadBalanceGroup group, ConfigNode setting, ConfigNode dns) {
         List<OwnConnectionRule> rules = new ArrayList<>();
         String path = group.path() + " lb-local";
-        if (dns != null
-                && dns.children().size() == 1
-                && "enable".equals(dns.children().get(0).word())) {
+        if (dns != null && "enable".equals(ConfigSection.valueOf(dns))) {
             // the router's own DNS queries (udp and tcp to port 53) keep their route
             PacketMatch queries = new PacketMatch(
                     AddressMatch.ANY,
