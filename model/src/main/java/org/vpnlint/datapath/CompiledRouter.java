@@ -3,6 +3,8 @@ package org.vpnlint.datapath;
 import inet.ipaddr.IPAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.vpnlint.model.LoadBalancedWan;
 import org.vpnlint.model.NetInterface;
 import org.vpnlint.model.Router;
 
@@ -58,11 +60,6 @@ public record CompiledRouter(
         return new RouterCompiler(router, family).compile();
     }
 
-    /** Number of interfaces; their indices run from 1 to this. */
-    public int interfaceCount() {
-        return interfaces.size();
-    }
-
     /** 1-based index of the interface, or 0 when the router has no interface of that name. */
     public int interfaceIndex(String name) {
         for (int i = 0; i < interfaces.size(); i++) {
@@ -104,8 +101,8 @@ public record CompiledRouter(
     }
 
     /** Every rule that marks connections for a WAN: forwarded ones in PREROUTING, the router's own in OUTPUT. */
-    private java.util.stream.Stream<CompiledPolicyRule> balancingRules() {
-        return java.util.stream.Stream.concat(policyRouting.stream(), ownConnectionBalancing.stream())
+    private Stream<CompiledPolicyRule> balancingRules() {
+        return Stream.concat(policyRouting.stream(), ownConnectionBalancing.stream())
                 .filter(CompiledPolicyRule::balances);
     }
 
@@ -117,7 +114,7 @@ public record CompiledRouter(
         return ownConnectionBalancing.stream()
                 .filter(CompiledPolicyRule::balances)
                 .flatMap(rule -> rule.group().wans().stream())
-                .map(org.vpnlint.model.LoadBalancedWan::interfaceName)
+                .map(LoadBalancedWan::interfaceName)
                 .distinct()
                 .toList();
     }

@@ -221,7 +221,7 @@ final class FatePair<B, V> {
         if (!before.balancesConnections())
             return algebra.freshBits(AFTER_PREFIX + PacketInput.WAN, CompiledRouter.INDEX_WIDTH);
         V chosen = index(0);
-        for (int i = 1; i <= before.interfaceCount(); i++) {
+        for (int i = 1; i <= before.interfaces().size(); i++) {
             String name = before.balancedWan(BigInteger.valueOf(i));
             if (name == null) continue;
             chosen = algebra.ifBits(algebra.eq(beforeInput.wan(), index(i)), index(after.interfaceIndex(name)), chosen);
@@ -244,7 +244,7 @@ final class FatePair<B, V> {
         int named = name == null ? 0 : router.interfaceIndex(name);
         if (named != 0 && router.balancedWan(BigInteger.valueOf(named)) != null) return algebra.eq(wan, index(named));
         B none = algebra.bool(true);
-        for (int i = 1; i <= router.interfaceCount(); i++) {
+        for (int i = 1; i <= router.interfaces().size(); i++) {
             if (router.balancedWan(BigInteger.valueOf(i)) != null)
                 none = algebra.and(none, algebra.not(algebra.eq(wan, index(i))));
         }
